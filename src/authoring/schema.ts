@@ -1,0 +1,212 @@
+/**
+ * zod schemas for everything authored as YAML: flows, setting profiles, the national-rules
+ * document, and the message catalogue. Strict objects, so a typo'd key fails with its path.
+ * Shape only: meaning-level checks (reachability, citations, placeholders …) live in validate/.
+ */
+import { z } from 'zod';
+import type {
+  Condition,
+  FlowDef,
+  SettingProfile,
+  DocumentDef,
+} from '../core/model';
+import type { Catalog } from '../core/catalog';
+
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
+const urgency = z.enum(['immediate', 'urgent', 'routine']);
+const category = z.enum(['content', 'contact', 'conduct', 'commerce']);
+const settingKind = z.enum(['early-years', 'primary', 'junior']);
+
+export const CitationSchema = z.strictObject({
+  document: z.string().min(1),
+  section: z.string().min(1),
+});
+
+const CitationRefSchema = z.union([CitationSchema, z.strictObject({ rule: id })]);
+
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ answer: id, in: z.array(id).min(1) }),
+    z.strictObject({ rule: id, is: z.enum(['set', 'silent']) }),
+    z.strictObject({ rule: id, equals: z.union([z.string(), z.boolean()]) }),
+    z.strictObject({ kind: z.array(settingKind).min(1) }),
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+  ]),
+);
+
+const QuestionSchema = z.strictObject({
+  type: z.literal('question'),
+  text: z.string().min(1),
+  help: z.string().optional(),
+  choices: z
+    .array(
+      z.strictObject({
+        id,
+        label: z.string().min(1).max(75),
+        next: id,
+        urgency: urgency.optional(),
+        when: ConditionSchema.optional(),
+      }),
+    )
+    .min(2),
+});
+
+const AdviceSchema = z.strictObject({
+  type: z.literal('advice'),
+  title: z.string().min(1),
+  intro: z.string().optional(),
+  items: z
+    .array(
+      z.strictObject({
+        text: z.string().min(1),
+        cite: z.array(CitationRefSchema),
+        when: ConditionSchema.optional(),
+      }),
+    )
+    .min(1),
+  next: id,
+});
+
+const BranchSchema = z.strictObject({
+  type: z.literal('branch'),
+  branches: z.array(z.strictObject({ when: ConditionSchema, next: id })).min(1),
+  otherwise: id,
+});
+
+const ReportSchema = z.strictObject({
+  type: z.literal('report'),
+  urgency,
+  category: category.optional(),
+  intro: z.string().optional(),
+  prompts: z
+    .array(z.strictObject({ id, text: z.string().min(1), optional: z.boolean().optional() }))
+    .min(1),
+  next: id,
+});
+
+const EndSchema = z.strictObject({ type: z.literal('end'), text: z.string().min(1) });
+
+export const StepSchema = z.discriminatedUnion('type', [
+  QuestionSchema,
+  AdviceSchema,
+  BranchSchema,
+  ReportSchema,
+  EndSchema,
+]);
+
+/** flows/<id>.yaml */
+export const FlowSchema = z.strictObject({
+  id,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  kind: z.enum(['incident', 'guidance']),
+  category,
+  version: z.number().int().positive(),
+  examples: z.array(z.string().min(3)),
+  start: id,
+  steps: z.record(id, StepSchema),
+});
+
+export const DocumentSchema = z.strictObject({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  approved: z.string().min(1),
+  lastReviewed: z.string().optional(),
+  reviewDue: z.string().min(1),
+  precedence: z.number().int().min(1),
+  note: z.string().optional(),
+  sections: z.array(z.strictObject({ id: z.string().min(1), title: z.string().min(1) })).min(1),
+});
+
+const PersonSchema = z.strictObject({ name: z.string().optional(), role: z.string().min(1) });
+
+const RuleSchema = z.union([
+  z.strictObject({
+    silent: z.literal(false).default(false),
+    text: z.string().min(1),
+    value: z.union([z.string(), z.boolean()]).optional(),
+    cite: z.array(CitationSchema).min(1),
+  }),
+  z.strictObject({ silent: z.literal(true), note: z.string().optional() }),
+]);
+
+/** content/settings/<id>.yaml */
+export const SettingSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  kind: settingKind,
+  trust: z.string().optional(),
+  childTerm: z.string().min(1),
+  childrenTerm: z.string().min(1),
+  people: z.strictObject({
+    dsl: PersonSchema,
+    deputies: z.array(PersonSchema),
+    head: PersonSchema,
+    allegations: z.strictObject({ text: z.string().min(1), cite: z.array(CitationSchema).min(1) }),
+  }),
+  contacts: z
+    .array(
+      z.strictObject({
+        id,
+        name: z.string().min(1),
+        phone: z.string().optional(),
+        url: z.string().optional(),
+        when: z.string().optional(),
+      }),
+    )
+    .min(1),
+  officialChannels: z.array(
+    z.strictObject({ platform: z.string().min(1), name: z.string().min(1), url: z.string().optional() }),
+  ),
+  documents: z.array(DocumentSchema).min(1),
+  rules: z.record(id, RuleSchema),
+});
+
+/** content/national-rules.yaml: the national guidance every setting may cite. */
+export const NationalSchema = z.strictObject({ document: DocumentSchema });
+
+/** content/messages.yaml */
+export const CatalogSchema = z.strictObject({
+  greeting: z.string(),
+  askSituation: z.string(),
+  emptyMessage: z.string(),
+  tooLong: z.string(),
+  danger: z.string(),
+  imageryWarning: z.string(),
+  filesOnly: z.string(),
+  outOfScope: z.string(),
+  chooseFlow: z.string(),
+  chooseFlowMenu: z.string(),
+  somethingElse: z.string(),
+  noneOfThese: z.string(),
+  notAChoice: z.string(),
+  help: z.string(),
+  dslNow: z.string(),
+  backNothing: z.string(),
+  restarted: z.string(),
+  reportIntro: z.string(),
+  skip: z.string(),
+  reportFiled: z.string(),
+  reportFailed: z.string(),
+  filingInProgress: z.string(),
+  commands: z.strictObject({
+    restart: z.array(z.string()).min(1),
+    back: z.array(z.string()).min(1),
+    help: z.array(z.string()).min(1),
+    dslNow: z.array(z.string()).min(1),
+  }),
+  limits: z.strictObject({ maxMessageLength: z.number().int().positive() }),
+});
+
+// Compile-time proof that the schemas produce the core's types.
+type Parsed<S extends z.ZodType> = z.output<S>;
+const _flow = (f: Parsed<typeof FlowSchema>): FlowDef => f;
+const _setting = (s: Parsed<typeof SettingSchema>): SettingProfile => s;
+const _doc = (d: Parsed<typeof DocumentSchema>): DocumentDef => d;
+const _catalog = (c: Parsed<typeof CatalogSchema>): Catalog => c;
+void _flow;
+void _setting;
+void _doc;
+void _catalog;

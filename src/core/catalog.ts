@@ -1,0 +1,35 @@
+/**
+ * The wording SafeStep uses outside flows (greeting, danger, imagery warning, commands …),
+ * authored in content/messages.yaml. Texts may use the same placeholders as flows.
+ */
+export interface Catalog {
+  greeting: string;
+  askSituation: string;
+  emptyMessage: string;
+  tooLong: string;
+  danger: string;
+  imageryWarning: string;
+  filesOnly: string;
+  outOfScope: string;
+  chooseFlow: string;
+  chooseFlowMenu: string;
+  somethingElse: string;
+  noneOfThese: string;
+  notAChoice: string;
+  help: string;
+  dslNow: string;
+  backNothing: string;
+  restarted: string;
+  reportIntro: string;
+  skip: string;
+  reportFiled: string;
+  reportFailed: string;
+  filingInProgress: string;
+  commands: {
+    restart: string[];
+    back: string[];
+    help: string[];
+    dslNow: string[];
+  };
+  limits: { maxMessageLength: number };
+}

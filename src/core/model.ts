@@ -1,0 +1,165 @@
+/**
+ * The content model: what a flow (flows/*.yaml) and a setting profile (content/settings/*.yaml)
+ * mean once loaded and validated. Plain data; the zod schemas in src/authoring must produce
+ * exactly these shapes. Nothing here performs I/O.
+ */
+
+/** How quickly the DSL must act on a report. Ordered: immediate > urgent > routine. */
+export type Urgency = 'immediate' | 'urgent' | 'routine';
+export const URGENCY_ORDER: readonly Urgency[] = ['routine', 'urgent', 'immediate'];
+
+/** The 4Cs of online risk (KCSIE): content, contact, conduct, commerce. */
+export type Category = 'content' | 'contact' | 'conduct' | 'commerce';
+
+/** Early years, primary or junior: flows may branch on it. */
+export type SettingKind = 'early-years' | 'primary' | 'junior';
+
+/** A clause of a policy document: `document` is the file name without `.txt`, `section` its own number. */
+export interface Citation {
+  document: string;
+  section: string;
+}
+
+/** A citation in a flow: a fixed clause, or "whatever clause the setting's rule cites". */
+export type CitationRef = Citation | { rule: string };
+
+/** A condition on the conversation so far or on the setting's profile (never on the setting's id). */
+export type Condition =
+  | { answer: string; in: string[] }
+  | { rule: string; is: 'set' | 'silent' }
+  | { rule: string; equals: string | boolean }
+  | { kind: SettingKind[] }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+/** One option of a question; `urgency` raises the report's urgency when chosen. */
+export interface ChoiceDef {
+  id: string;
+  label: string;
+  next: string;
+  urgency?: Urgency;
+  when?: Condition;
+}
+
+/** Asks one thing whose answer changes what SafeStep advises. */
+export interface QuestionStep {
+  type: 'question';
+  text: string;
+  help?: string;
+  choices: ChoiceDef[];
+}
+
+/** One numbered instruction, always with at least one citation. */
+export interface AdviceItem {
+  text: string;
+  cite: CitationRef[];
+  when?: Condition;
+}
+
+/** Ordered next steps; items whose `when` fails for this setting or these answers are left out. */
+export interface AdviceStep {
+  type: 'advice';
+  title: string;
+  intro?: string;
+  items: AdviceItem[];
+  next: string;
+}
+
+/** Goes to the first branch whose condition holds, else `otherwise`. Shows nothing. */
+export interface BranchStep {
+  type: 'branch';
+  branches: { when: Condition; next: string }[];
+  otherwise: string;
+}
+
+/** One recording-standard prompt of the factual account (who, what, when, where, own words). */
+export interface PromptDef {
+  id: string;
+  text: string;
+  optional?: boolean;
+}
+
+/** Captures the factual account, then files the report for the DSL. */
+export interface ReportStep {
+  type: 'report';
+  urgency: Urgency;
+  category?: Category;
+  intro?: string;
+  prompts: PromptDef[];
+  next: string;
+}
+
+/** Closes the flow. */
+export interface EndStep {
+  type: 'end';
+  text: string;
+}
+
+export type StepDef = QuestionStep | AdviceStep | BranchStep | ReportStep | EndStep;
+
+/** A decision flow for one situation, as authored in flows/<id>.yaml. */
+export interface FlowDef {
+  id: string;
+  title: string;
+  summary: string;
+  kind: 'incident' | 'guidance';
+  category: Category;
+  version: number;
+  examples: string[];
+  start: string;
+  steps: Record<string, StepDef>;
+}
+
+/** A named person in a setting (the name may be absent where the policy gives only a role). */
+export interface Person {
+  name?: string;
+  role: string;
+}
+
+/** A setting-specific rule: what the policy says, and where; or that the policy is silent. */
+export type RuleValue =
+  | { silent: false; text: string; value?: string | boolean; cite: Citation[] }
+  | { silent: true; note?: string };
+
+/** A policy document of a setting, with its own section numbers. */
+export interface DocumentDef {
+  id: string;
+  title: string;
+  approved: string;
+  lastReviewed?: string;
+  reviewDue: string;
+  /** Lower wins where two documents of one setting disagree. */
+  precedence: number;
+  note?: string;
+  sections: { id: string; title: string }[];
+}
+
+/** An advice contact (local education safeguarding service, LADO, police, national lines). */
+export interface Contact {
+  id: string;
+  name: string;
+  phone?: string;
+  url?: string;
+  when?: string;
+}
+
+/** Everything about one setting that flows need, as authored in content/settings/<id>.yaml. */
+export interface SettingProfile {
+  id: string;
+  name: string;
+  kind: SettingKind;
+  trust?: string;
+  childTerm: string;
+  childrenTerm: string;
+  people: {
+    dsl: Person;
+    deputies: Person[];
+    head: Person;
+    allegations: { text: string; cite: Citation[] };
+  };
+  contacts: Contact[];
+  officialChannels: { platform: string; name: string; url?: string }[];
+  documents: DocumentDef[];
+  rules: Record<string, RuleValue>;
+}

@@ -1,0 +1,52 @@
+/**
+ * The ports the core needs from the outside world. Each has a SQLite implementation in
+ * src/store and an in-memory twin for tests; the router lives in src/nlu.
+ */
+import type { Session } from './session';
+import type { FiledReport, ReportDraft } from './report';
+
+/** Keeps conversations so they survive a restart. */
+export interface SessionStore {
+  load(conversationId: string): Session | undefined;
+  save(session: Session): void;
+  delete(conversationId: string): void;
+}
+
+/** Files DSL reports. `file` returns only once the report is committed, or throws. */
+export interface ReportStore {
+  file(draft: ReportDraft): FiledReport;
+  get(reference: string): FiledReport | undefined;
+  list(filter?: { settingId?: string; limit?: number }): FiledReport[];
+  acknowledge(reference: string, by: string, at: string): FiledReport | undefined;
+}
+
+/** A scored flow suggestion. */
+export interface RouteCandidate {
+  flow: string;
+  confidence: number;
+}
+
+/** The router's verdict: `flow` is null when the message is out of scope or too unsure. */
+export interface RouteResult {
+  flow: string | null;
+  confidence: number;
+  alternatives: RouteCandidate[];
+}
+
+/** Picks the flow for a message in staff's own words. Pure: no I/O after construction. */
+export interface Router {
+  route(text: string): RouteResult;
+}
+
+/** Spots messages that say a child is at immediate risk. Pure. */
+export interface DangerDetector {
+  detect(text: string): { danger: boolean; signals: string[] };
+}
+
+/** Tells the DSL a report was filed. Failures are reported, never thrown past the runner. */
+export interface Notifier {
+  reportFiled(report: FiledReport): Promise<void>;
+}
+
+/** The current time, injectable for tests. */
+export type Clock = () => Date;

@@ -1,0 +1,80 @@
+/**
+ * Placeholders in flow and catalogue text, resolved from a setting profile:
+ *   {{setting}} {{dsl}} {{dsl.name}} {{dsl.role}} {{deputies}} {{head}} {{head.role}}
+ *   {{allegations}} {{child}} {{children}} {{rule.KEY}} {{contact.ID}} {{channels}}
+ * Pure. An unknown or unset placeholder is an error, never silently blank.
+ */
+import type { Person, SettingProfile } from './model';
+
+const PLACEHOLDER = /\{\{\s*([a-z]+(?:\.[a-z0-9-]+)?)\s*\}\}/g;
+
+/** Thrown when a text names a placeholder the setting cannot fill. */
+export class PlaceholderError extends Error {
+  readonly code = 'placeholder_error';
+  constructor(readonly placeholder: string, readonly settingId: string, reason: string) {
+    super(`{{${placeholder}}} has no value for setting "${settingId}": ${reason}`);
+  }
+}
+
+/** The placeholders a text uses, in order of appearance. */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string);
+}
+
+function person(p: Person): string {
+  return p.name ? `${p.name} (${p.role})` : p.role;
+}
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** The value of one placeholder for a setting; throws PlaceholderError if it has none. */
+export function resolvePlaceholder(name: string, s: SettingProfile): string {
+  const [head, key] = name.split('.') as [string, string | undefined];
+  switch (head) {
+    case 'setting':
+      return s.name;
+    case 'child':
+      return s.childTerm;
+    case 'children':
+      return s.childrenTerm;
+    case 'dsl':
+      if (key === 'name') {
+        if (!s.people.dsl.name) throw new PlaceholderError(name, s.id, 'the DSL has no name in the profile');
+        return s.people.dsl.name;
+      }
+      return key === 'role' ? s.people.dsl.role : person(s.people.dsl);
+    case 'deputies':
+      return s.people.deputies.length > 0
+        ? list(s.people.deputies.map(person))
+        : 'no deputy DSL is named in the policy';
+    case 'head':
+      return key === 'role' ? s.people.head.role : person(s.people.head);
+    case 'allegations':
+      return s.people.allegations.text;
+    case 'channels':
+      return s.officialChannels.length > 0
+        ? list(s.officialChannels.map((c) => `${c.platform} (${c.name})`))
+        : 'none named in the policy';
+    case 'rule': {
+      const rule = key ? s.rules[key] : undefined;
+      if (!rule) throw new PlaceholderError(name, s.id, `the profile has no rule "${key}"`);
+      if (rule.silent) throw new PlaceholderError(name, s.id, `the policy is silent on "${key}"`);
+      return rule.text;
+    }
+    case 'contact': {
+      const c = s.contacts.find((x) => x.id === key);
+      if (!c) throw new PlaceholderError(name, s.id, `the profile has no contact "${key}"`);
+      return [c.name, c.phone, c.url].filter(Boolean).join(', ');
+    }
+    default:
+      throw new PlaceholderError(name, s.id, 'unknown placeholder');
+  }
+}
+
+/** Fills every placeholder in `text` for the setting; throws PlaceholderError on any gap. */
+export function render(text: string, s: SettingProfile): string {
+  return text.replace(PLACEHOLDER, (_m, name: string) => resolvePlaceholder(name, s));
+}
