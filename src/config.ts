@@ -1,0 +1,41 @@
+/**
+ * Reads the environment once into a typed, frozen config. The only module that looks at
+ * process.env-shaped data; everything else receives a Config.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { SafeStepError } from './core/errors';
+
+const EnvSchema = z.object({
+  SAFESTEP_DATA_DIR: z.string().min(1).optional(),
+  SAFESTEP_DB: z.string().min(1).optional(),
+  SAFESTEP_SETTING: z.string().min(1).optional(),
+  SAFESTEP_CONTENT_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  /** Where flows/ and content/ live (the project root unless SAFESTEP_CONTENT_DIR is set). */
+  contentRoot: string;
+  /** Directory for SafeStep's data (default ./data). */
+  dataDir: string;
+  /** The SQLite file (default <dataDir>/safestep.db). */
+  dbPath: string;
+  /** The setting this deployment serves, if fixed. */
+  settingId?: string;
+}
+
+/** Builds the config from an environment and the project root; throws config_error if invalid. */
+export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = process.cwd()): Readonly<Config> {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new SafeStepError('config_error', `Invalid configuration: ${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(cwd, e.SAFESTEP_DATA_DIR ?? 'data');
+  return Object.freeze({
+    contentRoot: path.resolve(cwd, e.SAFESTEP_CONTENT_DIR ?? root),
+    dataDir,
+    dbPath: path.resolve(dataDir, e.SAFESTEP_DB ?? 'safestep.db'),
+    settingId: e.SAFESTEP_SETTING,
+  });
+}
