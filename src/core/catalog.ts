@@ -20,6 +20,7 @@ export interface Catalog {
   dslNow: string;
   backNothing: string;
   restarted: string;
+  contentChanged: string;
   reportIntro: string;
   skip: string;
   reportFiled: string;
@@ -30,6 +31,7 @@ export interface Catalog {
     back: string[];
     help: string[];
     dslNow: string[];
+    menu: string[];
   };
   limits: { maxMessageLength: number };
 }

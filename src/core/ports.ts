@@ -50,3 +50,13 @@ export interface Notifier {
 
 /** The current time, injectable for tests. */
 export type Clock = () => Date;
+
+/**
+ * Structured operational log. Events carry ids and codes only: never message text, names,
+ * report contents or secrets.
+ */
+export interface Logger {
+  info(event: string, fields?: Record<string, string | number | boolean>): void;
+  warn(event: string, fields?: Record<string, string | number | boolean>): void;
+  error(event: string, fields?: Record<string, string | number | boolean>): void;
+}

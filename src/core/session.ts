@@ -3,7 +3,6 @@
  * conversation resumes after a restart.
  */
 import type { UserRef, ShownAdviceStep } from './messages';
-import type { Urgency } from './model';
 
 /** A point where SafeStep waited for the person; `back` returns to the previous one. */
 export interface Position {
@@ -34,7 +33,6 @@ export interface Session {
   account: { prompt: string; text: string }[];
   advice: { title: string; steps: ShownAdviceStep[] }[];
   firstMessage?: string;
-  raised?: Urgency;
   dangerFlagged: boolean;
   updatedAt: string;
 }

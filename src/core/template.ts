@@ -2,6 +2,7 @@
  * Placeholders in flow and catalogue text, resolved from a setting profile:
  *   {{setting}} {{dsl}} {{dsl.name}} {{dsl.role}} {{deputies}} {{head}} {{head.role}}
  *   {{allegations}} {{child}} {{children}} {{rule.KEY}} {{contact.ID}} {{channels}}
+ * plus, in catalogue texts only, the runtime values {{reference}} {{urgency}} {{account}}.
  * Pure. An unknown or unset placeholder is an error, never silently blank.
  */
 import type { Person, SettingProfile } from './model';
@@ -74,7 +75,10 @@ export function resolvePlaceholder(name: string, s: SettingProfile): string {
   }
 }
 
+/** Placeholders filled at run time from `vars` (catalogue texts about a report). */
+export const RUNTIME_PLACEHOLDERS: readonly string[] = ['reference', 'urgency', 'account'];
+
 /** Fills every placeholder in `text` for the setting; throws PlaceholderError on any gap. */
-export function render(text: string, s: SettingProfile): string {
-  return text.replace(PLACEHOLDER, (_m, name: string) => resolvePlaceholder(name, s));
+export function render(text: string, s: SettingProfile, vars: Readonly<Record<string, string>> = {}): string {
+  return text.replace(PLACEHOLDER, (_m, name: string) => vars[name] ?? resolvePlaceholder(name, s));
 }

@@ -1,0 +1,290 @@
+/**
+ * The conversation engine: a pure step function (session, input) → (session, replies, effects).
+ * It decides everything SafeStep says; it performs no I/O. The runner performs the effects
+ * (filing a report) and feeds their outcome back in as the next input.
+ *
+ * Order inside one message: "call 999" first when a message signals immediate danger, then the
+ * imagery warning when files came with it, then everything else.
+ */
+import { CHOOSE_QUESTION_ID, NONE_OF_THESE, SOMETHING_ELSE, chooseChoices, offerFlows } from './choose';
+import type { ContentBundle } from './content';
+import { commandOf, pickChoice } from './input';
+import type { FileRef, Reply } from './messages';
+import type { FlowDef } from './model';
+import type { DangerDetector, Router } from './ports';
+import type { FiledReport, ReportDraft } from './report';
+import { buildDraft } from './report-draft';
+import { visibleChoices } from './render';
+import type { Session } from './session';
+import { render } from './template';
+import { answersOf, enterStep, promptReply, repeatPrompt, resetToIdle, type Turn } from './walk';
+
+/** What the engine needs besides the session: content, the router, the danger check, the time. */
+export interface EngineContext {
+  content: ContentBundle;
+  router: Router;
+  danger: DangerDetector;
+  now: Date;
+}
+
+/** One input: the start of a chat, a message, or the outcome of filing a report. */
+export type EngineInput =
+  | { kind: 'start' }
+  | { kind: 'message'; text?: string; choice?: string; files?: FileRef[] }
+  | { kind: 'report-filed'; report: FiledReport }
+  | { kind: 'report-failed' };
+
+/** A side effect for the runner. */
+export type Effect = { type: 'file-report'; draft: ReportDraft };
+
+export interface StepResult {
+  session: Session;
+  replies: Reply[];
+  effects: Effect[];
+}
+
+/** Advances a conversation by one input. Does not mutate `session`; does not perform effects. */
+export function step(session: Session, input: EngineInput, ctx: EngineContext): StepResult {
+  const setting = ctx.content.settings.get(session.settingId);
+  if (!setting) throw new Error(`no setting profile "${session.settingId}"`);
+  const t: Turn = { session: structuredClone(session), content: ctx.content, setting, replies: [], fileReport: false };
+  t.session.updatedAt = ctx.now.toISOString();
+  const effects: Effect[] = [];
+  const catalog = ctx.content.catalog;
+  const say = (text: string, vars?: Record<string, string>): void => {
+    t.replies.push({ type: 'text', text: render(text, setting, vars) });
+  };
+
+  const flow = t.session.flowId ? ctx.content.flows.get(t.session.flowId) : undefined;
+  if (t.session.mode === 'in-flow' || t.session.mode === 'filing') {
+    if (!flow || !t.session.stepId || !flow.steps[t.session.stepId]) {
+      resetToIdle(t.session);
+      say(catalog.contentChanged);
+      return { session: t.session, replies: t.replies, effects };
+    }
+  }
+
+  switch (input.kind) {
+    case 'start':
+      say(catalog.greeting);
+      repeatPrompt(t, flow);
+      break;
+    case 'report-filed':
+      afterFiling(t, flow!, input.report);
+      break;
+    case 'report-failed':
+      say(catalog.reportFailed, { account: accountText(t.session) });
+      continueAfterReport(t, flow!);
+      break;
+    case 'message':
+      onMessage(t, input, ctx, flow);
+      break;
+  }
+  if (t.fileReport && flow && t.session.stepId) {
+    const reportStep = flow.steps[t.session.stepId];
+    if (reportStep?.type === 'report') {
+      t.session.mode = 'filing';
+      effects.push({ type: 'file-report', draft: buildDraft(t.session, flow, reportStep, setting, ctx.content, ctx.now) });
+    }
+  }
+  return { session: t.session, replies: t.replies, effects };
+}
+
+function accountText(s: Session): string {
+  return s.account.map((a) => `${a.prompt} ${a.text}`).join('\n');
+}
+
+function continueAfterReport(t: Turn, flow: FlowDef): void {
+  const reportStep = flow.steps[t.session.stepId!];
+  t.session.mode = 'in-flow';
+  if (reportStep?.type === 'report') enterStep(t, flow, reportStep.next);
+}
+
+function afterFiling(t: Turn, flow: FlowDef, report: FiledReport): void {
+  const text = render(t.content.catalog.reportFiled, t.setting, { reference: report.reference, urgency: report.urgency });
+  t.replies.push({ type: 'report', reference: report.reference, urgency: report.urgency, flow: report.flowId, text });
+  continueAfterReport(t, flow);
+}
+
+function onMessage(
+  t: Turn,
+  input: { text?: string; choice?: string; files?: FileRef[] },
+  ctx: EngineContext,
+  flow: FlowDef | undefined,
+): void {
+  const { catalog } = t.content;
+  const s = t.session;
+  const text = (input.text ?? '').trim();
+  if (text.length > catalog.limits.maxMessageLength) {
+    t.replies.push({ type: 'text', text: render(catalog.tooLong, t.setting) });
+    return;
+  }
+  if (text !== '' && ctx.danger.detect(text).danger) {
+    t.replies.push({ type: 'danger', text: render(catalog.danger, t.setting) });
+    s.dangerFlagged = true;
+  }
+  if (input.files && input.files.length > 0) {
+    t.replies.push({ type: 'warning', text: render(catalog.imageryWarning, t.setting) });
+    if (text === '' && input.choice === undefined) {
+      t.replies.push({ type: 'text', text: render(catalog.filesOnly, t.setting) });
+      repeatPrompt(t, flow);
+      return;
+    }
+  }
+  if (s.mode === 'filing') {
+    t.replies.push({ type: 'text', text: render(catalog.filingInProgress, t.setting) });
+    t.fileReport = true;
+    return;
+  }
+  if (text === '' && input.choice === undefined) {
+    t.replies.push({ type: 'text', text: render(catalog.emptyMessage, t.setting) });
+    repeatPrompt(t, flow);
+    return;
+  }
+  const command = text !== '' ? commandOf(text, catalog) : undefined;
+  if (command) return runCommand(t, command, flow);
+
+  if (s.mode === 'in-flow' && flow) return answerInFlow(t, flow, { text, choice: input.choice });
+  if (s.mode === 'choosing-flow') {
+    const picked = pickChoice({ text, choice: input.choice }, chooseChoices(t));
+    if (picked) return onFlowChosen(t, picked.id);
+    if (input.choice !== undefined) {
+      t.replies.push({ type: 'text', text: render(catalog.notAChoice, t.setting) });
+      repeatPrompt(t, flow);
+      return;
+    }
+  }
+  if (text === '') {
+    if (input.choice && t.content.flows.has(input.choice)) return startFlow(t, input.choice, '');
+    repeatPrompt(t, flow);
+    return;
+  }
+  routeSituation(t, text, ctx);
+}
+
+function routeSituation(t: Turn, text: string, ctx: EngineContext): void {
+  const result = ctx.router.route(text);
+  t.session.firstMessage = text;
+  if (result.flow) return startFlow(t, result.flow, text);
+  const offered = result.alternatives.map((a) => a.flow).filter((id) => t.content.flows.has(id));
+  if (offered.length > 0 && result.alternatives[0]!.confidence > 0) {
+    offerFlows(t, offered.slice(0, 3), 'best');
+    return;
+  }
+  t.replies.push({ type: 'text', text: render(t.content.catalog.outOfScope, t.setting) });
+  t.session.mode = 'idle';
+}
+
+function onFlowChosen(t: Turn, id: string): void {
+  if (id === SOMETHING_ELSE) return offerFlows(t, [], 'all');
+  if (id === NONE_OF_THESE) {
+    t.replies.push({ type: 'text', text: render(t.content.catalog.outOfScope, t.setting) });
+    delete t.session.offered;
+    delete t.session.menu;
+    t.session.mode = 'idle';
+    return;
+  }
+  startFlow(t, id, t.session.firstMessage ?? '');
+}
+
+function startFlow(t: Turn, flowId: string, firstMessage: string): void {
+  const flow = t.content.flows.get(flowId)!;
+  const s = t.session;
+  const dangerFlagged = s.dangerFlagged;
+  resetToIdle(s);
+  s.dangerFlagged = dangerFlagged;
+  s.mode = 'in-flow';
+  s.flowId = flowId;
+  s.firstMessage = firstMessage;
+  t.replies.push({ type: 'text', text: `${flow.title}.` });
+  enterStep(t, flow, flow.start);
+}
+
+function answerInFlow(t: Turn, flow: FlowDef, input: { text: string; choice?: string }): void {
+  const s = t.session;
+  const step = flow.steps[s.stepId!]!;
+  if (step.type === 'question') {
+    const picked = pickChoice(input, visibleChoices(step, t.setting, answersOf(s)));
+    const def = picked && step.choices.find((c) => c.id === picked.id);
+    if (!def) {
+      t.replies.push({ type: 'text', text: render(t.content.catalog.notAChoice, t.setting) });
+      repeatPrompt(t, flow);
+      return;
+    }
+    s.answers.push({ step: s.stepId!, choice: def.id, question: render(step.text, t.setting), label: render(def.label, t.setting) });
+    enterStep(t, flow, def.next);
+    return;
+  }
+  if (step.type === 'report') {
+    const index = s.promptIndex ?? 0;
+    const prompt = step.prompts[index]!;
+    const skipped = input.choice === 'skip' || (input.text !== '' && pickChoice(input, [{ id: 'skip', label: t.content.catalog.skip }]));
+    if (input.choice !== undefined && !skipped) {
+      t.replies.push({ type: 'text', text: render(t.content.catalog.notAChoice, t.setting) });
+      t.replies.push(promptReply(t, s.stepId!, step, index));
+      return;
+    }
+    if (skipped && !prompt.optional) {
+      t.replies.push(promptReply(t, s.stepId!, step, index));
+      return;
+    }
+    s.account.push({ prompt: render(prompt.text, t.setting), text: skipped ? '(not given)' : input.text });
+    if (index + 1 < step.prompts.length) {
+      s.promptIndex = index + 1;
+      s.history.push({ stepId: s.stepId!, promptIndex: index + 1, answers: s.answers.length, account: s.account.length, advice: s.advice.length });
+      t.replies.push(promptReply(t, s.stepId!, step, index + 1));
+      return;
+    }
+    t.fileReport = true;
+  }
+}
+
+function runCommand(t: Turn, command: NonNullable<ReturnType<typeof commandOf>>, flow: FlowDef | undefined): void {
+  const { catalog } = t.content;
+  const s = t.session;
+  switch (command) {
+    case 'restart':
+      resetToIdle(s);
+      t.replies.push({ type: 'text', text: render(catalog.restarted, t.setting) });
+      repeatPrompt(t, undefined);
+      return;
+    case 'help':
+      t.replies.push({ type: 'text', text: render(catalog.help, t.setting) });
+      repeatPrompt(t, flow);
+      return;
+    case 'dslNow':
+      t.replies.push({ type: 'text', text: render(catalog.dslNow, t.setting) });
+      repeatPrompt(t, flow);
+      return;
+    case 'menu':
+      offerFlows(t, [], 'all');
+      return;
+    case 'back':
+      return goBack(t, flow);
+  }
+}
+
+function goBack(t: Turn, flow: FlowDef | undefined): void {
+  const s = t.session;
+  if (s.mode === 'choosing-flow') {
+    resetToIdle(s);
+    repeatPrompt(t, undefined);
+    return;
+  }
+  if (s.mode !== 'in-flow' || !flow || s.history.length < 2) {
+    t.replies.push({ type: 'text', text: render(t.content.catalog.backNothing, t.setting) });
+    repeatPrompt(t, flow);
+    return;
+  }
+  s.history.pop();
+  const prev = s.history[s.history.length - 1]!;
+  s.stepId = prev.stepId;
+  if (prev.promptIndex === undefined) delete s.promptIndex;
+  else s.promptIndex = prev.promptIndex;
+  s.answers = s.answers.slice(0, prev.answers);
+  s.account = s.account.slice(0, prev.account);
+  s.advice = s.advice.slice(0, prev.advice);
+  repeatPrompt(t, flow);
+}
+
+export { CHOOSE_QUESTION_ID, answersOf };
