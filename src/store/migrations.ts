@@ -1,0 +1,85 @@
+/**
+ * The database schema as an ordered list of migrations. The schema version lives in
+ * `PRAGMA user_version`; each pending migration runs in its own transaction together with
+ * the version bump, so a database is always exactly at one version. Append only: never edit
+ * or reorder a migration that has shipped.
+ */
+import type { Database } from 'better-sqlite3';
+import { StoreError } from '../core/errors';
+
+/** One schema step: `version` is the user_version the database has once `sql` has run. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** SafeStep's migrations, oldest first. (Version 3 will add notifications, with Slack.) */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'conversations, so they survive a restart',
+    sql: `
+      CREATE TABLE sessions (
+        conversation_id TEXT PRIMARY KEY,
+        data            TEXT NOT NULL CHECK (json_valid(data)),
+        updated_at      TEXT NOT NULL
+      );`,
+  },
+  {
+    version: 2,
+    description: 'filed DSL reports, numbered SS-<year>-<seq>',
+    sql: `
+      CREATE TABLE reports (
+        reference       TEXT PRIMARY KEY,
+        seq             INTEGER NOT NULL CHECK (seq > 0),
+        year            INTEGER NOT NULL,
+        setting_id      TEXT NOT NULL,
+        flow_id         TEXT NOT NULL,
+        urgency         TEXT NOT NULL CHECK (urgency IN ('immediate', 'urgent', 'routine')),
+        created_at      TEXT NOT NULL,
+        reporter_id     TEXT NOT NULL,
+        data            TEXT NOT NULL CHECK (json_valid(data)),
+        acknowledged_by TEXT,
+        acknowledged_at TEXT,
+        UNIQUE (year, seq)
+      );
+      CREATE INDEX reports_setting_id ON reports (setting_id);
+      CREATE INDEX reports_created_at ON reports (created_at);`,
+  },
+];
+
+/** The schema version this build of SafeStep writes. */
+export function latestVersion(migrations: readonly Migration[] = MIGRATIONS): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+/** The database's schema version (0 for a new, empty file). */
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the database up to the latest version; does nothing if it is already there.
+ * Throws store_open_error if the file was written by a newer SafeStep (never downgrades).
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const ordered = [...migrations].sort((a, b) => a.version - b.version);
+  ordered.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3 …; found ${m.version} at ${i + 1}`);
+  });
+  const current = schemaVersion(db);
+  const latest = latestVersion(ordered);
+  if (current > latest) {
+    throw new StoreError(
+      'store_open_error',
+      `The database is at schema version ${current}, newer than this SafeStep understands (${latest})`,
+    );
+  }
+  for (const m of ordered.filter((x) => x.version > current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Builds the stores the app runs on from a database path, with a safe fallback for when the
+ * database cannot be opened: the chat keeps working, but no report is ever claimed as filed.
+ */
+import type { StoreError } from '../core/errors';
+import type { ReportStore, SessionStore } from '../core/ports';
+import { FailingReportStore, MemorySessionStore } from './memory';
+import { openDatabase } from './sqlite';
+import { SqliteReportStore } from './sqlite-reports';
+import { SqliteSessionStore } from './sqlite-sessions';
+import { toStoreError } from './store-error';
+
+/** The stores plus a `close` that releases the database. */
+export interface Stores {
+  sessions: SessionStore;
+  reports: ReportStore;
+  close(): void;
+}
+
+/** SQLite-backed stores on `dbPath`; throws store_open_error if the database cannot be opened. */
+export function openStores(dbPath: string): Stores {
+  const db = openDatabase(dbPath);
+  return {
+    sessions: new SqliteSessionStore(db),
+    reports: new SqliteReportStore(db),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * Like openStores, but never throws: if the database cannot be opened, returns in-memory
+ * sessions, a FailingReportStore and the error, for the app to log and tell the DSL about.
+ */
+export function openStoresOrFallback(dbPath: string): Stores & { error?: StoreError } {
+  try {
+    return openStores(dbPath);
+  } catch (err) {
+    return {
+      sessions: new MemorySessionStore(),
+      reports: new FailingReportStore(),
+      close: () => undefined,
+      error: toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err),
+    };
+  }
+}
