@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   SAFESTEP_DB: z.string().min(1).optional(),
   SAFESTEP_SETTING: z.string().min(1).optional(),
   SAFESTEP_CONTENT_DIR: z.string().min(1).optional(),
+  SAFESTEP_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).optional(),
 });
 
 export interface Config {
@@ -22,6 +23,8 @@ export interface Config {
   dbPath: string;
   /** The setting this deployment serves, if fixed. */
   settingId?: string;
+  /** Operational log level (default warn; logs never hold message text or names). */
+  logLevel: 'silent' | 'error' | 'warn' | 'info';
 }
 
 /** Builds the config from an environment and the project root; throws config_error if invalid. */
@@ -37,5 +40,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     dataDir,
     dbPath: path.resolve(dataDir, e.SAFESTEP_DB ?? 'safestep.db'),
     settingId: e.SAFESTEP_SETTING,
+    logLevel: e.SAFESTEP_LOG_LEVEL ?? 'warn',
   });
 }

@@ -8,7 +8,7 @@
  */
 import { CHOOSE_QUESTION_ID, NONE_OF_THESE, SOMETHING_ELSE, chooseChoices, offerFlows } from './choose';
 import type { ContentBundle } from './content';
-import { commandOf, pickChoice } from './input';
+import { commandOf, pickChoice, simplify } from './input';
 import type { FileRef, Reply } from './messages';
 import type { FlowDef } from './model';
 import type { DangerDetector, Router } from './ports';
@@ -218,7 +218,8 @@ function answerInFlow(t: Turn, flow: FlowDef, input: { text: string; choice?: st
   if (step.type === 'report') {
     const index = s.promptIndex ?? 0;
     const prompt = step.prompts[index]!;
-    const skipped = input.choice === 'skip' || (input.text !== '' && pickChoice(input, [{ id: 'skip', label: t.content.catalog.skip }]));
+    const said = simplify(input.text);
+    const skipped = input.choice === 'skip' || said === 'skip' || said === simplify(t.content.catalog.skip);
     if (input.choice !== undefined && !skipped) {
       t.replies.push({ type: 'text', text: render(t.content.catalog.notAChoice, t.setting) });
       t.replies.push(promptReply(t, s.stepId!, step, index));

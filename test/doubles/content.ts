@@ -1,0 +1,153 @@
+/**
+ * A small hand-built content bundle for engine and runner tests: two settings that differ (one
+ * has a rule, one is silent), one incident flow and one guidance flow.
+ */
+import type { Catalog } from '../../src/core/catalog';
+import type { ContentBundle } from '../../src/core/content';
+import type { DocumentDef, FlowDef, SettingProfile } from '../../src/core/model';
+
+export const national: DocumentDef = {
+  id: 'national-rules',
+  title: 'National rules',
+  approved: '2024',
+  reviewDue: 'kept under review',
+  precedence: 1,
+  sections: [{ id: '1', title: 'Nudes' }, { id: '4', title: 'Always' }],
+};
+
+function setting(id: string, name: string, ruleSet: boolean): SettingProfile {
+  const doc = `${id}-policy`;
+  return {
+    id,
+    name,
+    kind: 'primary',
+    childTerm: 'pupil',
+    childrenTerm: 'pupils',
+    people: {
+      dsl: { name: `${name} DSL`, role: 'DSL' },
+      deputies: [],
+      head: { role: 'headteacher' },
+      allegations: { text: 'the headteacher', cite: [{ document: doc, section: '2' }] },
+    },
+    contacts: [{ id: 'police', name: 'Police', phone: '101' }],
+    officialChannels: [],
+    documents: [
+      { id: doc, title: `${name} policy`, approved: '2022', reviewDue: '2023', precedence: 1, sections: [{ id: '1', title: 'Phones' }, { id: '2', title: 'Concerns' }] },
+    ],
+    rules: {
+      'general-route': { silent: false, text: 'Tell the DSL.', cite: [{ document: doc, section: '2' }] },
+      'phone-rule': ruleSet
+        ? { silent: false, text: 'Keep phones in the locker.', cite: [{ document: doc, section: '1' }] }
+        : { silent: true },
+    },
+  };
+}
+
+export const alpha = setting('alpha', 'Alpha School', true);
+export const beta = setting('beta', 'Beta School', false);
+
+export const imageFlow: FlowDef = {
+  id: 'image',
+  title: 'An image of a child',
+  summary: 'A nude image',
+  kind: 'incident',
+  category: 'conduct',
+  version: 3,
+  examples: [],
+  start: 'where',
+  steps: {
+    where: {
+      type: 'question',
+      text: 'Where is it?',
+      choices: [
+        { id: 'device', label: 'On a device I have', next: 'risk' },
+        { id: 'told', label: 'I was told', next: 'risk' },
+      ],
+    },
+    risk: {
+      type: 'question',
+      text: 'Is an adult involved?',
+      choices: [
+        { id: 'yes', label: 'Yes', next: 'steps', urgency: 'immediate' },
+        { id: 'no', label: 'No', next: 'steps' },
+      ],
+    },
+    steps: {
+      type: 'advice',
+      title: 'What to do at {{setting}}',
+      items: [
+        { text: 'Tell {{dsl}} now.', cite: [{ document: 'national-rules', section: '1' }] },
+        { text: 'Lock the device away.', when: { answer: 'where', in: ['device'] }, cite: [{ document: 'national-rules', section: '1' }] },
+        { text: '{{rule.phone-rule}}', when: { rule: 'phone-rule', is: 'set' }, cite: [{ rule: 'phone-rule' }] },
+        { text: 'The policy is silent. {{rule.general-route}}', when: { rule: 'phone-rule', is: 'silent' }, cite: [{ rule: 'general-route' }] },
+      ],
+      next: 'record',
+    },
+    record: {
+      type: 'report',
+      urgency: 'urgent',
+      prompts: [
+        { id: 'what', text: 'What happened?' },
+        { id: 'words', text: "The child's words?", optional: true },
+      ],
+      next: 'done',
+    },
+    done: { type: 'end', text: 'Go to {{dsl.name}} now.' },
+  },
+};
+
+export const phoneFlow: FlowDef = {
+  id: 'phone',
+  title: 'My phone',
+  summary: 'Staff phones',
+  kind: 'guidance',
+  category: 'conduct',
+  version: 1,
+  examples: [],
+  start: 'advice',
+  steps: {
+    advice: { type: 'advice', title: 'Phones', items: [{ text: 'Rule: {{rule.general-route}}', cite: [{ rule: 'general-route' }] }], next: 'done' },
+    done: { type: 'end', text: 'Bye.' },
+  },
+};
+
+export const catalog: Catalog = {
+  greeting: 'Hello from {{setting}}.',
+  askSituation: 'What happened?',
+  emptyMessage: 'Say something.',
+  tooLong: 'Too long.',
+  danger: 'Call 999 now. Then {{dsl}}.',
+  imageryWarning: 'Never send images.',
+  filesOnly: 'Tell me in words.',
+  outOfScope: 'Not covered; talk to {{dsl}}.',
+  chooseFlow: 'Which is closest?',
+  chooseFlowMenu: 'Everything:',
+  somethingElse: 'Something else',
+  noneOfThese: 'None of these',
+  notAChoice: 'Pick an option.',
+  help: 'Help text.',
+  dslNow: 'Go to {{dsl}} now.',
+  backNothing: 'Nothing to go back to.',
+  restarted: 'Starting again.',
+  contentChanged: 'Updated; start again.',
+  reportIntro: 'Now the facts.',
+  skip: 'Skip this one',
+  reportFiled: 'Filed {{reference}} ({{urgency}}).',
+  reportFailed: 'NOT saved. Go to {{dsl}}. You wrote: {{account}}',
+  filingInProgress: 'Filing.',
+  commands: { restart: ['start again'], back: ['back'], help: ['help'], dslNow: ['i need the dsl now'], menu: ['menu'] },
+  limits: { maxMessageLength: 4000 },
+};
+
+export const bundle: ContentBundle = {
+  flows: new Map([
+    [imageFlow.id, imageFlow],
+    [phoneFlow.id, phoneFlow],
+  ]),
+  settings: new Map([
+    [alpha.id, alpha],
+    [beta.id, beta],
+  ]),
+  national,
+  catalog,
+};
