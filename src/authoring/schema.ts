@@ -186,6 +186,7 @@ export const CatalogSchema = z.strictObject({
   dslNow: z.string(),
   backNothing: z.string(),
   restarted: z.string(),
+  contentChanged: z.string(),
   reportIntro: z.string(),
   skip: z.string(),
   reportFiled: z.string(),
@@ -196,6 +197,7 @@ export const CatalogSchema = z.strictObject({
     back: z.array(z.string()).min(1),
     help: z.array(z.string()).min(1),
     dslNow: z.array(z.string()).min(1),
+    menu: z.array(z.string()).min(1),
   }),
   limits: z.strictObject({ maxMessageLength: z.number().int().positive() }),
 });
