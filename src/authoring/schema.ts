@@ -107,6 +107,7 @@ export const FlowSchema = z.strictObject({
   examples: z.array(z.string().min(3)),
   start: id,
   steps: z.record(id, StepSchema),
+  guardExempt: z.array(z.strictObject({ id, why: z.string().min(10) })).optional(),
 });
 
 export const DocumentSchema = z.strictObject({

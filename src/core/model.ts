@@ -109,6 +109,8 @@ export interface FlowDef {
   examples: string[];
   start: string;
   steps: Record<string, StepDef>;
+  /** National-guard entries that do not apply to this flow (e.g. ordinary class photos), each with why. */
+  guardExempt?: { id: string; why: string }[];
 }
 
 /** A named person in a setting (the name may be absent where the policy gives only a role). */

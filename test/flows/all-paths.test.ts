@@ -1,0 +1,75 @@
+/**
+ * Every path of every flow, for every setting, through the real content and engine: each path
+ * ends; every advice step cites clauses that exist in that setting's documents; no placeholder
+ * is left unfilled; incident flows always file a report and guidance flows only when asked;
+ * nothing SafeStep says on any path breaks a national rule (content/national-guard.yaml).
+ */
+import path from 'node:path';
+import { loadContent } from '../../src/authoring/load';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { GuardSchema, compileGuard, forbiddenIn } from '../../src/authoring/guard';
+import { walkAllPaths, type WalkedPath } from './path-walker';
+
+const root = path.resolve(__dirname, '..', '..');
+const content = loadContent(root);
+const guard = compileGuard(GuardSchema.parse(parse(readFileSync(path.join(root, 'content', 'national-guard.yaml'), 'utf8'))).forbidden);
+const cases = [...content.settings.keys()].flatMap((settingId) => [...content.flows.keys()].map((flowId) => [settingId, flowId] as const));
+
+const textsOf = (p: WalkedPath): string[] =>
+  p.replies.flatMap((r) => {
+    if (r.type === 'advice') return [r.title, ...(r.intro ? [r.intro] : []), ...r.steps.map((s) => s.text)];
+    if (r.type === 'question') return [r.text, ...r.choices.map((c) => c.label)];
+    return 'text' in r ? [r.text] : [];
+  });
+
+describe.each(cases)('%s / %s', (settingId, flowId) => {
+  const setting = content.settings.get(settingId)!;
+  const flow = content.flows.get(flowId)!;
+  const paths = walkAllPaths(content, settingId, flowId);
+  const citable = new Map([...setting.documents, content.national].map((d) => [d.id, new Set(d.sections.map((s) => s.id))]));
+
+  test('every path ends', () => {
+    expect(paths.length).toBeGreaterThan(0);
+    expect(paths.every((p) => p.ended)).toBe(true);
+  });
+
+  test('every advice step shown has a citation to a clause this setting has', () => {
+    for (const p of paths) {
+      for (const r of p.replies) {
+        if (r.type !== 'advice') continue;
+        expect(r.steps.length).toBeGreaterThan(0);
+        for (const s of r.steps) {
+          expect(s.citations.length).toBeGreaterThan(0);
+          for (const c of s.citations) expect(citable.get(c.document)?.has(c.section)).toBe(true);
+        }
+      }
+    }
+  });
+
+  test('no placeholder is left unfilled', () => {
+    for (const p of paths) expect(textsOf(p).filter((t) => t.includes('{{'))).toEqual([]);
+  });
+
+  test(flow.kind === 'incident' ? 'every path files a report' : 'a report is filed only when asked', () => {
+    for (const p of paths) {
+      if (flow.kind === 'incident') expect(p.drafts).toHaveLength(1);
+      else expect(p.drafts.length).toBe(p.choices.some((c) => c.endsWith('=log-yes')) ? 1 : 0);
+      for (const d of p.drafts) {
+        expect(d).toMatchObject({ settingId, flowId, category: flow.category });
+        expect(d.policyVersion).toContain(setting.documents[0]!.id);
+      }
+    }
+  });
+
+  test('nothing said on any path breaks a national rule', () => {
+    const exempt = new Set((flow.guardExempt ?? []).map((e) => e.id));
+    const applicable = guard.filter((g) => !exempt.has(g.entry.id));
+    for (const p of paths) expect(textsOf(p).flatMap((t) => forbiddenIn(t, applicable).map((f) => `${JSON.stringify(f)}: ${t}`))).toEqual([]);
+  });
+});
+
+test('every flow is walked for every setting', () => {
+  expect(cases.length).toBe(content.settings.size * content.flows.size);
+  expect(content.settings.size).toBe(4);
+});
