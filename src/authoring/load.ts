@@ -1,0 +1,100 @@
+/**
+ * Loads flows/*.yaml, content/settings/*.yaml, content/national-rules.yaml,
+ * content/messages.yaml and content/national-guard.yaml from a content root: YAML syntax,
+ * zod shape, then the meaning-level validator. Reports every problem found, not the first.
+ * Runs at every start, so it stays linear in the size of the content.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { ContentBundle } from '../core/content';
+import type { FlowDef, SettingProfile } from '../core/model';
+import { GuardSchema } from './guard';
+import { ContentError, sortProblems } from './problem';
+import type { Problem } from './problem';
+import { CatalogSchema, FlowSchema, NationalSchema, SettingSchema } from './schema';
+import { checkShape } from './shape';
+import { CONTENT_FILES } from './sources';
+import type { ContentSources, SourceFile } from './sources';
+import { validate } from './validate';
+import { readYaml } from './yaml-source';
+
+/** What `validate` and `loadContent` get from one pass over the content root. */
+export interface ContentInspection {
+  /** Present only when there are no problems. */
+  bundle?: ContentBundle;
+  problems: Problem[];
+  sources: ContentSources;
+}
+
+/** Reads, parses and shape-checks one file; on failure adds its problems and returns undefined. */
+function loadFile<S extends z.ZodType>(root: string, file: string, schema: S, schemaHint: string, problems: Problem[]): SourceFile<z.output<S>> | undefined {
+  const parsed = readYaml(path.join(root, file), file);
+  if (!parsed.source) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const shaped = checkShape(schema, parsed.source, { schemaHint });
+  if (shaped.data === undefined) {
+    problems.push(...shaped.problems);
+    return undefined;
+  }
+  return { file, yaml: parsed.source, data: shaped.data };
+}
+
+/** The `.yaml` files of a directory, sorted; `.yml` files and a missing or empty directory are problems. */
+function yamlFilesIn(root: string, dir: string, what: string, problems: Problem[]): string[] {
+  const abs = path.join(root, dir);
+  if (!existsSync(abs)) {
+    problems.push({ rule: 'missing-file', file: `${dir}/`, message: `the ${dir}/ directory is missing.`, fix: `Create ${dir}/ with one YAML file per ${what}.` });
+    return [];
+  }
+  const names = readdirSync(abs).sort();
+  for (const name of names.filter((n) => n.endsWith('.yml'))) {
+    problems.push({ rule: 'file-name-mismatch', file: `${dir}/${name}`, message: `${dir}/${name} ends in .yml, so it is ignored.`, fix: `Rename it to ${dir}/${name.slice(0, -4)}.yaml.` });
+  }
+  const files = names.filter((n) => n.endsWith('.yaml')).map((n) => `${dir}/${n}`);
+  if (files.length === 0) problems.push({ rule: 'missing-file', file: `${dir}/`, message: `there is no ${what} in ${dir}/.`, fix: `Add at least one ${what} as ${dir}/<id>.yaml.` });
+  return files;
+}
+
+function firstById<T extends { id: string }>(sources: readonly SourceFile<T>[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const s of sources) if (!map.has(s.data.id)) map.set(s.data.id, s.data);
+  return map;
+}
+
+/** Reads and checks everything under `root`; never throws for content mistakes. */
+export function inspectContent(root: string): ContentInspection {
+  const problems: Problem[] = [];
+  const flows = yamlFilesIn(root, CONTENT_FILES.flowsDir, 'flow', problems)
+    .map((f) => loadFile(root, f, FlowSchema, 'schemas/flow.schema.json', problems))
+    .filter((s): s is SourceFile<FlowDef> => s !== undefined);
+  const settings = yamlFilesIn(root, CONTENT_FILES.settingsDir, 'setting profile', problems)
+    .map((f) => loadFile(root, f, SettingSchema, 'schemas/setting.schema.json', problems))
+    .filter((s): s is SourceFile<SettingProfile> => s !== undefined);
+  const sources: ContentSources = {
+    root,
+    flows,
+    settings,
+    national: loadFile(root, CONTENT_FILES.national, NationalSchema, 'the national-rules shape ({document: {id, title, approved, reviewDue, precedence, sections}})', problems),
+    messages: loadFile(root, CONTENT_FILES.messages, CatalogSchema, 'src/core/catalog.ts', problems),
+    guard: loadFile(root, CONTENT_FILES.guard, GuardSchema, 'src/authoring/guard.ts', problems),
+  };
+  if (!sources.national || !sources.messages || !sources.guard) return { problems: sortProblems(problems), sources };
+  const bundle: ContentBundle = {
+    flows: firstById(flows),
+    settings: firstById(settings),
+    national: sources.national.data.document,
+    catalog: sources.messages.data,
+  };
+  problems.push(...validate(bundle, sources));
+  return problems.length === 0 ? { bundle, problems, sources } : { problems: sortProblems(problems), sources };
+}
+
+/** The validated content bundle; throws ContentError listing every problem if there are any. */
+export function loadContent(root: string): ContentBundle {
+  const { bundle, problems } = inspectContent(root);
+  if (!bundle) throw new ContentError(problems);
+  return bundle;
+}
