@@ -1,0 +1,81 @@
+/**
+ * Loads the NLU content from a content root: content/nlu/vocabulary.yaml, out-of-scope.yaml,
+ * router.yaml and content/danger.yaml, each validated, with errors naming file and line. Reads
+ * files only; builds nothing (see createNlu).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { FlowDef } from '../core/model';
+import type { DangerDetector } from '../core/ports';
+import { SafeStepError } from '../core/errors';
+import { createDangerDetector, DangerRulesSchema, type DangerRules } from './danger';
+import { createRouter, type NluRouter } from './router';
+import { VocabularySchema, type Vocabulary } from './vocabulary';
+import { parseYamlData } from './yaml-data';
+
+/** content/nlu/out-of-scope.yaml */
+export const OutOfScopeSchema = z.strictObject({ examples: z.array(z.string().min(3)).min(1) });
+
+/** content/nlu/router.yaml */
+export const RouterConfigSchema = z.strictObject({
+  threshold: z.number().min(0).max(1),
+  neighbours: z.number().int().min(1).max(10).default(3),
+  calibration: z
+    .strictObject({ temperature: z.number().positive(), noMatchScore: z.number().min(0).max(1) })
+    .optional(),
+});
+
+/** Everything the router and danger detector are built from, besides the flows. */
+export interface NluContent {
+  vocabulary: Vocabulary;
+  outOfScope: string[];
+  router: z.output<typeof RouterConfigSchema>;
+  danger: DangerRules;
+}
+
+/** The content files, relative to the content root. */
+export const NLU_FILES = {
+  vocabulary: 'content/nlu/vocabulary.yaml',
+  outOfScope: 'content/nlu/out-of-scope.yaml',
+  router: 'content/nlu/router.yaml',
+  danger: 'content/danger.yaml',
+} as const;
+
+/** Reads and validates the NLU content under `root`; throws content_error naming file and line. */
+export function loadNluContent(root: string): NluContent {
+  const read = <S extends z.ZodType>(file: string, schema: S): z.output<S> => {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(root, file), 'utf8');
+    } catch (cause) {
+      throw new SafeStepError('content_error', `${file}: cannot read file`, { cause });
+    }
+    return parseYamlData(text, file, schema);
+  };
+  return {
+    vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
+    outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
+    router: read(NLU_FILES.router, RouterConfigSchema),
+    danger: read(NLU_FILES.danger, DangerRulesSchema),
+  };
+}
+
+/** Builds the router (trained on the flows' examples) and the danger detector. */
+export function createNlu(flows: readonly FlowDef[], content: NluContent): { router: NluRouter; danger: DangerDetector } {
+  return {
+    router: createRouter(flows, {
+      vocabulary: content.vocabulary,
+      outOfScope: content.outOfScope,
+      threshold: content.router.threshold,
+      neighbours: content.router.neighbours,
+      calibration: content.router.calibration,
+    }),
+    danger: createDangerDetector(content.danger, { vocabulary: content.vocabulary }),
+  };
+}
+
+/** Loads the NLU content under `root` and builds router and danger detector for these flows. */
+export function loadNlu(root: string, flows: readonly FlowDef[]): { router: NluRouter; danger: DangerDetector } {
+  return createNlu(flows, loadNluContent(root));
+}

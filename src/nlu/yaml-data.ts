@@ -1,0 +1,53 @@
+/**
+ * Parses one YAML data file of the NLU content and validates it with a zod schema. Any problem
+ * (YAML syntax or shape) becomes a content_error naming the file, line and column, so an author
+ * can fix content/nlu/*.yaml or content/danger.yaml without reading TypeScript.
+ */
+import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { SafeStepError } from '../core/errors';
+
+/** Parses `text` (the contents of `file`) and returns the schema's output, or throws content_error. */
+export function parseYamlData<S extends z.ZodType>(text: string, file: string, schema: S): z.output<S> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  const [syntax] = doc.errors;
+  if (syntax) {
+    const pos = syntax.linePos?.[0];
+    const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+    throw new SafeStepError('content_error', `${where}: invalid YAML: ${firstLine(syntax.message)}`);
+  }
+  const parsed = schema.safeParse(doc.toJS());
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
+  // A bad map key: point at the key itself and give the key rule's own message.
+  const badKey = issue?.code === 'invalid_key';
+  const message = (badKey ? issue.issues[0]?.message : undefined) ?? issue?.message ?? 'invalid content';
+  const offset = (badKey ? keyOffsetOf(doc, path) : undefined) ?? offsetOf(doc, path);
+  const pos = offset === undefined ? undefined : lineCounter.linePos(offset);
+  const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
+  const at = path.length > 0 ? ` at ${path.join('.')}` : '';
+  throw new SafeStepError('content_error', `${where}: ${message}${at}`);
+}
+
+/** The start offset of the key node named by the last element of `path`. */
+function keyOffsetOf(doc: Document, path: (string | number)[]): number | undefined {
+  const parent: unknown = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+  return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+}
+
+/** The start offset of the deepest node along `path` that exists in the document. */
+function offsetOf(doc: Document, path: (string | number)[]): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

@@ -1,0 +1,45 @@
+/**
+ * Shared fixtures of the NLU tests: the four-flow fixture (test/fixtures/nlu/flows.yaml), the
+ * held-out messages, and the shipped NLU content (content/nlu, content/danger.yaml).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { FlowDef } from '../../src/core/model';
+import type { LabelledMessage } from '../../src/nlu/evaluate';
+import { loadNluContent, type NluContent } from '../../src/nlu/load';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const FIXTURES = path.join(ROOT, 'test/fixtures/nlu');
+
+interface FixtureFlow {
+  id: string;
+  title: string;
+  examples: string[];
+}
+
+/** The four fixture flows as FlowDefs (one end step: only id and examples matter to the router). */
+export function fixtureFlows(): FlowDef[] {
+  const { flows } = parse(fs.readFileSync(path.join(FIXTURES, 'flows.yaml'), 'utf8')) as { flows: FixtureFlow[] };
+  return flows.map((f) => ({
+    id: f.id,
+    title: f.title,
+    summary: f.title,
+    kind: 'incident',
+    category: 'contact',
+    version: 1,
+    examples: f.examples,
+    start: 'done',
+    steps: { done: { type: 'end', text: 'Done.' } },
+  }));
+}
+
+/** Held-out messages: 'heldout.yaml' (paraphrases with slang and typos) or 'heldout-hard.yaml'. */
+export function heldOut(file: 'heldout.yaml' | 'heldout-hard.yaml'): LabelledMessage[] {
+  return (parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as { cases: LabelledMessage[] }).cases;
+}
+
+/** The shipped vocabulary, out-of-scope examples, router options and danger rules. */
+export function shippedNlu(): NluContent {
+  return loadNluContent(ROOT);
+}

@@ -1,0 +1,121 @@
+/**
+ * Normalising staff's words: lower-casing, tokens, the shipped vocabulary (chat words, year
+ * groups), stop words, Porter stems, cautious spelling tolerance, and the vocabulary file's
+ * line-numbered errors.
+ */
+import { buildLexicon, createNormaliser, tokenise } from '../../src/nlu/normalise';
+import { EMPTY_VOCABULARY, VocabularySchema } from '../../src/nlu/vocabulary';
+import { parseYamlData } from '../../src/nlu/yaml-data';
+import { shippedNlu } from './fixtures';
+
+const { vocabulary } = shippedNlu();
+const plain = createNormaliser(vocabulary);
+const words = (text: string): string => plain.words(text).join(' ');
+
+describe('tokenise', () => {
+  test('splits on anything but letters and digits, drops apostrophes and possessive s', () => {
+    expect(tokenise("found nudes on a kid's phone, don't know what to do!!")).toEqual(
+      ['found', 'nudes', 'on', 'a', 'kid', 'phone', 'dont', 'know', 'what', 'to', 'do'],
+    );
+    expect(tokenise('')).toEqual([]);
+  });
+});
+
+describe('shipped vocabulary', () => {
+  test('has at least 60 word entries and some patterns', () => {
+    expect(Object.keys(vocabulary.words).length).toBeGreaterThanOrEqual(60);
+    expect(vocabulary.patterns.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['a mum added me on FB', 'a parent added me on facebook'],
+    ['dad followed me on insta', 'parent followed me on instagram'],
+    ['sent it on ig', 'sent it on instagram'],
+    ['she has my snap', 'she has my snapchat'],
+    ['added me on sc', 'added me on snapchat'],
+    ['he DMs me', 'he direct messages me'],
+    ["a dad dm'd me", 'a parent direct messaged me'],
+    ['a pic, some pics and a piccy', 'a picture some pictures and a picture'],
+    ['asked for nudes', 'asked for nude images'],
+    ['a vid of her', 'a video of her'],
+    ['the TA and SLT', 'the teaching assistant and senior leadership'],
+    ['told the DSL', 'told the designated safeguarding lead'],
+    ['parent msgd me, pls help', 'parent messaged me please help'],
+    ['kids r sexting rn', 'children are sexting right now'],
+    ['tik tok', 'tiktok'],
+  ])('%s → %s', (text, expected) => {
+    expect(words(text)).toBe(expected);
+  });
+
+  test.each([
+    ['a Y6 girl', 'a year 6 girl'],
+    ['yr 5 boys', 'year 5 boys'],
+    ['in year6', 'in year 6'],
+    ['the Y6s', 'the year 6'],
+    ['yr-4 class', 'year 4 class'],
+    ['ks2 pupils', 'key stage 2 pupils'],
+  ])('year group %s → %s', (text, expected) => {
+    expect(words(text)).toBe(expected);
+  });
+
+  test('"snap a pic" is taking a photo, not Snapchat', () => {
+    expect(words('can I snap a pic of the class')).toBe('can i take picture of the class');
+    expect(words('she sent it on snap')).toBe('she sent it on snapchat');
+  });
+
+  test('stems drop stop words and apply Porter', () => {
+    expect(plain.stems('The pictures were shared on Facebook')).toEqual(['pictur', 'share', 'on', 'facebook']);
+    expect(plain.stems('found nudes on a yr6 kid’s phone')).toEqual(['found', 'nude', 'imag', 'on', 'year', '6', 'child', 'phone']);
+  });
+
+  test('an empty vocabulary only lower-cases, tokenises and stems', () => {
+    expect(createNormaliser(EMPTY_VOCABULARY).stems('FB Pics')).toEqual(['fb', 'pic']);
+  });
+});
+
+describe('spelling tolerance', () => {
+  const lexicon = buildLexicon(plain, [
+    'a parent sent me a friend request',
+    'parent messaged me about photographs',
+    'an explicit picture in the order book',
+  ]);
+  const tolerant = createNormaliser(vocabulary, { lexicon });
+
+  test.each([
+    ['freind', 'friend'],
+    ['messagd', 'messaged'],
+    ['explict', 'explicit'],
+    ['photgraphs', 'photographs'],
+    ['reqeust', 'request'],
+  ])('corrects %s → %s', (typo, fixed) => {
+    expect(tolerant.words(typo)).toEqual([fixed]);
+  });
+
+  test('leaves a real word one replaced letter from a known word alone ("older" is not "order")', () => {
+    expect(tolerant.words('older')).toEqual(['older']);
+  });
+
+  test('never changes short words, numbers, the first letter, or words whose stem is known', () => {
+    expect(tolerant.words('frend')).toEqual(['friend']);
+    expect(tolerant.words('sent snt')).toEqual(['sent', 'snt']);
+    expect(tolerant.words('2023')).toEqual(['2023']);
+    expect(tolerant.words('griend')).toEqual(['griend']);
+    expect(tolerant.words('requests')).toEqual(['requests']);
+  });
+});
+
+describe('vocabulary file errors', () => {
+  const parse = (text: string) => () => parseYamlData(text, 'content/nlu/vocabulary.yaml', VocabularySchema);
+
+  test('a bad key is reported with file, line and path', () => {
+    expect(parse('words:\n  fb: facebook\n  Insta!: instagram\n')).toThrow(
+      /^content\/nlu\/vocabulary\.yaml:3:3: use lower-case words separated by single spaces at words\.Insta!$/,
+    );
+  });
+
+  test('a bad pattern, an unknown key and broken YAML are reported with their lines', () => {
+    expect(parse("patterns:\n  - match: '(y'\n    replace: x\nwords: {}\n")).toThrow(/vocabulary\.yaml:2:12: not a valid regular expression/);
+    expect(parse('words: {}\nstopword: [a]\n')).toThrow(/vocabulary\.yaml:1:1: .*stopword/);
+    expect(parse('words: {fb: facebook\n')).toThrow(/vocabulary\.yaml:\d+:\d+: invalid YAML/);
+  });
+});
