@@ -1,0 +1,47 @@
+/**
+ * The composition root's building block: from a Config, builds content, router, danger check,
+ * stores and the conversation runner. Channels are started by main.ts / the CLI on top of this.
+ */
+import { loadContent } from './authoring/load';
+import type { Config } from './config';
+import type { ContentBundle } from './core/content';
+import { UnknownSettingError, type StoreError } from './core/errors';
+import type { Logger } from './core/ports';
+import { ConversationRunner } from './core/runner';
+import { createLogger } from './log';
+import { loadNlu } from './nlu/load';
+import { openStoresOrFallback } from './store/open-stores';
+
+export interface App {
+  config: Readonly<Config>;
+  content: ContentBundle;
+  runner: ConversationRunner;
+  log: Logger;
+  /** Set when the database could not be opened: chat works, reports cannot be filed. */
+  storeError?: StoreError;
+  close(): void;
+}
+
+/** Builds the app; throws content_error if flows/ or content/ are invalid. */
+export function buildApp(config: Readonly<Config>, log: Logger = createLogger(config.logLevel)): App {
+  const content = loadContent(config.contentRoot);
+  const { router, danger } = loadNlu(config.contentRoot, [...content.flows.values()]);
+  const stores = openStoresOrFallback(config.dbPath);
+  if (stores.error) log.error('store_open_failed', { code: stores.error.code });
+  const runner = new ConversationRunner({
+    content,
+    router,
+    danger,
+    sessions: stores.sessions,
+    reports: stores.reports,
+    clock: () => new Date(),
+    log,
+  });
+  return { config, content, runner, log, storeError: stores.error, close: () => stores.close() };
+}
+
+/** Checks a setting id against the loaded profiles; throws UnknownSettingError listing the valid ones. */
+export function requireSetting(content: ContentBundle, settingId: string): string {
+  if (!content.settings.has(settingId)) throw new UnknownSettingError(settingId, [...content.settings.keys()]);
+  return settingId;
+}

@@ -1,0 +1,59 @@
+/**
+ * `safestep chat [--setting ID] [--json] [--user ID] [--name NAME] [--role ROLE]`: the terminal
+ * chat, or with --json the JSON-lines protocol used by tests and tools.
+ */
+import { buildApp, requireSetting } from '../../app';
+import { runInteractive } from '../../channels/console/interactive';
+import { runJsonLines } from '../../channels/console/json-lines';
+import { DEFAULT_CONSOLE_USER } from '../../channels/console/conversation';
+import { loadConfig } from '../../config';
+import { SafeStepError } from '../../core/errors';
+import { parseArgs, UsageError } from '../args';
+import { EXIT, type Command } from '../io';
+
+const USAGE = 'Usage: safestep chat [--setting ID] [--json] [--user ID] [--name NAME] [--role ROLE]\n';
+
+export const chat: Command = async (args, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs(args, { values: ['setting', 'user', 'name', 'role'], booleans: ['json'] });
+  } catch (err) {
+    io.stderr.write(`safestep chat: ${(err as UsageError).message}\n${USAGE}`);
+    return EXIT.usage;
+  }
+  const { flags } = parsed;
+  const config = loadConfig(io.env, io.root);
+  const app = buildApp(config);
+  try {
+    const wanted = typeof flags.setting === 'string' ? flags.setting : config.settingId;
+    const settingId = wanted === undefined ? undefined : requireSetting(app.content, wanted);
+    const user = {
+      ...DEFAULT_CONSOLE_USER,
+      ...(typeof flags.user === 'string' ? { id: flags.user } : {}),
+      ...(typeof flags.name === 'string' ? { name: flags.name } : {}),
+      ...(typeof flags.role === 'string' ? { role: flags.role } : {}),
+    };
+    if (flags.json) {
+      if (!settingId) {
+        io.stderr.write(`safestep chat --json needs --setting (one of: ${[...app.content.settings.keys()].join(', ')}).\n`);
+        return EXIT.usage;
+      }
+      await runJsonLines({ runner: app.runner, settingId, user, input: io.stdin, output: io.stdout });
+      return EXIT.ok;
+    }
+    if (app.storeError) {
+      io.stdout.write('WARNING: SafeStep cannot save reports right now. You can still get advice, but tell the DSL in person.\n');
+    }
+    const settings = [...app.content.settings.values()].map((s) => ({ id: s.id, name: s.name }));
+    await runInteractive({ runner: app.runner, settings, settingId, user, input: io.stdin, output: io.stdout });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof SafeStepError && err.code === 'unknown_setting') {
+      io.stderr.write(`safestep chat: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    throw err;
+  } finally {
+    app.close();
+  }
+};

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+/**
+ * The `safestep` command line. Each sub-command is loaded only when used, so `safestep reports`
+ * never pays for the language model and `safestep validate` never opens the database.
+ */
+import path from 'node:path';
+import type { CliIO, Command } from './io';
+import { EXIT } from './io';
+
+const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
+  chat: { load: () => require('./commands/chat').chat, summary: 'chat [--setting ID] [--json] [--user ID]   talk to SafeStep in the terminal' },
+  route: { load: () => require('./commands/route').route, summary: 'route [--setting ID] [TEXT]               which flow a message goes to (JSON)' },
+  validate: { load: () => require('./commands/validate').validate, summary: 'validate                                  check flows/ and content/' },
+  nlu: { load: () => require('./commands/nlu').nlu, summary: 'nlu export                                every example phrase as JSON lines' },
+  reports: { load: () => require('./commands/reports').reports, summary: 'reports list | show REF | export --format csv|json' },
+  schema: { load: () => require('./commands/schema').schema, summary: 'schema export                             write JSON Schemas for editors' },
+};
+
+/** Prints the list of commands. */
+function usage(io: CliIO): void {
+  io.stdout.write(`Usage: safestep <command>\n\n${Object.values(COMMANDS).map((c) => `  safestep ${c.summary}`).join('\n')}\n`);
+}
+
+/** Runs one `safestep` invocation; resolves to the exit status. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    usage(io);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`safestep: unknown command "${name}".\n`);
+    usage(io);
+    return EXIT.usage;
+  }
+  return command.load()(args, io);
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    root: path.resolve(__dirname, '..', '..', '..'),
+    env: process.env,
+  };
+  main(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : 'unexpected';
+      io.stderr.write(`safestep: ${err instanceof Error ? err.message : String(err)} (${code})\n`);
+      process.exitCode = EXIT.failure;
+    },
+  );
+}
