@@ -11,7 +11,7 @@ const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
   chat: { load: () => require('./commands/chat').chat, summary: 'chat [--setting ID] [--json] [--user ID]   talk to SafeStep in the terminal' },
   route: { load: () => require('./commands/route').route, summary: 'route [--setting ID] [TEXT]               which flow a message goes to (JSON)' },
   validate: { load: () => require('./commands/validate').validate, summary: 'validate                                  check flows/ and content/' },
-  nlu: { load: () => require('./commands/nlu').nlu, summary: 'nlu export                                every example phrase as JSON lines' },
+  nlu: { load: () => require('./commands/nlu').nlu, summary: 'nlu export | eval                         example phrases as JSON lines; score a dev set' },
   reports: { load: () => require('./commands/reports').reports, summary: 'reports list | show REF | export --format csv|json' },
   schema: { load: () => require('./commands/schema').schema, summary: 'schema export                             write JSON Schemas for editors' },
 };
@@ -38,6 +38,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  // Output piped into `head` and closed early is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const io: CliIO = {
     stdin: process.stdin,
     stdout: process.stdout,

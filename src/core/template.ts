@@ -47,10 +47,14 @@ export function resolvePlaceholder(name: string, s: SettingProfile): string {
         return s.people.dsl.name;
       }
       return key === 'role' ? s.people.dsl.role : person(s.people.dsl);
-    case 'deputies':
-      return s.people.deputies.length > 0
-        ? list(s.people.deputies.map(person))
-        : 'no deputy DSL is named in the policy';
+    case 'deputies': {
+      const deputies = s.people.deputies;
+      if (deputies.length === 0) return 'no deputy DSL is named in the policy';
+      const roles = new Set(deputies.map((d) => d.role));
+      const named = deputies.every((d) => d.name);
+      // One shared role reads better once: "A, B and C (DSL)".
+      return roles.size === 1 && named ? `${list(deputies.map((d) => d.name!))} (${deputies[0]!.role})` : list(deputies.map(person));
+    }
     case 'head':
       return key === 'role' ? s.people.head.role : person(s.people.head);
     case 'allegations':
