@@ -24,9 +24,12 @@ export function reportUrgency(session: Session, flow: FlowDef, step: ReportStep)
   return urgency;
 }
 
-/** Which documents, approved when, and which flow version the advice came from. */
+/** Which documents (approved when, review due when: the DSL sees overdue reviews) and which flow version the advice came from. */
 export function policyVersion(setting: SettingProfile, content: ContentBundle, flow: FlowDef): string {
-  const docs = [...setting.documents, content.national].map((d) => `${d.id} (approved ${d.approved})`);
+  const docs = [
+    ...setting.documents.map((d) => `${d.id} (approved ${d.approved}; review due ${d.reviewDue})`),
+    `${content.national.id} (${content.national.approved})`,
+  ];
   return `${docs.join('; ')}; flow ${flow.id} v${flow.version}`;
 }
 

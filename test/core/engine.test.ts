@@ -84,7 +84,7 @@ describe('engine step', () => {
       ],
     });
     expect(draft.advice[0]!.steps.length).toBe(3);
-    expect(draft.policyVersion).toContain('alpha-policy (approved 2022)');
+    expect(draft.policyVersion).toContain('alpha-policy (approved 2022; review due 2023)');
     expect(draft.policyVersion).toContain('flow image v3');
   });
 
