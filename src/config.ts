@@ -12,6 +12,7 @@ const EnvSchema = z.object({
   SAFESTEP_SETTING: z.string().min(1).optional(),
   SAFESTEP_CONTENT_DIR: z.string().min(1).optional(),
   SAFESTEP_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).optional(),
+  SAFESTEP_TODAY: z.iso.date().optional(),
 });
 
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   settingId?: string;
   /** Operational log level (default warn; logs never hold message text or names). */
   logLevel: 'silent' | 'error' | 'warn' | 'info';
+  /** "Today" for policy review checks (default: the real date; set it to audit as of a day). */
+  today: () => Date;
 }
 
 /** Builds the config from an environment and the project root; throws config_error if invalid. */
@@ -41,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     dbPath: path.resolve(dataDir, e.SAFESTEP_DB ?? 'safestep.db'),
     settingId: e.SAFESTEP_SETTING,
     logLevel: e.SAFESTEP_LOG_LEVEL ?? 'warn',
+    today: e.SAFESTEP_TODAY ? () => new Date(`${e.SAFESTEP_TODAY}T12:00:00Z`) : () => new Date(),
   });
 }

@@ -116,6 +116,7 @@ export const DocumentSchema = z.strictObject({
   approved: z.string().min(1),
   lastReviewed: z.string().optional(),
   reviewDue: z.string().min(1),
+  reviewDueDate: z.iso.date().optional(),
   precedence: z.number().int().min(1),
   note: z.string().optional(),
   sections: z.array(z.strictObject({ id: z.string().min(1), title: z.string().min(1) })).min(1),

@@ -131,6 +131,8 @@ export interface DocumentDef {
   approved: string;
   lastReviewed?: string;
   reviewDue: string;
+  /** The review-due date as YYYY-MM-DD, so SafeStep can warn the DSL when it has passed. */
+  reviewDueDate?: string;
   /** Lower wins where two documents of one setting disagree. */
   precedence: number;
   note?: string;

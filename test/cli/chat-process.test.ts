@@ -2,10 +2,10 @@
  * The JSON-lines protocol end to end through the real CLI process, a real SQLite file, and a
  * second process for the restart. Also: unwritable database, unknown setting, long messages.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ChatProcess, runCli, type JsonReply } from '../support/cli-process';
+import { ChatProcess, ROOT, runCli, type JsonReply } from '../support/cli-process';
 
 let dataDir: string;
 let env: Record<string, string>;
@@ -46,9 +46,12 @@ describe('safestep chat --json', () => {
     expect(filed[0]).toMatchObject({ type: 'report', reference: 'SS-2026-0001', urgency: 'urgent', flow: 'nude-image-pupil' });
     expect(await chat.end()).toBe(0);
 
-    const list = runCli(['reports', 'list'], env);
+    const list = runCli(['reports', 'list', '--setting', 'upton-junior'], { ...env, SAFESTEP_TODAY: '2026-11-21' });
     expect(list.status).toBe(0);
     expect(list.stdout).toContain('SS-2026-0001');
+    expect(list.stdout).toContain('POLICY REVIEW OVERDUE');
+    expect(list.stdout).toContain('upton-junior-online-safety-2018) was due for review on 2019-10-31');
+    expect(list.stdout).not.toContain('Headcorn');
     const show = runCli(['reports', 'show', 'SS-2026-0001'], env);
     expect(show.stdout).toContain('Jo Pike');
     expect(show.stdout).toContain('Phone locked in the office');
@@ -106,10 +109,14 @@ describe('safestep commands as processes', () => {
     expect(r.stderr).toContain('upton-junior');
   });
 
-  test('validate passes on the real content', () => {
-    const r = runCli(['validate'], env);
+  test('validate passes on the real content and warns of every policy past its review date', () => {
+    const r = runCli(['validate'], { ...env, SAFESTEP_TODAY: '2026-11-21' });
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/validate: \d+ flows, 4 settings OK/);
+    expect(r.stdout).toMatch(/validate: \d+ flows, 4 settings OK \(5 policy review warnings\)/);
+    expect(r.stderr).toContain('warning: Headcorn Primary School: "Mobile Technology and Social Media Policy" (headcorn-primary-mobile-tech-and-social-media-2022) was due for review on 2023-03-31');
+    expect(r.stderr).toContain('Rainbow Pre-school: "Mobile Technology and Social Media Policy" (rainbow-preschool-mobile-tech-and-social-media) gives no review date');
+    const inDate = runCli(['validate'], { ...env, SAFESTEP_TODAY: '2019-01-01' });
+    expect(inDate.stdout).toContain('(1 policy review warning)');
   });
 
   test('nlu export prints every example phrase as a JSON line', () => {
@@ -117,7 +124,8 @@ describe('safestep commands as processes', () => {
     expect(r.status).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { text: string; flow: string });
     expect(rows.length).toBeGreaterThanOrEqual(60);
-    expect(new Set(rows.map((x) => x.flow))).toEqual(new Set(['nude-image-pupil', 'parent-contact-personal', 'photos-of-pupils', 'staff-phone-use']));
+    const flowIds = readdirSync(path.join(ROOT, 'flows')).map((f) => f.replace(/\.yaml$/, ''));
+    expect(new Set(rows.map((x) => x.flow))).toEqual(new Set(flowIds));
   });
 
   test('route answers one JSON line per input line', () => {

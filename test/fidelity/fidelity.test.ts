@@ -65,7 +65,7 @@ function walk(flowId: string, answers: string[], settingId: string): Outcome {
     last = send({ kind: 'message', choice });
   }
   if (queue.length > 0) throw new Error(`${flowId}/${settingId}: unused answers ${queue.join(', ')}`);
-  const text = replies.map((r) => (r.type === 'advice' ? [r.title, ...r.steps.map((s) => s.text)].join('\n') : 'text' in r ? r.text : r.type === 'question' ? r.text : '')).join('\n');
+  const text = replies.map((r) => (r.type === 'advice' ? [r.title, ...r.steps.map((s) => s.text)].join('\n') : r.text)).join('\n');
   const citations = replies.flatMap((r) => (r.type === 'advice' ? r.steps.flatMap((s) => s.citations.map((c) => `${c.document} §${c.section}`)) : []));
   return { text, citations, urgency };
 }

@@ -16,6 +16,7 @@ import { toCsv, toJson } from '../../store/report-export';
 import { openDatabase } from '../../store/sqlite';
 import { SqliteReportStore } from '../../store/sqlite-reports';
 import { EXIT, type CliIO, type Command } from '../io';
+import { reviewNotice } from '../review-notice';
 
 const USAGE = `Usage:
   safestep reports list [--setting ID] [--limit N]   the newest reports (default 50)
@@ -97,6 +98,7 @@ function run(request: Exclude<Request, { kind: 'help' }>, store: ReportStore, io
   switch (request.kind) {
     case 'list': {
       const found = store.list({ settingId: request.settingId, limit: request.limit });
+      io.stdout.write(reviewNotice(io, request.settingId));
       io.stdout.write(found.length === 0 ? 'No reports filed.\n' : table(found));
       return EXIT.ok;
     }
