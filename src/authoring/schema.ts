@@ -86,7 +86,7 @@ const ReportSchema = z.strictObject({
   next: id,
 });
 
-const EndSchema = z.strictObject({ type: z.literal('end'), text: z.string().min(1) });
+const EndSchema = z.strictObject({ type: z.literal('end'), text: z.string().min(1), noReport: z.string().min(10).optional() });
 
 export const StepSchema = z.discriminatedUnion('type', [
   QuestionSchema,

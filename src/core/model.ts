@@ -90,10 +90,15 @@ export interface ReportStep {
   next: string;
 }
 
-/** Closes the flow. */
+/**
+ * Closes the flow. `noReport` (with the reason) marks an incident path that deliberately files
+ * nothing: e.g. a concern about someone who reads SafeStep's reports, which must go in person
+ * to someone else instead.
+ */
 export interface EndStep {
   type: 'end';
   text: string;
+  noReport?: string;
 }
 
 export type StepDef = QuestionStep | AdviceStep | BranchStep | ReportStep | EndStep;

@@ -20,6 +20,7 @@ export const OutOfScopeSchema = z.strictObject({ examples: z.array(z.string().mi
 /** content/nlu/router.yaml */
 export const RouterConfigSchema = z.strictObject({
   threshold: z.number().min(0).max(1),
+  offer: z.number().min(0).max(1).default(0.15),
   neighbours: z.number().int().min(1).max(10).default(3),
   calibration: z
     .strictObject({ temperature: z.number().positive(), noMatchScore: z.number().min(0).max(1) })
@@ -68,6 +69,7 @@ export function createNlu(flows: readonly FlowDef[], content: NluContent): { rou
       vocabulary: content.vocabulary,
       outOfScope: content.outOfScope,
       threshold: content.router.threshold,
+      offer: content.router.offer,
       neighbours: content.router.neighbours,
       calibration: content.router.calibration,
     }),

@@ -24,6 +24,8 @@ export interface RouterOptions {
   outOfScope?: readonly string[];
   /** Minimum confidence for `flow` to be set (content/nlu/router.yaml). Default 0.5. */
   threshold?: number;
+  /** Minimum confidence for a flow to be offered as an alternative. Default 0.15. */
+  offer?: number;
   /** How many nearest examples of a class are averaged. Default 3. */
   neighbours?: number;
   /** Fixed softmax parameters; fitted by leave-one-out when absent. */
@@ -38,18 +40,18 @@ export interface NluRouter extends Router {
 
 /** How many alternatives a RouteResult lists at most. */
 export const MAX_ALTERNATIVES = 3;
-/** Flows less likely than this are not worth offering as alternatives. */
-export const MIN_ALTERNATIVE_CONFIDENCE = 0.01;
 
 /**
  * Trains a router on the flows' example phrases. Flows without examples can never be routed to.
- * `alternatives` are the best flows (never the out-of-scope class), best first, the top one
- * included, at most three, none below 1%; `confidence` is the top flow's probability, whether
- * or not it cleared the threshold (0 when no word of the message is known).
+ * `alternatives` are the flows worth offering when the router is unsure (never the out-of-scope
+ * class): best first, the top one included, at most three, none below `offer`, so a message
+ * that fits nothing gets none and is out of scope. `confidence` is the top flow's probability,
+ * whether or not it cleared the threshold (0 when no word of the message is known).
  */
 export function createRouter(flows: readonly FlowDef[], options: RouterOptions = {}): NluRouter {
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const threshold = options.threshold ?? 0.5;
+  const offer = options.offer ?? 0.15;
   const k = Math.max(1, options.neighbours ?? 3);
   const routable = flows.filter((f) => f.examples.length > 0);
   const ids = routable.map((f) => f.id);
@@ -86,7 +88,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
       const best = ranked[0] ?? { flow: '', confidence: 0 };
       const outOfScope = (p[oosClass] ?? 0) + (p[oosClass + 1] ?? 0);
       const flow = best.confidence >= threshold && best.confidence > outOfScope ? best.flow : null;
-      const alternatives = ranked.slice(0, MAX_ALTERNATIVES).filter((a) => a.confidence >= MIN_ALTERNATIVE_CONFIDENCE);
+      const alternatives = ranked.slice(0, MAX_ALTERNATIVES).filter((a) => a.confidence >= offer);
       return { flow, confidence: best.confidence, alternatives };
     },
   };

@@ -13,6 +13,7 @@ import { openStores } from '../../src/store/open-stores';
 import { makeDraft, makeTempDir } from '../store/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
+const FIXTURE = path.join(ROOT, 'test', 'fixtures', 'content', 'base');
 const TRICKY = '=cmd|\' /C calc\'!A0, she said "stop"\nthen left';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -58,7 +59,7 @@ function parseCsv(text: string): string[][] {
 
 beforeEach(() => {
   temp = makeTempDir();
-  env = { SAFESTEP_DATA_DIR: temp.dir };
+  env = { SAFESTEP_DATA_DIR: temp.dir, SAFESTEP_CONTENT_DIR: FIXTURE };
   const stores = openStores(loadConfig(env, ROOT).dbPath);
   seeded = [
     stores.reports.file(
@@ -101,9 +102,18 @@ describe('reports list', () => {
   });
 
   it('says so when there is no database yet, without creating one', async () => {
-    env = { SAFESTEP_DATA_DIR: path.join(temp.dir, 'fresh') };
+    env = { SAFESTEP_DATA_DIR: path.join(temp.dir, 'fresh'), SAFESTEP_CONTENT_DIR: FIXTURE };
     expect(await run('list')).toEqual({ code: 0, out: 'No reports filed.\n', err: '' });
     expect(fs.existsSync(path.join(temp.dir, 'fresh'))).toBe(false);
+  });
+
+  it('warns the DSL first when a policy document is past its review date', async () => {
+    env = { ...env, SAFESTEP_TODAY: '2099-06-01' };
+    const { code, out } = await run('list', '--setting', 'little-acorns');
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toBe('POLICY REVIEW OVERDUE');
+    expect(out).toContain('was due for review on 2099-03-01');
+    expect(out).not.toContain('2099-09-01');
   });
 });
 
