@@ -7,15 +7,19 @@ import type { Config } from './config';
 import type { ContentBundle } from './core/content';
 import { UnknownSettingError, type StoreError } from './core/errors';
 import type { Logger } from './core/ports';
+import { DslNotifier } from './core/dsl-notifier';
 import { ConversationRunner } from './core/runner';
 import { createLogger } from './log';
 import { loadNlu } from './nlu/load';
-import { openStoresOrFallback } from './store/open-stores';
+import { openStoresOrFallback, type Stores } from './store/open-stores';
 
 export interface App {
   config: Readonly<Config>;
   content: ContentBundle;
   runner: ConversationRunner;
+  /** Tells DSLs on connected chat channels; channels add themselves with addChannel. */
+  notifier: DslNotifier;
+  stores: Stores;
   log: Logger;
   /** Set when the database could not be opened: chat works, reports cannot be filed. */
   storeError?: StoreError;
@@ -28,16 +32,37 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
   const { router, danger } = loadNlu(config.contentRoot, [...content.flows.values()]);
   const stores = openStoresOrFallback(config.dbPath);
   if (stores.error) log.error('store_open_failed', { code: stores.error.code });
+  const clock = () => new Date();
+  const notifier = new DslNotifier({
+    deliveries: stores.deliveries,
+    reports: stores.reports,
+    clock,
+    log,
+    reminderAfterMs: config.reminderMinutes * 60_000,
+  });
   const runner = new ConversationRunner({
     content,
     router,
     danger,
     sessions: stores.sessions,
     reports: stores.reports,
-    clock: () => new Date(),
+    notifier,
+    clock,
     log,
   });
-  return { config, content, runner, log, storeError: stores.error, close: () => stores.close() };
+  return {
+    config,
+    content,
+    runner,
+    notifier,
+    stores,
+    log,
+    storeError: stores.error,
+    close: () => {
+      notifier.stop();
+      stores.close();
+    },
+  };
 }
 
 /** Checks a setting id against the loaded profiles; throws UnknownSettingError listing the valid ones. */

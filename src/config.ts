@@ -1,19 +1,71 @@
 /**
- * Reads the environment once into a typed, frozen config. The only module that looks at
- * process.env-shaped data; everything else receives a Config.
+ * Reads the environment (and, if SAFESTEP_CONFIG names one, a JSON config file with the same
+ * keys; the environment wins) once into a typed, frozen config. The only module that looks at
+ * process.env-shaped data; everything else receives a Config. Secrets are never logged.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SafeStepError } from './core/errors';
 
+const csv = z
+  .string()
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const flag = z.enum(['1', 'true', '0', 'false', '']).transform((v) => v === '1' || v === 'true');
+
 const EnvSchema = z.object({
+  SAFESTEP_CONFIG: z.string().min(1).optional(),
   SAFESTEP_DATA_DIR: z.string().min(1).optional(),
   SAFESTEP_DB: z.string().min(1).optional(),
   SAFESTEP_SETTING: z.string().min(1).optional(),
   SAFESTEP_CONTENT_DIR: z.string().min(1).optional(),
   SAFESTEP_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).optional(),
   SAFESTEP_TODAY: z.iso.date().optional(),
+  SAFESTEP_REMINDER_MINUTES: z.coerce.number().positive().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  // Slack
+  SLACK_BOT_TOKEN: z.string().min(1).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+  SLACK_APP_TOKEN: z.string().min(1).optional(),
+  SLACK_API_URL: z.url().optional(),
+  SLACK_DSL_CHANNEL: z.string().min(1).optional(),
+  SLACK_DSL_USERS: csv.optional(),
+  // Microsoft Teams (Bot Framework's standard variable names)
+  MicrosoftAppId: z.string().optional(),
+  MicrosoftAppPassword: z.string().optional(),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MicrosoftAppTenantId: z.string().optional(),
+  SAFESTEP_TEAMS_LOCAL: flag.optional(),
+  TEAMS_DSL_USERS: csv.optional(),
+  TEAMS_DSL_CHANNEL: z.string().min(1).optional(),
 });
+
+/** Slack settings, present only when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set. */
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode when set; HTTP mode (/slack/events on PORT) otherwise. */
+  appToken?: string;
+  /** The Web API base URL (tests and enterprise proxies); Slack's own when absent. */
+  apiUrl?: string;
+  dslChannel?: string;
+  dslUsers: string[];
+}
+
+/**
+ * Teams settings, present when any Teams variable is set. The Teams channel refuses to start
+ * unless `appId` is set or `local` is true.
+ */
+export interface TeamsConfig {
+  appId?: string;
+  appPassword?: string;
+  appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+  /** Authentication off, for local trials only (SAFESTEP_TEAMS_LOCAL=1 and no app id). */
+  local: boolean;
+  dslUsers: string[];
+  dslChannel?: string;
+}
 
 export interface Config {
   /** Where flows/ and content/ live (the project root unless SAFESTEP_CONTENT_DIR is set). */
@@ -28,16 +80,57 @@ export interface Config {
   logLevel: 'silent' | 'error' | 'warn' | 'info';
   /** "Today" for policy review checks (default: the real date; set it to audit as of a day). */
   today: () => Date;
+  /** HTTP port for Slack (HTTP mode) and Teams (default 3000). */
+  port: number;
+  /** Minutes before an unacknowledged immediate report is re-sent to every DSL (default 15). */
+  reminderMinutes: number;
+  slack?: SlackConfig;
+  teams?: TeamsConfig;
+}
+
+function readConfigFile(file: string, cwd: string): Record<string, unknown> {
+  try {
+    const data = JSON.parse(readFileSync(path.resolve(cwd, file), 'utf8')) as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not a JSON object');
+    // Arrays (e.g. SLACK_DSL_USERS) may be written as JSON arrays in the file.
+    return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
+  } catch (err) {
+    throw new SafeStepError('config_error', `Could not read the config file ${file}: ${err instanceof Error ? err.message : 'unreadable'}`);
+  }
 }
 
 /** Builds the config from an environment and the project root; throws config_error if invalid. */
 export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = process.cwd()): Readonly<Config> {
-  const parsed = EnvSchema.safeParse(env);
+  const fromFile = env.SAFESTEP_CONFIG ? readConfigFile(env.SAFESTEP_CONFIG, cwd) : {};
+  const parsed = EnvSchema.safeParse({ ...fromFile, ...env });
   if (!parsed.success) {
     throw new SafeStepError('config_error', `Invalid configuration: ${z.prettifyError(parsed.error)}`);
   }
   const e = parsed.data;
   const dataDir = path.resolve(cwd, e.SAFESTEP_DATA_DIR ?? 'data');
+  const slack: SlackConfig | undefined =
+    e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+          dslChannel: e.SLACK_DSL_CHANNEL,
+          dslUsers: e.SLACK_DSL_USERS ?? [],
+        }
+      : undefined;
+  const teams: TeamsConfig | undefined =
+    e.MicrosoftAppId || e.MicrosoftAppPassword || e.SAFESTEP_TEAMS_LOCAL || e.TEAMS_DSL_USERS || e.TEAMS_DSL_CHANNEL
+      ? {
+          appId: e.MicrosoftAppId || undefined,
+          appPassword: e.MicrosoftAppPassword || undefined,
+          appType: e.MicrosoftAppType,
+          tenantId: e.MicrosoftAppTenantId || undefined,
+          local: !e.MicrosoftAppId && e.SAFESTEP_TEAMS_LOCAL === true,
+          dslUsers: e.TEAMS_DSL_USERS ?? [],
+          dslChannel: e.TEAMS_DSL_CHANNEL,
+        }
+      : undefined;
   return Object.freeze({
     contentRoot: path.resolve(cwd, e.SAFESTEP_CONTENT_DIR ?? root),
     dataDir,
@@ -45,5 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     settingId: e.SAFESTEP_SETTING,
     logLevel: e.SAFESTEP_LOG_LEVEL ?? 'warn',
     today: e.SAFESTEP_TODAY ? () => new Date(`${e.SAFESTEP_TODAY}T12:00:00Z`) : () => new Date(),
+    port: e.PORT ?? 3000,
+    reminderMinutes: e.SAFESTEP_REMINDER_MINUTES ?? 15,
+    slack,
+    teams,
   });
 }

@@ -194,6 +194,17 @@ export const CatalogSchema = z.strictObject({
   reportFiled: z.string(),
   reportFailed: z.string(),
   filingInProgress: z.string(),
+  chatRetention: z.string(),
+  dsl: z.strictObject({
+    newReport: z.string(),
+    immediate: z.string(),
+    reminder: z.string(),
+    notAuthorised: z.string(),
+    acknowledged: z.string(),
+    alreadyAcknowledged: z.string(),
+    reporterAcknowledged: z.string(),
+    unknownReport: z.string(),
+  }),
   commands: z.strictObject({
     restart: z.array(z.string()).min(1),
     back: z.array(z.string()).min(1),

@@ -26,6 +26,19 @@ export interface Catalog {
   reportFiled: string;
   reportFailed: string;
   filingInProgress: string;
+  /** For chat platforms: reminding staff that the platform keeps what they type. */
+  chatRetention: string;
+  /** DSL notification texts (runtime placeholders: reference, urgency, flow, reporter, who, when). */
+  dsl: {
+    newReport: string;
+    immediate: string;
+    reminder: string;
+    notAuthorised: string;
+    acknowledged: string;
+    alreadyAcknowledged: string;
+    reporterAcknowledged: string;
+    unknownReport: string;
+  };
   commands: {
     restart: string[];
     back: string[];

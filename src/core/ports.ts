@@ -60,3 +60,13 @@ export interface Logger {
   warn(event: string, fields?: Record<string, string | number | boolean>): void;
   error(event: string, fields?: Record<string, string | number | boolean>): void;
 }
+
+/**
+ * Small per-channel records a channel needs to reach people later (e.g. a Teams conversation
+ * reference per user, stored when they install the app). JSON-serialisable data only.
+ */
+export interface ChannelRefStore {
+  get(channel: string, key: string): unknown;
+  put(channel: string, key: string, data: unknown, at: string): void;
+  list(channel: string): { key: string; data: unknown }[];
+}

@@ -2,7 +2,8 @@
  * Placeholders in flow and catalogue text, resolved from a setting profile:
  *   {{setting}} {{dsl}} {{dsl.name}} {{dsl.role}} {{deputies}} {{head}} {{head.role}}
  *   {{allegations}} {{child}} {{children}} {{rule.KEY}} {{contact.ID}} {{channels}}
- * plus, in catalogue texts only, the runtime values {{reference}} {{urgency}} {{account}}.
+ * plus, in catalogue texts only, the runtime values {{reference}} {{urgency}} {{account}} {{flow}}
+ * {{reporter}} {{who}} {{when}}.
  * Pure. An unknown or unset placeholder is an error, never silently blank.
  */
 import type { Person, SettingProfile } from './model';
@@ -80,7 +81,7 @@ export function resolvePlaceholder(name: string, s: SettingProfile): string {
 }
 
 /** Placeholders filled at run time from `vars` (catalogue texts about a report). */
-export const RUNTIME_PLACEHOLDERS: readonly string[] = ['reference', 'urgency', 'account'];
+export const RUNTIME_PLACEHOLDERS: readonly string[] = ['reference', 'urgency', 'account', 'flow', 'reporter', 'who', 'when'];
 
 /** Fills every placeholder in `text` for the setting; throws PlaceholderError on any gap. */
 export function render(text: string, s: SettingProfile, vars: Readonly<Record<string, string>> = {}): string {

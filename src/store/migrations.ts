@@ -14,7 +14,7 @@ export interface Migration {
   sql: string;
 }
 
-/** SafeStep's migrations, oldest first. (Version 3 will add notifications, with Slack.) */
+/** SafeStep's migrations, oldest first. */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -46,6 +46,38 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX reports_setting_id ON reports (setting_id);
       CREATE INDEX reports_created_at ON reports (created_at);`,
+  },
+  {
+    version: 3,
+    description: 'deliveries: every attempt to tell a DSL (or a reporter) about a report, with retries',
+    sql: `
+      CREATE TABLE deliveries (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        reference       TEXT NOT NULL REFERENCES reports (reference),
+        channel         TEXT NOT NULL,
+        target          TEXT NOT NULL,
+        purpose         TEXT NOT NULL CHECK (purpose IN ('report-filed', 'reminder', 'reporter-ack')),
+        status          TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT,
+        next_attempt_at TEXT,
+        created_at      TEXT NOT NULL,
+        sent_at         TEXT
+      );
+      CREATE INDEX deliveries_reference ON deliveries (reference);
+      CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);`,
+  },
+  {
+    version: 4,
+    description: 'channel references (e.g. Teams conversation references for proactive messages)',
+    sql: `
+      CREATE TABLE channel_refs (
+        channel    TEXT NOT NULL,
+        key        TEXT NOT NULL,
+        data       TEXT NOT NULL CHECK (json_valid(data)),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (channel, key)
+      );`,
   },
 ];
 

@@ -3,8 +3,12 @@
  * database cannot be opened: the chat keeps working, but no report is ever claimed as filed.
  */
 import type { StoreError } from '../core/errors';
-import type { ReportStore, SessionStore } from '../core/ports';
+import type { DeliveryStore } from '../core/delivery';
+import type { ChannelRefStore, ReportStore, SessionStore } from '../core/ports';
 import { FailingReportStore, MemorySessionStore } from './memory';
+import { MemoryChannelRefStore, MemoryDeliveryStore } from './memory-channel';
+import { SqliteChannelRefStore } from './sqlite-channel-refs';
+import { SqliteDeliveryStore } from './sqlite-deliveries';
 import { openDatabase } from './sqlite';
 import { SqliteReportStore } from './sqlite-reports';
 import { SqliteSessionStore } from './sqlite-sessions';
@@ -14,6 +18,8 @@ import { toStoreError } from './store-error';
 export interface Stores {
   sessions: SessionStore;
   reports: ReportStore;
+  deliveries: DeliveryStore;
+  channelRefs: ChannelRefStore;
   close(): void;
 }
 
@@ -23,6 +29,8 @@ export function openStores(dbPath: string): Stores {
   return {
     sessions: new SqliteSessionStore(db),
     reports: new SqliteReportStore(db),
+    deliveries: new SqliteDeliveryStore(db),
+    channelRefs: new SqliteChannelRefStore(db),
     close: () => {
       if (db.open) db.close();
     },
@@ -40,6 +48,8 @@ export function openStoresOrFallback(dbPath: string): Stores & { error?: StoreEr
     return {
       sessions: new MemorySessionStore(),
       reports: new FailingReportStore(),
+      deliveries: new MemoryDeliveryStore(),
+      channelRefs: new MemoryChannelRefStore(),
       close: () => undefined,
       error: toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err),
     };

@@ -135,6 +135,17 @@ export const catalog: Catalog = {
   reportFiled: 'Filed {{reference}} ({{urgency}}).',
   reportFailed: 'NOT saved. Go to {{dsl}}. You wrote: {{account}}',
   filingInProgress: 'Filing.',
+  chatRetention: 'The app keeps messages.',
+  dsl: {
+    newReport: 'New report {{reference}} ({{urgency}}): {{flow}} from {{reporter}}.',
+    immediate: 'IMMEDIATE.',
+    reminder: 'Reminder: {{reference}}.',
+    notAuthorised: 'Only the DSL team.',
+    acknowledged: 'Acknowledged by {{who}} at {{when}}.',
+    alreadyAcknowledged: 'Already acknowledged by {{who}}.',
+    reporterAcknowledged: 'The DSL has seen your report {{reference}}.',
+    unknownReport: 'No report {{reference}}.',
+  },
   commands: { restart: ['start again'], back: ['back'], help: ['help'], dslNow: ['i need the dsl now'], menu: ['menu'] },
   limits: { maxMessageLength: 4000 },
 };

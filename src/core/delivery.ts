@@ -1,0 +1,69 @@
+/**
+ * Deliveries: each attempt to tell someone about a report (the DSL team when it is filed, every
+ * DSL again when an immediate report is not acknowledged, the reporter when it is). Stored, so a
+ * platform failure is retried and stays visible to the DSL instead of being lost in a log.
+ */
+import type { FiledReport } from './report';
+
+export type DeliveryPurpose = 'report-filed' | 'reminder' | 'reporter-ack';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+/** One message to one target on one channel about one report. */
+export interface Delivery {
+  id: number;
+  reference: string;
+  channel: string;
+  target: string;
+  purpose: DeliveryPurpose;
+  status: DeliveryStatus;
+  attempts: number;
+  /** A short code or platform error name; never message content. */
+  lastError?: string;
+  /** When to try again; absent once sent, or when SafeStep has given up. */
+  nextAttemptAt?: string;
+  createdAt: string;
+  sentAt?: string;
+}
+
+/** Keeps deliveries. Implemented in SQLite (src/store) with a memory twin. */
+export interface DeliveryStore {
+  add(d: { reference: string; channel: string; target: string; purpose: DeliveryPurpose; at: string }): Delivery;
+  markSent(id: number, at: string): void;
+  /** Records a failed attempt; `retryAt` undefined means SafeStep has given up on this one. */
+  markFailed(id: number, error: string, retryAt: string | undefined): void;
+  /** Deliveries to (re)try now: pending, or failed with a retry time at or before `at`. */
+  due(at: string): Delivery[];
+  forReport(reference: string): Delivery[];
+}
+
+/**
+ * A channel that can reach DSLs and reporters (Slack, Teams). It only sends; the DslNotifier
+ * decides who is told what and when, and records the outcome.
+ */
+export interface DslChannel {
+  /** Matches FiledReport.channel for reports made on this channel (e.g. 'slack'). */
+  readonly name: string;
+  /** Where a newly filed report is announced: the DSL channel and/or each DSL user. */
+  announceTargets(): string[];
+  /** Every DSL and deputy on this channel (reminders go to each of them). */
+  dslUsers(): string[];
+  /** True if this user id is one of this channel's DSLs or deputies. */
+  isDsl(userId: string): boolean;
+  /** Sends one message; throws (any error) on failure. */
+  deliver(report: FiledReport, target: string, purpose: DeliveryPurpose): Promise<void>;
+}
+
+/** A one-line summary of a report's deliveries, for the DSL's report list. */
+export function deliverySummary(deliveries: readonly Delivery[]): string {
+  if (deliveries.length === 0) return 'not sent (no chat channel)';
+  const sent = deliveries.filter((d) => d.status === 'sent').length;
+  const failed = deliveries.filter((d) => d.status === 'failed');
+  const pending = deliveries.filter((d) => d.status === 'pending').length;
+  const parts = [`${sent} sent`];
+  if (pending > 0) parts.push(`${pending} pending`);
+  if (failed.length > 0) {
+    const gaveUp = failed.filter((d) => d.nextAttemptAt === undefined).length;
+    parts.push(`${failed.length} FAILED${gaveUp > 0 ? ` (${gaveUp} given up)` : ' (retrying)'}`);
+  }
+  return parts.join(', ');
+}

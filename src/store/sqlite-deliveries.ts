@@ -1,0 +1,79 @@
+/**
+ * Deliveries in SQLite (see core/delivery.ts). Every write is its own committed statement; a
+ * failure to record a delivery surfaces as store_write_error.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Delivery, DeliveryPurpose, DeliveryStore } from '../core/delivery';
+import { toStoreError } from './store-error';
+
+interface Row {
+  id: number;
+  reference: string;
+  channel: string;
+  target: string;
+  purpose: DeliveryPurpose;
+  status: Delivery['status'];
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+function toDelivery(r: Row): Delivery {
+  return {
+    id: r.id,
+    reference: r.reference,
+    channel: r.channel,
+    target: r.target,
+    purpose: r.purpose,
+    status: r.status,
+    attempts: r.attempts,
+    ...(r.last_error ? { lastError: r.last_error } : {}),
+    ...(r.next_attempt_at ? { nextAttemptAt: r.next_attempt_at } : {}),
+    createdAt: r.created_at,
+    ...(r.sent_at ? { sentAt: r.sent_at } : {}),
+  };
+}
+
+export class SqliteDeliveryStore implements DeliveryStore {
+  constructor(private readonly db: Database) {}
+
+  add(d: { reference: string; channel: string; target: string; purpose: DeliveryPurpose; at: string }): Delivery {
+    try {
+      const info = this.db
+        .prepare(`INSERT INTO deliveries (reference, channel, target, purpose, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)`)
+        .run(d.reference, d.channel, d.target, d.purpose, d.at);
+      return { ...d, id: Number(info.lastInsertRowid), status: 'pending', attempts: 0, createdAt: d.at };
+    } catch (err) {
+      throw toStoreError('store_write_error', 'Could not record a delivery', err);
+    }
+  }
+
+  markSent(id: number, at: string): void {
+    this.write(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL, last_error = NULL WHERE id = ?`, at, id);
+  }
+
+  markFailed(id: number, error: string, retryAt: string | undefined): void {
+    this.write(`UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`, error, retryAt ?? null, id);
+  }
+
+  due(at: string): Delivery[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM deliveries WHERE status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?) ORDER BY id`)
+      .all(at) as Row[];
+    return rows.map(toDelivery);
+  }
+
+  forReport(reference: string): Delivery[] {
+    return (this.db.prepare(`SELECT * FROM deliveries WHERE reference = ? ORDER BY id`).all(reference) as Row[]).map(toDelivery);
+  }
+
+  private write(sql: string, ...params: (string | number | null)[]): void {
+    try {
+      this.db.prepare(sql).run(...params);
+    } catch (err) {
+      throw toStoreError('store_write_error', 'Could not update a delivery', err);
+    }
+  }
+}

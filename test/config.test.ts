@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config';
+
+describe('config', () => {
+  test('defaults: console only, ./data, port 3000, 15-minute reminders', () => {
+    const c = loadConfig({}, '/app', '/work');
+    expect(c).toMatchObject({ contentRoot: '/app', dataDir: '/work/data', dbPath: '/work/data/safestep.db', port: 3000, reminderMinutes: 15 });
+    expect(c.slack).toBeUndefined();
+    expect(c.teams).toBeUndefined();
+  });
+
+  test('Slack needs both the bot token and the signing secret; DSL users are a comma list', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }, '/app').slack).toBeUndefined();
+    const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_DSL_USERS: 'U1, U2,,', SLACK_API_URL: 'http://127.0.0.1:9/api/' }, '/app');
+    expect(c.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's', dslUsers: ['U1', 'U2'], apiUrl: 'http://127.0.0.1:9/api/', appToken: undefined, dslChannel: undefined });
+  });
+
+  test('Teams: local mode only without an app id; any Teams variable turns the channel on', () => {
+    expect(loadConfig({ SAFESTEP_TEAMS_LOCAL: '1' }, '/app').teams).toMatchObject({ local: true, appId: undefined });
+    expect(loadConfig({ SAFESTEP_TEAMS_LOCAL: '1', MicrosoftAppId: 'abc' }, '/app').teams).toMatchObject({ local: false, appId: 'abc' });
+    expect(loadConfig({ TEAMS_DSL_USERS: 'aad-1' }, '/app').teams).toMatchObject({ local: false, appId: undefined, dslUsers: ['aad-1'] });
+  });
+
+  test('a config file offers the same keys; the environment wins', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'safestep-config-'));
+    try {
+      const file = path.join(dir, 'safestep.json');
+      writeFileSync(file, JSON.stringify({ SAFESTEP_SETTING: 'upton-junior', SLACK_BOT_TOKEN: 'xoxb-file', SLACK_SIGNING_SECRET: 'f', SLACK_DSL_USERS: ['U9', 'U8'], PORT: 4000 }));
+      const c = loadConfig({ SAFESTEP_CONFIG: file, PORT: '5000' }, '/app');
+      expect(c).toMatchObject({ settingId: 'upton-junior', port: 5000, slack: { botToken: 'xoxb-file', dslUsers: ['U9', 'U8'] } });
+      writeFileSync(file, '{not json');
+      expect(() => loadConfig({ SAFESTEP_CONFIG: file }, '/app')).toThrow(/Could not read the config file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('invalid values are a config_error naming the variable, never echoing secrets', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, '/app')).toThrow(/PORT/);
+    try {
+      loadConfig({ SLACK_API_URL: 'not a url', SLACK_SIGNING_SECRET: 'sup3r-secret' }, '/app');
+    } catch (err) {
+      expect(String(err)).not.toContain('sup3r-secret');
+    }
+  });
+});
