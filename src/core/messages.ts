@@ -42,10 +42,11 @@ export interface ShownAdviceStep {
 
 /** What the core says. Every reply has a plain-text rendering for channels without rich UI. */
 export type Reply =
-  | { type: 'text'; text: string }
+  | { type: 'text'; text: string; citations?: ShownAdviceStep['citations'] }
   | { type: 'question'; id: string; text: string; choices: ReplyChoice[]; freeText?: boolean }
   | { type: 'advice'; title: string; intro?: string; steps: ShownAdviceStep[] }
   | { type: 'danger'; text: string }
   | { type: 'warning'; text: string }
   | { type: 'report'; reference: string; urgency: Urgency; flow: string; text: string }
-  | { type: 'error'; text: string };
+  | { type: 'error'; text: string }
+  | { type: 'quiz-result'; score: number; total: number; passed: boolean; text: string };

@@ -5,7 +5,7 @@
 import type { Reply, ShownAdviceStep } from './messages';
 
 /** "MST 5, upton-junior-…" style citation line for one advice step. */
-export function citationLine(step: ShownAdviceStep): string {
+export function citationLine(step: Pick<ShownAdviceStep, 'citations'>): string {
   return step.citations
     .map((c) => `${c.documentTitle ?? c.document} §${c.section}${c.title ? ` (${c.title})` : ''}`)
     .join('; ');
@@ -15,6 +15,8 @@ export function citationLine(step: ShownAdviceStep): string {
 export function replyToText(reply: Reply): string {
   switch (reply.type) {
     case 'text':
+      return reply.citations && reply.citations.length > 0 ? `${reply.text}\n  [${citationLine({ citations: reply.citations })}]` : reply.text;
+    case 'quiz-result':
       return reply.text;
     case 'danger':
       return `!!! ${reply.text}`;
