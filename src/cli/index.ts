@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
   validate: { load: () => require('./commands/validate').validate, summary: 'validate                                  check flows/ and content/' },
   nlu: { load: () => require('./commands/nlu').nlu, summary: 'nlu export | eval                         example phrases as JSON lines; score a dev set' },
   reports: { load: () => require('./commands/reports').reports, summary: 'reports list | show REF | export --format csv|json' },
+  quiz: { load: () => require('./commands/quiz').quiz, summary: 'quiz [--setting ID] [--json] | report      the induction quiz; the DSL\'s quiz report' },
   coverage: { load: () => require('./commands/coverage').coverage, summary: 'coverage [--write]                        the flow × setting table (content/COVERAGE.md)' },
   schema: { load: () => require('./commands/schema').schema, summary: 'schema export                             write JSON Schemas for editors' },
 };

@@ -79,6 +79,54 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (channel, key)
       );`,
   },
+  {
+    version: 5,
+    description: 'the induction quiz: attempts (state JSON), every answer, attestations with the policy versions',
+    sql: `
+      CREATE TABLE quiz_attempts (
+        seq             INTEGER PRIMARY KEY AUTOINCREMENT,
+        attempt_id      TEXT NOT NULL UNIQUE,
+        conversation_id TEXT NOT NULL,
+        setting_id      TEXT NOT NULL,
+        user_id         TEXT NOT NULL,
+        phase           TEXT NOT NULL CHECK (phase IN ('question', 'retake-offer', 'attest', 'done')),
+        score           INTEGER NOT NULL CHECK (score >= 0),
+        total           INTEGER NOT NULL CHECK (total >= 0),
+        passed          INTEGER NOT NULL CHECK (passed IN (0, 1)),
+        policy_version  TEXT NOT NULL,
+        started_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL,
+        passed_at       TEXT,
+        state           TEXT NOT NULL CHECK (json_valid(state))
+      );
+      CREATE INDEX quiz_attempts_conversation ON quiz_attempts (conversation_id, seq);
+      CREATE INDEX quiz_attempts_person ON quiz_attempts (setting_id, user_id, seq);
+      CREATE TABLE quiz_answers (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        attempt_id  TEXT NOT NULL REFERENCES quiz_attempts (attempt_id),
+        setting_id  TEXT NOT NULL,
+        user_id     TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        area        TEXT NOT NULL,
+        round       INTEGER NOT NULL CHECK (round >= 1),
+        chosen      TEXT NOT NULL,
+        correct     INTEGER NOT NULL CHECK (correct IN (0, 1)),
+        answered_at TEXT NOT NULL,
+        UNIQUE (attempt_id, round, question_id)
+      );
+      CREATE INDEX quiz_answers_setting_question ON quiz_answers (setting_id, question_id);
+      CREATE TABLE quiz_attestations (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        attempt_id     TEXT NOT NULL UNIQUE REFERENCES quiz_attempts (attempt_id),
+        setting_id     TEXT NOT NULL,
+        user_id        TEXT NOT NULL,
+        user_name      TEXT,
+        statement      TEXT NOT NULL,
+        policy_version TEXT NOT NULL,
+        attested_at    TEXT NOT NULL
+      );
+      CREATE INDEX quiz_attestations_person ON quiz_attestations (setting_id, user_id);`,
+  },
 ];
 
 /** The schema version this build of SafeStep writes. */

@@ -5,10 +5,13 @@
 import type { StoreError } from '../core/errors';
 import type { DeliveryStore } from '../core/delivery';
 import type { ChannelRefStore, ReportStore, SessionStore } from '../core/ports';
+import type { QuizStore } from '../quiz/ports';
 import { FailingReportStore, MemorySessionStore } from './memory';
 import { MemoryChannelRefStore, MemoryDeliveryStore } from './memory-channel';
+import { FailingQuizStore } from './memory-quiz';
 import { SqliteChannelRefStore } from './sqlite-channel-refs';
 import { SqliteDeliveryStore } from './sqlite-deliveries';
+import { SqliteQuizStore } from './sqlite-quiz';
 import { openDatabase } from './sqlite';
 import { SqliteReportStore } from './sqlite-reports';
 import { SqliteSessionStore } from './sqlite-sessions';
@@ -20,6 +23,8 @@ export interface Stores {
   reports: ReportStore;
   deliveries: DeliveryStore;
   channelRefs: ChannelRefStore;
+  /** The induction quiz's attempts, answers and attestations. */
+  quiz: QuizStore;
   close(): void;
 }
 
@@ -31,6 +36,7 @@ export function openStores(dbPath: string): Stores {
     reports: new SqliteReportStore(db),
     deliveries: new SqliteDeliveryStore(db),
     channelRefs: new SqliteChannelRefStore(db),
+    quiz: new SqliteQuizStore(db),
     close: () => {
       if (db.open) db.close();
     },
@@ -39,7 +45,7 @@ export function openStores(dbPath: string): Stores {
 
 /**
  * Like openStores, but never throws: if the database cannot be opened, returns in-memory
- * sessions, a FailingReportStore and the error, for the app to log and tell the DSL about.
+ * sessions, a FailingReportStore, a FailingQuizStore and the error, for the app to log and tell the DSL about.
  */
 export function openStoresOrFallback(dbPath: string): Stores & { error?: StoreError } {
   try {
@@ -50,6 +56,7 @@ export function openStoresOrFallback(dbPath: string): Stores & { error?: StoreEr
       reports: new FailingReportStore(),
       deliveries: new MemoryDeliveryStore(),
       channelRefs: new MemoryChannelRefStore(),
+      quiz: new FailingQuizStore(),
       close: () => undefined,
       error: toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err),
     };

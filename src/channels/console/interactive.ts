@@ -10,7 +10,8 @@ import type { ConversationRunner } from '../../core/runner';
 import { consoleConversation } from './conversation';
 
 export interface InteractiveOptions {
-  runner: ConversationRunner;
+  /** The chat's runner, or any runner with the same start/handle (e.g. the induction quiz's). */
+  runner: Pick<ConversationRunner, 'start' | 'handle'>;
   settings: { id: string; name: string }[];
   settingId?: string;
   user: UserRef;

@@ -10,7 +10,8 @@ import { parseLine } from './protocol';
 import { consoleConversation } from './conversation';
 
 export interface JsonChatOptions {
-  runner: ConversationRunner;
+  /** The chat's runner, or any runner with the same start/handle (e.g. the induction quiz's). */
+  runner: Pick<ConversationRunner, 'start' | 'handle'>;
   settingId: string;
   user: UserRef;
   input: Readable;

@@ -2,13 +2,15 @@
  * `safestep validate`: loads and checks all content under the content root. Every problem goes
  * to stderr (one line each, `file:line [rule] …  Fix: …`), a one-line summary to stdout.
  * Policy documents past their review date are warnings (stderr, `warning: …`): they do not fail.
- * Exit 0 when there are no problems, 1 otherwise.
+ * The induction quiz bank (content/quiz/, when present) is checked once the flows and settings
+ * are valid, with a second summary line. Exit 0 when there are no problems, 1 otherwise.
  */
 import { inspectContent } from '../../authoring/load';
 import { formatProblem } from '../../authoring/problem';
 import { formatReviewWarning, reviewWarnings } from '../../authoring/review-dates';
 import { loadConfig } from '../../config';
 import { SafeStepError } from '../../core/errors';
+import { inspectQuiz } from '../../quiz/load';
 import { EXIT } from '../io';
 import type { Command } from '../io';
 
@@ -26,14 +28,17 @@ export const validate: Command = async (_args, io) => {
     return EXIT.failure;
   }
   const { bundle, problems, sources } = inspectContent(contentRoot);
-  for (const p of problems) io.stderr.write(`${formatProblem(p)}\n`);
-  if (bundle) {
+  const quiz = bundle ? inspectQuiz(contentRoot, { bundle, sources }) : undefined;
+  const all = [...problems, ...(quiz?.problems ?? [])];
+  for (const p of all) io.stderr.write(`${formatProblem(p)}\n`);
+  if (bundle && all.length === 0) {
     const warnings = reviewWarnings(bundle.settings.values(), today);
     for (const w of warnings) io.stderr.write(`warning: ${formatReviewWarning(w)}\n`);
     const note = warnings.length > 0 ? ` (${warnings.length} policy review warning${warnings.length === 1 ? '' : 's'})` : '';
     io.stdout.write(`validate: ${sources.flows.length} flows, ${sources.settings.length} settings OK${note}\n`);
+    if (quiz?.quiz) io.stdout.write(`validate: quiz banks for ${quiz.quiz.settings.size} settings OK\n`);
     return EXIT.ok;
   }
-  io.stdout.write(`validate: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n`);
+  io.stdout.write(`validate: ${all.length} problem${all.length === 1 ? '' : 's'}\n`);
   return EXIT.failure;
 };

@@ -1,0 +1,32 @@
+/**
+ * `quiz-file-name`: content/quiz/<x>.yaml whose `setting` is not <x>.
+ * `quiz-unknown-setting`: a bank for a setting that has no profile.
+ * `quiz-missing-bank`: a setting profile with no bank, so its staff could not take the quiz.
+ */
+import path from 'node:path';
+import type { Problem } from '../../authoring/problem';
+import type { QuizRule, QuizValidation } from './context';
+
+function check(v: QuizValidation): Problem[] {
+  const out: Problem[] = [];
+  const profiles = new Set(v.bundle.settings.keys());
+  for (const bank of v.files.settings) {
+    const stem = path.basename(bank.file, '.yaml');
+    const line = bank.yaml.lineOf(['setting']);
+    if (bank.data.setting !== stem) {
+      out.push({ rule: 'quiz-file-name', file: bank.file, line, message: `the bank says setting "${bank.data.setting}" but the file is named ${stem}.yaml.`, fix: `Name the file content/quiz/${bank.data.setting}.yaml, or set "setting: ${stem}".` });
+    }
+    if (!profiles.has(bank.data.setting)) {
+      out.push({ rule: 'quiz-unknown-setting', file: bank.file, line, message: `there is no setting profile "${bank.data.setting}".`, fix: `Use one of: ${[...profiles].join(', ')}; or add content/settings/${bank.data.setting}.yaml.` });
+    }
+  }
+  const banked = new Set(v.banked.map((b) => b.setting.data.id));
+  for (const id of profiles) {
+    if (banked.has(id)) continue;
+    out.push({ rule: 'quiz-missing-bank', file: `content/quiz/${id}.yaml`, message: `setting "${id}" has no quiz bank, so its staff cannot take the induction quiz.`, fix: `Create content/quiz/${id}.yaml with "setting: ${id}", "version: 1" and its own questions (see the README, "The induction quiz").` });
+  }
+  return out;
+}
+
+/** The file rules. */
+export const quizFiles: QuizRule = { name: 'quiz-file-name', check };
