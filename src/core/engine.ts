@@ -30,7 +30,7 @@ export interface EngineContext {
 /** One input: the start of a chat, a message, or the outcome of filing a report. */
 export type EngineInput =
   | { kind: 'start' }
-  | { kind: 'message'; text?: string; choice?: string; files?: FileRef[] }
+  | { kind: 'message'; text?: string; choice?: string; questionId?: string; files?: FileRef[] }
   | { kind: 'report-filed'; report: FiledReport }
   | { kind: 'report-failed' };
 
@@ -108,7 +108,7 @@ function afterFiling(t: Turn, flow: FlowDef, report: FiledReport): void {
 
 function onMessage(
   t: Turn,
-  input: { text?: string; choice?: string; files?: FileRef[] },
+  input: { text?: string; choice?: string; questionId?: string; files?: FileRef[] },
   ctx: EngineContext,
   flow: FlowDef | undefined,
 ): void {
@@ -136,6 +136,11 @@ function onMessage(
     t.fileReport = true;
     return;
   }
+  if (input.choice !== undefined && input.questionId !== undefined && isStale(t, flow, input.questionId)) {
+    t.replies.push({ type: 'text', text: render(catalog.notAChoice, t.setting) });
+    repeatPrompt(t, flow);
+    return;
+  }
   if (text === '' && input.choice === undefined) {
     t.replies.push({ type: 'text', text: render(catalog.emptyMessage, t.setting) });
     repeatPrompt(t, flow);
@@ -160,6 +165,19 @@ function onMessage(
     return;
   }
   routeSituation(t, text, ctx);
+}
+
+/**
+ * True when a button answers a question other than the one SafeStep is waiting on (an old card
+ * pressed later). Only checked while a question is open; when idle there is nothing to misapply.
+ */
+function isStale(t: Turn, flow: FlowDef | undefined, questionId: string): boolean {
+  const s = t.session;
+  if (s.mode === 'choosing-flow') return questionId !== CHOOSE_QUESTION_ID;
+  if (s.mode !== 'in-flow' || !flow || !s.stepId) return false;
+  const step = flow.steps[s.stepId];
+  if (step?.type === 'report') return questionId !== `${s.stepId}.${step.prompts[s.promptIndex ?? 0]?.id}`;
+  return questionId !== s.stepId;
 }
 
 function routeSituation(t: Turn, text: string, ctx: EngineContext): void {

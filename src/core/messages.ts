@@ -25,6 +25,11 @@ export interface Inbound {
   settingId: string;
   text?: string;
   choice?: string;
+  /**
+   * The question a `choice` answers (the Reply id, carried by a button). When it is not the
+   * question SafeStep is waiting on, the choice is refused as stale, never applied elsewhere.
+   */
+  questionId?: string;
   files?: FileRef[];
 }
 

@@ -36,8 +36,8 @@ export class ConversationRunner {
 
   /** Handles one inbound message and returns the replies, in order. */
   handle(inbound: Inbound): Promise<Reply[]> {
-    const { text, choice, files } = inbound;
-    return this.serialised(inbound.conversationId, () => this.run(inbound, { kind: 'message', text, choice, files }));
+    const { text, choice, questionId, files } = inbound;
+    return this.serialised(inbound.conversationId, () => this.run(inbound, { kind: 'message', text, choice, questionId, files }));
   }
 
   private serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
