@@ -15,6 +15,10 @@ export interface ChannelDeps<C> {
   app: App;
   config: C;
   settingId: string;
+  /** How often a platform API call is retried (tests: 0); the platform SDK's default when absent. */
+  apiRetries?: number;
+  /** Where a channel writes start-up warnings meant for a person (default process.stderr). */
+  stderr?: { write(text: string): unknown };
 }
 
 export interface Serving {
@@ -27,7 +31,10 @@ export interface Serving {
 type Factory<C> = (deps: ChannelDeps<C>) => ChatChannel;
 
 /** Starts every configured chat channel; throws config_error when one cannot start. */
-export async function serveChannels(config: Readonly<Config>, options: { log?: Logger; host?: string } = {}): Promise<Serving> {
+export async function serveChannels(
+  config: Readonly<Config>,
+  options: { log?: Logger; host?: string; apiRetries?: number; stderr?: { write(text: string): unknown } } = {},
+): Promise<Serving> {
   const app = buildApp(config, options.log);
   try {
     if (!config.settingId) {
@@ -37,15 +44,22 @@ export async function serveChannels(config: Readonly<Config>, options: { log?: L
     const channels: ChatChannel[] = [];
     if (config.slack) {
       const { createSlackChannel } = require('./channels/slack') as { createSlackChannel: Factory<SlackConfig> };
-      channels.push(createSlackChannel({ app, config: config.slack, settingId }));
+      channels.push(createSlackChannel({ app, config: config.slack, settingId, apiRetries: options.apiRetries }));
     }
     if (config.teams) {
       const { createTeamsChannel } = require('./channels/teams') as { createTeamsChannel: Factory<TeamsConfig> };
-      channels.push(createTeamsChannel({ app, config: config.teams, settingId }));
+      channels.push(createTeamsChannel({ app, config: config.teams, settingId, apiRetries: options.apiRetries, stderr: options.stderr }));
     }
     for (const c of channels) app.notifier.addChannel(c.dsl);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, options.host);
-    for (const c of channels) await c.start();
+    try {
+      for (const c of channels) await c.start();
+    } catch (err) {
+      // A channel that cannot start (e.g. Socket Mode refused) must not leave the port open.
+      for (const c of channels) await c.stop().catch(() => undefined);
+      await server.close();
+      throw err;
+    }
     app.notifier.start();
     app.log.info('serving', { port: server.port, channels: channels.map((c) => c.name).join(',') });
     return {

@@ -1,0 +1,144 @@
+/**
+ * The few Slack Web API calls SafeStep makes, over one WebClient with the bot token: post and
+ * update messages, ephemeral notes, DMs, user names, modals and the Home tab. It never calls a
+ * files.* method: SafeStep does not download, re-post or keep files.
+ */
+import { webApi, type types } from '@slack/bolt';
+import type { UserRef } from '../../core/messages';
+import type { Logger } from '../../core/ports';
+import type { SlackMessage } from './render-blocks';
+
+type KnownBlock = types.KnownBlock;
+
+const USER_CACHE_MS = 60 * 60_000;
+
+export interface SlackApiOptions {
+  token: string;
+  /** The Web API base URL (tests, enterprise proxies); Slack's own when absent. */
+  apiUrl?: string;
+  /** Retries of a failed HTTP call (network errors, 5xx); the DSL notifier retries deliveries itself. */
+  retries: number;
+  logger: webApi.WebClientOptions['logger'];
+  log: Logger;
+}
+
+/** The Web API client options SafeStep uses everywhere (also for Bolt's own client). */
+export function webClientOptions(o: Omit<SlackApiOptions, 'token' | 'log'>): webApi.WebClientOptions {
+  return {
+    ...(o.apiUrl ? { slackApiUrl: o.apiUrl.endsWith('/') ? o.apiUrl : `${o.apiUrl}/` } : {}),
+    retryConfig: { retries: o.retries, factor: 2, minTimeout: 500, maxTimeout: 4000, randomize: true },
+    timeout: 15_000,
+    logger: o.logger,
+  };
+}
+
+export class SlackApi {
+  readonly web: webApi.WebClient;
+  private readonly dms = new Map<string, string>();
+  private readonly users = new Map<string, { user: UserRef; at: number }>();
+  private self?: Promise<{ botUserId?: string; botId?: string }>;
+  private known?: { botUserId?: string; botId?: string };
+  private readonly log: Logger;
+
+  constructor(o: SlackApiOptions) {
+    this.web = new webApi.WebClient(o.token, webClientOptions(o));
+    this.log = o.log;
+  }
+
+  /** The bot's own user and bot ids (auth.test), cached once it succeeds. */
+  identity(): Promise<{ botUserId?: string; botId?: string }> {
+    if (!this.self) {
+      this.self = this.web.auth.test().then((r) => {
+        this.known = { botUserId: r.user_id, botId: r.bot_id };
+        return this.known;
+      });
+      this.self.catch(() => {
+        this.self = undefined;
+      });
+    }
+    return this.self;
+  }
+
+  /**
+   * The bot's ids if already known, without waiting (Slack must be acknowledged at once); when
+   * not yet known, a lookup is started for next time.
+   */
+  knownIdentity(): { botUserId?: string; botId?: string } {
+    if (!this.known) void this.identity().catch(() => undefined);
+    return this.known ?? {};
+  }
+
+  /** The DM channel with a user (conversations.open), cached. Channel ids are returned as they are. */
+  async dmChannel(target: string): Promise<string> {
+    if (!/^[UW][A-Z0-9]+$/.test(target)) return target;
+    const known = this.dms.get(target);
+    if (known) return known;
+    const r = await this.web.conversations.open({ users: target });
+    const id = r.channel?.id;
+    if (!id) throw Object.assign(new Error('no DM channel'), { code: 'slack_no_dm_channel' });
+    this.dms.set(target, id);
+    return id;
+  }
+
+  /** Remembers a user's DM channel learned from an event. */
+  knowDm(userId: string, channel: string): void {
+    if (channel.startsWith('D')) this.dms.set(userId, channel);
+  }
+
+  /** Posts a message (to a channel id, or to a user's DM); returns its ts. Throws on failure. */
+  async post(target: string, m: SlackMessage): Promise<{ channel: string; ts: string }> {
+    const channel = await this.dmChannel(target);
+    const r = await this.web.chat.postMessage({ channel, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false });
+    return { channel: r.channel ?? channel, ts: r.ts ?? '' };
+  }
+
+  async update(channel: string, ts: string, m: { text: string; blocks: KnownBlock[] }): Promise<void> {
+    await this.web.chat.update({ channel, ts, text: m.text, blocks: m.blocks });
+  }
+
+  /** A note only `user` sees in `channel` (or in their DM when there is no channel). */
+  async ephemeral(channel: string | undefined, user: string, text: string): Promise<void> {
+    if (!channel) {
+      await this.post(user, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+      return;
+    }
+    await this.web.chat.postEphemeral({ channel, user, text });
+  }
+
+  /** Who a Slack user is, for reports: real name and self-described job title. Never throws. */
+  async user(id: string): Promise<UserRef> {
+    const cached = this.users.get(id);
+    if (cached && Date.now() - cached.at < USER_CACHE_MS) return cached.user;
+    try {
+      const r = await this.web.users.info({ user: id });
+      const p = r.user?.profile;
+      const name = r.user?.real_name || p?.real_name || p?.display_name || undefined;
+      const role = p?.title || undefined;
+      const user: UserRef = { id, ...(name ? { name } : {}), ...(role ? { role } : {}) };
+      this.users.set(id, { user, at: Date.now() });
+      return user;
+    } catch (err) {
+      this.log.warn('slack_user_lookup_failed', { code: errorCode(err) });
+      return { id };
+    }
+  }
+
+  async openModal(triggerId: string, view: types.ModalView): Promise<void> {
+    await this.web.views.open({ trigger_id: triggerId, view });
+  }
+
+  async publishHome(userId: string, view: types.HomeView): Promise<void> {
+    await this.web.views.publish({ user_id: userId, view });
+  }
+}
+
+/** A short, content-free code for a Web API error (Slack's error name, or the client's code). */
+export function errorCode(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const e = err as { code?: unknown; data?: { error?: unknown }; name?: unknown };
+    if (typeof e.data?.error === 'string') return e.data.error.slice(0, 80);
+    if (typeof e.code === 'string') return e.code.slice(0, 80);
+    if (typeof e.name === 'string') return e.name;
+  }
+  return 'unknown';
+}

@@ -1,0 +1,97 @@
+/**
+ * The ways a member of staff reaches SafeStep in Slack, each answered in her DM with the app:
+ * a DM (`message.im`, files included as names only), an @mention in a channel (never answered
+ * in the channel), `/safestep`, the App Home buttons, and the answer buttons. Each listener
+ * acknowledges Slack first and then hands the turn to SlackConversations.
+ */
+import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App } from '../../app';
+import type { ConversationsDeps } from './conversation';
+import { SlackConversations } from './conversation';
+import { HOME_ASK_ACTION, HOME_REPORT_ACTION, HOME_REPORTS, homeView } from './home';
+import type { Inflight } from './inflight';
+import { CHOICE_ACTION_PATTERN, questionIdOf } from './render-blocks';
+import { errorCode, type SlackApi } from './slack-api';
+import { isStaffDirectMessage, messageInput, type SlackMessageEvent } from './to-inbound';
+
+export interface StaffListenerDeps {
+  app: App;
+  api: SlackApi;
+  settingId: string;
+  inflight: Inflight;
+  isDsl: (userId: string) => boolean;
+  retentionGapMs?: ConversationsDeps['retentionGapMs'];
+}
+
+/** The slash command SafeStep answers. */
+export const SLASH_COMMAND = '/safestep';
+
+type ButtonBody = BlockAction<ButtonAction>;
+
+/** The workspace of an interaction. */
+export function teamOfAction(body: ButtonBody): string {
+  return body.team?.id ?? body.user.team_id ?? 'unknown';
+}
+
+export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): SlackConversations {
+  const { app, api, inflight } = d;
+  const log = app.log;
+  const conversations = new SlackConversations({ app, api, settingId: d.settingId, inflight, retentionGapMs: d.retentionGapMs });
+
+  bolt.event('message', async ({ event, body }) => {
+    const e = event as unknown as SlackMessageEvent;
+    if (!isStaffDirectMessage(e) || !e.user || !e.channel) return;
+    api.knowDm(e.user, e.channel);
+    const input = messageInput(e);
+    log.info('slack_dm', { files: input.files?.length ?? 0 });
+    void conversations.run(body.team_id, e.user, { kind: 'message', ...input }, e.channel);
+  });
+
+  bolt.event('app_mention', async ({ event, body, context }) => {
+    const e = event as unknown as SlackMessageEvent;
+    // Mentions in a DM also arrive as message.im; safeguarding details are answered only in the DM.
+    if (!e.user || e.bot_id !== undefined || (e.channel ?? '').startsWith('D')) return;
+    const input = messageInput(e, context.botUserId ?? /^\s*<@([UW][A-Z0-9]+)>/.exec(e.text ?? '')?.[1]);
+    log.info('slack_mention', { files: input.files?.length ?? 0 });
+    const turn = input.text !== undefined || input.files ? ({ kind: 'message', ...input } as const) : ({ kind: 'start' } as const);
+    void conversations.run(body.team_id, e.user, turn);
+  });
+
+  bolt.command(SLASH_COMMAND, async ({ command, ack }) => {
+    await ack();
+    const text = messageInput({ text: command.text }).text;
+    log.info('slack_command', {});
+    void conversations.run(command.team_id, command.user_id, text !== undefined ? { kind: 'message', text } : { kind: 'start' });
+  });
+
+  bolt.action<ButtonBody>({ type: 'block_actions', action_id: CHOICE_ACTION_PATTERN }, async ({ ack, body, action }) => {
+    await ack();
+    const message = body.message && body.channel ? { channel: body.channel.id, ts: body.message.ts, blocks: (body.message.blocks as unknown[] | undefined) ?? [] } : undefined;
+    const turn = { kind: 'choice', value: action.value ?? '', label: action.text.text, questionId: questionIdOf(action.block_id), message } as const;
+    void conversations.run(teamOfAction(body), body.user.id, turn, body.channel?.id.startsWith('D') ? body.channel.id : undefined);
+  });
+
+  bolt.action<ButtonBody>({ type: 'block_actions', action_id: HOME_REPORT_ACTION }, async ({ ack, body }) => {
+    await ack();
+    void conversations.run(teamOfAction(body), body.user.id, { kind: 'start' });
+  });
+
+  bolt.action<ButtonBody>({ type: 'block_actions', action_id: HOME_ASK_ACTION }, async ({ ack, body }) => {
+    await ack();
+    void conversations.run(teamOfAction(body), body.user.id, { kind: 'ask' });
+  });
+
+  bolt.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    const setting = app.content.settings.get(d.settingId)!;
+    const dsl = d.isDsl(event.user);
+    const work = (async () => {
+      const reports = dsl ? app.stores.reports.list({ settingId: d.settingId, limit: HOME_REPORTS }) : undefined;
+      const view = homeView({ setting, catalog: app.content.catalog, reports, deliveriesOf: (ref) => app.stores.deliveries.forReport(ref) });
+      await api.publishHome(event.user, view);
+    })().catch((err: unknown) => log.warn('slack_home_failed', { code: errorCode(err) }));
+    await inflight.track(work);
+  });
+
+  return conversations;
+}

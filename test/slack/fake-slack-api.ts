@@ -1,0 +1,163 @@
+/**
+ * A local fake of Slack's Web API on 127.0.0.1 (SLACK_API_URL): records every call with its
+ * parsed arguments, answers ok:true with plausible shapes, and can be told to fail
+ * chat.postMessage to a given channel or to delay a method.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse } from 'node:querystring';
+
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  /** What the fake answered (e.g. the ts of a posted message). */
+  response: Record<string, unknown>;
+}
+
+/** A button found in recorded blocks. */
+export interface FoundButton {
+  action_id: string;
+  value: string;
+  block_id: string;
+  text: string;
+}
+
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'users']);
+
+export class FakeSlackApi {
+  readonly calls: ApiCall[] = [];
+  /** chat.postMessage to these channel ids answers ok:false, error channel_not_found. */
+  readonly failPostTo = new Set<string>();
+  /** Delays (ms) before answering a method. */
+  readonly delays = new Map<string, number>();
+  readonly users = new Map<string, { real_name: string; title: string }>();
+  private server?: http.Server;
+  private ts = 1_800_000_000;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const args = this.parseArgs(raw, String(req.headers['content-type'] ?? ''));
+        const response = this.respond(method, args);
+        this.calls.push({ method, args, response });
+        const answer = () => {
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(response));
+        };
+        const delay = this.delays.get(method);
+        if (delay) setTimeout(answer, delay);
+        else answer();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/api/`;
+  }
+
+  async close(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Calls of one method (optionally to one channel), in order. */
+  of(method: string, channel?: string): ApiCall[] {
+    return this.calls.filter((c) => c.method === method && (channel === undefined || c.args.channel === channel));
+  }
+
+  /** Waits (polling) until `find` returns something from the calls recorded after `from`. */
+  async waitFor<T>(find: (calls: ApiCall[]) => T | undefined, what: string, from = 0, timeoutMs = 8000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = find(this.calls.slice(from));
+      if (found !== undefined && found !== false) return found;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; calls: ${this.calls.slice(from).map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  /** Waits for a chat.postMessage to `channel` (after call index `from`) whose blocks or text match. */
+  waitForPost(channel: string, match: (c: ApiCall) => boolean, from = 0): Promise<ApiCall> {
+    return this.waitFor(
+      (calls) => calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === channel && match(c)),
+      `a post to ${channel}`,
+      from,
+    );
+  }
+
+  private parseArgs(raw: string, contentType: string): Record<string, unknown> {
+    if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
+    const parsed = parse(raw) as Record<string, unknown>;
+    for (const key of Object.keys(parsed)) {
+      const v = parsed[key];
+      if (JSON_FIELDS.has(key) && typeof v === 'string' && /^[[{]/.test(v)) parsed[key] = JSON.parse(v);
+    }
+    return parsed;
+  }
+
+  private respond(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'U0SAFEBOT', bot_id: 'B0SAFEBOT', team_id: 'T0SCHOOL', user: 'safestep' };
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
+      case 'chat.postMessage': {
+        const channel = String(args.channel);
+        if (this.failPostTo.has(channel)) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, channel, ts: `${this.ts++}.000100`, message: { text: args.text } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `${this.ts++}.000200` };
+      case 'users.info': {
+        const id = String(args.user);
+        const u = this.users.get(id);
+        return u
+          ? { ok: true, user: { id, real_name: u.real_name, profile: { real_name: u.real_name, title: u.title } } }
+          : { ok: false, error: 'user_not_found' };
+      }
+      case 'apps.connections.open':
+        return { ok: false, error: 'invalid_auth' };
+      case 'views.open':
+      case 'views.publish':
+        return { ok: true, view: { id: 'V0VIEW' } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+/** Every button in a list of blocks (actions blocks and section accessories). */
+export function buttonsIn(blocks: unknown): FoundButton[] {
+  const out: FoundButton[] = [];
+  for (const block of (Array.isArray(blocks) ? blocks : []) as Record<string, unknown>[]) {
+    const elements = block.type === 'actions' ? (block.elements as Record<string, unknown>[]) : block.accessory ? [block.accessory as Record<string, unknown>] : [];
+    for (const e of elements) {
+      if (e.type === 'button') {
+        out.push({ action_id: String(e.action_id), value: String(e.value), block_id: String(block.block_id ?? ''), text: String((e.text as { text: string }).text) });
+      }
+    }
+  }
+  return out;
+}
+
+/** All the text shown in a list of blocks (sections, fields, context, headers), joined. */
+export function textOf(blocks: unknown): string {
+  const parts: string[] = [];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if ((o.type === 'mrkdwn' || o.type === 'plain_text') && typeof o.text === 'string') parts.push(o.text);
+      else Object.values(o).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return parts.join('\n');
+}
