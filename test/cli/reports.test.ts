@@ -80,16 +80,19 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
+/** deliverySummary() for a report no chat channel was told about, split into words. */
+const NOT_SENT = ['not', 'sent', '(no', 'chat', 'channel)'];
+
 describe('reports list', () => {
-  it('prints a table, newest first, with local filed time and acknowledged yes/no', async () => {
+  it('prints a table, newest first, with local filed time, acknowledged yes/no and deliveries', async () => {
     const { code, out, err } = await run('list');
     expect({ code, err }).toEqual({ code: 0, err: '' });
     const lines = out.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^REFERENCE\s+FILED\s+SETTING\s+FLOW\s+URGENCY\s+ACKNOWLEDGED$/);
+    expect(lines[0]).toMatch(/^REFERENCE\s+FILED\s+SETTING\s+FLOW\s+URGENCY\s+ACKNOWLEDGED\s+DELIVERY$/);
     expect(lines.slice(1).map((l) => l.split(/\s+/))).toEqual([
-      ['SS-2025-0003', localIso('2025-03-03T09:00:00.000Z'), 'oak-primary', 'nude-image-shared', 'routine', 'no'],
-      ['SS-2025-0002', localIso('2025-03-02T09:00:00.000Z'), 'elm-nursery', 'nude-image-shared', 'immediate', 'yes'],
-      ['SS-2025-0001', localIso('2025-03-01T09:00:00.000Z'), 'oak-primary', 'nude-image-shared', 'urgent', 'no'],
+      ['SS-2025-0003', localIso('2025-03-03T09:00:00.000Z'), 'oak-primary', 'nude-image-shared', 'routine', 'no', ...NOT_SENT],
+      ['SS-2025-0002', localIso('2025-03-02T09:00:00.000Z'), 'elm-nursery', 'nude-image-shared', 'immediate', 'yes', ...NOT_SENT],
+      ['SS-2025-0001', localIso('2025-03-01T09:00:00.000Z'), 'oak-primary', 'nude-image-shared', 'urgent', 'no', ...NOT_SENT],
     ]);
   });
 

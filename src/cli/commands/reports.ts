@@ -9,9 +9,12 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config';
 import { SafeStepError } from '../../core/errors';
+import { deliverySummary, type DeliveryStore } from '../../core/delivery';
 import type { ReportStore } from '../../core/ports';
 import type { FiledReport } from '../../core/report';
 import { MemoryReportStore } from '../../store/memory';
+import { MemoryDeliveryStore } from '../../store/memory-channel';
+import { SqliteDeliveryStore } from '../../store/sqlite-deliveries';
 import { toCsv, toJson } from '../../store/report-export';
 import { openDatabase } from '../../store/sqlite';
 import { SqliteReportStore } from '../../store/sqlite-reports';
@@ -44,7 +47,7 @@ export const reports: Command = async (args, io) => {
     return EXIT.ok;
   }
   try {
-    return withReportStore(io, (store) => run(request, store, io));
+    return withReportStore(io, (store, deliveries) => run(request, store, io, deliveries));
   } catch (err) {
     io.stderr.write(`${err instanceof SafeStepError ? err.message : 'The reports could not be read.'}\n`);
     return EXIT.failure;
@@ -83,23 +86,23 @@ function parseOptions(args: string[]) {
 }
 
 /** Runs `use` against the configured database; no database file yet means no reports. */
-function withReportStore<T>(io: CliIO, use: (store: ReportStore) => T): T {
+function withReportStore<T>(io: CliIO, use: (store: ReportStore, deliveries: DeliveryStore) => T): T {
   const { dbPath } = loadConfig(io.env, io.root);
-  if (!fs.existsSync(dbPath)) return use(new MemoryReportStore());
+  if (!fs.existsSync(dbPath)) return use(new MemoryReportStore(), new MemoryDeliveryStore());
   const db = openDatabase(dbPath, { fileMustExist: true });
   try {
-    return use(new SqliteReportStore(db));
+    return use(new SqliteReportStore(db), new SqliteDeliveryStore(db));
   } finally {
     db.close();
   }
 }
 
-function run(request: Exclude<Request, { kind: 'help' }>, store: ReportStore, io: CliIO): number {
+function run(request: Exclude<Request, { kind: 'help' }>, store: ReportStore, io: CliIO, deliveries: DeliveryStore): number {
   switch (request.kind) {
     case 'list': {
       const found = store.list({ settingId: request.settingId, limit: request.limit });
       io.stdout.write(reviewNotice(io, request.settingId));
-      io.stdout.write(found.length === 0 ? 'No reports filed.\n' : table(found));
+      io.stdout.write(found.length === 0 ? 'No reports filed.\n' : table(found, deliveries));
       return EXIT.ok;
     }
     case 'show': {
@@ -119,10 +122,10 @@ function run(request: Exclude<Request, { kind: 'help' }>, store: ReportStore, io
   }
 }
 
-function table(found: FiledReport[]): string {
-  const header = ['REFERENCE', 'FILED', 'SETTING', 'FLOW', 'URGENCY', 'ACKNOWLEDGED'];
+function table(found: FiledReport[], deliveries: DeliveryStore): string {
+  const header = ['REFERENCE', 'FILED', 'SETTING', 'FLOW', 'URGENCY', 'ACKNOWLEDGED', 'DELIVERY'];
   const rows = found.map((r) =>
-    [r.reference, localIso(r.createdAt), r.settingId, r.flowId, r.urgency, r.acknowledgedAt ? 'yes' : 'no'].map(
+    [r.reference, localIso(r.createdAt), r.settingId, r.flowId, r.urgency, r.acknowledgedAt ? 'yes' : 'no', deliverySummary(deliveries.forReport(r.reference))].map(
       (cell) => printable(cell).replace(/\s+/g, ' '),
     ),
   );

@@ -1,0 +1,158 @@
+/**
+ * SafeStep's Teams bot (an ActivityHandler). It translates only:
+ *  - a message in the personal chat (typed text, or a card button's submit value) goes to the
+ *    conversation runner, and the replies come back as one card;
+ *  - an @mention in a team channel runs the same conversation, but every reply goes to the
+ *    person's personal chat: nothing about a concern is ever posted in the channel;
+ *  - installing the app (personal or team) stores the conversation reference, so DSLs can be
+ *    reached later; a personal install is greeted;
+ *  - DSL buttons (Acknowledge, View full report) go to DslActions.
+ * Logs carry ids and codes only, never what anyone typed.
+ */
+import { ActivityHandler, type TurnContext } from 'botbuilder';
+import type { App } from '../../app';
+import type { Reply } from '../../core/messages';
+import type { SettingProfile } from '../../core/model';
+import { render } from '../../core/template';
+import { DslActions, dslActionOf } from './dsl-actions';
+import type { Reach } from './reach';
+import type { RefBook } from './refs';
+import { renderReplies } from './render-cards';
+import { isPersonal, teamsConversation, tenantOf, toInbound } from './to-inbound';
+
+export interface BotDeps {
+  app: App;
+  settingId: string;
+  refs: RefBook;
+  reach: Reach;
+  /** Only activities from this tenant are served, when set (MicrosoftAppTenantId). */
+  tenantId?: string;
+  /** Only Teams activities are served unless running locally (the Emulator and tests). */
+  local: boolean;
+}
+
+export class SafeStepBot extends ActivityHandler {
+  private readonly setting: SettingProfile;
+  private readonly dslActions: DslActions;
+  /** Recent message activity ids: the Bot Connector may re-send one it thinks timed out. */
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly d: BotDeps) {
+    super();
+    this.setting = d.app.content.settings.get(d.settingId)!;
+    this.dslActions = new DslActions({ app: d.app, setting: this.setting, refs: d.refs, reach: d.reach });
+    this.onMessage(async (ctx, next) => {
+      await this.guarded(ctx, 'message', () => this.message(ctx));
+      await next();
+    });
+    this.onMembersAdded(async (ctx, next) => {
+      await this.guarded(ctx, 'members_added', () => this.installed(ctx, true));
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      await this.guarded(ctx, 'installation_add', () => this.installed(ctx, false));
+      await next();
+    });
+  }
+
+  /** Serves only allowed activities, and keeps every failure in the log as a code. */
+  private async guarded(ctx: TurnContext, event: string, work: () => Promise<void>): Promise<void> {
+    const a = ctx.activity;
+    if (!this.d.local && a.channelId !== 'msteams') {
+      this.d.app.log.warn('teams_foreign_channel', { event });
+      return;
+    }
+    if (this.d.tenantId && tenantOf(a) !== this.d.tenantId) {
+      this.d.app.log.warn('teams_foreign_tenant', { event });
+      return;
+    }
+    if (a.type === 'message' && a.id) {
+      if (this.seen.has(a.id)) {
+        this.d.app.log.warn('teams_duplicate_activity', { event });
+        return;
+      }
+      this.seen.add(a.id);
+      if (this.seen.size > 1000) this.seen.delete(this.seen.values().next().value as string);
+    }
+    try {
+      await work();
+    } catch (err) {
+      this.d.app.log.error('teams_turn_failed', { event, code: codeOf(err) });
+    }
+  }
+
+  private async message(ctx: TurnContext): Promise<void> {
+    const a = ctx.activity;
+    const personal = isPersonal(a);
+    const firstContact = personal ? this.rememberUser(ctx) : false;
+    const action = dslActionOf(a.value);
+    if (action) return this.dslActions.handle(ctx, action);
+
+    const inbound = toInbound(a, this.d.settingId);
+    const bare = inbound.text === undefined && inbound.choice === undefined && inbound.files === undefined;
+    if (!personal) {
+      this.d.app.log.info('teams_channel_mention', { files: inbound.files?.length ?? 0 });
+      this.rememberTeam(ctx);
+    }
+    const replies = !personal && bare ? await this.d.app.runner.start(inbound) : await this.d.app.runner.handle(inbound);
+    if (firstContact || (!personal && !this.d.refs.user(inbound.user.id))) replies.push(this.retentionNotice());
+    await this.reply(ctx, replies);
+  }
+
+  private async installed(ctx: TurnContext, viaMembersAdded: boolean): Promise<void> {
+    const a = ctx.activity;
+    if (viaMembersAdded && !(a.membersAdded ?? []).some((m) => m.id === a.recipient?.id)) return;
+    if (!isPersonal(a)) {
+      const channel = this.rememberTeam(ctx);
+      this.d.app.log.info('teams_team_installed', { channel: channel ?? 'unknown' });
+      return;
+    }
+    this.rememberUser(ctx);
+    this.d.app.log.info('teams_personal_installed', { user: teamsConversation(a, this.d.settingId).user.id });
+    if (!viaMembersAdded) return;
+    const replies = await this.d.app.runner.start(teamsConversation(a, this.d.settingId));
+    replies.push(this.retentionNotice());
+    await this.reply(ctx, replies);
+  }
+
+  /** Replies in the personal chat: this one, or the sender's own when they wrote in a channel. */
+  private async reply(ctx: TurnContext, replies: Reply[]): Promise<void> {
+    for (const message of renderReplies(replies)) {
+      if (isPersonal(ctx.activity)) await ctx.sendActivity(message);
+      else await this.d.reach.toPersonalChat(ctx, message);
+    }
+  }
+
+  private retentionNotice(): Reply {
+    return { type: 'text', text: render(this.d.app.content.catalog.chatRetention, this.setting) };
+  }
+
+  private rememberUser(ctx: TurnContext): boolean {
+    try {
+      return this.d.refs.rememberUser(ctx.activity);
+    } catch (err) {
+      this.d.app.log.error('teams_reference_store_failed', { code: codeOf(err) });
+      return false;
+    }
+  }
+
+  private rememberTeam(ctx: TurnContext): string | undefined {
+    try {
+      return this.d.refs.rememberTeam(ctx.activity);
+    } catch (err) {
+      this.d.app.log.error('teams_reference_store_failed', { code: codeOf(err) });
+      return undefined;
+    }
+  }
+}
+
+/** A short, content-free code for an error. */
+export function codeOf(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const e = err as { code?: unknown; statusCode?: unknown; name?: unknown };
+    if (typeof e.code === 'string') return e.code.slice(0, 80);
+    if (typeof e.statusCode === 'number') return `http_${e.statusCode}`;
+    if (typeof e.name === 'string') return e.name;
+  }
+  return 'unknown';
+}

@@ -1,0 +1,70 @@
+/**
+ * A small Adaptive Card 1.5 kit: the JSON elements SafeStep's Teams cards are made of, and the
+ * message activity that carries one card with its plain-text fallback. Builds data only; sends
+ * nothing.
+ */
+import type { Activity } from 'botbuilder';
+
+export const ADAPTIVE_CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+/** One card element (TextBlock, Container, ActionSet, FactSet …) as plain JSON. */
+export type CardElement = Record<string, unknown>;
+
+/** The JSON an Action.Submit sends back as the message activity's `value`. */
+export type SubmitData = Record<string, string>;
+
+export interface AdaptiveCard {
+  type: 'AdaptiveCard';
+  $schema: string;
+  version: '1.5';
+  body: CardElement[];
+  fallbackText: string;
+  msteams: { width: 'Full' };
+}
+
+/** A wrapped TextBlock; `extra` sets weight, size, color, isSubtle, spacing. */
+export function textBlock(text: string, extra: Record<string, unknown> = {}): CardElement {
+  return { type: 'TextBlock', text, wrap: true, ...extra };
+}
+
+/** A Container, optionally styled ('attention', 'warning', 'good', 'emphasis'). */
+export function container(items: CardElement[], style?: 'attention' | 'warning' | 'good' | 'emphasis'): CardElement {
+  return style ? { type: 'Container', style, items } : { type: 'Container', items };
+}
+
+/** A FactSet of title/value pairs. */
+export function factSet(facts: [string, string][]): CardElement {
+  return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
+}
+
+/** A row of Action.Submit buttons. One button per set gives a vertical list (Teams never wraps titles). */
+export function buttons(actions: { title: string; data: SubmitData; style?: 'positive' | 'destructive' }[]): CardElement {
+  return {
+    type: 'ActionSet',
+    actions: actions.map((a) => ({ type: 'Action.Submit', title: a.title, data: a.data, ...(a.style ? { style: a.style } : {}) })),
+  };
+}
+
+/** An Adaptive Card 1.5 with its plain-text fallback (shown by clients that cannot render it). */
+export function adaptiveCard(body: CardElement[], fallbackText: string): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    fallbackText,
+    msteams: { width: 'Full' },
+  };
+}
+
+/**
+ * A message activity carrying one card. `summary` is the Bot Framework's "text to display if the
+ * channel cannot render cards" (also used in notifications); it defaults to the card's fallback.
+ */
+export function cardMessage(card: AdaptiveCard, summary: string = card.fallbackText): Partial<Activity> {
+  return {
+    type: 'message',
+    summary,
+    attachments: [{ contentType: ADAPTIVE_CARD_TYPE, content: card }],
+  };
+}

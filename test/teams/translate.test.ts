@@ -1,0 +1,187 @@
+/**
+ * The Teams adapter's two translations, without HTTP: activities to the core's Inbound (mentions
+ * removed, button values, attachments by name and type only) and replies to one Adaptive Card
+ * (Action.Submit data naming question and choice, numbered advice with citations, the core's
+ * plain text as the fallback).
+ */
+import type { Reply } from '../../src/core/messages';
+import { replyToText } from '../../src/core/plain-text';
+import { renderReplies } from '../../src/channels/teams/render-cards';
+import { filesOf, toInbound } from '../../src/channels/teams/to-inbound';
+import { dslActionOf } from '../../src/channels/teams/dsl-actions';
+import { fullReportCards, notificationCard } from '../../src/channels/teams/dsl-cards';
+import { render } from '../../src/core/template';
+import { alpha, catalog } from '../doubles/content';
+import type { FiledReport } from '../../src/core/report';
+import { makeDraft } from '../store/fixtures';
+import { cardOf, submitsOf, textsOf } from './teams-client';
+
+const bot = { id: '28:bot', name: 'SafeStep' };
+const from = { id: '29:abc', name: 'Jo Bloggs', aadObjectId: 'aad-jo' };
+
+describe('toInbound', () => {
+  test('one conversation per tenant and person; the AAD object id is the user id', () => {
+    const inbound = toInbound({ type: 'message', text: 'hello', from, recipient: bot, conversation: { id: 'a:1', tenantId: 't1' } as never }, 'upton-junior');
+    expect(inbound).toEqual({ channel: 'teams', conversationId: 'teams:t1:aad-jo', settingId: 'upton-junior', user: { id: 'aad-jo', name: 'Jo Bloggs' }, text: 'hello' });
+  });
+
+  test('removes SafeStep\'s @mention and keeps other names as plain text', () => {
+    const inbound = toInbound(
+      {
+        type: 'message',
+        text: '<at>SafeStep</at> <at>Sam Smith</at> sent a message &amp; a photo\nsecond line',
+        entities: [{ type: 'mention', text: '<at>SafeStep</at>', mentioned: bot } as never],
+        from,
+        recipient: bot,
+        conversation: { id: '19:x;messageid=1', conversationType: 'channel' } as never,
+      },
+      's',
+    );
+    expect(inbound.text).toBe('Sam Smith sent a message & a photo\nsecond line');
+  });
+
+  test('a card button gives the choice and the question it answers; other values are ignored', () => {
+    const msg = (value: unknown) => toInbound({ type: 'message', value, from, recipient: bot, conversation: { id: 'a:1' } as never }, 's');
+    expect(msg({ ss: 'choice', q: 'seen', choice: 'yes' })).toMatchObject({ choice: 'yes', questionId: 'seen' });
+    for (const bad of [{ ss: 'choice', choice: 'yes' }, { ss: 'other', q: 'a', choice: 'b' }, { ss: 'choice', q: 'a', choice: 7 }, 'yes', null]) {
+      const inbound = msg(bad);
+      expect(inbound.choice).toBeUndefined();
+      expect(inbound.questionId).toBeUndefined();
+    }
+  });
+
+  test('attachments are files by name and type only; Teams\' HTML copy of a message is not a file unless it embeds media', () => {
+    expect(filesOf([{ contentType: 'text/html', content: '<p>hello <at>SafeStep</at></p>' }])).toEqual([]);
+    expect(filesOf([{ contentType: 'text/html', content: '<p><img src="https://x/y.png"></p>' }])).toEqual([{ name: 'embedded image', mimeType: 'image/*' }]);
+    expect(filesOf([{ contentType: 'image/png', contentUrl: 'https://x/p.png', name: 'p.png' }, { contentType: 'application/pdf' }])).toEqual([
+      { name: 'p.png', mimeType: 'image/png' },
+      { name: 'attachment', mimeType: 'application/pdf' },
+    ]);
+  });
+
+  test('DSL buttons are read only from well-formed values', () => {
+    expect(dslActionOf({ ss: 'ack', ref: ' ss-2026-0001 ' })).toEqual({ kind: 'ack', reference: 'SS-2026-0001' });
+    expect(dslActionOf({ ss: 'view', ref: 'SS-2026-0001' })).toEqual({ kind: 'view', reference: 'SS-2026-0001' });
+    expect(dslActionOf({ ss: 'ack' })).toBeUndefined();
+    expect(dslActionOf({ ss: 'choice', q: 'a', choice: 'b' })).toBeUndefined();
+  });
+});
+
+describe('renderReplies', () => {
+  const replies: Reply[] = [
+    { type: 'danger', text: 'Call 999 now.' },
+    { type: 'text', text: 'A parent or carer contacted me on a personal account.' },
+    {
+      type: 'advice',
+      title: 'What to do',
+      steps: [
+        { text: 'Do not reply.', citations: [{ document: 'osp', section: '4.2', title: 'Contact', documentTitle: 'Online Safety Policy' }] },
+        { text: 'Tell the DSL.', citations: [] },
+      ],
+    },
+    { type: 'question', id: 'seen', text: 'Have you seen it?', choices: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] },
+  ];
+
+  test('one card for the turn, in order, with the plain text as fallback and summary', () => {
+    const msg = renderReplies(replies)[0] as Record<string, unknown>;
+    const card = cardOf(msg);
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const fallback = replies.map(replyToText).join('\n\n');
+    expect(card.fallbackText).toBe(fallback);
+    expect(msg.summary).toBe(fallback);
+    expect(renderReplies(replies)).toHaveLength(1);
+    expect(textsOf(msg)).toEqual([
+      'Call 999 now.',
+      'A parent or carer contacted me on a personal account.',
+      'What to do',
+      '1. Do not reply.',
+      'Online Safety Policy §4.2 (Contact)',
+      '2. Tell the DSL.',
+      'Have you seen it?',
+    ]);
+    expect((card.body as { items: { style?: string }[] }[])[0]!.items[0]!.style).toBe('attention');
+  });
+
+  test('each choice is an Action.Submit whose data names the question and the choice', () => {
+    expect(submitsOf(renderReplies(replies)[0] as Record<string, unknown>)).toEqual([
+      { title: 'Yes', data: { ss: 'choice', q: 'seen', choice: 'yes' } },
+      { title: 'No', data: { ss: 'choice', q: 'seen', choice: 'no' } },
+    ]);
+  });
+
+  test('long choice labels (which Teams cuts short on buttons) are also listed in full, numbered', () => {
+    const label = 'Someone came across indecent or illegal images online by accident';
+    const msg = renderReplies([{ type: 'question', id: 'choose-flow', text: 'Which is closest?', choices: [{ id: 'a', label }, { id: 'b', label: 'Other' }] }])[0] as Record<string, unknown>;
+    expect(textsOf(msg)).toEqual(['Which is closest?', `1. ${label}`, '2. Other']);
+    expect(submitsOf(msg).map((s) => s.title)).toEqual([`1. ${label}`, '2. Other']);
+  });
+
+  test('a typed-answer prompt shows the core\'s hint and its skip button', () => {
+    const msg = renderReplies([{ type: 'question', id: 'record.when', text: 'When did it happen?', choices: [{ id: 'skip', label: 'Skip this one' }], freeText: true }])[0] as Record<string, unknown>;
+    expect(textsOf(msg)).toEqual(['When did it happen?', '(type your answer, or "skip")']);
+    expect(submitsOf(msg)).toEqual([{ title: 'Skip this one', data: { ss: 'choice', q: 'record.when', choice: 'skip' } }]);
+  });
+
+  test('a turn too big for one Teams message is split, and nothing of it is lost', () => {
+    const account = [1, 2, 3, 4, 5].map((n) => `${'x'.repeat(3990)} part ${n}`).join('\n');
+    const failed: Reply[] = [{ type: 'text', text: `I could NOT save your report.\n${account}` }, { type: 'question', id: 'next', text: 'What next?', choices: [{ id: 'a', label: 'A' }] }];
+    const messages = renderReplies(failed);
+    expect(messages.length).toBeGreaterThan(2);
+    for (const m of messages) expect(Buffer.byteLength(JSON.stringify(m))).toBeLessThan(26_000);
+    const shown = messages.flatMap((m) => textsOf(m as Record<string, unknown>)).join('\n');
+    for (const n of [1, 2, 3, 4, 5]) expect(shown).toContain(`part ${n}`);
+    expect(submitsOf(messages.at(-1) as Record<string, unknown>)).toEqual([{ title: 'A', data: { ss: 'choice', q: 'next', choice: 'a' } }]);
+    expect(String(messages[0]!.summary).length).toBeLessThanOrEqual(250);
+  });
+
+  test('nothing to say, no message', () => {
+    expect(renderReplies([])).toEqual([]);
+  });
+});
+
+describe('the DSL\'s notification card', () => {
+  const report: FiledReport = { ...makeDraft({ urgency: 'immediate', account: [{ prompt: 'What did you see?', text: 'SECRET ACCOUNT TEXT' }] }), reference: 'SS-2026-0007' };
+
+  test('marks an IMMEDIATE report, shows the answers and never the typed account', () => {
+    const card = notificationCard(report, alpha, catalog, 'report-filed') as Record<string, unknown>;
+    const texts = textsOf(card);
+    expect(texts[0]).toBe(render(catalog.dsl.immediate, alpha));
+    expect((cardOf(card).body as { style?: string }[])[0]!.style).toBe('attention');
+    expect(JSON.stringify(card)).toContain('IMMEDIATE');
+    expect(card.summary).toBe(`${render(catalog.dsl.immediate, alpha)} ${texts[1]}`);
+    expect(texts).toContain('Have you seen the image? — No');
+    expect(JSON.stringify(card)).not.toMatch(/SECRET ACCOUNT TEXT|going round/);
+    expect(submitsOf(card).map((s) => [s.title, s.data])).toEqual([
+      ['Acknowledge', { ss: 'ack', ref: 'SS-2026-0007' }],
+      ['View full report', { ss: 'view', ref: 'SS-2026-0007' }],
+    ]);
+  });
+
+  test('a reminder uses the reminder wording', () => {
+    const card = notificationCard(report, alpha, catalog, 'reminder') as Record<string, unknown>;
+    expect(textsOf(card)).toContain(render(catalog.dsl.reminder, alpha, { reference: 'SS-2026-0007' }));
+  });
+});
+
+describe('the full report for a DSL', () => {
+  test('a short report is one card with the first message, answers and account', () => {
+    const cards = fullReportCards({ ...makeDraft(), reference: 'SS-2026-0001' });
+    expect(cards).toHaveLength(1);
+    const texts = textsOf(cards[0] as Record<string, unknown>);
+    expect(texts).toEqual(expect.arrayContaining(['A pupil told me a photo of them is going round.', 'Have you seen the image? — No', '"It is everywhere."']));
+    expect(submitsOf(cards[0] as Record<string, unknown>).map((s) => s.data)).toEqual([{ ss: 'ack', ref: 'SS-2026-0001' }]);
+  });
+
+  test('a long report is split into cards Teams accepts, keeping every answer whole and in order', () => {
+    const long = (n: number) => `${'word '.repeat(790)}end of answer ${n}`;
+    const report: FiledReport = { ...makeDraft({ account: [1, 2, 3, 4, 5, 6].map((n) => ({ prompt: `Prompt ${n}?`, text: long(n) })) }), reference: 'SS-2026-0042' };
+    const cards = fullReportCards(report);
+    expect(cards.length).toBeGreaterThan(1);
+    for (const c of cards) {
+      expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(26_000);
+      expect(c.summary).toMatch(/^SS-2026-0042/); // the notification names the reference only
+    }
+    const texts = cards.flatMap((c) => textsOf(c as Record<string, unknown>));
+    expect(texts.filter((t) => t.startsWith('word ')).map((t) => t.slice(-15))).toEqual([1, 2, 3, 4, 5, 6].map((n) => `end of answer ${n}`));
+  });
+});
