@@ -107,6 +107,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     throw new SafeStepError('config_error', `Invalid configuration: ${z.prettifyError(parsed.error)}`);
   }
   const e = parsed.data;
+  if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
+    throw new SafeStepError('config_error', 'Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (only one is set).');
+  }
   const dataDir = path.resolve(cwd, e.SAFESTEP_DATA_DIR ?? 'data');
   const slack: SlackConfig | undefined =
     e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET

@@ -67,6 +67,7 @@ export async function serveChannels(
       port: server.port,
       channels,
       stop: async () => {
+        await app.notifier.drain();
         for (const c of channels) await c.stop();
         await server.close();
         app.close();

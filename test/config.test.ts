@@ -12,7 +12,8 @@ describe('config', () => {
   });
 
   test('Slack needs both the bot token and the signing secret; DSL users are a comma list', () => {
-    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }, '/app').slack).toBeUndefined();
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }, '/app')).toThrow(/needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET/);
+    expect(() => loadConfig({ SLACK_SIGNING_SECRET: 's' }, '/app')).toThrow(/needs both/);
     const c = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_DSL_USERS: 'U1, U2,,', SLACK_API_URL: 'http://127.0.0.1:9/api/' }, '/app');
     expect(c.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's', dslUsers: ['U1', 'U2'], apiUrl: 'http://127.0.0.1:9/api/', appToken: undefined, dslChannel: undefined });
   });

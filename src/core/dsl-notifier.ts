@@ -36,6 +36,7 @@ export class DslNotifier implements Notifier {
   private readonly reminderAfterMs: number;
   private readonly maxReminders: number;
   private timer?: NodeJS.Timeout;
+  private readonly inflight = new Set<Promise<void>>();
 
   constructor(private readonly o: DslNotifierOptions) {
     this.retryDelays = o.retryDelaysMs ?? DEFAULT_RETRY_MS;
@@ -54,10 +55,20 @@ export class DslNotifier implements Notifier {
   }
 
   /** Announces a committed report on every channel; failures are recorded for retry. */
-  async reportFiled(report: FiledReport): Promise<void> {
-    for (const channel of this.channels.values()) {
-      for (const target of channel.announceTargets()) await this.send(report, channel.name, target, 'report-filed');
-    }
+  reportFiled(report: FiledReport): Promise<void> {
+    const work = (async () => {
+      for (const channel of this.channels.values()) {
+        for (const target of channel.announceTargets()) await this.send(report, channel.name, target, 'report-filed');
+      }
+    })();
+    this.inflight.add(work);
+    void work.finally(() => this.inflight.delete(work));
+    return work;
+  }
+
+  /** Resolves once every announcement under way has been attempted (for shutdown and tests). */
+  async drain(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
   }
 
   /** Records an acknowledgement by a DSL, then tells the reporter on the channel they used. */

@@ -1,7 +1,8 @@
 /**
  * The runner: loads a conversation, steps the engine, performs its effects (filing a report,
- * then telling the DSL), and saves the conversation. Messages of one conversation are handled
- * one at a time, in arrival order. A report is committed before anyone is told it is filed.
+ * then telling the DSL, without waiting for it), and saves the conversation. Messages of one
+ * conversation are handled one at a time, in arrival order. A report is committed before anyone
+ * is told it is filed.
  */
 import type { ContentBundle } from './content';
 import { step, type EngineInput, type StepResult } from './engine';
@@ -81,7 +82,9 @@ export class ConversationRunner {
       replies.push(...result.replies);
     }
     this.save(result.session);
-    for (const report of filed) await this.notify(report);
+    // The report is committed: tell the DSLs without making the reporter wait for the platform
+    // (a slow or failing Slack/Teams API is recorded and retried by the notifier, never lost).
+    for (const report of filed) void this.notify(report);
     return replies;
   }
 

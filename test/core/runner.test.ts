@@ -77,6 +77,7 @@ describe('ConversationRunner', () => {
     };
     const { runner: r, events } = runner({ reports, notifier });
     const replies = await fileOne(r);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(seen).toEqual(['SS-2026-0001']);
     expect(replies.some((x) => x.type === 'report')).toBe(true);
     expect(events.find((e) => e.event === 'dsl_notify_failed')?.fields).toMatchObject({ reference: 'SS-2026-0001' });
@@ -119,4 +120,13 @@ describe('ConversationRunner', () => {
     const replies = await fileOne(runner({ reports: broken }).runner);
     expect(replies.map((x) => x.type)).not.toContain('report');
   });
+});
+
+test('the reporter is not kept waiting while the DSL notification is slow', async () => {
+  let release: () => void = () => undefined;
+  const notifier: Notifier = { reportFiled: () => new Promise<void>((resolve) => (release = resolve)) };
+  const { runner: r } = runner({ notifier });
+  const replies = await fileOne(r);
+  expect(replies.some((x) => x.type === 'report')).toBe(true);
+  release();
 });

@@ -101,6 +101,7 @@ describe('Teams channel (local, fake Bot Connector)', () => {
 
   test('a member of staff walks a whole flow with the cards\' own buttons; the report is filed, then the DSLs are told', async () => {
     typed = await walkToReport(client, connector, staff, 'a parent sent me a friend request on facebook', 'Mrs Example asked to be friends');
+    await serving.app.notifier.drain();
 
     // Filed in SQLite (read through a separate connection, as `safestep reports` would).
     const db = openDatabase(serving.app.config.dbPath, { fileMustExist: true });

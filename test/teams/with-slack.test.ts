@@ -38,6 +38,7 @@ test('one process serves both; a report filed in Teams reaches the DSLs in Slack
   const dsl = person('aad-dsl', 'Teams DSL');
   for (const a of client.installPersonal(dsl)) expect(await client.post(a)).toBe(200);
   await walkToReport(client, connector, person('aad-staff', 'Jo Bloggs'), 'a parent sent me a friend request on facebook', 'Mrs Example asked to be friends');
+  await harness.serving.app.notifier.drain();
 
   const report = harness.serving.app.stores.reports.list()[0]!;
   expect(report.channel).toBe('teams');
