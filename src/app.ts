@@ -2,7 +2,7 @@
  * The composition root's building block: from a Config, builds content, router, danger check,
  * stores and the conversation runner. Channels are started by main.ts / the CLI on top of this.
  */
-import { loadContent } from './authoring/load';
+import { ChatService } from './chat-service';
 import type { Config } from './config';
 import type { ContentBundle } from './core/content';
 import { UnknownSettingError, type StoreError } from './core/errors';
@@ -12,11 +12,17 @@ import { ConversationRunner } from './core/runner';
 import { createLogger } from './log';
 import { loadNlu } from './nlu/load';
 import { openStoresOrFallback, type Stores } from './store/open-stores';
+import { createQuizRunner, loadContentWithQuiz } from './quiz/setup';
+import type { QuizRunner } from './quiz/runner';
 
 export interface App {
   config: Readonly<Config>;
   content: ContentBundle;
   runner: ConversationRunner;
+  /** The induction quiz, when the content has a quiz bank. */
+  quiz?: QuizRunner;
+  /** What channel adapters call: routes each message to the quiz or the conversation. */
+  chat: ChatService;
   /** Tells DSLs on connected chat channels; channels add themselves with addChannel. */
   notifier: DslNotifier;
   stores: Stores;
@@ -28,7 +34,7 @@ export interface App {
 
 /** Builds the app; throws content_error if flows/ or content/ are invalid. */
 export function buildApp(config: Readonly<Config>, log: Logger = createLogger(config.logLevel)): App {
-  const content = loadContent(config.contentRoot);
+  const { content, quiz: quizContent } = loadContentWithQuiz(config.contentRoot);
   const { router, danger } = loadNlu(config.contentRoot, [...content.flows.values()]);
   const stores = openStoresOrFallback(config.dbPath);
   if (stores.error) log.error('store_open_failed', { code: stores.error.code });
@@ -50,10 +56,14 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     clock,
     log,
   });
+  const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock }) : undefined;
+  const chat = new ChatService(runner, quiz, quizContent?.messages.commands.start ?? []);
   return {
     config,
     content,
     runner,
+    quiz,
+    chat,
     notifier,
     stores,
     log,

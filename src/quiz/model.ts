@@ -75,7 +75,8 @@ export interface QuizCatalog {
   noQuiz: string;
   saveFailed: string;
   contentChanged: string;
-  commands: { stop: string[]; help: string[] };
+  /** start: phrases that begin (or resume) the quiz from an ordinary chat. */
+  commands: { start: string[]; stop: string[]; help: string[] };
 }
 
 /** Placeholders the quiz fills at run time, besides the setting's own. */

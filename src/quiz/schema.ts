@@ -72,7 +72,7 @@ export const QuizCatalogSchema = z.strictObject({
   noQuiz: text,
   saveFailed: text,
   contentChanged: text,
-  commands: z.strictObject({ stop: z.array(text).min(1), help: z.array(text).min(1) }),
+  commands: z.strictObject({ start: z.array(text).min(1), stop: z.array(text).min(1), help: z.array(text).min(1) }),
 });
 
 // Compile-time proof that the schemas produce the quiz model's types.

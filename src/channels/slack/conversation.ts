@@ -105,7 +105,7 @@ export class SlackConversations {
   }
 
   private replies(conv: Conversation, turn: Turn): Promise<Reply[]> {
-    const runner = this.d.app.runner;
+    const runner = this.d.app.chat;
     switch (turn.kind) {
       case 'start':
         return runner.start(conv);

@@ -94,7 +94,7 @@ export class SafeStepBot extends ActivityHandler {
       this.d.app.log.info('teams_channel_mention', { files: inbound.files?.length ?? 0 });
       this.rememberTeam(ctx);
     }
-    const replies = !personal && bare ? await this.d.app.runner.start(inbound) : await this.d.app.runner.handle(inbound);
+    const replies = !personal && bare ? await this.d.app.chat.start(inbound) : await this.d.app.chat.handle(inbound);
     if (firstContact || (!personal && !this.d.refs.user(inbound.user.id))) replies.push(this.retentionNotice());
     await this.reply(ctx, replies);
   }
@@ -110,7 +110,7 @@ export class SafeStepBot extends ActivityHandler {
     this.rememberUser(ctx);
     this.d.app.log.info('teams_personal_installed', { user: teamsConversation(a, this.d.settingId).user.id });
     if (!viaMembersAdded) return;
-    const replies = await this.d.app.runner.start(teamsConversation(a, this.d.settingId));
+    const replies = await this.d.app.chat.start(teamsConversation(a, this.d.settingId));
     replies.push(this.retentionNotice());
     await this.reply(ctx, replies);
   }

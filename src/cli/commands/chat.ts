@@ -38,14 +38,14 @@ export const chat: Command = async (args, io) => {
         io.stderr.write(`safestep chat --json needs --setting (one of: ${[...app.content.settings.keys()].join(', ')}).\n`);
         return EXIT.usage;
       }
-      await runJsonLines({ runner: app.runner, settingId, user, input: io.stdin, output: io.stdout });
+      await runJsonLines({ runner: app.chat, settingId, user, input: io.stdin, output: io.stdout });
       return EXIT.ok;
     }
     if (app.storeError) {
       io.stdout.write('WARNING: SafeStep cannot save reports right now. You can still get advice, but tell the DSL in person.\n');
     }
     const settings = [...app.content.settings.values()].map((s) => ({ id: s.id, name: s.name }));
-    await runInteractive({ runner: app.runner, settings, settingId, user, input: io.stdin, output: io.stdout });
+    await runInteractive({ runner: app.chat, settings, settingId, user, input: io.stdin, output: io.stdout });
     return EXIT.ok;
   } catch (err) {
     if (err instanceof SafeStepError && err.code === 'unknown_setting') {
