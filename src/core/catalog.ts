@@ -39,6 +39,32 @@ export interface Catalog {
     reporterAcknowledged: string;
     unknownReport: string;
   };
+  /** Short labels chat platforms show on buttons, fields and headings. */
+  labels: {
+    acknowledge: string;
+    viewReport: string;
+    reportConcern: string;
+    askQuestion: string;
+    reference: string;
+    urgency: string;
+    situation: string;
+    setting: string;
+    reporter: string;
+    filed: string;
+    category: string;
+    danger: string;
+    acknowledged: string;
+    answers: string;
+    firstMessage: string;
+    account: string;
+    advice: string;
+    deliveries: string;
+    latestReports: string;
+    noReports: string;
+    close: string;
+    typeAnswer: string;
+    policyVersion: string;
+  };
   commands: {
     restart: string[];
     back: string[];

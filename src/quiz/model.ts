@@ -75,13 +75,28 @@ export interface QuizCatalog {
   noQuiz: string;
   saveFailed: string;
   contentChanged: string;
+  /** Wording for running the quiz in a staff channel (Slack, Teams) and the DSL's view of results. */
+  channel: {
+    invite: string;
+    startButton: string;
+    joinedInvite: string;
+    reminder: string;
+    posted: string;
+    notDsl: string;
+    postButton: string;
+    reportHeading: string;
+    passedHeading: string;
+    notPassedHeading: string;
+    mostMissedHeading: string;
+    nobodyYet: string;
+  };
   /** start: phrases that begin (or resume) the quiz from an ordinary chat. */
   commands: { start: string[]; stop: string[]; help: string[] };
 }
 
 /** Placeholders the quiz fills at run time, besides the setting's own. */
 export const QUIZ_RUNTIME_PLACEHOLDERS: readonly string[] = [
-  'number', 'count', 'question', 'answer', 'score', 'total', 'percent', 'passmark', 'missed', 'date', 'version',
+  'number', 'count', 'question', 'answer', 'score', 'total', 'percent', 'passmark', 'missed', 'date', 'version', 'days',
 ];
 
 /** Everything under content/quiz/, validated. */

@@ -72,6 +72,20 @@ export const QuizCatalogSchema = z.strictObject({
   noQuiz: text,
   saveFailed: text,
   contentChanged: text,
+  channel: z.strictObject({
+    invite: text,
+    startButton: text,
+    joinedInvite: text,
+    reminder: text,
+    posted: text,
+    notDsl: text,
+    postButton: text,
+    reportHeading: text,
+    passedHeading: text,
+    notPassedHeading: text,
+    mostMissedHeading: text,
+    nobodyYet: text,
+  }),
   commands: z.strictObject({ start: z.array(text).min(1), stop: z.array(text).min(1), help: z.array(text).min(1) }),
 });
 

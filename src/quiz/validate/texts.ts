@@ -111,9 +111,10 @@ function questionTexts(v: QuizValidation, q: QuestionSite): Problem[] {
 function messageTexts(v: QuizValidation): Problem[] {
   const m = v.files.messages;
   const settings = v.banked.map((b) => b.setting);
-  const { commands, ...texts } = m.data;
+  const { commands, channel, ...texts } = m.data;
   const entries: [DataPath, string][] = [
     ...Object.entries(texts).map(([key, value]): [DataPath, string] => [[key], value]),
+    ...Object.entries(channel).map(([key, value]): [DataPath, string] => [['channel', key], value]),
     ...Object.entries(commands).flatMap(([name, words]) => words.map((w, i): [DataPath, string] => [['commands', name, i], w])),
   ];
   return entries.flatMap(([path, text]) => {
