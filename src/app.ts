@@ -13,6 +13,7 @@ import { createLogger } from './log';
 import { loadNlu } from './nlu/load';
 import { openStoresOrFallback, type Stores } from './store/open-stores';
 import { createQuizRunner, loadContentWithQuiz } from './quiz/setup';
+import type { QuizContent } from './quiz/model';
 import type { QuizRunner } from './quiz/runner';
 
 export interface App {
@@ -21,6 +22,8 @@ export interface App {
   runner: ConversationRunner;
   /** The induction quiz, when the content has a quiz bank. */
   quiz?: QuizRunner;
+  /** The quiz bank and its wording (content/quiz/), when present: for channels' invitations and the DSL's results. */
+  quizContent?: QuizContent;
   /** What channel adapters call: routes each message to the quiz or the conversation. */
   chat: ChatService;
   /** Tells DSLs on connected chat channels; channels add themselves with addChannel. */
@@ -63,6 +66,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     content,
     runner,
     quiz,
+    quizContent,
     chat,
     notifier,
     stores,

@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   SAFESTEP_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).optional(),
   SAFESTEP_TODAY: z.iso.date().optional(),
   SAFESTEP_REMINDER_MINUTES: z.coerce.number().positive().optional(),
+  SAFESTEP_QUIZ_REMINDER_DAYS: z.coerce.number().positive().optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   // Slack
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
@@ -84,6 +85,8 @@ export interface Config {
   port: number;
   /** Minutes before an unacknowledged immediate report is re-sent to every DSL (default 15). */
   reminderMinutes: number;
+  /** Days after an induction-quiz invitation (or the last reminder) before a member who has not passed is reminded (default 7). */
+  quizReminderDays: number;
   slack?: SlackConfig;
   teams?: TeamsConfig;
 }
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     today: e.SAFESTEP_TODAY ? () => new Date(`${e.SAFESTEP_TODAY}T12:00:00Z`) : () => new Date(),
     port: e.PORT ?? 3000,
     reminderMinutes: e.SAFESTEP_REMINDER_MINUTES ?? 15,
+    quizReminderDays: e.SAFESTEP_QUIZ_REMINDER_DAYS ?? 7,
     slack,
     teams,
   });

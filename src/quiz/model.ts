@@ -89,9 +89,18 @@ export interface QuizCatalog {
     notPassedHeading: string;
     mostMissedHeading: string;
     nobodyYet: string;
+    /** The DSL's results, one person or question a line ({{date}} {{score}} {{total}} {{percent}} {{number}} {{missed}} {{count}} {{question}}). */
+    passedLine: string;
+    attestedLine: string;
+    notAttestedLine: string;
+    notPassedLine: string;
+    missedLine: string;
   };
-  /** start: phrases that begin (or resume) the quiz from an ordinary chat. */
-  commands: { start: string[]; stop: string[]; help: string[] };
+  /**
+   * start: phrases that begin (or resume) the quiz from an ordinary chat; report: phrases with
+   * which a DSL asks a chat channel for the staff results.
+   */
+  commands: { start: string[]; stop: string[]; help: string[]; report: string[] };
 }
 
 /** Placeholders the quiz fills at run time, besides the setting's own. */

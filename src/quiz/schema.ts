@@ -85,8 +85,13 @@ export const QuizCatalogSchema = z.strictObject({
     notPassedHeading: text,
     mostMissedHeading: text,
     nobodyYet: text,
+    passedLine: text,
+    attestedLine: text,
+    notAttestedLine: text,
+    notPassedLine: text,
+    missedLine: text,
   }),
-  commands: z.strictObject({ start: z.array(text).min(1), stop: z.array(text).min(1), help: z.array(text).min(1) }),
+  commands: z.strictObject({ start: z.array(text).min(1), stop: z.array(text).min(1), help: z.array(text).min(1), report: z.array(text).min(1) }),
 });
 
 // Compile-time proof that the schemas produce the quiz model's types.

@@ -9,6 +9,7 @@ import type { Reply } from '../../src/core/messages';
 import { replyToText } from '../../src/core/plain-text';
 import type { FiledReport } from '../../src/core/report';
 import { notificationMessage, reporterAckMessage } from '../../src/channels/slack/dsl-blocks';
+import { labelsFor } from '../../src/channels/slack/labels';
 import { chunkText, escapeText, readSlackText } from '../../src/channels/slack/mrkdwn';
 import { choiceBlockId, markAnswered, questionIdOf, renderReplies, replyBlocks } from '../../src/channels/slack/render-blocks';
 import { reportModal } from '../../src/channels/slack/report-modal';
@@ -18,6 +19,9 @@ import { buttonsIn, textOf } from './fake-slack-api';
 
 const content = loadContent(path.resolve(__dirname, '..', '..'));
 const setting = content.settings.get('upton-junior')!;
+/** The catalogue's labels as Slack shows them for Upton. */
+const label = labelsFor(content.catalog, setting);
+const texts = { typeAnswer: label.typeAnswer };
 const report = (o: Partial<FiledReport> = {}): FiledReport => ({
   ...makeDraft({ channel: 'slack', settingId: 'upton-junior', settingName: 'Upton Junior School', reporter: { id: 'U0TA0001', name: 'Jo Pike', role: 'TA' } }),
   reference: 'SS-2026-0042',
@@ -26,7 +30,7 @@ const report = (o: Partial<FiledReport> = {}): FiledReport => ({
 
 describe('replies as Block Kit', () => {
   test('typed text is escaped, so it can never become a mention, a ping or a link', () => {
-    const [m] = renderReplies([{ type: 'text', text: 'hi <!channel> & <@U123> <https://x.test|click>' }]);
+    const [m] = renderReplies([{ type: 'text', text: 'hi <!channel> & <@U123> <https://x.test|click>' }], texts);
     expect(textOf(m!.blocks)).toBe('hi &lt;!channel&gt; &amp; &lt;@U123&gt; &lt;https://x.test|click&gt;');
     expect(m!.text).toBe(escapeText(replyToText({ type: 'text', text: 'hi <!channel> & <@U123> <https://x.test|click>' })));
   });
@@ -37,21 +41,21 @@ describe('replies as Block Kit', () => {
       { type: 'warning', text: 'Never send images.' },
       { type: 'question', id: 'q', text: 'Which?', choices: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] },
     ];
-    const [m] = renderReplies(replies);
+    const [m] = renderReplies(replies, texts);
     expect(m!.text).toBe(replies.map(replyToText).join('\n\n'));
   });
 
   test('danger and warnings are set apart from ordinary text', () => {
-    const danger = textOf(replyBlocks({ type: 'danger', text: 'Call 999 now.\nThen tell the DSL.' }));
-    const warning = textOf(replyBlocks({ type: 'warning', text: 'Never send images.' }));
+    const danger = textOf(replyBlocks({ type: 'danger', text: 'Call 999 now.\nThen tell the DSL.' }, texts));
+    const warning = textOf(replyBlocks({ type: 'warning', text: 'Never send images.' }, texts));
     expect(danger).toBe(':rotating_light: *Call 999 now.*\n*Then tell the DSL.*');
     expect(warning).toBe(':warning: Never send images.');
-    expect(replyBlocks({ type: 'danger', text: 'x' }).some((b) => b.type === 'divider')).toBe(true);
+    expect(replyBlocks({ type: 'danger', text: 'x' }, texts).some((b) => b.type === 'divider')).toBe(true);
   });
 
   test('question buttons: action_id ss_choice:<n>, value the choice id, the question id in the block id, at most 25 a block', () => {
-    const choices = Array.from({ length: 30 }, (_, i) => ({ id: `flow-${i}`, label: `Situation ${i} `.repeat(10) }));
-    const blocks = replyBlocks({ type: 'question', id: 'choose-flow', text: 'Which?', choices });
+    const choices = Array.from({ length: 30 }, (_, i) => ({ id: `flow-${i}`, label: `Situation ${i} `.repeat(5) }));
+    const blocks = replyBlocks({ type: 'question', id: 'choose-flow', text: 'Which?', choices }, texts);
     const buttons = buttonsIn(blocks);
     expect(buttons.map((b) => b.value)).toEqual(choices.map((c) => c.id));
     expect(buttons.map((b) => b.action_id)).toEqual(choices.map((_, i) => `ss_choice:${i}`));
@@ -61,16 +65,38 @@ describe('replies as Block Kit', () => {
     expect(actions.map((a) => questionIdOf(a.block_id))).toEqual(['choose-flow', 'choose-flow']);
   });
 
+  test('a quiz question lists its long answers numbered, with short number buttons carrying the choice ids', () => {
+    const long = (n: number) => `Option ${n}: ${'a careful, longer explanation of what to do '.repeat(4)}`.trim();
+    const choices = [1, 2, 3, 4].map((n) => ({ id: `q-phones:${String.fromCharCode(96 + n)}`, label: long(n) }));
+    const blocks = replyBlocks({ type: 'question', id: 'quiz:q-phones', text: 'Question 1 of 10: Where do phones go?', choices }, texts);
+    const buttons = buttonsIn(blocks);
+    expect(buttons.map((b) => [b.text, b.value])).toEqual(choices.map((c, i) => [String(i + 1), c.id]));
+    expect(buttons.map((b) => questionIdOf(b.block_id))).toEqual(Array(4).fill('quiz:q-phones'));
+    const shown = textOf(blocks);
+    choices.forEach((c, i) => expect(shown).toContain(`*${i + 1}.* ${c.label}`));
+    // Short answers of a quiz question are numbered too (the quiz says "pick by number"); its attestation is not.
+    expect(buttonsIn(replyBlocks({ type: 'question', id: 'quiz:q2', text: 'Q?', choices: [{ id: 'q2:a', label: 'Yes' }] }, texts))[0]!.text).toBe('1');
+    expect(buttonsIn(replyBlocks({ type: 'question', id: 'quiz:attest', text: 'Confirm?', choices: [{ id: 'attest:yes', label: 'I have read it' }] }, texts))[0]!.text).toBe('I have read it');
+  });
+
+  test('a quiz explanation shows its clause under it; the result is its text, the first line bold', () => {
+    const explained = replyBlocks({ type: 'text', text: 'Right. Phones stay in the locker.', citations: [{ document: 'msp', section: '4.2', title: 'Staff phones', documentTitle: 'Mobile phone policy' }] }, texts);
+    expect(explained.map((b) => b.type)).toEqual(['section', 'context']);
+    expect(textOf(explained)).toContain('Mobile phone policy §4.2 (Staff phones)');
+    const result = replyBlocks({ type: 'quiz-result', score: 9, total: 10, passed: true, text: 'You have 9 out of 10.\nWorth another look (1):\n- Where do phones go?' }, texts);
+    expect(textOf(result)).toBe(':tada: *You have 9 out of 10.*\nWorth another look (1):\n- Where do phones go?');
+  });
+
   test('a free-text prompt says to type the answer, and shows Skip only when it may be skipped', () => {
-    const optional = replyBlocks({ type: 'question', id: 'record.when', text: 'When?', choices: [{ id: 'skip', label: 'Skip this one' }], freeText: true });
-    expect(textOf(optional)).toContain('Type your answer');
+    const optional = replyBlocks({ type: 'question', id: 'record.when', text: 'When?', choices: [{ id: 'skip', label: 'Skip this one' }], freeText: true }, texts);
+    expect(textOf(optional)).toContain(label.typeAnswer);
     expect(buttonsIn(optional).map((b) => [b.value, b.text])).toEqual([['skip', 'Skip this one']]);
-    expect(buttonsIn(replyBlocks({ type: 'question', id: 'record.who', text: 'Who?', choices: [], freeText: true }))).toEqual([]);
+    expect(buttonsIn(replyBlocks({ type: 'question', id: 'record.who', text: 'Who?', choices: [], freeText: true }, texts))).toEqual([]);
   });
 
   test('a long turn is split into messages of at most 50 blocks; the footnote goes last', () => {
     const steps = Array.from({ length: 40 }, (_, i) => ({ text: `Step ${i}`, citations: [{ document: 'doc', section: String(i) }] }));
-    const messages = renderReplies([{ type: 'advice', title: 'What to do', steps }, { type: 'text', text: 'after' }], 'Slack keeps messages.');
+    const messages = renderReplies([{ type: 'advice', title: 'What to do', steps }, { type: 'text', text: 'after' }], texts, 'Slack keeps messages.');
     expect(messages.length).toBeGreaterThan(1);
     for (const m of messages) {
       expect(m.blocks.length).toBeLessThanOrEqual(50);
@@ -89,7 +115,7 @@ describe('replies as Block Kit', () => {
   });
 
   test('an answered question keeps its text and shows the answer instead of the buttons', () => {
-    const blocks = replyBlocks({ type: 'question', id: 'q1', text: 'Where?', choices: [{ id: 'a', label: 'Here' }] });
+    const blocks = replyBlocks({ type: 'question', id: 'q1', text: 'Where?', choices: [{ id: 'a', label: 'Here' }] }, texts);
     const marked = markAnswered(blocks, 'Here');
     expect(buttonsIn(marked)).toEqual([]);
     expect(textOf(marked)).toContain('*Where?*');
@@ -128,9 +154,10 @@ describe('the DSL notification', () => {
     const shown = `${textOf(m.blocks)}\n${m.text}`;
     for (const s of ['SS-2026-0042', 'urgent', 'A nude or semi-nude image has been shared', 'Upton Junior School', 'Jo Pike (TA)', 'Have you seen the image?', 'No']) expect(shown).toContain(s);
     for (const s of ['It is everywhere', 'A pupil told me a photo', 'Do not view, copy']) expect(shown).not.toContain(s);
+    for (const l of [label.reference, label.urgency, label.situation, label.setting, label.reporter, label.filed, label.answers]) expect(shown).toContain(`*${l}*`);
     expect(buttonsIn(m.blocks).map((b) => [b.action_id, b.value, b.text])).toEqual([
-      ['ss_ack', 'SS-2026-0042', 'Acknowledge'],
-      ['ss_view', 'SS-2026-0042', 'View full report'],
+      ['ss_ack', 'SS-2026-0042', label.acknowledge],
+      ['ss_view', 'SS-2026-0042', label.viewReport],
     ]);
   });
 
@@ -157,9 +184,19 @@ describe('the DSL notification', () => {
 
   test('the full-report modal escapes typed text and fits Slack’s 100 blocks', () => {
     const long = report({ account: Array.from({ length: 100 }, () => ({ prompt: 'What?', text: `<!channel> ${'x '.repeat(2000)}` })) });
-    const view = reportModal(long, []);
+    const view = reportModal(long, [], content.catalog, setting);
     expect(view.blocks.length).toBeLessThanOrEqual(100);
     expect(JSON.stringify(view.blocks)).not.toContain('<!channel>');
     expect(textOf(view.blocks)).toContain('safestep reports show SS-2026-0042');
+  });
+
+  test('the full-report modal is labelled from the catalogue', () => {
+    const view = reportModal(report({ dangerFlagged: true }), [], content.catalog, setting);
+    const shown = textOf(view.blocks);
+    for (const l of [label.reference, label.urgency, label.filed, label.setting, label.reporter, label.situation, label.category, label.acknowledged, label.deliveries, label.firstMessage, label.answers, label.account, label.advice, label.policyVersion, label.danger]) {
+      expect(shown).toContain(l);
+    }
+    expect(view.close?.text).toBe(label.close);
+    expect(view.title.text).toBe('SS-2026-0042');
   });
 });

@@ -6,7 +6,7 @@
  */
 import { makeDraft } from '../store/fixtures';
 import { buttonsIn, textOf } from './fake-slack-api';
-import { DEPUTY, DSL, DSL_CHANNEL, dmOf, startHarness, type Harness } from './harness';
+import { DEPUTY, deliveriesTried, DSL, DSL_CHANNEL, dmOf, labelsOf, startHarness, type Harness } from './harness';
 import { walkNudeImageFlow } from './walk';
 
 let h: Harness;
@@ -37,6 +37,7 @@ test('Slack failing the DSL channel post never loses the report; it is retried a
   expect(app.stores.reports.get(walk.reference)).toBeDefined();
   expect(textOf(walk.posts.filed.args.blocks)).toContain(`Your reference is ${walk.reference}`);
 
+  await deliveriesTried(h, walk.reference);
   const failed = app.stores.deliveries.forReport(walk.reference).find((d) => d.target === DSL_CHANNEL)!;
   expect(failed).toMatchObject({ status: 'failed', lastError: 'channel_not_found', attempts: 1 });
   expect(Date.parse(failed.nextAttemptAt!)).toBeGreaterThan(Date.now());
@@ -74,7 +75,7 @@ test('an immediate report is marked IMMEDIATE, and re-sent to every DSL when not
   const post = h.fake.of('chat.postMessage', DSL_CHANNEL).find((c) => h.fake.calls.indexOf(c) >= from)!;
   expect(textOf(post.args.blocks)).toContain('IMMEDIATE - a child may be at risk now');
   expect(String(post.args.text)).toContain('IMMEDIATE');
-  expect(textOf(post.args.blocks)).toContain('Danger signalled');
+  expect(textOf(post.args.blocks)).toContain(labelsOf(h).danger);
 
   from = h.fake.calls.length;
   await later(16 * 60_000, () => app.notifier.tick());

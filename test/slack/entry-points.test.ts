@@ -4,7 +4,7 @@
  * shared with SafeStep gets the imagery warning and is never fetched or passed on.
  */
 import { buttonsIn, textOf } from './fake-slack-api';
-import { button, DSL, dmOf, OTHER, STAFF, startHarness, TEAM, type Harness } from './harness';
+import { button, deliveriesTried, DSL, dmOf, labelsOf, OTHER, STAFF, startHarness, TEAM, type Harness } from './harness';
 import { walkNudeImageFlow } from './walk';
 
 let h: Harness;
@@ -59,17 +59,20 @@ test('a file shared with SafeStep gets the imagery warning; the file is never fe
 
 test('a report filed after a file was shared holds no file', async () => {
   const walk = await walkNudeImageFlow(h);
+  await deliveriesTried(h, walk.reference);
   const report = h.serving.app.stores.reports.get(walk.reference)!;
   expect(JSON.stringify(report)).not.toContain('IMG_2041');
 });
 
-test('the App Home tab offers "Report a concern" and "Ask a question"; only a DSL sees reports', async () => {
+test('the App Home tab offers "Report a concern", "Ask a question" and the quiz; only a DSL sees reports', async () => {
+  const label = labelsOf(h);
+  const startQuiz = h.serving.app.quizContent!.messages.channel.startButton;
   let from = h.fake.calls.length;
   await h.event({ type: 'app_home_opened', user: OTHER, channel: dmOf(OTHER), tab: 'home' });
   const staffHome = await h.fake.waitFor((calls) => calls.find((c) => c.method === 'views.publish' && c.args.user_id === OTHER), 'home for staff', from);
   const staffView = staffHome.args.view as { type: string; blocks: unknown };
   expect(staffView.type).toBe('home');
-  expect(buttonsIn(staffView.blocks).map((b) => b.text)).toEqual(['Report a concern', 'Ask a question']);
+  expect(buttonsIn(staffView.blocks).map((b) => b.text)).toEqual([label.reportConcern, label.askQuestion, startQuiz]);
   expect(textOf(staffView.blocks)).not.toMatch(/SS-\d{4}-/);
 
   from = h.fake.calls.length;
@@ -77,10 +80,11 @@ test('the App Home tab offers "Report a concern" and "Ask a question"; only a DS
   const dslHome = await h.fake.waitFor((calls) => calls.find((c) => c.method === 'views.publish' && c.args.user_id === DSL), 'home for the DSL', from);
   const shown = textOf((dslHome.args.view as { blocks: unknown }).blocks);
   const latest = h.serving.app.stores.reports.list({ limit: 1 })[0]!;
-  expect(shown).toContain('Latest reports');
+  expect(shown).toContain(label.latestReports);
   expect(shown).toContain(latest.reference);
-  expect(shown).toContain('not acknowledged');
-  expect(shown).toContain('DSL notifications: 3 sent');
+  expect(shown).toContain(`*${label.acknowledged}:* —`);
+  expect(shown).toContain(`${label.deliveries}: 3 sent`);
+  expect(shown).toContain(`${label.filed} <!date^`);
   expect(buttonsIn((dslHome.args.view as { blocks: unknown }).blocks).some((b) => b.action_id === 'ss_view' && b.value === latest.reference)).toBe(true);
 });
 

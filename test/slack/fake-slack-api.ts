@@ -1,7 +1,9 @@
 /**
  * A local fake of Slack's Web API on 127.0.0.1 (SLACK_API_URL): records every call with its
  * parsed arguments, answers ok:true with plausible shapes, and can be told to fail
- * chat.postMessage to a given channel or to delay a method.
+ * chat.postMessage to a given channel or to delay a method. Channel members are paged
+ * (`membersPageSize` a page) so callers must follow the cursor. A slash command's response_url
+ * points here too: those posts are recorded as method `response`.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,7 +32,10 @@ export class FakeSlackApi {
   readonly failPostTo = new Set<string>();
   /** Delays (ms) before answering a method. */
   readonly delays = new Map<string, number>();
-  readonly users = new Map<string, { real_name: string; title: string }>();
+  readonly users = new Map<string, { real_name: string; title: string; is_bot?: boolean }>();
+  /** conversations.members of each channel (a channel not listed: channel_not_found). */
+  readonly members = new Map<string, string[]>();
+  membersPageSize = 2;
   private server?: http.Server;
   private ts = 1_800_000_000;
   url = '';
@@ -119,8 +124,15 @@ export class FakeSlackApi {
         const id = String(args.user);
         const u = this.users.get(id);
         return u
-          ? { ok: true, user: { id, real_name: u.real_name, profile: { real_name: u.real_name, title: u.title } } }
+          ? { ok: true, user: { id, real_name: u.real_name, is_bot: u.is_bot === true, deleted: false, profile: { real_name: u.real_name, title: u.title } } }
           : { ok: false, error: 'user_not_found' };
+      }
+      case 'conversations.members': {
+        const all = this.members.get(String(args.channel));
+        if (!all) return { ok: false, error: 'channel_not_found' };
+        const start = Number(args.cursor ?? 0) || 0;
+        const end = start + Math.min(Number(args.limit ?? 100) || 100, this.membersPageSize);
+        return { ok: true, members: all.slice(start, end), response_metadata: { next_cursor: end < all.length ? String(end) : '' } };
       }
       case 'apps.connections.open':
         return { ok: false, error: 'invalid_auth' };

@@ -5,7 +5,7 @@
  * acknowledges and reads the full report.
  */
 import { buttonsIn, textOf, type ApiCall } from './fake-slack-api';
-import { button, DEPUTY, DSL, DSL_CHANNEL, dmOf, OTHER, STAFF, startHarness, type Harness } from './harness';
+import { button, DEPUTY, deliveriesTried, DSL, DSL_CHANNEL, dmOf, labelsOf, OTHER, STAFF, startHarness, type Harness } from './harness';
 import { ACCOUNT, FIRST_MESSAGE, walkNudeImageFlow, type Walk } from './walk';
 
 let h: Harness;
@@ -68,7 +68,7 @@ test('the reminder that Slack keeps messages comes once, at the start', () => {
 });
 
 test('free-text prompts say "type your answer" and offer Skip as a button when optional', () => {
-  expect(textOf(walk.posts.whenWhere.args.blocks)).toContain('Type your answer');
+  expect(textOf(walk.posts.whenWhere.args.blocks)).toContain(labelsOf(h).typeAnswer);
   expect(buttonsIn(walk.posts.whenWhere.args.blocks).map((b) => b.value)).toEqual(['skip']);
   expect(buttonsIn(walk.posts.what.args.blocks)).toEqual([]);
 });
@@ -87,6 +87,7 @@ test('the DSL channel gets reference, urgency, flow, setting, reporter and the a
   ]);
   // …and each DSL user by DM.
   for (const user of [DSL, DEPUTY]) await h.fake.waitForPost(dmOf(user), (c) => textOf(c.args.blocks).includes(walk.reference));
+  await deliveriesTried(h, walk.reference);
   const deliveries = h.serving.app.stores.deliveries.forReport(walk.reference);
   expect(deliveries.map((d) => [d.target, d.status])).toEqual([
     [DSL_CHANNEL, 'sent'],
@@ -130,7 +131,8 @@ test('the DSL acknowledges: who and when are stored, the post shows it, and the 
   const update = await h.fake.waitFor((calls) => calls.find((c) => c.method === 'chat.update' && c.args.channel === DSL_CHANNEL), 'the post updated', from);
   expect(textOf(update.args.blocks)).toContain(`Acknowledged by <@${DSL}>`);
   expect(buttonsIn(update.args.blocks).map((b) => b.action_id)).toEqual(['ss_view']);
-  expect(h.serving.app.stores.deliveries.forReport(walk.reference).find((d) => d.purpose === 'reporter-ack')?.status).toBe('sent');
+  const reporterAck = () => h.serving.app.stores.deliveries.forReport(walk.reference).find((d) => d.purpose === 'reporter-ack');
+  await h.fake.waitFor(() => (reporterAck()?.status === 'sent' ? true : undefined), 'the reporter-ack delivery marked sent');
 });
 
 test('pressing Acknowledge again says who already acknowledged it', async () => {
@@ -147,8 +149,10 @@ test('View full report opens a modal with the whole report, for the DSL', async 
   const open = await h.fake.waitFor((calls) => calls.find((c) => c.method === 'views.open'), 'views.open', from);
   const view = open.args.view as { type: string; title: { text: string }; blocks: unknown };
   expect(view.type).toBe('modal');
-  expect(view.title.text).toBe(`Report ${walk.reference}`);
+  expect(view.title.text).toBe(walk.reference);
   const shown = textOf(view.blocks);
+  const label = labelsOf(h);
+  for (const heading of [label.firstMessage, label.answers, label.account, label.advice]) expect(shown).toContain(heading);
   for (const text of [ACCOUNT.who, ACCOUNT.actions, "he said 'everyone has it miss'", 'Jo Pike', '4 sent']) expect(shown).toContain(text);
   expect(open.args.trigger_id).toMatch(/^trigger-/);
 });

@@ -7,6 +7,8 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { labelsFor, type Labels } from '../../src/channels/slack/labels';
+import type { SlackChatChannel } from '../../src/channels/slack';
 import { loadConfig } from '../../src/config';
 import type { Logger } from '../../src/core/ports';
 import { serveChannels, type Serving } from '../../src/serve';
@@ -36,6 +38,12 @@ export interface Harness {
   dm(user: string, text: string, extra?: Record<string, unknown>): Promise<{ status: number }>;
   click(user: string, where: { channel: string; message: ApiCall }, button: FoundButton): Promise<{ status: number; ms: number }>;
   command(user: string, text: string, channel?: string): Promise<{ status: number; text: string; ms: number }>;
+  /** Clicks a button on the person's App Home tab (no channel, no message). */
+  homeClick(user: string, button: FoundButton): Promise<{ status: number; ms: number }>;
+  /** Submits a modal (view_submission) with its input values. */
+  submitView(user: string, callbackId: string, values: Record<string, Record<string, unknown>>): Promise<{ status: number; text: string }>;
+  /** The running Slack channel (its quiz side: reminders). */
+  slack(): SlackChatChannel;
   close(): Promise<void>;
 }
 
@@ -133,7 +141,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       team_id: TEAM,
       team_domain: 'school',
       channel_id: channel,
-      channel_name: 'general',
+      channel_name: channel.startsWith('D') ? 'directmessage' : 'general',
       user_id: user,
       user_name: user.toLowerCase(),
       command: '/safestep',
@@ -145,9 +153,42 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     return post(form.toString(), 'application/x-www-form-urlencoded');
   };
 
+  const homeClick: Harness['homeClick'] = (user, button) => {
+    const payload = {
+      type: 'block_actions',
+      team: { id: TEAM, domain: 'school' },
+      user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+      api_app_id: 'A0SAFESTEP',
+      token: 'legacy',
+      trigger_id: `trigger-${++eventCounter}`,
+      container: { type: 'view', view_id: 'V0HOME' },
+      view: { id: 'V0HOME', type: 'home', blocks: [] },
+      actions: [
+        { type: 'button', action_id: button.action_id, block_id: button.block_id, value: button.value, text: { type: 'plain_text', text: button.text }, action_ts: `${Date.now() / 1000}` },
+      ],
+    };
+    return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+  };
+
+  const submitView: Harness['submitView'] = (user, callbackId, values) => {
+    const payload = {
+      type: 'view_submission',
+      team: { id: TEAM, domain: 'school' },
+      user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+      api_app_id: 'A0SAFESTEP',
+      token: 'legacy',
+      trigger_id: `trigger-${++eventCounter}`,
+      view: { id: 'V0MODAL', type: 'modal', callback_id: callbackId, private_metadata: '', blocks: [], state: { values } },
+    };
+    return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
+  };
+
   return {
     fake,
     serving,
+    homeClick,
+    submitView,
+    slack: () => serving.channels.find((c) => c.name === 'slack') as SlackChatChannel,
     port: serving.port,
     logs,
     dataDir,
@@ -169,4 +210,22 @@ export function button(call: ApiCall, match: { value?: string; action_id?: strin
   const found = buttonsIn(call.args.blocks).find((b) => (match.value === undefined || b.value === match.value) && (match.action_id === undefined || b.action_id === match.action_id));
   if (!found) throw new Error(`no button ${JSON.stringify(match)} in ${JSON.stringify(buttonsIn(call.args.blocks))}`);
   return found;
+}
+
+/** The catalogue's labels as the harness's setting shows them in Slack. */
+export function labelsOf(h: Harness): Labels {
+  const { app } = h.serving;
+  return labelsFor(app.content.catalog, app.content.settings.get('upton-junior')!);
+}
+
+/**
+ * Waits until the DSL notifier has tried every delivery of a report at least once (none still
+ * pending): staff are answered before the DSL is told, so a test must not read the rows at once.
+ */
+export async function deliveriesTried(h: Harness, reference: string, count = 3): Promise<void> {
+  const { deliveries } = h.serving.app.stores;
+  await h.fake.waitFor(() => {
+    const rows = deliveries.forReport(reference);
+    return rows.length >= count && rows.every((d) => d.status !== 'pending') ? true : undefined;
+  }, `the deliveries of ${reference}`);
 }

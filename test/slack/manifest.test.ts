@@ -1,6 +1,7 @@
 /**
  * The Slack app manifest a school pastes to create SafeStep: every request URL is /slack/events,
- * the events and command SafeStep handles are there, and it never asks to read files.
+ * the events and command SafeStep handles are there (member_joined_channel and the channel
+ * scopes for the induction quiz), and it never asks to read files.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -33,8 +34,10 @@ test('events, interactivity and /safestep all go to /slack/events', () => {
 test('subscribes to the events SafeStep handles, with the scopes they need and never files:read', () => {
   expect(manifest.display_information.name).toBe('SafeStep');
   expect(manifest.features.bot_user.display_name).toBe('SafeStep');
-  expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.im', 'app_mention', 'app_home_opened']));
-  expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(['chat:write', 'im:history', 'im:write', 'app_mentions:read', 'commands', 'users:read']));
+  expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.im', 'app_mention', 'app_home_opened', 'member_joined_channel']));
+  expect(manifest.oauth_config.scopes.bot).toEqual(
+    expect.arrayContaining(['chat:write', 'im:history', 'im:write', 'app_mentions:read', 'commands', 'users:read', 'channels:read', 'groups:read']),
+  );
   expect(manifest.oauth_config.scopes.bot).not.toContain('files:read');
   expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
   expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });

@@ -39,12 +39,15 @@ describe('manifest.json', () => {
     expect(validateManifest(manifest())).toEqual([]);
   });
 
-  test('declares a bot for personal chat and teams, with the three commands', () => {
+  test('declares a bot for personal chat and teams; "quiz report" (the DSL\'s results) only in the personal chat', () => {
     const m = manifest();
     expect(m.manifestVersion).toBe('1.19');
     expect(m.bots).toHaveLength(1);
     expect(m.bots[0].scopes).toEqual(['personal', 'team']);
-    expect(m.bots[0].commandLists[0].commands.map((c: { title: string }) => c.title)).toEqual(['report a concern', 'ask a question', 'quiz']);
+    const commands = (scope: string) =>
+      m.bots[0].commandLists.filter((l: { scopes: string[] }) => l.scopes.includes(scope)).flatMap((l: { commands: { title: string }[] }) => l.commands.map((c) => c.title));
+    expect(commands('personal')).toEqual(['report a concern', 'ask a question', 'quiz', 'quiz report']);
+    expect(commands('team')).toEqual(['report a concern', 'ask a question', 'quiz']);
     expect(m.icons).toEqual({ color: 'color.png', outline: 'outline.png' });
     expect(m.validDomains.length).toBeGreaterThan(0);
   });

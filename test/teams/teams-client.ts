@@ -80,6 +80,22 @@ export class TeamsClient {
     };
   }
 
+  /** A card button pressed in a team channel (Teams sends its Action.Submit data as the value). */
+  channelSubmit(p: Person, channelId: string, value: unknown): Record<string, unknown> {
+    const conversation = { id: `${channelId};messageid=${Date.now()}`, conversationType: 'channel', tenantId: TENANT, isGroup: true };
+    return {
+      ...this.base(p, conversation),
+      type: 'message',
+      value,
+      channelData: { tenant: { id: TENANT }, team: { id: 'team-staff' }, channel: { id: channelId } },
+    };
+  }
+
+  /** A message in a given personal chat (e.g. one SafeStep opened itself). */
+  messageIn(p: Person, conversationId: string, m: { text?: string; value?: unknown }): Record<string, unknown> {
+    return { ...this.message(p, m), conversation: { ...this.personalConversation(p), id: conversationId } };
+  }
+
   /** Posts one activity to SafeStep; resolves with the HTTP status once the turn is done. */
   async post(activity: Record<string, unknown>, headers: Record<string, string> = {}): Promise<number> {
     const res = await fetch(this.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });

@@ -10,6 +10,12 @@ import { renderReplies } from '../../src/channels/teams/render-cards';
 import { filesOf, toInbound } from '../../src/channels/teams/to-inbound';
 import { dslActionOf } from '../../src/channels/teams/dsl-actions';
 import { fullReportCards, notificationCard } from '../../src/channels/teams/dsl-cards';
+import { resultsCards, shortPolicyVersion } from '../../src/channels/teams/quiz-cards';
+import type { QuizCatalog } from '../../src/quiz/model';
+import type { QuizReport } from '../../src/quiz/report';
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
 import { render } from '../../src/core/template';
 import { alpha, catalog } from '../doubles/content';
 import type { FiledReport } from '../../src/core/report';
@@ -83,13 +89,13 @@ describe('renderReplies', () => {
   ];
 
   test('one card for the turn, in order, with the plain text as fallback and summary', () => {
-    const msg = renderReplies(replies)[0] as Record<string, unknown>;
+    const msg = renderReplies(replies, catalog.labels)[0] as Record<string, unknown>;
     const card = cardOf(msg);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     const fallback = replies.map(replyToText).join('\n\n');
     expect(card.fallbackText).toBe(fallback);
     expect(msg.summary).toBe(fallback);
-    expect(renderReplies(replies)).toHaveLength(1);
+    expect(renderReplies(replies, catalog.labels)).toHaveLength(1);
     expect(textsOf(msg)).toEqual([
       'Call 999 now.',
       'A parent or carer contacted me on a personal account.',
@@ -103,29 +109,42 @@ describe('renderReplies', () => {
   });
 
   test('each choice is an Action.Submit whose data names the question and the choice', () => {
-    expect(submitsOf(renderReplies(replies)[0] as Record<string, unknown>)).toEqual([
+    expect(submitsOf(renderReplies(replies, catalog.labels)[0] as Record<string, unknown>)).toEqual([
       { title: 'Yes', data: { ss: 'choice', q: 'seen', choice: 'yes' } },
       { title: 'No', data: { ss: 'choice', q: 'seen', choice: 'no' } },
     ]);
   });
 
-  test('long choice labels (which Teams cuts short on buttons) are also listed in full, numbered', () => {
+  test('long choice labels (which Teams cuts short on buttons) are listed in full, numbered, above short numbered buttons', () => {
     const label = 'Someone came across indecent or illegal images online by accident';
-    const msg = renderReplies([{ type: 'question', id: 'choose-flow', text: 'Which is closest?', choices: [{ id: 'a', label }, { id: 'b', label: 'Other' }] }])[0] as Record<string, unknown>;
+    const msg = renderReplies([{ type: 'question', id: 'choose-flow', text: 'Which is closest?', choices: [{ id: 'a', label }, { id: 'b', label: 'Other' }] }], catalog.labels)[0] as Record<string, unknown>;
     expect(textsOf(msg)).toEqual(['Which is closest?', `1. ${label}`, '2. Other']);
-    expect(submitsOf(msg).map((s) => s.title)).toEqual([`1. ${label}`, '2. Other']);
+    expect(submitsOf(msg).map((s) => s.title)).toEqual(['1. Someone came across indecent or…', '2. Other']);
+    expect(submitsOf(msg).map((s) => s.data.choice)).toEqual(['a', 'b']);
   });
 
-  test('a typed-answer prompt shows the core\'s hint and its skip button', () => {
-    const msg = renderReplies([{ type: 'question', id: 'record.when', text: 'When did it happen?', choices: [{ id: 'skip', label: 'Skip this one' }], freeText: true }])[0] as Record<string, unknown>;
-    expect(textsOf(msg)).toEqual(['When did it happen?', '(type your answer, or "skip")']);
+  test('a quiz question: options of up to 200 characters in full, short buttons answering the quiz prompt; the explanation shows its clause', () => {
+    const long = (n: number) => `${'A long option about what to do with a phone in the classroom, '.repeat(3)}option ${n}.`.slice(-199);
+    const question: Reply = { type: 'question', id: 'quiz:phones', text: 'Question 1 of 10: Where do you keep your phone?', choices: [1, 2, 3, 4].map((n) => ({ id: `phones:${'abcd'[n - 1]}`, label: long(n) })) };
+    const msg = renderReplies([question], catalog.labels)[0] as Record<string, unknown>;
+    expect(textsOf(msg)).toEqual([question.text, ...[1, 2, 3, 4].map((n) => `${n}. ${long(n)}`)]);
+    for (const s of submitsOf(msg)) expect(s.title.length).toBeLessThanOrEqual(44);
+    expect(submitsOf(msg).map((s) => s.data)).toEqual(['a', 'b', 'c', 'd'].map((o) => ({ ss: 'choice', q: 'quiz:phones', choice: `phones:${o}` })));
+    const cites = [{ document: 'osp', section: '4.2', title: 'Phones', documentTitle: 'Online Safety Policy' }];
+    const explained = renderReplies([{ type: 'text', text: 'Right. Phones stay in the locker.', citations: cites }, { type: 'quiz-result', score: 9, total: 10, passed: true, text: 'You have 9 out of 10.' }], catalog.labels)[0] as Record<string, unknown>;
+    expect(textsOf(explained)).toEqual(['Right. Phones stay in the locker.', 'Online Safety Policy §4.2 (Phones)', 'You have 9 out of 10.']);
+  });
+
+  test('a typed-answer prompt shows the catalogue\'s hint and its skip button', () => {
+    const msg = renderReplies([{ type: 'question', id: 'record.when', text: 'When did it happen?', choices: [{ id: 'skip', label: 'Skip this one' }], freeText: true }], catalog.labels)[0] as Record<string, unknown>;
+    expect(textsOf(msg)).toEqual(['When did it happen?', catalog.labels.typeAnswer]);
     expect(submitsOf(msg)).toEqual([{ title: 'Skip this one', data: { ss: 'choice', q: 'record.when', choice: 'skip' } }]);
   });
 
   test('a turn too big for one Teams message is split, and nothing of it is lost', () => {
     const account = [1, 2, 3, 4, 5].map((n) => `${'x'.repeat(3990)} part ${n}`).join('\n');
     const failed: Reply[] = [{ type: 'text', text: `I could NOT save your report.\n${account}` }, { type: 'question', id: 'next', text: 'What next?', choices: [{ id: 'a', label: 'A' }] }];
-    const messages = renderReplies(failed);
+    const messages = renderReplies(failed, catalog.labels);
     expect(messages.length).toBeGreaterThan(2);
     for (const m of messages) expect(Buffer.byteLength(JSON.stringify(m))).toBeLessThan(26_000);
     const shown = messages.flatMap((m) => textsOf(m as Record<string, unknown>)).join('\n');
@@ -135,7 +154,7 @@ describe('renderReplies', () => {
   });
 
   test('nothing to say, no message', () => {
-    expect(renderReplies([])).toEqual([]);
+    expect(renderReplies([], catalog.labels)).toEqual([]);
   });
 });
 
@@ -152,9 +171,17 @@ describe('the DSL\'s notification card', () => {
     expect(texts).toContain('Have you seen the image? — No');
     expect(JSON.stringify(card)).not.toMatch(/SECRET ACCOUNT TEXT|going round/);
     expect(submitsOf(card).map((s) => [s.title, s.data])).toEqual([
-      ['Acknowledge', { ss: 'ack', ref: 'SS-2026-0007' }],
-      ['View full report', { ss: 'view', ref: 'SS-2026-0007' }],
+      [catalog.labels.acknowledge, { ss: 'ack', ref: 'SS-2026-0007' }],
+      [catalog.labels.viewReport, { ss: 'view', ref: 'SS-2026-0007' }],
     ]);
+  });
+
+  test('every field name and button title comes from the catalogue\'s labels (rendered for the setting)', () => {
+    const labels = { ...catalog.labels, reference: 'Ref at {{setting}}', acknowledge: 'Seen it', viewReport: 'Open it' };
+    const card = notificationCard(report, alpha, { ...catalog, labels }, 'report-filed') as Record<string, unknown>;
+    const facts = JSON.stringify(cardOf(card));
+    expect(facts).toContain(`"title":"Ref at ${alpha.name}"`);
+    expect(submitsOf(card).map((s) => s.title)).toEqual(['Seen it', 'Open it']);
   });
 
   test('a reminder uses the reminder wording', () => {
@@ -163,19 +190,66 @@ describe('the DSL\'s notification card', () => {
   });
 });
 
+describe('the quiz\'s policy version, shortened for the DSL\'s card', () => {
+  test('drops the review dates only, even when the dates hold brackets of their own', () => {
+    const full = 'osp (approved undated (built on a 2020 template); review due at least annually (no date is given)); mst (approved 2025-09-01; review due 2026-09-01); national-rules (UKCIS (March 2024); DfE (2022)); quiz bank shared v1, oak v2';
+    expect(shortPolicyVersion(full)).toBe('osp (approved undated (built on a 2020 template)); mst (approved 2025-09-01); national-rules (UKCIS (March 2024); DfE (2022)); quiz bank shared v1, oak v2');
+    expect(shortPolicyVersion('something else')).toBe('something else');
+  });
+});
+
+describe('the DSL\'s quiz results', () => {
+  const words = YAML.parse(fs.readFileSync(path.resolve(__dirname, '../../content/quiz/messages.yaml'), 'utf8')) as QuizCatalog;
+  const passed = (n: number): QuizReport['passed'][number] => ({
+    settingId: 's', userId: `u${n}`, name: `Person ${String(n).padStart(3, '0')}`, startedAt: '2026-11-20T09:00:00Z', passedAt: '2026-11-20T09:30:00Z',
+    score: 9, total: 10, percent: 90, attested: n % 2 === 0, ...(n % 2 === 0 ? { attestedAt: '2026-11-21T09:00:00Z' } : {}), policyVersion: 'osp (approved 2025-09-01; review due 2026-09-01); quiz bank shared v1, s v1',
+  });
+
+  test('nobody yet says so', () => {
+    const cards = resultsCards({ generatedAt: '', passed: [], notPassed: [], mostMissed: [] }, words, catalog.labels, alpha);
+    expect(cards.map((c) => textsOf(c as Record<string, unknown>))).toEqual([[words.channel.reportHeading, alpha.name, words.channel.nobodyYet]]);
+  });
+
+  test('a large staff is split into cards Teams accepts, everyone listed once, by name, and nothing on the lock screen', () => {
+    const report: QuizReport = { generatedAt: '', passed: Array.from({ length: 150 }, (_, i) => passed(i)), notPassed: [], mostMissed: [] };
+    const cards = resultsCards(report, words, catalog.labels, alpha);
+    expect(cards.length).toBeGreaterThan(1);
+    for (const c of cards) {
+      expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(26_000);
+      expect(String(c.summary)).toMatch(new RegExp(`^${words.channel.reportHeading}`));
+    }
+    const names = cards.flatMap((c) => textsOf(c as Record<string, unknown>)).filter((t) => t.startsWith('Person '));
+    expect(names).toEqual(report.passed.map((p) => p.name));
+    const first = textsOf(cards[0] as Record<string, unknown>);
+    expect(first.slice(3, 7)).toEqual(['Person 000', render(words.channel.passedLine, alpha, { date: '20 Nov 2026', score: '9', total: '10', percent: '90' }), render(words.channel.attestedLine, alpha, { date: '21 Nov 2026' }), `${catalog.labels.policyVersion}: osp (approved 2025-09-01); quiz bank shared v1, s v1`]);
+    expect(first.slice(7, 10)).toEqual(['Person 001', render(words.channel.passedLine, alpha, { date: '20 Nov 2026', score: '9', total: '10', percent: '90' }), render(words.channel.notAttestedLine, alpha)]);
+  });
+});
+
 describe('the full report for a DSL', () => {
   test('a short report is one card with the first message, answers and account', () => {
-    const cards = fullReportCards({ ...makeDraft(), reference: 'SS-2026-0001' });
+    const cards = fullReportCards({ ...makeDraft(), reference: 'SS-2026-0001' }, catalog.labels);
     expect(cards).toHaveLength(1);
     const texts = textsOf(cards[0] as Record<string, unknown>);
     expect(texts).toEqual(expect.arrayContaining(['A pupil told me a photo of them is going round.', 'Have you seen the image? — No', '"It is everywhere."']));
-    expect(submitsOf(cards[0] as Record<string, unknown>).map((s) => s.data)).toEqual([{ ss: 'ack', ref: 'SS-2026-0001' }]);
+    expect(submitsOf(cards[0] as Record<string, unknown>).map((s) => [s.title, s.data])).toEqual([[catalog.labels.acknowledge, { ss: 'ack', ref: 'SS-2026-0001' }]]);
+    for (const label of [catalog.labels.firstMessage, catalog.labels.answers, catalog.labels.account, catalog.labels.filed, catalog.labels.reporter]) expect(JSON.stringify(cards[0])).toContain(label);
+  });
+
+  test('an acknowledged, danger-flagged report says so; empty sections are left out', () => {
+    const r: FiledReport = { ...makeDraft({ firstMessage: '', dangerFlagged: true, advice: [] }), reference: 'SS-2026-0002', acknowledgedAt: '2026-11-21T10:00:00.000Z', acknowledgedBy: 'teams:aad-dsl' };
+    const texts = textsOf(fullReportCards(r, catalog.labels)[0] as Record<string, unknown>);
+    expect(texts[1]).toBe(catalog.labels.danger);
+    expect(texts).not.toContain(catalog.labels.firstMessage);
+    expect(texts).not.toContain(catalog.labels.advice);
+    expect(JSON.stringify(fullReportCards(r, catalog.labels))).toContain(`"title":"${catalog.labels.acknowledged}","value":"21 Nov 2026, 10:00 GMT"`);
+    expect(submitsOf(fullReportCards(r, catalog.labels)[0] as Record<string, unknown>)).toEqual([]);
   });
 
   test('a long report is split into cards Teams accepts, keeping every answer whole and in order', () => {
     const long = (n: number) => `${'word '.repeat(790)}end of answer ${n}`;
     const report: FiledReport = { ...makeDraft({ account: [1, 2, 3, 4, 5, 6].map((n) => ({ prompt: `Prompt ${n}?`, text: long(n) })) }), reference: 'SS-2026-0042' };
-    const cards = fullReportCards(report);
+    const cards = fullReportCards(report, catalog.labels);
     expect(cards.length).toBeGreaterThan(1);
     for (const c of cards) {
       expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(26_000);

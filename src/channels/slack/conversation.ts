@@ -3,21 +3,24 @@
  * they sent to the runner and posts the replies as Block Kit. Turns of one person run one at a
  * time, in arrival order (so replies never interleave). A clicked answer carries its question id
  * (the core refuses an old button for a newer question); when it answers the live question, that
- * message's buttons are replaced by the answer. The Slack-keeps-messages reminder is added at the start of a conversation. No flow
- * logic: the runner decides every word.
+ * message's buttons are replaced by the answer. The Slack-keeps-messages reminder is added at the
+ * start of a conversation. The induction quiz runs here too, privately in the DM (`quiz` turn:
+ * its Start button; its answers are choices like any other, routed to the quiz by ChatService).
+ * No flow logic: the runner decides every word.
  */
 import type { App } from '../../app';
 import type { FileRef, Reply } from '../../core/messages';
 import { render } from '../../core/template';
 import type { Inflight } from './inflight';
-import { hasChoiceButtons, markAnswered, renderReplies } from './render-blocks';
+import { hasChoiceButtons, markAnswered, renderReplies, type BlockTexts } from './render-blocks';
 import { errorCode, type SlackApi } from './slack-api';
 import { choiceToInbound, messageToInbound, slackConversation } from './to-inbound';
 
-/** What a person did: opened SafeStep, sent a message, clicked an answer, or asked for the menu. */
+/** What a person did: opened SafeStep, sent a message, clicked an answer, asked for the menu, or started the quiz. */
 export type Turn =
   | { kind: 'start' }
   | { kind: 'ask' }
+  | { kind: 'quiz' }
   | { kind: 'message'; text?: string; files?: FileRef[] }
   | {
       kind: 'choice';
@@ -98,7 +101,8 @@ export class SlackConversations {
         replies = [{ type: 'error', text: render(catalog.dslNow, setting) }];
       }
       const footnote = remind ? render(catalog.chatRetention, setting) : undefined;
-      if ((await this.post(dm, replies, footnote, promptKey)) && remind) this.put(retentionKey, { at: this.now().toISOString() });
+      const texts: BlockTexts = { typeAnswer: render(catalog.labels.typeAnswer, setting) };
+      if ((await this.post(dm, replies, texts, footnote, promptKey)) && remind) this.put(retentionKey, { at: this.now().toISOString() });
     } catch (err) {
       log.error('slack_turn_failed', { code: errorCode(err) });
     }
@@ -114,6 +118,8 @@ export class SlackConversations {
         const menu = this.d.app.content.catalog.commands.menu[0];
         return this.underWay(conv.conversationId) || !menu ? runner.start(conv) : runner.handle({ ...conv, text: menu });
       }
+      case 'quiz':
+        return runner.startQuiz(conv);
       case 'message':
         return runner.handle(messageToInbound(conv, turn));
       case 'choice':
@@ -125,9 +131,9 @@ export class SlackConversations {
    * Posts the replies in order, and remembers the message holding the live question's buttons.
    * False if Slack refused one (the rest are not sent out of order).
    */
-  private async post(dm: string, replies: Reply[], footnote: string | undefined, promptKey: string): Promise<boolean> {
+  private async post(dm: string, replies: Reply[], texts: BlockTexts, footnote: string | undefined, promptKey: string): Promise<boolean> {
     let live: PromptRef | null = null;
-    for (const m of renderReplies(replies, footnote)) {
+    for (const m of renderReplies(replies, texts, footnote)) {
       try {
         const posted = await this.d.api.post(dm, m);
         if (hasChoiceButtons(m.blocks)) live = posted;

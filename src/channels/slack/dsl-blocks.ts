@@ -2,13 +2,15 @@
  * What the DSL team sees in Slack about a report: reference, urgency (IMMEDIATE set apart),
  * situation, setting, reporter, when, and the answers given — never the free-text account or
  * the first message, which stay in SafeStep's store (View full report). Buttons Acknowledge and
- * View full report carry the reference. Wording comes from content/messages.yaml (dsl.*). Pure.
+ * View full report carry the reference. Wording comes from content/messages.yaml: dsl.* for the
+ * texts, labels.* for field names and button texts. Pure.
  */
 import type { types } from '@slack/bolt';
 import type { Catalog } from '../../core/catalog';
 import type { SettingProfile } from '../../core/model';
 import type { FiledReport } from '../../core/report';
 import { render } from '../../core/template';
+import { labelsFor } from './labels';
 import { bold, chunkText, clip, escapeText, mentionOf, slackDate } from './mrkdwn';
 import { context, sections, type SlackMessage } from './render-blocks';
 
@@ -39,7 +41,7 @@ export function reporterMrkdwn(r: FiledReport): string {
 }
 
 function urgencyLabel(r: FiledReport): string {
-  return r.urgency === 'immediate' ? 'IMMEDIATE' : r.urgency;
+  return r.urgency === 'immediate' ? r.urgency.toUpperCase() : r.urgency;
 }
 
 /** "Acknowledged by @X at <time>." for an acknowledged report. */
@@ -48,8 +50,9 @@ export function acknowledgedText(r: FiledReport, setting: SettingProfile, catalo
   return renderMrkdwn(catalog.dsl.acknowledged, setting, { reference: r.reference }, { who: mentionOf(r.acknowledgedBy ?? ''), when: slackDate(r.acknowledgedAt) });
 }
 
+/** A field: its label (plain text from the catalogue, escaped here) over its mrkdwn value. */
 function field(label: string, value: string): { type: 'mrkdwn'; text: string } {
-  return { type: 'mrkdwn', text: clip(`*${label}*\n${value}`, 2000) };
+  return { type: 'mrkdwn', text: clip(`*${escapeText(label)}*\n${value}`, 2000) };
 }
 
 /** The DSL notification of a report (new, or a reminder), reflecting whether it is acknowledged. */
@@ -73,27 +76,28 @@ export function notificationMessage(
     blocks.push(...sections(`:rotating_light: ${bold(lead[lead.length - 1]!)}`));
   }
   blocks.push(...sections(headline));
+  const label = labelsFor(catalog, setting);
   const fields = [
-    field('Reference', escapeText(r.reference)),
-    field('Urgency', escapeText(urgencyLabel(r))),
-    field('Situation', escapeText(r.flowTitle)),
-    field('Setting', escapeText(r.settingName)),
-    field('Reporter', reporterMrkdwn(r)),
-    field('Filed', slackDate(r.createdAt)),
+    field(label.reference, escapeText(r.reference)),
+    field(label.urgency, escapeText(urgencyLabel(r))),
+    field(label.situation, escapeText(r.flowTitle)),
+    field(label.setting, escapeText(r.settingName)),
+    field(label.reporter, reporterMrkdwn(r)),
+    field(label.filed, slackDate(r.createdAt)),
   ];
-  if (r.dangerFlagged) fields.push(field('Danger signalled', 'yes'));
+  if (r.dangerFlagged) fields.push(field(label.danger, ':rotating_light:'));
   blocks.push({ type: 'section', fields });
   if (r.answers.length > 0) {
     const lines = r.answers.map((a) => `• ${escapeText(a.question)}\n      → *${escapeText(a.answer)}*`);
-    for (const text of chunkText(['*Answers given*', ...lines].join('\n'))) blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
+    for (const text of chunkText([bold(escapeText(label.answers)), ...lines].join('\n'))) blocks.push({ type: 'section', text: { type: 'mrkdwn', text } });
   }
   const acked = acknowledgedText(r, setting, catalog);
   if (acked) blocks.push(context(`:white_check_mark: ${acked}`));
   const buttons: types.Button[] = [];
   if (!r.acknowledgedAt) {
-    buttons.push({ type: 'button', action_id: ACK_ACTION, value: r.reference, style: 'primary', text: { type: 'plain_text', text: 'Acknowledge' } });
+    buttons.push({ type: 'button', action_id: ACK_ACTION, value: r.reference, style: 'primary', text: { type: 'plain_text', text: clip(label.acknowledge, 75) } });
   }
-  buttons.push({ type: 'button', action_id: VIEW_ACTION, value: r.reference, text: { type: 'plain_text', text: 'View full report' } });
+  buttons.push({ type: 'button', action_id: VIEW_ACTION, value: r.reference, text: { type: 'plain_text', text: clip(label.viewReport, 75) } });
   blocks.push({ type: 'actions', block_id: 'ss_dsl', elements: buttons });
   return { text: [...lead, headline].join(' '), blocks };
 }

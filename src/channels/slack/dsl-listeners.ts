@@ -69,7 +69,7 @@ export function registerDslListeners(bolt: BoltApp, d: DslListenerDeps): void {
       }
       const report = app.stores.reports.get(reference);
       if (!report) return tell(body, renderMrkdwn(dslTexts().unknownReport, setting(), { reference }));
-      await api.openModal(body.trigger_id, reportModal(report, app.stores.deliveries.forReport(reference)));
+      await api.openModal(body.trigger_id, reportModal(report, app.stores.deliveries.forReport(reference), app.content.catalog, d.dsl.settingOf(report)));
       log.info('slack_view', { reference });
     })().catch((err: unknown) => log.error('slack_view_failed', { reference, code: errorCode(err) }));
     await inflight.track(work);

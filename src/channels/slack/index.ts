@@ -3,7 +3,9 @@
  * arrive at POST /slack/events on SafeStep's one HTTP server, verified by Bolt's HTTPReceiver
  * (bad or missing signature, or a timestamp over five minutes old: 401, nothing done). Socket
  * Mode instead when an app token is set (no HTTP route). Every @slack/bolt import stays in this
- * folder; the adapter translates only, the core decides.
+ * folder; the adapter translates only, the core decides. When the setting has an induction quiz,
+ * the channel also posts its invitation, invites new members of the staff channel and reminds
+ * those who have not passed (`quiz`, see ./quiz.ts).
  */
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { ChatChannel, HttpRoute } from '../channel';
@@ -14,6 +16,9 @@ import { RecentIds } from './dedupe';
 import { SlackDslChannel } from './dsl-channel';
 import { registerDslListeners } from './dsl-listeners';
 import { Inflight } from './inflight';
+import { homePublisher } from './home-publisher';
+import { SlackQuiz } from './quiz';
+import { registerQuizListeners } from './quiz-listeners';
 import { errorCode, SlackApi, webClientOptions } from './slack-api';
 import { registerStaffListeners } from './staff-listeners';
 
@@ -22,9 +27,16 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 
 /** Retries of a failed Web API call in production (the DSL notifier retries deliveries itself). */
 const DEFAULT_API_RETRIES = 2;
+/** Days before a reminder when the config does not say (SAFESTEP_QUIZ_REMINDER_DAYS). */
+const DEFAULT_QUIZ_REMINDER_DAYS = 7;
+
+/** The Slack channel, with its induction-quiz side (invitations, joins, reminders) for the composition root and tests. */
+export interface SlackChatChannel extends ChatChannel {
+  readonly quiz: SlackQuiz;
+}
 
 /** Builds the Slack channel; nothing connects until start() (Socket Mode) or the route is served. */
-export function createSlackChannel({ app, config, settingId, apiRetries }: ChannelDeps<SlackConfig>): ChatChannel {
+export function createSlackChannel({ app, config, settingId, apiRetries }: ChannelDeps<SlackConfig>): SlackChatChannel {
   const log = app.log;
   const logger = boltLogger(log);
   const retries = apiRetries ?? DEFAULT_API_RETRIES;
@@ -59,8 +71,13 @@ export function createSlackChannel({ app, config, settingId, apiRetries }: Chann
   });
 
   const inflight = new Inflight();
-  registerStaffListeners(bolt, { app, api, settingId, inflight, isDsl: (id) => dsl.isDsl(id) });
+  const isDsl = (id: string) => dsl.isDsl(id);
+  const reminderDays = app.config.quizReminderDays ?? DEFAULT_QUIZ_REMINDER_DAYS;
+  const quiz = new SlackQuiz({ app, api, settingId, inflight, isDsl, reminderDays });
+  const publishHome = homePublisher({ app, api, settingId, isDsl, quiz });
+  const conversations = registerStaffListeners(bolt, { app, api, settingId, inflight, isDsl, publishHome, quiz });
   registerDslListeners(bolt, { app, api, dsl, settingId, inflight });
+  registerQuizListeners(bolt, { app, api, quiz, conversations, inflight, isDsl, publishHome });
 
   const routes: HttpRoute[] = socketMode
     ? []
@@ -71,15 +88,18 @@ export function createSlackChannel({ app, config, settingId, apiRetries }: Chann
     name: 'slack',
     routes,
     dsl,
+    quiz,
     start: async () => {
       await api.identity().catch((err: unknown) => log.error('slack_auth_failed', { code: errorCode(err) }));
       if (socketMode) {
         await bolt.start();
         started = true;
       }
+      quiz.start();
       log.info('slack_started', { mode: socketMode ? 'socket' : 'http' });
     },
     stop: async () => {
+      quiz.stop();
       if (started) {
         started = false;
         await bolt.stop();

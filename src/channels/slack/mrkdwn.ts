@@ -72,3 +72,10 @@ export function mentionOf(id: string): string {
   const raw = id.startsWith('slack:') ? id.slice('slack:'.length) : id;
   return /^[UW][A-Z0-9]+$/.test(raw) ? `<@${raw}>` : escapeText(id);
 }
+
+/** A Slack date token for the day only, in each reader's own time zone, with YYYY-MM-DD as fallback. */
+export function slackDay(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return escapeText(iso);
+  return `<!date^${Math.floor(ms / 1000)}^{date_short}|${new Date(ms).toISOString().slice(0, 10)}>`;
+}

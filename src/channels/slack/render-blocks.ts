@@ -1,7 +1,9 @@
 /**
  * The core's replies as Slack messages (Block Kit): questions as buttons, advice as a numbered
  * list with each step's citations under it, danger and warnings set apart, and on every message
- * the plain-text fallback from replyToText. Pure; decides nothing about what is said.
+ * the plain-text fallback from replyToText. A quiz question (id `quiz:<question-id>`), or any
+ * question whose answers are too long for a button, lists its answers numbered and offers short
+ * numbered buttons (each still carrying its choice id). Pure; decides nothing about what is said.
  */
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../core/messages';
@@ -16,6 +18,12 @@ export interface SlackMessage {
   blocks: KnownBlock[];
 }
 
+/** The few catalogue labels replies are shown with (content/messages.yaml `labels`, rendered). */
+export interface BlockTexts {
+  /** Under a question answered by typing. */
+  typeAnswer: string;
+}
+
 /**
  * Button action ids are `ss_choice:<n>`; the button's value is the choice id, and its actions
  * block's id carries the question id (so the core can refuse an old button for a newer question).
@@ -28,6 +36,10 @@ export const CHOICE_BLOCK_PREFIX = 'ss_choices';
 const MAX_BLOCKS = 50;
 const MAX_FALLBACK = 39_000;
 const BUTTONS_PER_BLOCK = 25;
+/** Slack's limit for a button's text. */
+const BUTTON_TEXT_MAX = 75;
+/** A quiz question's reply id (not its retake offer or attestation, whose answers fit on buttons). */
+const QUIZ_QUESTION = /^quiz:(?!retake$|attest$)./;
 
 /** Sections for a long mrkdwn text (each at most 3,000 characters). */
 export function sections(mrkdwn: string): KnownBlock[] {
@@ -50,7 +62,7 @@ export function questionIdOf(blockId: string | undefined): string | undefined {
   return m?.[1];
 }
 
-function choiceButtons(questionId: string, choices: { id: string; label: string }[]): KnownBlock[] {
+function choiceButtons(questionId: string, choices: { id: string; label: string }[], numbered = false): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (let start = 0; start < choices.length; start += BUTTONS_PER_BLOCK) {
     blocks.push({
@@ -60,19 +72,28 @@ function choiceButtons(questionId: string, choices: { id: string; label: string 
         type: 'button',
         action_id: `${CHOICE_ACTION}:${start + i}`,
         value: c.id,
-        text: { type: 'plain_text', text: clip(c.label, 75), emoji: true },
+        text: { type: 'plain_text', text: numbered ? String(start + i + 1) : clip(c.label, BUTTON_TEXT_MAX), emoji: true },
       })),
     });
   }
   return blocks;
 }
 
+/** Whether a question's answers are listed numbered, with number buttons. */
+export function isNumbered(reply: { id: string; choices: { label: string }[] }): boolean {
+  return QUIZ_QUESTION.test(reply.id) || reply.choices.some((c) => c.label.length > BUTTON_TEXT_MAX);
+}
+
 /** The blocks of one reply. */
-export function replyBlocks(reply: Reply): KnownBlock[] {
+export function replyBlocks(reply: Reply, texts: BlockTexts): KnownBlock[] {
   switch (reply.type) {
     case 'text': {
       const cited = reply.citations && reply.citations.length > 0 ? [context(`:page_facing_up: ${escapeText(citationLine({ citations: reply.citations }))}`)] : [];
       return [...sections(escapeText(reply.text)), ...cited];
+    }
+    case 'quiz-result': {
+      const [first = '', ...rest] = reply.text.split('\n');
+      return sections([`${reply.passed ? ':tada: ' : ''}${bold(escapeText(first))}`, ...rest.map(escapeText)].join('\n'));
     }
     case 'danger':
       return [...sections(`:rotating_light: ${bold(escapeText(reply.text))}`), { type: 'divider' }];
@@ -83,9 +104,13 @@ export function replyBlocks(reply: Reply): KnownBlock[] {
     case 'report':
       return sections(`:white_check_mark: ${escapeText(reply.text)}`);
     case 'question': {
+      if (!reply.freeText && isNumbered(reply)) {
+        const list = reply.choices.map((c, i) => `*${i + 1}.* ${escapeText(c.label)}`);
+        return [...sections([bold(escapeText(reply.text)), '', ...list].join('\n')), ...choiceButtons(reply.id, reply.choices, true)];
+      }
       const asked = sections(bold(escapeText(reply.text)));
       if (!reply.freeText) return [...asked, ...choiceButtons(reply.id, reply.choices)];
-      return [...asked, context(':keyboard: Type your answer below.'), ...(reply.choices.length > 0 ? choiceButtons(reply.id, reply.choices) : [])];
+      return [...asked, context(`:keyboard: ${escapeText(texts.typeAnswer)}`), ...(reply.choices.length > 0 ? choiceButtons(reply.id, reply.choices) : [])];
     }
     case 'advice': {
       const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: clip(reply.title, 150), emoji: true } }];
@@ -131,7 +156,7 @@ function blocksText(blocks: KnownBlock[]): string {
  * too long for one message continues in the next, never cut short. The footnote (e.g. the
  * reminder that Slack keeps messages) goes small at the end of the last.
  */
-export function renderReplies(replies: Reply[], footnote?: string): SlackMessage[] {
+export function renderReplies(replies: Reply[], texts: BlockTexts, footnote?: string): SlackMessage[] {
   const groups: { starts: Reply[]; blocks: KnownBlock[] }[] = [];
   const open = () => {
     const g = { starts: [] as Reply[], blocks: [] as KnownBlock[] };
@@ -139,7 +164,7 @@ export function renderReplies(replies: Reply[], footnote?: string): SlackMessage
     return g;
   };
   for (const reply of replies) {
-    units(replyBlocks(reply)).forEach((unit, i) => {
+    units(replyBlocks(reply, texts)).forEach((unit, i) => {
       let g = groups[groups.length - 1];
       if (!g || g.blocks.length + unit.length > MAX_BLOCKS) g = open();
       if (i === 0) g.starts.push(reply);

@@ -1,7 +1,8 @@
 /**
  * The few Slack Web API calls SafeStep makes, over one WebClient with the bot token: post and
- * update messages, ephemeral notes, DMs, user names, modals and the Home tab. It never calls a
- * files.* method: SafeStep does not download, re-post or keep files.
+ * update messages, ephemeral notes, DMs, user names, a channel's members (for induction-quiz
+ * reminders), modals and the Home tab. It never calls a files.* method: SafeStep does not
+ * download, re-post or keep files.
  */
 import { webApi, type types } from '@slack/bolt';
 import type { UserRef } from '../../core/messages';
@@ -11,6 +12,18 @@ import type { SlackMessage } from './render-blocks';
 type KnownBlock = types.KnownBlock;
 
 const USER_CACHE_MS = 60 * 60_000;
+/** Members asked for per conversations.members page. */
+const MEMBERS_PAGE = 200;
+/** At most this many pages of members are read (100,000 people). */
+const MAX_MEMBER_PAGES = 500;
+
+/** A Slack user as SafeStep keeps them: who they are for reports, and whether they are a person. */
+interface KnownUser {
+  user: UserRef;
+  /** False for bots, apps, Slackbot and deactivated accounts. */
+  person: boolean;
+  at: number;
+}
 
 export interface SlackApiOptions {
   token: string;
@@ -35,7 +48,7 @@ export function webClientOptions(o: Omit<SlackApiOptions, 'token' | 'log'>): web
 export class SlackApi {
   readonly web: webApi.WebClient;
   private readonly dms = new Map<string, string>();
-  private readonly users = new Map<string, { user: UserRef; at: number }>();
+  private readonly users = new Map<string, KnownUser>();
   private self?: Promise<{ botUserId?: string; botId?: string }>;
   private known?: { botUserId?: string; botId?: string };
   private readonly log: Logger;
@@ -107,19 +120,45 @@ export class SlackApi {
 
   /** Who a Slack user is, for reports: real name and self-described job title. Never throws. */
   async user(id: string): Promise<UserRef> {
+    return (await this.lookup(id))?.user ?? { id };
+  }
+
+  /**
+   * True for a member of staff SafeStep may DM unprompted (an invitation or reminder): not a
+   * bot, an app, Slackbot or a deactivated account. False when Slack cannot say. Never throws.
+   */
+  async isPerson(id: string): Promise<boolean> {
+    return (await this.lookup(id))?.person ?? false;
+  }
+
+  /** Everyone in a channel (conversations.members, every page). Throws on failure. */
+  async members(channel: string): Promise<string[]> {
+    const out: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_MEMBER_PAGES; page += 1) {
+      const r = await this.web.conversations.members({ channel, limit: MEMBERS_PAGE, ...(cursor ? { cursor } : {}) });
+      out.push(...(r.members ?? []));
+      cursor = r.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
+    }
+    return out;
+  }
+
+  private async lookup(id: string): Promise<KnownUser | undefined> {
     const cached = this.users.get(id);
-    if (cached && Date.now() - cached.at < USER_CACHE_MS) return cached.user;
+    if (cached && Date.now() - cached.at < USER_CACHE_MS) return cached;
     try {
       const r = await this.web.users.info({ user: id });
       const p = r.user?.profile;
       const name = r.user?.real_name || p?.real_name || p?.display_name || undefined;
       const role = p?.title || undefined;
-      const user: UserRef = { id, ...(name ? { name } : {}), ...(role ? { role } : {}) };
-      this.users.set(id, { user, at: Date.now() });
-      return user;
+      const person = !!r.user && r.user.is_bot !== true && r.user.deleted !== true && r.user.is_app_user !== true && id !== 'USLACKBOT';
+      const known: KnownUser = { user: { id, ...(name ? { name } : {}), ...(role ? { role } : {}) }, person, at: Date.now() };
+      this.users.set(id, known);
+      return known;
     } catch (err) {
       this.log.warn('slack_user_lookup_failed', { code: errorCode(err) });
-      return { id };
+      return undefined;
     }
   }
 

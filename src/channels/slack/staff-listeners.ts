@@ -2,14 +2,19 @@
  * The ways a member of staff reaches SafeStep in Slack, each answered in her DM with the app:
  * a DM (`message.im`, files included as names only), an @mention in a channel (never answered
  * in the channel), `/safestep`, the App Home buttons, and the answer buttons. Each listener
- * acknowledges Slack first and then hands the turn to SlackConversations.
+ * acknowledges Slack first and then hands the turn to SlackConversations. `/safestep quiz` in a
+ * channel is the one exception: from a DSL it posts the induction quiz's invitation there (see
+ * ./quiz.ts); from anyone else it starts their own quiz in their DM, as any `/safestep` text would.
  */
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
 import type { App } from '../../app';
 import type { ConversationsDeps } from './conversation';
 import { SlackConversations } from './conversation';
-import { HOME_ASK_ACTION, HOME_REPORT_ACTION, HOME_REPORTS, homeView } from './home';
+import { HOME_ASK_ACTION, HOME_REPORT_ACTION } from './home';
+import type { PublishHome } from './home-publisher';
 import type { Inflight } from './inflight';
+import { escapeText } from './mrkdwn';
+import type { SlackQuiz } from './quiz';
 import { CHOICE_ACTION_PATTERN, questionIdOf } from './render-blocks';
 import { errorCode, type SlackApi } from './slack-api';
 import { isStaffDirectMessage, messageInput, type SlackMessageEvent } from './to-inbound';
@@ -20,7 +25,20 @@ export interface StaffListenerDeps {
   settingId: string;
   inflight: Inflight;
   isDsl: (userId: string) => boolean;
+  publishHome: PublishHome;
+  /** The induction quiz, for `/safestep quiz` in a channel. */
+  quiz?: SlackQuiz;
   retentionGapMs?: ConversationsDeps['retentionGapMs'];
+}
+
+/** `/safestep quiz` (any case): in a channel, the induction quiz's invitation. */
+export function isQuizCommand(text: string | undefined): boolean {
+  return text !== undefined && text.trim().toLowerCase() === 'quiz';
+}
+
+/** Whether a slash command was typed in a DM (or a group DM) rather than a channel. */
+function inDirectMessage(command: { channel_id: string; channel_name?: string }): boolean {
+  return command.channel_id.startsWith('D') || command.channel_name === 'directmessage' || (command.channel_name ?? '').startsWith('mpdm-');
 }
 
 /** The slash command SafeStep answers. */
@@ -57,9 +75,30 @@ export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): Sla
     void conversations.run(body.team_id, e.user, turn);
   });
 
-  bolt.command(SLASH_COMMAND, async ({ command, ack }) => {
+  bolt.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
     const text = messageInput({ text: command.text }).text;
+    const quiz = d.quiz;
+    if (quiz && isQuizCommand(text) && !inDirectMessage(command) && quiz.available()) {
+      log.info('slack_quiz_command', {});
+      const note = (mrkdwn: string) =>
+        respond({ response_type: 'ephemeral', text: mrkdwn }).catch((err: unknown) => log.warn('slack_respond_failed', { code: errorCode(err) }));
+      if (d.isDsl(command.user_id)) {
+        // The invitation goes in the channel; only the DSL sees how it went.
+        const work = quiz
+          .postInvitation(command.channel_id)
+          .then(() => note(`:white_check_mark: ${escapeText(quiz.text('posted'))}`))
+          .catch((err: unknown) => {
+            log.warn('slack_quiz_post_failed', { code: errorCode(err) });
+            return note(`:x: \`${escapeText(errorCode(err))}\``);
+          });
+        await inflight.track(work);
+        return;
+      }
+      void note(`:lock: ${escapeText(quiz.text('notDsl'))}`);
+      void conversations.run(command.team_id, command.user_id, { kind: 'quiz' });
+      return;
+    }
     log.info('slack_command', {});
     void conversations.run(command.team_id, command.user_id, text !== undefined ? { kind: 'message', text } : { kind: 'start' });
   });
@@ -83,13 +122,7 @@ export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): Sla
 
   bolt.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
-    const setting = app.content.settings.get(d.settingId)!;
-    const dsl = d.isDsl(event.user);
-    const work = (async () => {
-      const reports = dsl ? app.stores.reports.list({ settingId: d.settingId, limit: HOME_REPORTS }) : undefined;
-      const view = homeView({ setting, catalog: app.content.catalog, reports, deliveriesOf: (ref) => app.stores.deliveries.forReport(ref) });
-      await api.publishHome(event.user, view);
-    })().catch((err: unknown) => log.warn('slack_home_failed', { code: errorCode(err) }));
+    const work = d.publishHome(event.user).catch((err: unknown) => log.warn('slack_home_failed', { code: errorCode(err) }));
     await inflight.track(work);
   });
 

@@ -6,7 +6,10 @@
  *    person's personal chat: nothing about a concern is ever posted in the channel;
  *  - installing the app (personal or team) stores the conversation reference, so DSLs can be
  *    reached later; a personal install is greeted;
- *  - DSL buttons (Acknowledge, View full report) go to DslActions.
+ *  - DSL buttons (Acknowledge, View full report) go to DslActions;
+ *  - the induction quiz (TeamsQuiz): a DSL's "@SafeStep quiz" posts the invitation card in the
+ *    channel; its "Start the quiz" button, or "quiz" typed anywhere, runs the quiz in the
+ *    person's personal chat; a DSL's "quiz report" gets the staff results there.
  * Logs carry ids and codes only, never what anyone typed.
  */
 import { ActivityHandler, type TurnContext } from 'botbuilder';
@@ -14,11 +17,17 @@ import type { App } from '../../app';
 import type { Reply } from '../../core/messages';
 import type { SettingProfile } from '../../core/model';
 import { render } from '../../core/template';
+import { codeOf } from './codes';
 import { DslActions, dslActionOf } from './dsl-actions';
+import { labelsFor, type Labels } from './labels';
+import { TeamsQuiz } from './quiz';
+import { quizActionOf } from './quiz-cards';
 import type { Reach } from './reach';
 import type { RefBook } from './refs';
 import { renderReplies } from './render-cards';
 import { isPersonal, teamsConversation, tenantOf, toInbound } from './to-inbound';
+
+export { codeOf } from './codes';
 
 export interface BotDeps {
   app: App;
@@ -34,6 +43,8 @@ export interface BotDeps {
 export class SafeStepBot extends ActivityHandler {
   private readonly setting: SettingProfile;
   private readonly dslActions: DslActions;
+  private readonly quiz: TeamsQuiz;
+  private readonly labels: Labels;
   /** Recent message activity ids: the Bot Connector may re-send one it thinks timed out. */
   private readonly seen = new Set<string>();
 
@@ -41,6 +52,8 @@ export class SafeStepBot extends ActivityHandler {
     super();
     this.setting = d.app.content.settings.get(d.settingId)!;
     this.dslActions = new DslActions({ app: d.app, setting: this.setting, refs: d.refs, reach: d.reach });
+    this.quiz = new TeamsQuiz({ app: d.app, settingId: d.settingId, setting: this.setting, refs: d.refs, reach: d.reach });
+    this.labels = labelsFor(d.app.content.catalog, this.setting);
     this.onMessage(async (ctx, next) => {
       await this.guarded(ctx, 'message', () => this.message(ctx));
       await next();
@@ -94,8 +107,17 @@ export class SafeStepBot extends ActivityHandler {
       this.d.app.log.info('teams_channel_mention', { files: inbound.files?.length ?? 0 });
       this.rememberTeam(ctx);
     }
-    const replies = !personal && bare ? await this.d.app.chat.start(inbound) : await this.d.app.chat.handle(inbound);
-    if (firstContact || (!personal && !this.d.refs.user(inbound.user.id))) replies.push(this.retentionNotice());
+    // Whether SafeStep has yet to reach this person in their personal chat (then it says Teams keeps messages).
+    const newHere = firstContact || (!personal && !this.d.refs.user(inbound.user.id));
+    const quizAction = quizActionOf(a.value);
+    if (quizAction === 'report' || (quizAction === undefined && this.quiz.isReportCommand(inbound.text))) return this.quiz.report(ctx);
+    let replies: Reply[];
+    if (quizAction === 'start') replies = await this.quiz.start(ctx);
+    else if (!personal && this.quiz.isStartCommand(inbound.text)) {
+      if (await this.quiz.invite(ctx)) return;
+      replies = await this.quiz.start(ctx);
+    } else replies = !personal && bare ? await this.d.app.chat.start(inbound) : await this.d.app.chat.handle(inbound);
+    if (newHere) replies.push(this.retentionNotice());
     await this.reply(ctx, replies);
   }
 
@@ -117,7 +139,7 @@ export class SafeStepBot extends ActivityHandler {
 
   /** Replies in the personal chat: this one, or the sender's own when they wrote in a channel. */
   private async reply(ctx: TurnContext, replies: Reply[]): Promise<void> {
-    for (const message of renderReplies(replies)) {
+    for (const message of renderReplies(replies, this.labels)) {
       if (isPersonal(ctx.activity)) await ctx.sendActivity(message);
       else await this.d.reach.toPersonalChat(ctx, message);
     }
@@ -144,15 +166,4 @@ export class SafeStepBot extends ActivityHandler {
       return undefined;
     }
   }
-}
-
-/** A short, content-free code for an error. */
-export function codeOf(err: unknown): string {
-  if (err && typeof err === 'object') {
-    const e = err as { code?: unknown; statusCode?: unknown; name?: unknown };
-    if (typeof e.code === 'string') return e.code.slice(0, 80);
-    if (typeof e.statusCode === 'number') return `http_${e.statusCode}`;
-    if (typeof e.name === 'string') return e.name;
-  }
-  return 'unknown';
 }

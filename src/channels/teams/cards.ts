@@ -57,6 +57,39 @@ export function adaptiveCard(body: CardElement[], fallbackText: string): Adaptiv
   };
 }
 
+/** Splits card elements into runs whose JSON stays under `limit` bytes (one element over it alone is cut, ending with `cutNote`). */
+export function splitElements(elements: readonly CardElement[], limit: number, cutNote = ''): CardElement[][] {
+  const parts: CardElement[][] = [[]];
+  let size = 0;
+  for (const raw of elements) {
+    const e = fit(raw, limit, cutNote);
+    const bytes = Buffer.byteLength(JSON.stringify(e));
+    if (size + bytes > limit && parts[parts.length - 1]!.length > 0) {
+      parts.push([]);
+      size = 0;
+    }
+    parts[parts.length - 1]!.push(e);
+    size += bytes;
+  }
+  return parts;
+}
+
+/** One TextBlock longer than a whole card (a pasted essay) is shortened, marked with an ellipsis and the note. */
+function fit(e: CardElement, limit: number, cutNote: string): CardElement {
+  if (typeof e.text !== 'string' || Buffer.byteLength(JSON.stringify(e)) < limit) return e;
+  return { ...e, text: `${e.text.slice(0, Math.floor(limit / 8))} …${cutNote ? ` ${cutNote}` : ''}` };
+}
+
+/** The plain text of card elements (their TextBlocks), for a card's fallback. */
+export function plainTextOf(elements: readonly CardElement[], max = 1500): string {
+  const lines = (e: CardElement): string[] => [
+    ...(typeof e.text === 'string' && e.text ? [e.text] : []),
+    ...(Array.isArray(e.items) ? (e.items as CardElement[]).flatMap(lines) : []),
+  ];
+  const text = elements.flatMap(lines).join('\n');
+  return text.length > max ? `${text.slice(0, max)} …` : text;
+}
+
 /**
  * A message activity carrying one card. `summary` is the Bot Framework's "text to display if the
  * channel cannot render cards" (also used in notifications); it defaults to the card's fallback.

@@ -9,6 +9,7 @@ import type { App } from '../../app';
 import type { SettingProfile } from '../../core/model';
 import { render } from '../../core/template';
 import { ACK_ACTION, VIEW_ACTION, formatWhen, fullReportCards, noticeCard } from './dsl-cards';
+import { labelsFor } from './labels';
 import type { Reach } from './reach';
 import type { RefBook } from './refs';
 import { TEAMS_CHANNEL, isPersonal } from './to-inbound';
@@ -80,15 +81,15 @@ export class DslActions {
       return;
     }
     app.log.info('teams_report_viewed', { reference });
-    for (const card of fullReportCards(report)) {
+    for (const card of fullReportCards(report, labelsFor(app.content.catalog, app.content.settings.get(report.settingId) ?? setting))) {
       if (isPersonal(context.activity)) await context.sendActivity(card);
       else await this.d.reach.toPersonalChat(context, card);
     }
   }
 
-  /** A display name for "teams:<aad id>" from the DSL's stored reference, else the id. */
+  /** A display name for "teams:<aad id>" from the DSL's stored reference, else the id (the DSL's role if none). */
   private nameOf(acknowledgedBy: string | undefined): string {
-    if (!acknowledgedBy) return 'a DSL';
+    if (!acknowledgedBy) return this.d.setting.people.dsl.role;
     const id = acknowledgedBy.startsWith(`${TEAMS_CHANNEL}:`) ? acknowledgedBy.slice(TEAMS_CHANNEL.length + 1) : acknowledgedBy;
     return this.d.refs.user(id)?.user?.name || id;
   }

@@ -3,60 +3,51 @@
  * IMMEDIATE marked, situation, setting, reporter and the chosen answers — never the free-text
  * account), with Acknowledge and View full report buttons; the full report, sent only to a DSL in
  * their personal chat; and short text cards (acknowledged, refused, reporter told). Wording comes
- * from content/messages.yaml (`dsl.*`); only field labels and button titles are fixed here.
+ * from content/messages.yaml: `dsl.*` for the texts, `labels.*` for field names, headings and
+ * button titles (see ./labels.ts). Nothing English is fixed here.
  */
 import type { Activity } from 'botbuilder';
 import type { Catalog } from '../../core/catalog';
 import type { SettingProfile } from '../../core/model';
 import type { FiledReport } from '../../core/report';
 import { render } from '../../core/template';
-import { adaptiveCard, buttons, cardMessage, container, factSet, textBlock, type CardElement } from './cards';
+import { adaptiveCard, buttons, cardMessage, container, factSet, plainTextOf, splitElements, textBlock, type CardElement } from './cards';
+import { labelsFor, type Labels } from './labels';
 
 /** Submit markers of the DSL buttons. */
 export const ACK_ACTION = 'ack';
 export const VIEW_ACTION = 'view';
 
-const LABEL = {
-  acknowledge: 'Acknowledge',
-  view: 'View full report',
-  reference: 'Reference',
-  urgency: 'Urgency',
-  situation: 'Situation',
-  setting: 'Setting',
-  reporter: 'Reported by',
-  filed: 'Filed',
-  category: 'Category',
-  danger: 'Danger flagged',
-  acknowledged: 'Acknowledged',
-  answers: 'Answers given',
-  firstMessage: 'First message',
-  advice: 'Advice shown',
-  account: 'Factual account',
-  policy: 'Policy version',
-  none: '(none)',
-  notYet: 'not yet',
-} as const;
-
 /** A date and time as UK staff read it, e.g. "21 Nov 2026, 10:00 GMT". */
 export function formatWhen(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(d) + ` ${zoneOf(d)}`;
+  const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' }).format(d);
+  return `${when} ${zoneOf(d)}`.trimEnd();
 }
 
+/** GMT or BST. */
 function zoneOf(d: Date): string {
   const part = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'short' }).formatToParts(d).find((p) => p.type === 'timeZoneName');
-  return part?.value ?? 'UK time';
+  return part?.value ?? '';
 }
 
+/** The report's urgency, in capitals when it is immediate (so it stands out). */
 function urgencyLabel(r: FiledReport): string {
-  return r.urgency === 'immediate' ? 'IMMEDIATE' : r.urgency;
+  return r.urgency === 'immediate' ? r.urgency.toUpperCase() : r.urgency;
 }
 
-/** The reporter as the DSL sees them: name (and role) when known, else their Teams id. */
+/** A day as UK staff read it, e.g. "21 Nov 2026". */
+export function formatDay(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium' }).format(d);
+}
+
+/** The reporter as the DSL sees them: name (and role) when known, else their Teams (AAD) id. */
 export function reporterLabel(r: FiledReport): string {
   const who = [r.reporter.name, r.reporter.role].filter(Boolean).join(', ');
-  return who || `Teams user ${r.reporter.id}`;
+  return who || r.reporter.id;
 }
 
 function vars(r: FiledReport): Record<string, string> {
@@ -65,28 +56,29 @@ function vars(r: FiledReport): Record<string, string> {
 
 /** The notification of a filed report ('report-filed') or of one still unacknowledged ('reminder'). */
 export function notificationCard(r: FiledReport, setting: SettingProfile, catalog: Catalog, purpose: 'report-filed' | 'reminder'): Partial<Activity> {
+  const label = labelsFor(catalog, setting);
   const headline = render(purpose === 'reminder' ? catalog.dsl.reminder : catalog.dsl.newReport, setting, vars(r));
   const body: CardElement[] = [];
   if (r.urgency === 'immediate') body.push(container([textBlock(render(catalog.dsl.immediate, setting, vars(r)), { weight: 'Bolder', color: 'Attention' })], 'attention'));
   body.push(textBlock(headline, { weight: 'Bolder' }));
   body.push(
     factSet([
-      [LABEL.reference, r.reference],
-      [LABEL.urgency, urgencyLabel(r)],
-      [LABEL.situation, r.flowTitle],
-      [LABEL.setting, r.settingName],
-      [LABEL.reporter, reporterLabel(r)],
-      [LABEL.filed, formatWhen(r.createdAt)],
+      [label.reference, r.reference],
+      [label.urgency, urgencyLabel(r)],
+      [label.situation, r.flowTitle],
+      [label.setting, r.settingName],
+      [label.reporter, reporterLabel(r)],
+      [label.filed, formatWhen(r.createdAt)],
     ]),
   );
   if (r.answers.length > 0) {
-    body.push(textBlock(LABEL.answers, { weight: 'Bolder', spacing: 'Medium' }));
+    body.push(textBlock(label.answers, { weight: 'Bolder', spacing: 'Medium' }));
     for (const a of r.answers) body.push(textBlock(`${a.question} — ${a.answer}`, { spacing: 'Small' }));
   }
   body.push(
     buttons([
-      { title: LABEL.acknowledge, data: { ss: ACK_ACTION, ref: r.reference }, style: 'positive' },
-      { title: LABEL.view, data: { ss: VIEW_ACTION, ref: r.reference } },
+      { title: label.acknowledge, data: { ss: ACK_ACTION, ref: r.reference }, style: 'positive' },
+      { title: label.viewReport, data: { ss: VIEW_ACTION, ref: r.reference } },
     ]),
   );
   const fallback = [
@@ -104,33 +96,34 @@ const MAX_CARD_BYTES = 20_000;
 /**
  * The whole report, for a DSL's personal chat only: one card, or several in order when it is
  * long (every typed answer is kept whole). Each card's notification summary names only the
- * reference, so no detail shows on a lock screen.
+ * reference, so no detail shows on a lock screen. A section with nothing in it is left out;
+ * "Danger" and "Acknowledged" are shown only when they happened.
  */
-export function fullReportCards(r: FiledReport): Partial<Activity>[] {
-  const body: CardElement[] = [
-    textBlock(`${r.reference}: ${r.flowTitle}`, { weight: 'Bolder', size: 'Medium' }),
-    factSet([
-      [LABEL.filed, formatWhen(r.createdAt)],
-      [LABEL.setting, `${r.settingName} (${r.settingId})`],
-      [LABEL.reporter, reporterLabel(r)],
-      [LABEL.category, r.category],
-      [LABEL.urgency, urgencyLabel(r)],
-      [LABEL.danger, r.dangerFlagged ? 'yes' : 'no'],
-      [LABEL.acknowledged, r.acknowledgedAt ? formatWhen(r.acknowledgedAt) : LABEL.notYet],
-    ]),
+export function fullReportCards(r: FiledReport, labels: Labels): Partial<Activity>[] {
+  const facts: [string, string][] = [
+    [labels.filed, formatWhen(r.createdAt)],
+    [labels.setting, `${r.settingName} (${r.settingId})`],
+    [labels.reporter, reporterLabel(r)],
+    [labels.category, r.category],
+    [labels.urgency, urgencyLabel(r)],
+    ...(r.acknowledgedAt ? [[labels.acknowledged, formatWhen(r.acknowledgedAt)] as [string, string]] : []),
   ];
+  const body: CardElement[] = [textBlock(`${r.reference}: ${r.flowTitle}`, { weight: 'Bolder', size: 'Medium' })];
+  if (r.dangerFlagged) body.push(container([textBlock(labels.danger, { weight: 'Bolder', color: 'Attention' })], 'attention'));
+  body.push(factSet(facts));
   const section = (title: string, items: CardElement[]) => {
+    if (items.length === 0) return;
     body.push(textBlock(title, { weight: 'Bolder', spacing: 'Medium' }));
-    body.push(...(items.length > 0 ? items : [textBlock(LABEL.none, { isSubtle: true })]));
+    body.push(...items);
   };
-  section(LABEL.firstMessage, r.firstMessage ? [textBlock(r.firstMessage)] : []);
-  section(LABEL.answers, r.answers.map((a) => textBlock(`${a.question} — ${a.answer}`, { spacing: 'Small' })));
+  section(labels.firstMessage, r.firstMessage ? [textBlock(r.firstMessage)] : []);
+  section(labels.answers, r.answers.map((a) => textBlock(`${a.question} — ${a.answer}`, { spacing: 'Small' })));
   section(
-    LABEL.account,
+    labels.account,
     r.account.flatMap((a) => [textBlock(a.prompt, { isSubtle: true, spacing: 'Small' }), textBlock(a.text, { spacing: 'None' })]),
   );
   section(
-    LABEL.advice,
+    labels.advice,
     r.advice.flatMap((block) => [
       textBlock(block.title, { spacing: 'Small' }),
       ...block.steps.map((s, i) => {
@@ -139,38 +132,15 @@ export function fullReportCards(r: FiledReport): Partial<Activity>[] {
       }),
     ]),
   );
-  body.push(textBlock(`${LABEL.policy}: ${r.policyVersion}`, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
-  if (!r.acknowledgedAt) body.push(buttons([{ title: LABEL.acknowledge, data: { ss: ACK_ACTION, ref: r.reference }, style: 'positive' }]));
-  const parts = chunk(body, MAX_CARD_BYTES);
+  body.push(textBlock(`${labels.policyVersion}: ${r.policyVersion}`, { isSubtle: true, size: 'Small', spacing: 'Medium' }));
+  if (!r.acknowledgedAt) body.push(buttons([{ title: labels.acknowledge, data: { ss: ACK_ACTION, ref: r.reference }, style: 'positive' }]));
+  // A single answer too long for a card is shortened there; the whole text stays in the database.
+  const parts = splitElements(body, MAX_CARD_BYTES, `[safestep reports show ${r.reference}]`);
   return parts.map((part, i) => {
     const heading = parts.length > 1 ? `${r.reference} (${i + 1}/${parts.length})` : r.reference;
     const items = i === 0 ? part : [textBlock(heading, { isSubtle: true }), ...part];
-    const fallback = items.map((e) => (typeof e.text === 'string' ? e.text : '')).filter(Boolean).join('\n');
-    return cardMessage(adaptiveCard(items, fallback.length > 1500 ? `${fallback.slice(0, 1500)} …` : fallback), heading);
+    return cardMessage(adaptiveCard(items, plainTextOf(items)), heading);
   });
-}
-
-/** Splits card elements into runs whose JSON stays under `limit` bytes (one element over it alone is cut). */
-function chunk(elements: CardElement[], limit: number): CardElement[][] {
-  const parts: CardElement[][] = [[]];
-  let size = 0;
-  for (const raw of elements) {
-    const e = fit(raw, limit);
-    const bytes = Buffer.byteLength(JSON.stringify(e));
-    if (size + bytes > limit && parts[parts.length - 1]!.length > 0) {
-      parts.push([]);
-      size = 0;
-    }
-    parts[parts.length - 1]!.push(e);
-    size += bytes;
-  }
-  return parts;
-}
-
-/** One TextBlock longer than a whole card (a pasted essay) is shortened, saying so. */
-function fit(e: CardElement, limit: number): CardElement {
-  if (typeof e.text !== 'string' || Buffer.byteLength(JSON.stringify(e)) < limit) return e;
-  return { ...e, text: `${e.text.slice(0, Math.floor(limit / 8))} … [shortened here; the whole text is in \`safestep reports show\`]` };
 }
 
 /** A one-line card (acknowledgements, refusals, the reporter's "the DSL has seen it"). */

@@ -3,6 +3,8 @@
  * personal chat, keyed by AAD object id) and per team channel (`team:<channel id>`), kept in the
  * app's ChannelRefStore (SQLite), so DSLs stay reachable after a restart. Teams lets a bot message
  * someone only after the app is installed for them, which is when these are first stored.
+ * Channels where a DSL posted the induction quiz invitation are remembered too
+ * (`quiz-channel:<channel id>`: who posted it and when; never anything about who took it).
  */
 import type { Activity, ConversationReference } from 'botbuilder';
 import type { ChannelRefStore, Clock } from '../../core/ports';
@@ -22,6 +24,19 @@ export function teamChannelOf(activity: Partial<Activity>): string | undefined {
   if (typeof data?.channel?.id === 'string') return data.channel.id;
   if (typeof data?.team?.id === 'string') return data.team.id;
   return activity.conversation?.id?.split(';')[0];
+}
+
+/** The store key of a channel the quiz invitation was posted in. */
+export function quizChannelKey(channelId: string): string {
+  return `quiz-channel:${channelId}`;
+}
+
+/** What is kept about a quiz channel. */
+export interface QuizChannelRecord {
+  channelId: string;
+  /** The AAD object id of the DSL who last posted the invitation there. */
+  postedBy: string;
+  postedAt: string;
 }
 
 function isStoredRef(x: unknown): x is StoredRef {
@@ -59,6 +74,21 @@ export class RefBook {
   /** Stores a person's personal-chat reference (e.g. one SafeStep just opened). */
   putUser(key: string, ref: StoredRef): void {
     this.store.put(TEAMS_CHANNEL, key, ref, this.clock().toISOString());
+  }
+
+  /** Remembers that the quiz invitation was posted in this channel (by whom, when). */
+  rememberQuizChannel(channelId: string, postedBy: string): void {
+    const at = this.clock().toISOString();
+    const record: QuizChannelRecord = { channelId, postedBy, postedAt: at };
+    this.store.put(TEAMS_CHANNEL, quizChannelKey(channelId), record, at);
+  }
+
+  /** The channels the quiz invitation was posted in. */
+  quizChannels(): QuizChannelRecord[] {
+    return this.store
+      .list(TEAMS_CHANNEL)
+      .filter((e) => e.key.startsWith(quizChannelKey('')))
+      .map((e) => e.data as QuizChannelRecord);
   }
 
   /** Stores the reference of the team channel an activity came from; returns the channel id. */

@@ -1,19 +1,25 @@
 /**
  * The core's replies as one Teams message: an Adaptive Card holding every reply of the turn in
  * order (danger first, as the engine puts it), questions as Action.Submit buttons whose data
- * names the question and the choice, advice as a numbered list with a citation line under each
- * step, and the core's plain-text rendering as the fallback. Translates only; decides nothing.
+ * names the question and the choice (long choices, such as the quiz's options, listed in full and
+ * numbered, with short numbered buttons), advice as a numbered list with a citation line under
+ * each step, quiz explanations with their citation line, and the core's plain-text rendering as
+ * the fallback. The typed-answer hint is the catalogue's label. Translates only; decides nothing.
  */
 import type { Activity } from 'botbuilder';
 import type { Reply } from '../../core/messages';
 import { citationLine, replyToText } from '../../core/plain-text';
 import { adaptiveCard, buttons, cardMessage, container, textBlock, type CardElement } from './cards';
+import type { Labels } from './labels';
 
 /** The `ss` marker of a choice button's submit data. */
 export const CHOICE_ACTION = 'choice';
 
-/** Teams never wraps a button's title; longer labels are also listed in full above the buttons. */
+/** Teams never wraps a button's title; longer labels are listed in full above short numbered buttons. */
 const BUTTON_LABEL_FITS = 40;
+
+/** The labels the reply cards use. */
+export type ReplyLabels = Pick<Labels, 'typeAnswer'>;
 
 /** Teams refuses messages over about 28 KB; a turn's card stays under this, or is split. */
 const MAX_MESSAGE_BYTES = 24_000;
@@ -24,18 +30,18 @@ const PIECE_CHARS = 6_000;
  * The messages for a turn's replies: normally one card; when that would be too big for Teams,
  * one card per reply, and a very long reply in several plain pieces, so nothing is ever lost.
  */
-export function renderReplies(replies: readonly Reply[]): Partial<Activity>[] {
+export function renderReplies(replies: readonly Reply[], labels: ReplyLabels): Partial<Activity>[] {
   if (replies.length === 0) return [];
-  const whole = turnCard(replies);
+  const whole = turnCard(replies, labels);
   if (bytes(whole) <= MAX_MESSAGE_BYTES) return [whole];
   return replies.flatMap((r) => {
-    const one = turnCard([r]);
-    return bytes(one) <= MAX_MESSAGE_BYTES ? [one] : pieces(replyToText(r)).map((text) => turnCard([{ type: 'text', text }]));
+    const one = turnCard([r], labels);
+    return bytes(one) <= MAX_MESSAGE_BYTES ? [one] : pieces(replyToText(r)).map((text) => turnCard([{ type: 'text', text }], labels));
   });
 }
 
-function turnCard(replies: readonly Reply[]): Partial<Activity> {
-  const body = replies.map((r, i) => ({ type: 'Container', spacing: i === 0 ? 'None' : 'Medium', items: replyElements(r) }));
+function turnCard(replies: readonly Reply[], labels: ReplyLabels): Partial<Activity> {
+  const body = replies.map((r, i) => ({ type: 'Container', spacing: i === 0 ? 'None' : 'Medium', items: replyElements(r, labels) }));
   const fallback = replies.map(replyToText).join('\n\n');
   return cardMessage(adaptiveCard(body, cut(fallback, 4_000)), cut(fallback, 250));
 }
@@ -62,7 +68,7 @@ function pieces(text: string): string[] {
   return out;
 }
 
-function replyElements(reply: Reply): CardElement[] {
+function replyElements(reply: Reply, labels: ReplyLabels): CardElement[] {
   switch (reply.type) {
     case 'text': {
       const cites = reply.citations && reply.citations.length > 0 ? [citation(citationLine({ citations: reply.citations }))] : [];
@@ -81,7 +87,7 @@ function replyElements(reply: Reply): CardElement[] {
     case 'advice':
       return adviceElements(reply);
     case 'question':
-      return questionElements(reply);
+      return questionElements(reply, labels);
   }
 }
 
@@ -99,18 +105,22 @@ function adviceElements(reply: Extract<Reply, { type: 'advice' }>): CardElement[
   return out;
 }
 
-function questionElements(reply: Extract<Reply, { type: 'question' }>): CardElement[] {
+function questionElements(reply: Extract<Reply, { type: 'question' }>, labels: ReplyLabels): CardElement[] {
   const out: CardElement[] = [textBlock(reply.text, { weight: 'Bolder' })];
-  if (reply.freeText) {
-    // The core's own hint for typed answers (the plain text after the question).
-    const hint = replyToText(reply).slice(reply.text.length).trim();
-    if (hint) out.push(textBlock(hint, { isSubtle: true, spacing: 'None' }));
-  }
+  if (reply.freeText) out.push(textBlock(labels.typeAnswer, { isSubtle: true, spacing: 'None' }));
   const long = reply.choices.some((c) => c.label.length > BUTTON_LABEL_FITS);
   if (long) reply.choices.forEach((c, i) => out.push(textBlock(`${i + 1}. ${c.label}`, { spacing: 'Small' })));
   reply.choices.forEach((c, i) => {
-    const title = long ? `${i + 1}. ${c.label}` : c.label;
+    const title = long ? `${i + 1}. ${shortened(c.label)}` : c.label;
     out.push(buttons([{ title, data: { ss: CHOICE_ACTION, q: reply.id, choice: c.id } }]));
   });
   return out;
+}
+
+/** A label cut to fit a button, at a word boundary where it can (the full text is listed above). */
+function shortened(label: string): string {
+  if (label.length <= BUTTON_LABEL_FITS) return label;
+  const head = label.slice(0, BUTTON_LABEL_FITS - 1);
+  const space = head.lastIndexOf(' ');
+  return `${(space > BUTTON_LABEL_FITS / 2 ? head.slice(0, space) : head).replace(/[\s,;:.-]+$/, '')}…`;
 }
