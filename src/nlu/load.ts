@@ -17,15 +17,35 @@ import { parseYamlData } from './yaml-data';
 /** content/nlu/out-of-scope.yaml */
 export const OutOfScopeSchema = z.strictObject({ examples: z.array(z.string().min(3)).min(1) });
 
+const flowId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a flow id: lower-case words joined by hyphens');
+
 /** content/nlu/router.yaml */
-export const RouterConfigSchema = z.strictObject({
-  threshold: z.number().min(0).max(1),
-  offer: z.number().min(0).max(1).default(0.15),
-  neighbours: z.number().int().min(1).max(10).default(3),
-  calibration: z
-    .strictObject({ temperature: z.number().positive(), noMatchScore: z.number().min(0).max(1) })
-    .optional(),
-});
+export const RouterConfigSchema = z
+  .strictObject({
+    threshold: z.number().min(0).max(1),
+    offer: z.number().min(0).max(1).default(0.15),
+    severity: z.array(z.array(flowId).min(1)).default([]),
+    model: z
+      .strictObject({
+        l2: z.number().min(0).max(1).optional(),
+        epochs: z.number().int().min(1).max(500).optional(),
+        rate: z.number().positive().max(100).optional(),
+        blend: z.number().min(0).max(1).optional(),
+        neighbours: z.number().int().min(1).max(10).optional(),
+        temperature: z.number().positive().max(10).optional(),
+        idfPower: z.number().min(0).max(3).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.severity.forEach((tier, i) =>
+      tier.forEach((id, j) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', message: `flow "${id}" is in more than one place`, path: ['severity', i, j] });
+        seen.add(id);
+      }),
+    );
+  });
 
 /** Everything the router and danger detector are built from, besides the flows. */
 export interface NluContent {
@@ -64,16 +84,17 @@ export function loadNluContent(root: string): NluContent {
 
 /** Builds the router (trained on the flows' examples) and the danger detector. */
 export function createNlu(flows: readonly FlowDef[], content: NluContent): { router: NluRouter; danger: DangerDetector } {
+  const danger = createDangerDetector(content.danger, { vocabulary: content.vocabulary });
   return {
+    danger,
     router: createRouter(flows, {
       vocabulary: content.vocabulary,
       outOfScope: content.outOfScope,
       threshold: content.router.threshold,
       offer: content.router.offer,
-      neighbours: content.router.neighbours,
-      calibration: content.router.calibration,
+      severity: content.router.severity,
+      model: content.router.model,
     }),
-    danger: createDangerDetector(content.danger, { vocabulary: content.vocabulary }),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Turns a message in staff's own words into the features the router compares:
  * lower-case → vocabulary patterns (year groups …) → tokens → vocabulary words ("fb" →
- * "facebook") → spelling tolerance against the training lexicon → stop words out → Porter stems.
+ * "facebook") → spelling tolerance against the training lexicon → stop words out → Porter stems,
+ * plus one feature per vocabulary concept the message mentions ("topless" → `#nudity`).
  */
 import { porterStem } from './natural';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling';
@@ -11,9 +12,14 @@ import { compileVocabulary, expandTokens, type CompiledVocabulary, type Vocabula
 export interface Normaliser {
   /** Lower-case words after the vocabulary and spelling correction, stop words kept. */
   words(text: string): string[];
-  /** Porter stems of the meaningful words: the router's features. */
+  /** Porter stems of the meaningful words. */
   stems(text: string): string[];
+  /** The router's features: the stems (bare numbers left out), then `#concept` for each concept mentioned (once each). */
+  features(text: string): string[];
 }
+
+/** The prefix of concept features; no stem can start with it. */
+export const CONCEPT_PREFIX = '#';
 
 /** Options of a normaliser. */
 export interface NormaliserOptions {
@@ -25,13 +31,48 @@ export interface NormaliserOptions {
 export function createNormaliser(vocabulary: Vocabulary, options: NormaliserOptions = {}): Normaliser {
   const compiled = compileVocabulary(vocabulary);
   const speller: SpellingCorrector | undefined = options.lexicon && createSpellingCorrector(options.lexicon);
-  const stem = memoise(porterStem);
   const knownStems = new Set([...(options.lexicon?.keys() ?? [])].map(stem));
   const fix = (w: string): string => (speller && !knownStems.has(stem(w)) ? speller.correct(w) : w);
   const words = (text: string): string[] => expandTokens(tokenise(applyPatterns(text, compiled)), compiled).map(fix);
+  let concepts: ((stems: string[]) => string[]) | undefined; // compiled on first use
+
+  const stems = (text: string): string[] => words(text).filter((w) => !compiled.stopwords.has(w)).map(stem);
   return {
     words,
-    stems: (text) => words(text).filter((w) => !compiled.stopwords.has(w)).map(stem),
+    stems,
+    features(text: string): string[] {
+      const all = words(text);
+      // A bare number ("year 4", "8") says nothing about the situation; ages that matter are
+      // concepts ("8 year old" → #young-child), matched on all the words below.
+      const kept = all.filter((w) => !compiled.stopwords.has(w) && !/^\d+$/.test(w)).map(stem);
+      concepts ??= compileConcepts(vocabulary.concepts, stem);
+      return [...kept, ...concepts(all.map(stem))];
+    },
+  };
+}
+
+/**
+ * Compiles the concepts into a matcher over a message's stems (stop words included, so phrases
+ * such as "on me" work): returns `#name` once for each concept with a term in the message.
+ */
+function compileConcepts(concepts: Readonly<Record<string, string[]>>, stem: (w: string) => string): (stems: string[]) => string[] {
+  const byFirst = new Map<string, { name: string; terms: string[] }[]>();
+  for (const [name, terms] of Object.entries(concepts)) {
+    for (const term of terms) {
+      const seq = term.split(' ').map(stem);
+      const list = byFirst.get(seq[0] ?? '') ?? [];
+      list.push({ name: CONCEPT_PREFIX + name, terms: seq });
+      byFirst.set(seq[0] ?? '', list);
+    }
+  }
+  return (stems) => {
+    const found = new Set<string>();
+    for (let i = 0; i < stems.length; i++) {
+      for (const c of byFirst.get(stems[i] ?? '') ?? []) {
+        if (!found.has(c.name) && c.terms.every((t, k) => stems[i + k] === t)) found.add(c.name);
+      }
+    }
+    return [...found];
   };
 }
 
@@ -54,12 +95,25 @@ export function tokenise(text: string): string[] {
   return out;
 }
 
+/**
+ * The normaliser a router trains with: its spelling lexicon knows every word of the training
+ * texts and every word the vocabulary writes (concept entries, word-map values).
+ */
+export function createTrainedNormaliser(vocabulary: Vocabulary, texts: readonly string[]): Normaliser {
+  const known = [...Object.values(vocabulary.concepts).flat(), ...Object.values(vocabulary.words)];
+  const lexicon = buildLexicon(createNormaliser(vocabulary), [...texts, ...known]);
+  return createNormaliser(vocabulary, { lexicon });
+}
+
 /** Counts the words of texts, for use as a spelling lexicon. */
 export function buildLexicon(normaliser: Normaliser, texts: Iterable<string>): Map<string, number> {
   const lexicon = new Map<string, number>();
   for (const text of texts) for (const w of normaliser.words(text)) lexicon.set(w, (lexicon.get(w) ?? 0) + 1);
   return lexicon;
 }
+
+/** Porter stems, cached for the whole process: every normaliser stems the same few thousand words. */
+const stem = memoise(porterStem);
 
 /** Caches a pure string function (bounded, so a long-running bot cannot grow it forever). */
 function memoise(fn: (s: string) => string, limit = 20_000): (s: string) => string {

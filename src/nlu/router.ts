@@ -1,123 +1,167 @@
 /**
- * Router v1: nearest examples by TF-IDF cosine over normalised stems.
- * Each flow's `examples` (and the out-of-scope examples, as one extra class) are indexed; a
- * message scores each class by the mean cosine of its k most similar examples of that class, and
- * a softmax fitted at construction by leave-one-out turns the scores into probabilities
- * (see calibrate.ts). Chosen over natural's BayesClassifier and LogisticRegressionClassifier:
- * on 165 held-out messages it picked the right class 92.7% of the time against 85.5% and 87.3%,
- * it trains in tens of milliseconds (natural's logistic regression took ~850 ms for four
- * flows), and it needs only natural's Porter stemmer and edit distance, not the classifiers
- * module (~30-45 MB).
+ * Router v2: which flow a message in staff's own words belongs to, or none.
+ *
+ * Features: the message's words after content/nlu/vocabulary.yaml (chat words, year groups,
+ * spelling tolerance) as Porter stems, plus one feature per concept it mentions ("topless" and
+ * "no clothes" both give `#nudity`), weighted by TF-IDF (softened: IDF^0.5).
+ * Model, trained at every start on each flow's `examples`, title and summary, and on
+ * content/nlu/out-of-scope.yaml as one more class: a multinomial logistic regression
+ * (linear.ts), blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
+ * set and 5-fold cross-validation over the example phrases (docs/benchmarks.md): the blend beat
+ * either part alone, and natural's BayesClassifier given the very same features did worse and
+ * would load natural's classifiers module (~35 MB more resident memory).
+ * From natural it uses the Porter stemmer and Damerau-Levenshtein distance (natural.ts).
+ *
+ * Decision, per message:
+ * - a flow starts when its probability is at least `threshold` and above out-of-scope's;
+ * - out of scope (said plainly, nothing offered) when "out of scope" is the most likely answer,
+ *   or when no flow is at least `offer` likely;
+ * - otherwise the flows at least `offer` likely (at most three, best first) are offered.
+ * Several topics (topics.ts): the message is split into parts (sentences, "also", "and now" …).
+ * If two parts are each clearly a different flow, the more serious (router.yaml `severity`)
+ * starts when it is in a more serious tier and the router is sure of it; otherwise SafeStep asks
+ * which, listing the more serious first. Either way both flows are in `alternatives`.
  */
 import type { FlowDef } from '../core/model';
 import type { RouteCandidate, RouteResult, Router } from '../core/ports';
-import { fitCalibration, probabilities, type Calibration, type CalibrationSample } from './calibrate';
-import { buildLexicon, createNormaliser } from './normalise';
+import { DEFAULT_LINEAR, trainLinear, type LinearOptions } from './linear';
+import { createNeighbourScorer } from './neighbours';
+import { createTrainedNormaliser } from './normalise';
 import { createTfIdfIndex } from './tfidf';
+import { createSeverity, splitTopics } from './topics';
 import { EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
+
+/** Model settings (content/nlu/router.yaml `model`); all optional. */
+export interface ModelOptions extends LinearOptions {
+  /** Share of the nearest-examples probabilities in the blend (0: regression only). */
+  blend: number;
+  /** How many nearest examples of a class are averaged. */
+  neighbours: number;
+  /** Softmax temperature of the nearest-examples scores. */
+  temperature: number;
+  /** Exponent on IDF (1: classic TF-IDF; lower: rare words count less). */
+  idfPower: number;
+}
+
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5 };
 
 /** What a router is built from besides the flows; all optional. */
 export interface RouterOptions {
-  /** Chat words and stop words (content/nlu/vocabulary.yaml). */
+  /** Chat words, concepts and stop words (content/nlu/vocabulary.yaml). */
   vocabulary?: Vocabulary;
   /** Messages that belong to no flow (content/nlu/out-of-scope.yaml). */
   outOfScope?: readonly string[];
-  /** Minimum confidence for `flow` to be set (content/nlu/router.yaml). Default 0.5. */
+  /** Minimum probability for `flow` to be set (content/nlu/router.yaml). Default 0.7. */
   threshold?: number;
-  /** Minimum confidence for a flow to be offered as an alternative. Default 0.15. */
+  /** Minimum probability for a flow to be offered as an alternative. Default 0.15. */
   offer?: number;
-  /** How many nearest examples of a class are averaged. Default 3. */
-  neighbours?: number;
-  /** Fixed softmax parameters; fitted by leave-one-out when absent. */
-  calibration?: Calibration;
+  /** Flow ids in tiers, most serious first, for messages with several topics. */
+  severity?: readonly (readonly string[])[];
+  /** Model settings. */
+  model?: Partial<ModelOptions>;
 }
 
-/** A Router that also says how it was calibrated (for `safestep nlu` and measurements). */
+/** The router's full view of one message, for measurement. */
+export interface Ranking {
+  /** Every flow with its probability, most likely first. */
+  flows: RouteCandidate[];
+  /** The probability that the message is out of scope. */
+  outOfScope: number;
+}
+
+/** A Router that also exposes its settings and full ranking (for `safestep nlu` and the bench). */
 export interface NluRouter extends Router {
-  readonly calibration: Calibration;
   readonly threshold: number;
+  readonly offer: number;
+  /** Every flow's probability for `text` (all zero, out of scope 1, when no word is known). */
+  rank(text: string): Ranking;
 }
 
 /** How many alternatives a RouteResult lists at most. */
 export const MAX_ALTERNATIVES = 3;
 
+/** A part of a message is its own topic when its best flow is at least this likely … */
+const PART_SURE = 0.5;
+/** … and it has at least this many meaningful words. */
+const PART_WORDS = 3;
+
 /**
  * Trains a router on the flows' example phrases. Flows without examples can never be routed to.
- * `alternatives` are the flows worth offering when the router is unsure (never the out-of-scope
- * class): best first, the top one included, at most three, none below `offer`, so a message
- * that fits nothing gets none and is out of scope. `confidence` is the top flow's probability,
- * whether or not it cleared the threshold (0 when no word of the message is known).
+ * `alternatives` are the flows worth offering (never out of scope): at most three, none below
+ * `offer`, best first (for several topics, most serious first), so a message that fits nothing
+ * gets none. `confidence` is the first alternative's probability, or the best flow's when none
+ * is offered (0 when no word of the message is known).
  */
 export function createRouter(flows: readonly FlowDef[], options: RouterOptions = {}): NluRouter {
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
-  const threshold = options.threshold ?? 0.5;
+  const threshold = options.threshold ?? 0.7;
   const offer = options.offer ?? 0.15;
-  const k = Math.max(1, options.neighbours ?? 3);
+  const settings: ModelOptions = { ...DEFAULT_MODEL, ...options.model };
+  const severity = createSeverity(options.severity ?? []);
   const routable = flows.filter((f) => f.examples.length > 0);
   const ids = routable.map((f) => f.id);
   const oosClass = ids.length;
   const texts: string[] = [];
   const labels: number[] = [];
-  routable.forEach((f, c) => f.examples.forEach((e) => (texts.push(e), labels.push(c))));
+  routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
 
-  const lexicon = buildLexicon(createNormaliser(vocabulary), texts);
-  const normaliser = createNormaliser(vocabulary, { lexicon });
-  const index = createTfIdfIndex(texts.map((t) => normaliser.stems(t)));
-  const scorer = createClassScorer(labels, oosClass + 1, k);
-  const calibration = options.calibration ?? fitCalibration(looSamples(), oosClass);
+  const normaliser = createTrainedNormaliser(vocabulary, texts);
+  const index = createTfIdfIndex(texts.map((t) => normaliser.features(t)), { idfPower: settings.idfPower });
+  const classes = oosClass + 1;
+  const model = ids.length > 0 ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings) : undefined;
+  const nearest = createNeighbourScorer(index, labels, classes, settings);
 
-  function looSamples(): CalibrationSample[] {
-    return labels.map((target, i) => {
-      const sims = index.similarities(index.document(i));
-      sims[i] = 0;
-      return { scores: scorer(sims, i), target };
-    });
-  }
+  /** Every flow's probability and out of scope's; undefined when no word is known. */
+  const classify = (text: string): Ranking | undefined => {
+    const v = index.vector(normaliser.features(text));
+    if (v.size === 0 || !model) return undefined;
+    const p = model.probabilities(v);
+    const q = nearest(v);
+    for (let c = 0; c < classes; c++) p[c] = (1 - settings.blend) * p[c]! + settings.blend * q[c]!;
+    const ranked = ids.map((flow, c) => ({ flow, confidence: p[c]! })).sort((a, b) => b.confidence - a.confidence);
+    return { flows: ranked, outOfScope: p[oosClass]! };
+  };
+
+  /** Flows that two or more parts of the message are each clearly about, most serious first. */
+  const topicsOf = (text: string): RouteCandidate[] => {
+    const parts = splitTopics(text);
+    if (parts.length < 2) return [];
+    const found = new Map<string, number>();
+    for (const part of parts) {
+      if (normaliser.stems(part).length < PART_WORDS) continue;
+      const r = classify(part);
+      const best = r?.flows[0];
+      if (!r || !best || best.confidence < PART_SURE || best.confidence <= r.outOfScope) continue;
+      found.set(best.flow, Math.max(found.get(best.flow) ?? 0, best.confidence));
+    }
+    if (found.size < 2) return [];
+    return [...found].map(([flow, confidence]) => ({ flow, confidence })).sort((a, b) => severity.compare(a.flow, b.flow));
+  };
 
   return {
-    calibration,
     threshold,
+    offer,
+    rank: (text) => classify(text) ?? { flows: ids.map((flow) => ({ flow, confidence: 0 })), outOfScope: 1 },
     route(text: string): RouteResult {
-      const v = index.vector(normaliser.stems(text));
-      if (v.size === 0 || ids.length === 0) return { flow: null, confidence: 0, alternatives: [] };
-      const p = probabilities(scorer(index.similarities(v)), calibration);
-      const ranked: RouteCandidate[] = ids
-        .map((flow, c) => ({ flow, confidence: p[c] ?? 0 }))
-        .sort((a, b) => b.confidence - a.confidence);
-      const best = ranked[0] ?? { flow: '', confidence: 0 };
-      const outOfScope = (p[oosClass] ?? 0) + (p[oosClass + 1] ?? 0);
-      const flow = best.confidence >= threshold && best.confidence > outOfScope ? best.flow : null;
-      const alternatives = ranked.slice(0, MAX_ALTERNATIVES).filter((a) => a.confidence >= offer);
+      const whole = classify(text);
+      if (!whole) return { flow: null, confidence: 0, alternatives: [] };
+      const topics = topicsOf(text);
+      if (topics.length >= 2) {
+        const [first, second] = topics as [RouteCandidate, RouteCandidate];
+        const pick = severity.tier(first.flow) < severity.tier(second.flow) && first.confidence >= threshold;
+        const rest = whole.flows.filter((a) => a.confidence >= offer && !found(topics, a.flow));
+        return { flow: pick ? first.flow : null, confidence: first.confidence, alternatives: [...topics, ...rest].slice(0, MAX_ALTERNATIVES) };
+      }
+      const best = whole.flows[0]!;
+      if (whole.outOfScope > best.confidence) return { flow: null, confidence: best.confidence, alternatives: [] };
+      const flow = best.confidence >= threshold ? best.flow : null;
+      const alternatives = whole.flows.slice(0, MAX_ALTERNATIVES).filter((a) => a.confidence >= offer);
       return { flow, confidence: best.confidence, alternatives };
     },
   };
 }
 
-/**
- * Scores each class by the mean of its k highest similarities (fewer if the class is smaller).
- * `exclude` leaves one document out, for leave-one-out calibration.
- */
-function createClassScorer(labels: readonly number[], classes: number, k: number) {
-  const sizes = new Array<number>(classes).fill(0);
-  for (const c of labels) sizes[c] = (sizes[c] ?? 0) + 1;
-  return (sims: Float64Array, exclude = -1): Float64Array => {
-    const top = new Float64Array(classes * k);
-    for (let d = 0; d < sims.length; d++) {
-      const s = sims[d] ?? 0;
-      const c = labels[d] ?? 0;
-      if (s <= 0 || d === exclude || s <= (top[c * k + k - 1] ?? 0)) continue;
-      let j = c * k + k - 1;
-      while (j > c * k && (top[j - 1] ?? 0) < s) (top[j] = top[j - 1] ?? 0), j--;
-      top[j] = s;
-    }
-    const scores = new Float64Array(classes);
-    for (let c = 0; c < classes; c++) {
-      const n = Math.min(k, (sizes[c] ?? 0) - (labels[exclude] === c ? 1 : 0));
-      let sum = 0;
-      for (let j = 0; j < k; j++) sum += top[c * k + j] ?? 0;
-      scores[c] = n > 0 ? sum / n : 0;
-    }
-    return scores;
-  };
+function found(candidates: readonly RouteCandidate[], flow: string): boolean {
+  return candidates.some((c) => c.flow === flow);
 }

@@ -1,7 +1,8 @@
 /**
  * A small TF-IDF index over the training examples: sparse, L2-normalised vectors (sublinear
- * term frequency × smoothed inverse document frequency) and an inverted index, so the cosine
- * similarity of a message to every example costs only the postings of its few stems.
+ * term frequency × smoothed inverse document frequency, raised to `idfPower`) and an inverted
+ * index, so the cosine similarity of a message to every example costs only the postings of its
+ * few stems.
  * natural's TfIdf scores a query by summing term weights per document (no cosine, one pass over
  * every document per query), so SafeStep keeps its own few lines here.
  */
@@ -21,13 +22,17 @@ export interface TfIdfIndex {
   similarities(v: SparseVector): Float64Array;
 }
 
-/** Builds the index from each document's terms (stems). */
-export function createTfIdfIndex(documents: readonly (readonly string[])[]): TfIdfIndex {
+/**
+ * Builds the index from each document's terms (stems). `idfPower` softens (below 1) or sharpens
+ * how much rare terms outweigh common ones; 1 is classic TF-IDF.
+ */
+export function createTfIdfIndex(documents: readonly (readonly string[])[], options: { idfPower?: number } = {}): TfIdfIndex {
+  const power = options.idfPower ?? 1;
   const n = documents.length;
   const df = new Map<string, number>();
   for (const terms of documents) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.log((n + 1) / (d + 1)) + 1);
+  for (const [t, d] of df) idf.set(t, Math.pow(Math.log((n + 1) / (d + 1)) + 1, power));
 
   const vector = (terms: readonly string[]): SparseVector => {
     const counts = new Map<string, number>();

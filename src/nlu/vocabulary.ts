@@ -27,6 +27,12 @@ export const VocabularySchema = z.strictObject({
   words: z.record(words, words),
   /** Words dropped before stemming: they say nothing about which flow fits. */
   stopwords: z.array(z.string().regex(/^[a-z0-9]+$/, 'one lower-case word')).default([]),
+  /**
+   * Concepts: a name → words or phrases that mean it ("naked", "topless", "no clothes" → nudity).
+   * Matched on stems after the words map, so "bullied" matches "bully"; a message containing
+   * any of them gets the concept as one more feature, shared with every example that has it.
+   */
+  concepts: z.record(z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'use lower-case words joined by hyphens'), z.array(words).min(1)).default({}),
 });
 
 /** The vocabulary as authored. */
@@ -41,7 +47,7 @@ export interface CompiledVocabulary {
 }
 
 /** A vocabulary with no entries: normalising then only lower-cases, tokenises and stems. */
-export const EMPTY_VOCABULARY: Vocabulary = { patterns: [], words: {}, stopwords: [] };
+export const EMPTY_VOCABULARY: Vocabulary = { patterns: [], words: {}, stopwords: [], concepts: {} };
 
 /** Compiles a validated vocabulary. */
 export function compileVocabulary(vocabulary: Vocabulary): CompiledVocabulary {

@@ -151,7 +151,7 @@ describe('safestep nlu', () => {
     ].map((m) => JSON.stringify(m)).join('\n');
     const { code, lines } = await run(nlu, ['eval'], { stdin: `${dev}\n` });
     expect(code).toBe(0);
-    expect(lines[0]).toMatchObject({ threshold: 0.6, cases: 3, correct: 2, missed: 1, wrongFlow: 0, outOfScopeRouted: 0 });
+    expect(lines[0]).toMatchObject({ threshold: 0.7, cases: 3, correct: 2, missed: 1, wrongFlow: 0, outOfScopeRouted: 0 });
   });
 
   test('eval rejects a bad line with its number; a missing sub-command is a usage error', async () => {

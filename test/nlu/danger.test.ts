@@ -73,6 +73,19 @@ const POSITIVE: [string, string][] = [
   ["there is a man in the playground who shouldn't be here", 'weapon-on-site'],
   ['dad has a court order saying he is not allowed near her and he is at the gate', 'missing-child'],
   ['a child in year 2 is unconscious in the toilets', 'immediate-danger'],
+  ['pupil says a guy she met on snapchat is coming round to her house after school', 'meeting-online-contact'],
+  ['she skipped class to go and see a lad she met through instagram', 'meeting-online-contact'],
+  ['a bloke off tiktok is pickin him up at 4', 'meeting-online-contact'],
+  ['he was picked up from the park by a man the family dont know', 'meeting-online-contact'],
+  ['he messaged his friend that he cant go on anymore', 'suicide-self-harm'],
+  ['some year 8s say they are going to beat up one of our boys at the bus stop', 'child-hurt-now'],
+  ['the PE teacher drove off with a year 5 boy and isnt answering his phone', 'missing-child'],
+  ['a child has collapsed in the hall', 'immediate-danger'],
+  ['a woman none of us recognise is walking round the playground', 'weapon-on-site'],
+  ['a man at the gate refuses to leave', 'weapon-on-site'],
+  ['our volunteer has child abuse images on his laptop', 'adult-with-indecent-images'],
+  ['kids on snapchat keep messaging him to go and die', 'suicide-self-harm'],
+  ['the other girls said she should go die', 'suicide-self-harm'],
 ];
 
 const NEGATIVE: string[] = [
@@ -111,6 +124,11 @@ const NEGATIVE: string[] = [
   'mum is picking her up early today for the dentist',
   'the coach is picking them up at 3',
   'a grazed knee in the playground, it was bleeding a bit',
+  'I accidentally saw csam online last night, do I report it',
+  'a website popped up with pictures of children being hurt',
+  'my sister is coming round to my house tonight',
+  'the children were picked up by the coach at 3',
+  'is it ok to meet the parents to see how she is getting on',
 ];
 
 describe('danger detector (content/danger.yaml)', () => {

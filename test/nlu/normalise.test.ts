@@ -3,7 +3,7 @@
  * groups), stop words, Porter stems, cautious spelling tolerance, and the vocabulary file's
  * line-numbered errors.
  */
-import { buildLexicon, createNormaliser, tokenise } from '../../src/nlu/normalise';
+import { buildLexicon, CONCEPT_PREFIX, createNormaliser, tokenise } from '../../src/nlu/normalise';
 import { EMPTY_VOCABULARY, VocabularySchema } from '../../src/nlu/vocabulary';
 import { parseYamlData } from '../../src/nlu/yaml-data';
 import { shippedNlu } from './fixtures';
@@ -54,6 +54,8 @@ describe('shipped vocabulary', () => {
     ['the Y6s', 'the year 6'],
     ['yr-4 class', 'year 4 class'],
     ['ks2 pupils', 'key stage 2 pupils'],
+    ['an 8 yr old', 'an 8 year old'],
+    ['a 10-year-old', 'a 10 year old'],
   ])('year group %s → %s', (text, expected) => {
     expect(words(text)).toBe(expected);
   });
@@ -70,6 +72,43 @@ describe('shipped vocabulary', () => {
 
   test('an empty vocabulary only lower-cases, tokenises and stems', () => {
     expect(createNormaliser(EMPTY_VOCABULARY).stems('FB Pics')).toEqual(['fb', 'pic']);
+  });
+});
+
+describe('concepts', () => {
+  const concepts = (text: string): string[] => plain.features(text).filter((f) => f.startsWith(CONCEPT_PREFIX));
+
+  test('has groups for the situations staff describe', () => {
+    expect(Object.keys(vocabulary.concepts)).toEqual(expect.arrayContaining(['nudity', 'bullying', 'hate', 'extremism', 'grooming', 'staff-member', 'parent-carer']));
+  });
+
+  test.each([
+    ['a topless pic of a girl', '#nudity'],
+    ['a video of him with no clothes on', '#nudity'],
+    ['the kids bullied him', '#bullying'],
+    ['they keep picking on her', '#bullying'],
+    ['racist memes in the group chat', '#hate'],
+    ['drawing swastikas', '#extremism'],
+    ['the TA', '#staff-member'],
+    ['a grandad at pick up', '#parent-carer'],
+    ['a 9 yr old on roblox', '#young-child'],
+  ])('%s → %s', (text, concept) => {
+    expect(concepts(text)).toContain(concept);
+  });
+
+  test('features are the stems, then each concept once; phrases must be consecutive', () => {
+    expect(plain.features('naked naked selfie')).toEqual(['nake', 'nake', 'selfi', '#nudity', '#photography']);
+    expect(concepts('a top that is off')).not.toContain('#nudity');
+    expect(concepts('her top off')).toContain('#nudity');
+  });
+
+  test('bare numbers are not features, but still count inside a concept phrase', () => {
+    expect(plain.features('a year 4 boy')).toEqual(['year', 'boi']);
+    expect(plain.features('an 8 yr old')).toEqual(['year', 'old', '#young-child']);
+  });
+
+  test('no vocabulary, no concepts', () => {
+    expect(createNormaliser(EMPTY_VOCABULARY).features('topless pic')).toEqual(['topless', 'pic']);
   });
 });
 

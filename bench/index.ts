@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: routing accuracy of SafeStep's router and NLP.js on the dev set, the latency
+ * of 10,000 full turns, process start to ready and memory; writes docs/benchmarks.md and prints
+ * a summary. A measurement, not a test: it always exits 0 unless something breaks, and says
+ * which goals were not met. Bounded: about a minute on two cores; local only.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { renderMarkdown, renderSummary, type BenchResults } from './report';
+import { measureRouting } from './routing';
+import { measureStartup } from './startup';
+import { measureTurns } from './turns';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  const machine = {
+    date: new Date().toISOString().slice(0, 10),
+    node: process.version,
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGb: os.totalmem() / 2 ** 30,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(', '),
+  };
+  say('bench: routing accuracy (SafeStep and NLP.js on the dev set)…');
+  const routing = await measureRouting(ROOT);
+  say('bench: 10,000 full turns on the real app and SQLite…');
+  const turns = await measureTurns(ROOT, routing.cases.map((c) => c.text));
+  say('bench: start to ready and memory…');
+  const settingId = fs.readdirSync(path.join(ROOT, 'content/settings')).map((f) => f.replace(/\.yaml$/, '')).sort()[0] ?? '';
+  const startup = await measureStartup(ROOT, settingId);
+  const results: BenchResults = { machine, routing, turns, startup, seconds: (performance.now() - started) / 1000 };
+  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), `${renderMarkdown(results)}\n`);
+  say(renderSummary(results));
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,129 @@
+/**
+ * Multinomial logistic regression (softmax regression) over sparse TF-IDF vectors, trained by
+ * stochastic gradient descent with L2 regularisation. It learns which features matter for which
+ * class ("bullying" says cyberbullying wherever it appears), which nearest-example matching
+ * cannot. Deterministic: zero start and a fixed pseudo-random order.
+ * Built for start-up speed (the router is trained at every start): examples are packed into
+ * flat typed arrays, weights are stored feature-major (one feature's classes side by side), and
+ * L2 decay is applied by scaling the whole weight vector (w = scale · v, Bottou's trick), so
+ * each step touches only the example's few features. ~1,000 examples × 24 classes × 20 passes
+ * train in about 20-40 ms.
+ */
+import type { SparseVector } from './tfidf';
+
+/** Training settings. */
+export interface LinearOptions {
+  /** L2 penalty per weight: larger is smoother and less sure. */
+  l2: number;
+  /** Passes over the training set. */
+  epochs: number;
+  /** Initial step size (it decays as 1 / (1 + rate · l2 · step)). */
+  rate: number;
+}
+
+/** A trained model. Pure. */
+export interface LinearModel {
+  /** Probability of each class (sums to 1). */
+  probabilities(v: SparseVector): Float64Array;
+}
+
+export const DEFAULT_LINEAR: LinearOptions = { l2: 5e-5, epochs: 20, rate: 0.5 };
+
+/** Trains on `vectors` labelled `labels` (0 … classes-1). */
+export function trainLinear(
+  vectors: readonly SparseVector[],
+  labels: readonly number[],
+  classes: number,
+  options: LinearOptions = DEFAULT_LINEAR,
+): LinearModel {
+  const ids = new Map<string, number>();
+  let nnz = 0;
+  for (const v of vectors) {
+    nnz += v.size;
+    for (const t of v.keys()) if (!ids.has(t)) ids.set(t, ids.size);
+  }
+  // CSR rows; column `features` is the bias (value 1) on every row.
+  const features = ids.size;
+  const n = vectors.length;
+  const start = new Int32Array(n + 1);
+  const col = new Int32Array(nnz + n);
+  const val = new Float64Array(nnz + n);
+  let at = 0;
+  vectors.forEach((v, r) => {
+    start[r] = at;
+    for (const [t, x] of v) (col[at] = ids.get(t) as number), (val[at++] = x);
+    (col[at] = features), (val[at++] = 1);
+  });
+  start[n] = at;
+
+  const size = (features + 1) * classes; // weight of (feature j, class c) at j*classes + c
+  const w = new Float64Array(size);
+  const p = new Float64Array(classes);
+  const order = shuffled(n);
+  let scale = 1;
+  let t = 0;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (const r of order) {
+      const from = start[r]!;
+      const to = start[r + 1]!;
+      const eta = options.rate / (1 + options.rate * options.l2 * t++);
+      softmax(w, classes, col, val, from, to, p, scale);
+      p[labels[r]!]! -= 1; // p is now the gradient of the loss with respect to the scores
+      scale *= 1 - eta * options.l2;
+      const step = eta / scale;
+      for (let k = from; k < to; k++) {
+        const base = col[k]! * classes;
+        const x = val[k]! * step;
+        for (let c = 0; c < classes; c++) w[base + c]! -= p[c]! * x;
+      }
+      if (scale < 1e-6) {
+        for (let i = 0; i < size; i++) w[i]! *= scale;
+        scale = 1;
+      }
+    }
+  }
+  for (let i = 0; i < size; i++) w[i]! *= scale;
+
+  return {
+    probabilities(v: SparseVector): Float64Array {
+      const c: number[] = [];
+      const x: number[] = [];
+      for (const [term, value] of v) {
+        const id = ids.get(term);
+        if (id !== undefined) (c.push(id), x.push(value));
+      }
+      c.push(features);
+      x.push(1);
+      const out = new Float64Array(classes);
+      softmax(w, classes, Int32Array.from(c), Float64Array.from(x), 0, c.length, out, 1);
+      return out;
+    },
+  };
+}
+
+/** Softmax of the class scores of one row (entries from … to-1 of col/val) into `out`. */
+function softmax(w: Float64Array, classes: number, col: Int32Array, val: Float64Array, from: number, to: number, out: Float64Array, scale: number): void {
+  out.fill(0);
+  for (let k = from; k < to; k++) {
+    const base = col[k]! * classes;
+    const x = val[k]! * scale;
+    for (let c = 0; c < classes; c++) out[c]! += w[base + c]! * x;
+  }
+  let max = -Infinity;
+  for (let c = 0; c < classes; c++) max = Math.max(max, out[c]!);
+  let sum = 0;
+  for (let c = 0; c < classes; c++) sum += out[c] = Math.exp(out[c]! - max);
+  for (let c = 0; c < classes; c++) out[c]! /= sum;
+}
+
+/** 0 … n-1 in a fixed pseudo-random order (Park-Miller generator, Fisher-Yates shuffle). */
+function shuffled(n: number): Int32Array {
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  let seed = 12345;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (seed * 16807) % 2147483647;
+    const j = seed % (i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}

@@ -1,0 +1,167 @@
+/**
+ * The routing floors on the dev set (test/nlu/dev-set.yaml): messages written the way staff
+ * type, labelled by hand, never used for training. Builds the shipped router and danger check
+ * once, from the real flows and content, so a change to flows' examples, the vocabulary, the
+ * out-of-scope examples, router.yaml or danger.yaml that breaks routing fails CI.
+ * Also checks the dev set itself: its size and make-up, valid labels, and that no message is a
+ * copy or light edit of a training phrase (which would make the floors meaningless).
+ */
+import { loadContent } from '../../src/authoring/load';
+import { evaluateDanger, evaluateRouter, OUT_OF_SCOPE, type Evaluation } from '../../src/nlu/evaluate';
+import { createNlu } from '../../src/nlu/load';
+import path from 'node:path';
+import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet, type DevCase } from '../../src/nlu/dev-set';
+import { ROOT, shippedNlu } from './fixtures';
+
+const content = loadContent(ROOT);
+const flows = [...content.flows.values()];
+const nluContent = shippedNlu();
+const { router, danger } = createNlu(flows, nluContent);
+const dev: DevCase[] = readDevSet(path.join(ROOT, DEV_SET_FILE), DEV_SET_FILE);
+const fresh: DevCase[] = readDevSet(path.join(ROOT, FRESH_SET_FILE), FRESH_SET_FILE);
+const routing = evaluateRouter(router, dev);
+const dangers = evaluateDanger(danger, dev);
+
+/** The failures, one per line, for the assertion message. */
+function explain(e: Evaluation): string {
+  return e.failures.map((f) => `${f.expected ?? OUT_OF_SCOPE} → ${f.got ?? OUT_OF_SCOPE} [${f.offered.join(', ')}] ${f.text}`).join('\n');
+}
+
+describe('routing floors on the dev set', () => {
+  test('top-1 accuracy ≥ 90%', () => {
+    if (routing.accuracy < 0.9) throw new Error(`top-1 ${(routing.accuracy * 100).toFixed(1)}% < 90%; the misses:\n${explain(routing)}`);
+    expect(routing.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  test('top-3 accuracy ≥ 93%: the right flow is almost always among what staff are shown', () => {
+    expect(routing.top3).toBeGreaterThanOrEqual(0.93);
+  });
+
+  test('out-of-scope precision ≥ 90%: "not covered" is rarely said of a real concern', () => {
+    expect(routing.outOfScope.precision).toBeGreaterThanOrEqual(0.9);
+    expect(routing.outOfScope.recall).toBeGreaterThanOrEqual(0.8);
+  });
+
+  test('a flow started straight away is almost always the right one (≤ 4% wrong, including out-of-scope messages)', () => {
+    expect(routing.wrongFlow + routing.outOfScopeRouted).toBeLessThanOrEqual(Math.floor(routing.started * 0.04));
+    expect(routing.outOfScopeRouted).toBeLessThanOrEqual(2);
+    expect(routing.started).toBeGreaterThanOrEqual(dev.length * 0.4);
+  });
+
+  test('two topics: the more serious flow comes first in at least 60% of two-topic messages', () => {
+    expect(routing.twoTopics.correct / routing.twoTopics.cases).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('danger on the dev set', () => {
+  test('recall is 100%: every message signalling immediate danger gets 999 first', () => {
+    expect(dangers.missed).toEqual([]);
+    expect(dangers.recall).toBe(1);
+  });
+
+  test('false alarms on the other messages stay under 5%', () => {
+    expect(dangers.falseAlarmRate).toBeLessThan(0.05);
+  });
+});
+
+describe('the dev set itself', () => {
+  const flowIds = new Set(content.flows.keys());
+  const count = (p: (c: DevCase) => boolean): number => dev.filter(p).length;
+
+  test('has at least 300 messages, 10 per flow, 30 danger, 40 out of scope, 20 with two topics', () => {
+    expect(dev.length).toBeGreaterThanOrEqual(300);
+    expect([...flowIds].filter((id) => count((c) => c.flow === id) < 10)).toEqual([]);
+    expect(count((c) => c.danger)).toBeGreaterThanOrEqual(30);
+    expect(count((c) => c.flow === null && !c.danger)).toBeGreaterThanOrEqual(40);
+    expect(count((c) => c.also !== undefined)).toBeGreaterThanOrEqual(20);
+    expect(new Set(dev.filter((c) => c.danger).map((c) => c.flow)).size).toBeGreaterThanOrEqual(8);
+  });
+
+  test('every label (dev and fresh set) is a real flow, and a second topic differs from the first', () => {
+    for (const c of [...dev, ...fresh]) {
+      if (c.flow !== null) expect({ text: c.text, flow: flowIds.has(c.flow) }).toEqual({ text: c.text, flow: true });
+      if (c.also !== undefined) expect([flowIds.has(c.also), c.also !== c.flow]).toEqual([true, true]);
+    }
+  });
+
+  test('messages vary in length (from a word or two to 40+ words) and are all different', () => {
+    const words = dev.map((c) => c.text.split(/\s+/).length);
+    expect(Math.min(...words)).toBeLessThanOrEqual(3);
+    expect(Math.max(...words)).toBeGreaterThanOrEqual(40);
+    const all = [...dev, ...fresh].map((c) => normalise(c.text));
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  test('the closeness check itself: flags a light edit, passes a rewording', () => {
+    const codes = (t: string) => withHistogram(normalise(t)).codes;
+    expect(withinDistance(codes('a mum added me on fb'), codes('a mum added me on facebook'), 6)).toBe(true);
+    expect(withinDistance(codes('yr6 nudez going round'), codes('yr6 nudes going round'), 1)).toBe(true);
+    expect(withinDistance(codes('a dad sent me a friend request'), codes('got a friend request from a mum in my class'), 10)).toBe(false);
+  });
+
+  test('no message (dev or fresh set) is a copy or light edit of a training phrase (edit distance > 25% of its length)', () => {
+    const training = [...flows.flatMap((f) => f.examples), ...nluContent.outOfScope].map((t) => withHistogram(normalise(t)));
+    const close: string[] = [];
+    for (const c of [...dev, ...fresh]) {
+      const a = withHistogram(normalise(c.text));
+      for (const b of training) {
+        const limit = Math.max(a.text.length, b.text.length) * 0.25;
+        // Half the letter-count difference never exceeds the edit distance: a cheap, sound filter.
+        if (Math.abs(a.text.length - b.text.length) > limit || histogramGap(a.counts, b.counts) > limit) continue;
+        if (withinDistance(a.codes, b.codes, Math.floor(limit))) close.push(`${c.text}  ≈  ${b.text}`);
+      }
+    }
+    expect(close).toEqual([]);
+  });
+});
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+function withHistogram(text: string): { text: string; codes: Int32Array; counts: Int16Array } {
+  const codes = Int32Array.from(text, (ch) => ch.charCodeAt(0));
+  const counts = new Int16Array(37);
+  for (const code of codes) counts[code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : 36]! += 1;
+  return { text, codes, counts };
+}
+
+function histogramGap(a: Int16Array, b: Int16Array): number {
+  let gap = 0;
+  for (let i = 0; i < a.length; i++) gap += a[i]! > b[i]! ? a[i]! - b[i]! : b[i]! - a[i]!;
+  return gap / 2;
+}
+
+/**
+ * True when the optimal-string-alignment distance (insertions, deletions, substitutions, swaps)
+ * of a and b is at most `limit`; gives up as soon as a whole row exceeds it. Written without
+ * Math.* or string indexing, which are slow inside jest's VM contexts.
+ */
+function withinDistance(a: Int32Array, b: Int32Array, limit: number): boolean {
+  const m = b.length;
+  let before = new Int32Array(m + 1);
+  let previous = new Int32Array(m + 1);
+  let current = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    const ai = a[i - 1]!;
+    for (let j = 1; j <= m; j++) {
+      let d = previous[j - 1]! + (ai === b[j - 1] ? 0 : 1);
+      const up = previous[j]! + 1;
+      const left = current[j - 1]! + 1;
+      if (up < d) d = up;
+      if (left < d) d = left;
+      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === b[j - 1] && before[j - 2]! + 1 < d) d = before[j - 2]! + 1;
+      current[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > limit) return false;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
+  }
+  return previous[m]! <= limit;
+}
