@@ -5,6 +5,7 @@
  * It never loses a report: the report is committed before any of this runs.
  */
 import type { Delivery, DeliveryPurpose, DeliveryStore, DslChannel } from './delivery';
+import { errorCode } from './errors';
 import type { Clock, Logger, Notifier, ReportStore } from './ports';
 import type { FiledReport } from './report';
 
@@ -94,7 +95,7 @@ export class DslNotifier implements Notifier {
 
   /** Runs tick every `intervalMs` until stop(). */
   start(intervalMs = 30_000): void {
-    this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.o.log.error('notifier_tick_failed', { code: codeOf(e) })), intervalMs);
+    this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.o.log.error('notifier_tick_failed', { code: errorCode(e) })), intervalMs);
     this.timer.unref();
   }
 
@@ -132,8 +133,8 @@ export class DslNotifier implements Notifier {
     } catch (err) {
       const delay = this.retryDelays[d.attempts];
       const retryAt = delay === undefined ? undefined : new Date(this.o.clock().getTime() + delay).toISOString();
-      this.o.deliveries.markFailed(d.id, codeOf(err), retryAt);
-      const fields = { reference: d.reference, channel: d.channel, purpose: d.purpose, attempt: d.attempts + 1, code: codeOf(err) };
+      this.o.deliveries.markFailed(d.id, errorCode(err), retryAt);
+      const fields = { reference: d.reference, channel: d.channel, purpose: d.purpose, attempt: d.attempts + 1, code: errorCode(err) };
       if (retryAt) this.o.log.warn('delivery_failed', fields);
       else this.o.log.error('delivery_gave_up', fields);
     }
@@ -144,13 +145,3 @@ export class DslNotifier implements Notifier {
   }
 }
 
-/** A short, content-free code for an error (platform error name or code). */
-function codeOf(err: unknown): string {
-  if (err && typeof err === 'object') {
-    const e = err as { code?: unknown; data?: { error?: unknown }; name?: unknown };
-    if (typeof e.data?.error === 'string') return e.data.error.slice(0, 80);
-    if (typeof e.code === 'string') return e.code.slice(0, 80);
-    if (typeof e.name === 'string') return e.name;
-  }
-  return 'unknown';
-}

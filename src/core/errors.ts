@@ -34,3 +34,18 @@ export class UnknownSettingError extends SafeStepError {
     this.name = 'UnknownSettingError';
   }
 }
+
+/**
+ * A short, content-free code for any error, for logs: a platform's error name (Slack's
+ * `data.error`), a library code, an HTTP status, or the error's class name. Never its message.
+ */
+export function errorCode(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const e = err as { code?: unknown; data?: { error?: unknown }; statusCode?: unknown; name?: unknown };
+    if (typeof e.data?.error === 'string') return e.data.error.slice(0, 80);
+    if (typeof e.code === 'string') return e.code.slice(0, 80);
+    if (typeof e.statusCode === 'number') return `http_${e.statusCode}`;
+    if (typeof e.name === 'string') return e.name;
+  }
+  return 'unknown';
+}

@@ -9,7 +9,8 @@ import { step, type EngineInput, type StepResult } from './engine';
 import type { Inbound, Reply } from './messages';
 import type { Clock, DangerDetector, Logger, Notifier, ReportStore, Router, SessionStore } from './ports';
 import { newSession, type Session } from './session';
-import { UnknownSettingError } from './errors';
+import { UnknownSettingError, errorCode } from './errors';
+import { KeyedQueue } from './serial';
 
 export interface RunnerDeps {
   content: ContentBundle;
@@ -26,31 +27,21 @@ type Conversation = Pick<Inbound, 'channel' | 'conversationId' | 'user' | 'setti
 
 /** Runs conversations for every channel. Channel adapters call `start` and `handle`. */
 export class ConversationRunner {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
 
   constructor(private readonly deps: RunnerDeps) {}
 
   /** Greets the person (and re-shows where they were, if a conversation is under way). */
   start(conv: Conversation): Promise<Reply[]> {
-    return this.serialised(conv.conversationId, () => this.run(conv, { kind: 'start' }));
+    return this.queue.run(conv.conversationId, () => this.run(conv, { kind: 'start' }));
   }
 
   /** Handles one inbound message and returns the replies, in order. */
   handle(inbound: Inbound): Promise<Reply[]> {
     const { text, choice, questionId, files } = inbound;
-    return this.serialised(inbound.conversationId, () => this.run(inbound, { kind: 'message', text, choice, questionId, files }));
+    return this.queue.run(inbound.conversationId, () => this.run(inbound, { kind: 'message', text, choice, questionId, files }));
   }
 
-  private serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const tail = next.catch(() => undefined);
-    this.queues.set(key, tail);
-    void tail.then(() => {
-      if (this.queues.get(key) === tail) this.queues.delete(key);
-    });
-    return next;
-  }
 
   private load(conv: Conversation): Session {
     const { content, sessions, clock, log } = this.deps;
@@ -117,7 +108,3 @@ export class ConversationRunner {
   }
 }
 
-function errorCode(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
-  return err instanceof Error ? err.name : 'unknown';
-}

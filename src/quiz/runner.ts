@@ -7,7 +7,8 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ContentBundle } from '../core/content';
-import { UnknownSettingError } from '../core/errors';
+import { UnknownSettingError, errorCode } from '../core/errors';
+import { KeyedQueue } from '../core/serial';
 import type { Inbound, Reply } from '../core/messages';
 import type { Clock, DangerDetector, Logger } from '../core/ports';
 import { render } from '../core/template';
@@ -37,7 +38,7 @@ export type QuizConversation = Pick<Inbound, 'channel' | 'conversationId' | 'use
 
 /** Runs the quiz for every channel: `start`, then `handle` each message; `isActive` for routing. */
 export class QuizRunner {
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly queue = new KeyedQueue();
 
   constructor(private readonly deps: QuizRunnerDeps) {}
 
@@ -52,7 +53,7 @@ export class QuizRunner {
    * conversation), or asks for the attestation they have not given yet, or begins a new attempt.
    */
   start(conv: QuizConversation): Promise<Reply[]> {
-    return this.serialised(conv.conversationId, () => {
+    return this.queue.run(conv.conversationId, () => {
       this.requireQuiz(conv.settingId);
       const latest = this.tryLoad(() => this.deps.store.latestFor(conv.settingId, conv.user.id));
       const ctx = this.ctx();
@@ -68,7 +69,7 @@ export class QuizRunner {
 
   /** Handles one message of a conversation whose quiz was started; returns the replies in order. */
   handle(inbound: Inbound): Promise<Reply[]> {
-    return this.serialised(inbound.conversationId, () => {
+    return this.queue.run(inbound.conversationId, () => {
       this.requireQuiz(inbound.settingId);
       const state = this.tryLoad(() => this.deps.store.load(inbound.conversationId));
       const ctx = this.ctx();
@@ -139,19 +140,5 @@ export class QuizRunner {
     return { type: 'text', text: render(text, this.setting(settingId)) };
   }
 
-  private serialised<T>(key: string, work: () => T): Promise<T> {
-    const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const tail = next.catch(() => undefined);
-    this.queues.set(key, tail);
-    void tail.then(() => {
-      if (this.queues.get(key) === tail) this.queues.delete(key);
-    });
-    return next;
-  }
 }
 
-function errorCode(err: unknown): string {
-  if (err && typeof err === 'object' && 'code' in err && typeof err.code === 'string') return err.code;
-  return err instanceof Error ? err.name : 'unknown';
-}

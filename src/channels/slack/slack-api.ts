@@ -5,6 +5,7 @@
  * download, re-post or keep files.
  */
 import { webApi, type types } from '@slack/bolt';
+import { errorCode } from '../../core/errors';
 import type { UserRef } from '../../core/messages';
 import type { Logger } from '../../core/ports';
 import type { SlackMessage } from './render-blocks';
@@ -172,12 +173,4 @@ export class SlackApi {
 }
 
 /** A short, content-free code for a Web API error (Slack's error name, or the client's code). */
-export function errorCode(err: unknown): string {
-  if (err && typeof err === 'object') {
-    const e = err as { code?: unknown; data?: { error?: unknown }; name?: unknown };
-    if (typeof e.data?.error === 'string') return e.data.error.slice(0, 80);
-    if (typeof e.code === 'string') return e.code.slice(0, 80);
-    if (typeof e.name === 'string') return e.name;
-  }
-  return 'unknown';
-}
+export { errorCode };
