@@ -19,8 +19,12 @@ const ANY_BRACES = /\{\{([^{}]*)\}\}/g;
 const WELL_FORMED = /^\s*[a-z]+(?:\.[a-z0-9-]+)?\s*$/;
 const KNOWN = '{{setting}} {{dsl}} {{dsl.name}} {{dsl.role}} {{deputies}} {{head}} {{head.role}} {{allegations}} {{child}} {{children}} {{rule.KEY}} {{contact.ID}} {{channels}}';
 
-/** Why `name` cannot be filled for `setting`, or undefined if it can (or if unknown-rule reports it). */
-function gap(name: string, setting: SettingSource): string | undefined {
+/**
+ * Why placeholder `name` cannot be filled for `setting`, or undefined if it can (or if it is one
+ * of the `runtime` values, or a rule the profile lacks: unknown-rule reports those).
+ */
+export function placeholderGap(name: string, setting: SettingSource, runtime: readonly string[] = []): string | undefined {
+  if (runtime.includes(name)) return undefined;
   if (name.startsWith('rule.') && !Object.hasOwn(setting.data.rules, name.slice('rule.'.length))) return undefined;
   try {
     resolvePlaceholder(name, setting.data);
@@ -52,7 +56,7 @@ function checkText(text: string, settings: readonly SettingSource[], at: Located
   for (const name of new Set(placeholdersIn(text))) {
     if (runtime.includes(name)) continue;
     const gaps = settings.flatMap((s) => {
-      const why = gap(name, s);
+      const why = placeholderGap(name, s);
       return why ? [{ setting: s, why }] : [];
     });
     if (gaps.length === 0) continue;

@@ -15,6 +15,7 @@ import type { Inflight } from './inflight';
 import { hasChoiceButtons, markAnswered, renderReplies, type BlockTexts } from './render-blocks';
 import { errorCode, type SlackApi } from './slack-api';
 import { choiceToInbound, messageToInbound, slackConversation } from './to-inbound';
+import { SlackRefs } from './refs';
 
 /** What a person did: opened SafeStep, sent a message, clicked an answer, asked for the menu, or started the quiz. */
 export type Turn =
@@ -49,7 +50,6 @@ interface PromptRef {
   ts: string;
 }
 
-const CHANNEL = 'slack';
 const DEFAULT_RETENTION_GAP_MS = 8 * 60 * 60_000;
 
 export class SlackConversations {
@@ -163,23 +163,18 @@ export class SlackConversations {
     }
   }
 
+  private get refs(): SlackRefs {
+    return new SlackRefs(this.d.app.stores.channelRefs, this.d.app.log);
+  }
+
   private get<T>(key: string): T | undefined {
-    try {
-      const v = this.d.app.stores.channelRefs.get(CHANNEL, key);
-      return v === null || v === undefined ? undefined : (v as T);
-    } catch (err) {
-      this.d.app.log.warn('slack_ref_read_failed', { code: errorCode(err) });
-      return undefined;
-    }
+    return this.refs.get<T>(key);
   }
 
   private put(key: string, data: unknown): void {
-    try {
-      this.d.app.stores.channelRefs.put(CHANNEL, key, data, this.now().toISOString());
-    } catch (err) {
-      this.d.app.log.warn('slack_ref_write_failed', { code: errorCode(err) });
-    }
+    this.refs.put(key, data, this.now());
   }
+
 
   private now(): Date {
     return (this.d.clock ?? (() => new Date()))();

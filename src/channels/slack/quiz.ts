@@ -20,8 +20,8 @@ import type { Inflight } from './inflight';
 import { labelsFor } from './labels';
 import { quizInviteMessage, quizPostModal, quizResultsBlocks } from './quiz-blocks';
 import { errorCode, type SlackApi } from './slack-api';
+import { SlackRefs } from './refs';
 
-const CHANNEL = 'slack';
 const DAY_MS = 24 * 60 * 60_000;
 /** How often the reminder check runs in production. */
 const DEFAULT_CHECK_EVERY_MS = 60 * 60_000;
@@ -101,16 +101,9 @@ export class SlackQuiz {
 
   /** The staff channels the invitation was posted in. */
   channels(): QuizChannelRef[] {
-    try {
-      return this.d.app.stores.channelRefs
-        .list(CHANNEL)
-        .filter((r) => r.key.startsWith(QUIZ_KEYS.channel('')) && r.data && typeof r.data === 'object')
-        .map((r) => r.data as QuizChannelRef);
-    } catch (err) {
-      this.d.app.log.warn('slack_ref_read_failed', { code: errorCode(err) });
-      return [];
-    }
+    return this.refs.list(QUIZ_KEYS.channel('')).filter((d): d is QuizChannelRef => !!d && typeof d === 'object');
   }
+
 
   /**
    * Someone joined a channel: if it is a staff quiz channel, DM them the welcome and the Start
@@ -271,23 +264,18 @@ export class SlackQuiz {
     return render(text, this.setting(), vars);
   }
 
+  private get refs(): SlackRefs {
+    return new SlackRefs(this.d.app.stores.channelRefs, this.d.app.log);
+  }
+
   private get<T>(key: string): T | undefined {
-    try {
-      const v = this.d.app.stores.channelRefs.get(CHANNEL, key);
-      return v === null || v === undefined ? undefined : (v as T);
-    } catch (err) {
-      this.d.app.log.warn('slack_ref_read_failed', { code: errorCode(err) });
-      return undefined;
-    }
+    return this.refs.get<T>(key);
   }
 
   private put(key: string, data: unknown, at: Date = this.now()): void {
-    try {
-      this.d.app.stores.channelRefs.put(CHANNEL, key, data, at.toISOString());
-    } catch (err) {
-      this.d.app.log.warn('slack_ref_write_failed', { code: errorCode(err) });
-    }
+    this.refs.put(key, data, at);
   }
+
 
   private now(): Date {
     return (this.d.clock ?? (() => new Date()))();

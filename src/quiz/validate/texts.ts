@@ -14,10 +14,11 @@ import type { Problem } from '../../authoring/problem';
 import { forbiddenIn } from '../../authoring/guard';
 import type { SettingSource } from '../../authoring/sources';
 import type { DataPath } from '../../authoring/yaml-source';
-import { PlaceholderError, placeholdersIn, resolvePlaceholder } from '../../core/template';
+import { placeholdersIn } from '../../core/template';
 import { QUIZ_RUNTIME_PLACEHOLDERS } from '../model';
 import { correctOptions } from '../resolve';
 import { questionProblem, settingsOf, shown, type QuestionSite, type QuizRule, type QuizValidation } from './context';
+import { placeholderGap } from '../../authoring/validate/placeholders';
 
 /** Limits on what staff read in a chat window. */
 export const TEXT_LIMITS = { explanationChars: 400, explanationSentences: 2, questionChars: 300, optionChars: 200 } as const;
@@ -47,25 +48,12 @@ function textsOf(q: QuestionSite, setting: SettingSource): Checked[] {
   ];
 }
 
-/** Why a placeholder cannot be filled for the setting, or undefined (unknown rules are quiz-unknown-rule's). */
-function gap(name: string, setting: SettingSource, runtime: readonly string[]): string | undefined {
-  if (runtime.includes(name)) return undefined;
-  if (name.startsWith('rule.') && !Object.hasOwn(setting.data.rules, name.slice(5))) return undefined;
-  try {
-    resolvePlaceholder(name, setting.data);
-    return undefined;
-  } catch (err) {
-    if (err instanceof PlaceholderError) return err.message.replace(/^.*?: /, '');
-    throw err;
-  }
-}
-
 function placeholderProblems(text: string, settings: readonly SettingSource[], runtime: readonly string[]): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(ANY_BRACES)) if (!WELL_FORMED.test(m[1] ?? '')) out.push(`"${m[0]}" is malformed`);
   for (const name of new Set(placeholdersIn(text))) {
     const gaps = settings.flatMap((s) => {
-      const why = gap(name, s, runtime);
+      const why = placeholderGap(name, s, runtime);
       return why ? [`${s.data.id}: ${why}`] : [];
     });
     if (gaps.length > 0) out.push(`{{${name}}} cannot be filled (${gaps.join('; ')})`);
