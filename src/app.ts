@@ -1,20 +1,24 @@
 /**
  * The composition root's building block: from a Config, builds content, router, danger check,
- * stores and the conversation runner. Channels are started by main.ts / the CLI on top of this.
+ * stores, the conversation and quiz runners, the DSL outbox and the ChannelHost that channels are
+ * given. Channels are started on top of this by serve.ts (chat platforms) or the CLI (console).
  */
-import { ChatService } from './chat-service';
 import type { Config } from './config';
 import type { ContentBundle } from './core/content';
-import { UnknownSettingError, type StoreError } from './core/errors';
-import type { Logger } from './core/ports';
+import type { DslDirectory } from './core/desk/directory';
 import { DslNotifier } from './core/dsl-notifier';
+import { UnknownSettingError, type StoreError } from './core/errors';
+import type { ChatChannel } from './core/host';
+import type { Logger } from './core/ports';
 import { ConversationRunner } from './core/runner';
+import { QuizOutreach, type OutreachChannel } from './host/quiz-outreach';
+import { SafeStepHost } from './host/safestep-host';
 import { createLogger } from './log';
 import { loadNlu } from './nlu/load';
-import { openStoresOrFallback, type Stores } from './store/open-stores';
-import { createQuizRunner, loadContentWithQuiz } from './quiz/setup';
 import type { QuizContent } from './quiz/model';
 import type { QuizRunner } from './quiz/runner';
+import { createQuizRunner, loadContentWithQuiz } from './quiz/setup';
+import { openStoresOrFallback, type Stores } from './store/open-stores';
 
 export interface App {
   config: Readonly<Config>;
@@ -22,58 +26,92 @@ export interface App {
   runner: ConversationRunner;
   /** The induction quiz, when the content has a quiz bank. */
   quiz?: QuizRunner;
-  /** The quiz bank and its wording (content/quiz/), when present: for channels' invitations and the DSL's results. */
   quizContent?: QuizContent;
-  /** What channel adapters call: routes each message to the quiz or the conversation. */
-  chat: ChatService;
-  /** Tells DSLs on connected chat channels; channels add themselves with addChannel. */
+  /** What every channel is given (and nothing else of the app). */
+  host: SafeStepHost;
+  /** The DSL outbox: records, sends and retries every notice. */
   notifier: DslNotifier;
+  /** Invitations, welcomes and reminders for the induction quiz, on every connected channel. */
+  outreach: QuizOutreach;
   stores: Stores;
   log: Logger;
   /** Set when the database could not be opened: chat works, reports cannot be filed. */
   storeError?: StoreError;
+  /** Connects a started chat channel: its deliverer to the outbox, its roster to quiz outreach. */
+  connect(channel: ChatChannel): void;
   close(): void;
 }
 
+/** The DSL team per chat channel, from the config. */
+export function dslDirectory(config: Readonly<Config>): DslDirectory {
+  const directory: Record<string, { dslUsers: string[]; dslChannel?: string }> = {};
+  if (config.slack) directory.slack = { dslUsers: config.slack.dslUsers, dslChannel: config.slack.dslChannel };
+  if (config.teams) directory.teams = { dslUsers: config.teams.dslUsers, dslChannel: config.teams.dslChannel };
+  return directory;
+}
+
 /** Builds the app; throws content_error if flows/ or content/ are invalid. */
-export function buildApp(config: Readonly<Config>, log: Logger = createLogger(config.logLevel)): App {
+export function buildApp(config: Readonly<Config>, log: Logger = createLogger(config.logLevel), clock: () => Date = () => new Date()): App {
   const { content, quiz: quizContent } = loadContentWithQuiz(config.contentRoot);
   const { router, danger } = loadNlu(config.contentRoot, [...content.flows.values()]);
   const stores = openStoresOrFallback(config.dbPath);
   if (stores.error) log.error('store_open_failed', { code: stores.error.code });
-  const clock = () => new Date();
   const notifier = new DslNotifier({
+    content,
     deliveries: stores.deliveries,
     reports: stores.reports,
+    transaction: stores.transaction,
+    directory: dslDirectory(config),
     clock,
     log,
     reminderAfterMs: config.reminderMinutes * 60_000,
   });
-  const runner = new ConversationRunner({
+  const runner = new ConversationRunner({ content, router, danger, sessions: stores.sessions, reports: stores.reports, transaction: stores.transaction, notifier, clock, log });
+  const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock }) : undefined;
+  const outreachChannels = new Map<string, OutreachChannel>();
+  const outreach = new QuizOutreach({ channels: outreachChannels, reminderDays: config.quizReminderDays, clock, log });
+  const host = new SafeStepHost({
     content,
-    router,
-    danger,
-    sessions: stores.sessions,
-    reports: stores.reports,
+    quizContent,
+    runner,
+    quiz,
     notifier,
+    reports: stores.reports,
+    deliveries: stores.deliveries,
+    quizStore: stores.quiz,
+    channelRefs: stores.channelRefs,
+    settingOf: (channel) => (channel === 'console' ? undefined : config.settingId),
+    outreach,
     clock,
     log,
   });
-  const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock }) : undefined;
-  const chat = new ChatService(runner, quiz, quizContent?.messages.commands.start ?? []);
   return {
     config,
     content,
     runner,
     quiz,
     quizContent,
-    chat,
+    host,
     notifier,
+    outreach,
     stores,
     log,
     storeError: stores.error,
+    connect: (channel) => {
+      notifier.addChannel(channel.name, channel.deliverer);
+      const roster = channel.roster;
+      if (roster) {
+        outreachChannels.set(channel.name, {
+          roster,
+          records: host.records(channel.name),
+          invites: () => host.invites(channel.name),
+          passed: () => host.passed(channel.name),
+        });
+      }
+    },
     close: () => {
       notifier.stop();
+      outreach.stop();
       stores.close();
     },
   };

@@ -102,6 +102,16 @@ function readConfigFile(file: string, cwd: string): Record<string, unknown> {
   }
 }
 
+/** A Teams channel id as copied from a channel link may be URL-encoded (19%3a…%40thread.tacv2). */
+function teamsChannelId(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw.trim());
+  } catch {
+    return raw.trim();
+  }
+}
+
 /** Builds the config from an environment and the project root; throws config_error if invalid. */
 export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = process.cwd()): Readonly<Config> {
   const fromFile = env.SAFESTEP_CONFIG ? readConfigFile(env.SAFESTEP_CONFIG, cwd) : {};
@@ -134,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
           tenantId: e.MicrosoftAppTenantId || undefined,
           local: !e.MicrosoftAppId && e.SAFESTEP_TEAMS_LOCAL === true,
           dslUsers: e.TEAMS_DSL_USERS ?? [],
-          dslChannel: e.TEAMS_DSL_CHANNEL,
+          dslChannel: teamsChannelId(e.TEAMS_DSL_CHANNEL),
         }
       : undefined;
   return Object.freeze({

@@ -1,20 +1,19 @@
 /**
  * Runs SafeStep for chat platforms: builds the app, creates the enabled channels (Slack, Teams;
- * each loaded only when configured), connects them to the DSL notifier, and serves their routes
- * on one HTTP port. Used by `npm start` and by the integration tests (port 0, loopback).
+ * each loaded only when configured) with the ChannelHost, connects them to the DSL outbox and
+ * quiz outreach, and serves their routes on one HTTP port. Used by `npm start` and by the
+ * integration tests (port 0, loopback). Channels never see the app: only the host.
  */
 import { buildApp, requireSetting, type App } from './app';
-import type { ChatChannel } from './channels/channel';
 import type { Config, SlackConfig, TeamsConfig } from './config';
 import { SafeStepError } from './core/errors';
+import type { ChannelHost, ChatChannel } from './core/host';
 import type { Logger } from './core/ports';
 import { startHttpServer } from './server';
 
-/** What every channel factory receives. */
-export interface ChannelDeps<C> {
-  app: App;
+/** What a channel factory receives besides the host. */
+export interface ChannelOptions<C> {
   config: C;
-  settingId: string;
   /** How often a platform API call is retried (tests: 0); the platform SDK's default when absent. */
   apiRetries?: number;
   /** Where a channel writes start-up warnings meant for a person (default process.stderr). */
@@ -28,29 +27,30 @@ export interface Serving {
   stop(): Promise<void>;
 }
 
-type Factory<C> = (deps: ChannelDeps<C>) => ChatChannel;
+type Factory<C> = (host: ChannelHost, options: ChannelOptions<C>) => ChatChannel;
 
 /** Starts every configured chat channel; throws config_error when one cannot start. */
 export async function serveChannels(
   config: Readonly<Config>,
-  options: { log?: Logger; host?: string; apiRetries?: number; stderr?: { write(text: string): unknown } } = {},
+  options: { log?: Logger; host?: string; apiRetries?: number; stderr?: { write(text: string): unknown }; clock?: () => Date } = {},
 ): Promise<Serving> {
-  const app = buildApp(config, options.log);
+  const app = buildApp(config, options.log, options.clock);
   try {
     if (!config.settingId) {
       throw new SafeStepError('config_error', `SAFESTEP_SETTING must name the setting this workspace serves (one of: ${[...app.content.settings.keys()].join(', ')}).`);
     }
-    const settingId = requireSetting(app.content, config.settingId);
+    requireSetting(app.content, config.settingId);
     const channels: ChatChannel[] = [];
+    const common = { apiRetries: options.apiRetries, stderr: options.stderr };
     if (config.slack) {
       const { createSlackChannel } = require('./channels/slack') as { createSlackChannel: Factory<SlackConfig> };
-      channels.push(createSlackChannel({ app, config: config.slack, settingId, apiRetries: options.apiRetries }));
+      channels.push(createSlackChannel(app.host, { ...common, config: config.slack }));
     }
     if (config.teams) {
       const { createTeamsChannel } = require('./channels/teams') as { createTeamsChannel: Factory<TeamsConfig> };
-      channels.push(createTeamsChannel({ app, config: config.teams, settingId, apiRetries: options.apiRetries, stderr: options.stderr }));
+      channels.push(createTeamsChannel(app.host, { ...common, config: config.teams }));
     }
-    for (const c of channels) app.notifier.addChannel(c.dsl);
+    for (const c of channels) app.connect(c);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, options.host);
     try {
       for (const c of channels) await c.start();
@@ -60,14 +60,19 @@ export async function serveChannels(
       await server.close();
       throw err;
     }
+    // Sends anything left pending by a previous run at once, then retries and reminds.
     app.notifier.start();
+    app.outreach.start();
     app.log.info('serving', { port: server.port, channels: channels.map((c) => c.name).join(',') });
     return {
       app,
       port: server.port,
       channels,
       stop: async () => {
+        app.notifier.stop();
+        app.outreach.stop();
         await app.notifier.drain();
+        await app.outreach.drain();
         for (const c of channels) await c.stop();
         await server.close();
         app.close();

@@ -4,7 +4,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HttpRoute } from './channels/channel';
+import type { HttpRoute } from './core/host';
 import type { Logger } from './core/ports';
 
 export interface RunningServer {

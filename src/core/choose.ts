@@ -4,7 +4,7 @@
  */
 import type { Reply, ReplyChoice } from './messages';
 import { render } from './template';
-import type { Turn } from './walk';
+import type { Turn } from './turn';
 
 export const CHOOSE_QUESTION_ID = 'choose-flow';
 export const SOMETHING_ELSE = 'something-else';

@@ -3,8 +3,6 @@
  * DSL again when an immediate report is not acknowledged, the reporter when it is). Stored, so a
  * platform failure is retried and stays visible to the DSL instead of being lost in a log.
  */
-import type { FiledReport } from './report';
-
 export type DeliveryPurpose = 'report-filed' | 'reminder' | 'reporter-ack';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
@@ -34,23 +32,6 @@ export interface DeliveryStore {
   /** Deliveries to (re)try now: pending, or failed with a retry time at or before `at`. */
   due(at: string): Delivery[];
   forReport(reference: string): Delivery[];
-}
-
-/**
- * A channel that can reach DSLs and reporters (Slack, Teams). It only sends; the DslNotifier
- * decides who is told what and when, and records the outcome.
- */
-export interface DslChannel {
-  /** Matches FiledReport.channel for reports made on this channel (e.g. 'slack'). */
-  readonly name: string;
-  /** Where a newly filed report is announced: the DSL channel and/or each DSL user. */
-  announceTargets(): string[];
-  /** Every DSL and deputy on this channel (reminders go to each of them). */
-  dslUsers(): string[];
-  /** True if this user id is one of this channel's DSLs or deputies. */
-  isDsl(userId: string): boolean;
-  /** Sends one message; throws (any error) on failure. */
-  deliver(report: FiledReport, target: string, purpose: DeliveryPurpose): Promise<void>;
 }
 
 /** A one-line summary of a report's deliveries, for the DSL's report list. */

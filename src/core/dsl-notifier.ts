@@ -1,17 +1,30 @@
 /**
- * Tells the DSL team about filed reports on every connected chat channel, records each delivery,
- * retries failures with back-off, re-sends unacknowledged immediate reports to every DSL, and
- * handles acknowledgement (only a channel's DSLs may acknowledge; the reporter is then told).
- * It never loses a report: the report is committed before any of this runs.
+ * The DSL outbox. Every message about a report (the DSL team's notice when it is filed, every
+ * DSL's reminder while an immediate report is unacknowledged, the reporter's "the DSL has seen
+ * it") is first recorded as a delivery row — for a filing, in the same transaction as the report —
+ * and only then sent, each recipient on its own: a hanging post never delays or loses another
+ * recipient's message. Failures are retried with back-off and stay visible; after a restart every
+ * pending delivery is sent. The content of each message is decided here (src/core/desk), the
+ * channels' Deliverers only render and send it.
  */
-import type { Delivery, DeliveryPurpose, DeliveryStore, DslChannel } from './delivery';
+import type { ContentBundle } from './content';
+import type { Delivery, DeliveryPurpose, DeliveryStore } from './delivery';
+import { announceTargets, isDsl, type DslDirectory } from './desk/directory';
+import { reportNotice } from './desk/notice';
 import { errorCode } from './errors';
-import type { Clock, Logger, Notifier, ReportStore } from './ports';
+import type { Deliverer } from './host/contract';
+import type { Outbound } from './host/views';
+import type { Clock, Logger, Notifier, ReportStore, Transaction } from './ports';
 import type { FiledReport } from './report';
+import { render } from './template';
 
 export interface DslNotifierOptions {
+  content: ContentBundle;
   deliveries: DeliveryStore;
   reports: ReportStore;
+  /** Runs work in one database transaction. */
+  transaction: Transaction;
+  directory: DslDirectory;
   clock: Clock;
   log: Logger;
   /** Waits between attempts of one delivery; after the last, SafeStep gives up (and shows it). */
@@ -20,6 +33,8 @@ export interface DslNotifierOptions {
   reminderAfterMs?: number;
   /** How many reminder rounds at most. */
   maxReminders?: number;
+  /** An attempt not finished after this long counts as failed (and is retried). */
+  attemptTimeoutMs?: number;
 }
 
 /** What happened when someone pressed Acknowledge. */
@@ -32,78 +47,106 @@ export type AckOutcome =
 const DEFAULT_RETRY_MS = [30_000, 120_000, 600_000, 1_800_000, 7_200_000];
 
 export class DslNotifier implements Notifier {
-  private readonly channels = new Map<string, DslChannel>();
+  private readonly channels = new Map<string, Deliverer>();
   private readonly retryDelays: number[];
   private readonly reminderAfterMs: number;
   private readonly maxReminders: number;
+  private readonly attemptTimeoutMs: number;
+  private readonly sending = new Map<number, Promise<void>>();
   private timer?: NodeJS.Timeout;
-  private readonly inflight = new Set<Promise<void>>();
+  private ticking?: Promise<void>;
 
   constructor(private readonly o: DslNotifierOptions) {
     this.retryDelays = o.retryDelaysMs ?? DEFAULT_RETRY_MS;
     this.reminderAfterMs = o.reminderAfterMs ?? 15 * 60_000;
     this.maxReminders = o.maxReminders ?? 4;
+    this.attemptTimeoutMs = o.attemptTimeoutMs ?? 60_000;
   }
 
-  /** Connects a chat channel (done once per channel at start-up). */
-  addChannel(channel: DslChannel): void {
-    this.channels.set(channel.name, channel);
+  /** Connects a chat channel's deliverer (once per channel, at start-up). */
+  addChannel(name: string, deliverer: Deliverer): void {
+    this.channels.set(name, deliverer);
   }
 
-  /** True if this user is a DSL or deputy on this channel (may view and acknowledge reports). */
-  isDsl(channel: string, userId: string): boolean {
-    return this.channels.get(channel)?.isDsl(userId) ?? false;
+  /** The channels connected now. */
+  channelNames(): string[] {
+    return [...this.channels.keys()];
   }
 
-  /** Announces a committed report on every channel; failures are recorded for retry. */
-  reportFiled(report: FiledReport): Promise<void> {
-    const work = (async () => {
-      for (const channel of this.channels.values()) {
-        for (const target of channel.announceTargets()) await this.send(report, channel.name, target, 'report-filed');
-      }
-    })();
-    this.inflight.add(work);
-    void work.finally(() => this.inflight.delete(work));
-    return work;
+  /** True if this user is a DSL or deputy on this channel (may view and act on reports). */
+  isDsl(channel: string, userId: string | undefined): boolean {
+    return isDsl(this.o.directory, channel, userId);
   }
 
-  /** Resolves once every announcement under way has been attempted (for shutdown and tests). */
+  /**
+   * Records the notice of a just-filed report to every target on every connected channel. Call
+   * inside the transaction that files the report; send the rows with `dispatch` once committed.
+   */
+  record(report: FiledReport): Delivery[] {
+    const at = this.now();
+    return this.channelNames().flatMap((channel) =>
+      announceTargets(this.o.directory, channel).map((target) => this.o.deliveries.add({ reference: report.reference, channel, target, purpose: 'report-filed', at })),
+    );
+  }
+
+  /** Sends committed delivery rows now, each on its own; never waits for, or throws from, a platform. */
+  dispatch(rows: readonly Delivery[]): void {
+    for (const d of rows) void this.attempt(d);
+  }
+
+  /** Resolves once every attempt under way has finished (for shutdown and tests). */
   async drain(): Promise<void> {
-    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+    while (this.sending.size > 0 || this.ticking) await Promise.allSettled([...this.sending.values(), this.ticking]);
   }
 
-  /** Records an acknowledgement by a DSL, then tells the reporter on the channel they used. */
-  async acknowledge(reference: string, channel: string, userId: string): Promise<AckOutcome> {
+  /** Records a DSL's acknowledgement and the reporter's notice together, then sends the notice. */
+  acknowledge(reference: string, channel: string, userId: string): AckOutcome {
     if (!this.isDsl(channel, userId)) return { kind: 'refused' };
     const report = this.o.reports.get(reference);
     if (!report) return { kind: 'unknown' };
     if (report.acknowledgedAt) return { kind: 'already', report };
-    const updated = this.o.reports.acknowledge(reference, `${channel}:${userId}`, this.now()) ?? report;
+    const at = this.now();
+    const { updated, rows } = this.o.transaction(() => {
+      const updated = this.o.reports.acknowledge(reference, `${channel}:${userId}`, at) ?? report;
+      const rows = this.channels.has(updated.channel)
+        ? [this.o.deliveries.add({ reference, channel: updated.channel, target: updated.reporter.id, purpose: 'reporter-ack', at })]
+        : [];
+      return { updated, rows };
+    });
     this.o.log.info('report_acknowledged', { reference, channel });
-    if (this.channels.has(updated.channel)) await this.send(updated, updated.channel, updated.reporter.id, 'reporter-ack');
+    this.dispatch(rows);
     return { kind: 'acknowledged', report: updated };
   }
 
-  /** Retries due deliveries and sends reminders; call periodically (see start). */
-  async tick(): Promise<void> {
-    for (const d of this.o.deliveries.due(this.now())) {
-      const report = this.o.reports.get(d.reference);
-      if (report) await this.attempt(d, report);
-    }
-    await this.remind();
+  /** Sends what is due (pending after a restart, retries), then any reminders; one tick at a time. */
+  tick(): Promise<void> {
+    if (this.ticking) return this.ticking;
+    const run = (async () => {
+      for (const d of this.o.deliveries.due(this.now())) {
+        if (!this.sending.has(d.id)) void this.attempt(d);
+      }
+      this.remind();
+    })().finally(() => {
+      this.ticking = undefined;
+    });
+    this.ticking = run;
+    return run;
   }
 
-  /** Runs tick every `intervalMs` until stop(). */
+  /** Sends what is pending at once (e.g. left by a crash), then ticks every `intervalMs` until stop(). */
   start(intervalMs = 30_000): void {
-    this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.o.log.error('notifier_tick_failed', { code: errorCode(e) })), intervalMs);
+    const tick = () => void this.tick().catch((e: unknown) => this.o.log.error('notifier_tick_failed', { code: errorCode(e) }));
+    tick();
+    this.timer = setInterval(tick, intervalMs);
     this.timer.unref();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
   }
 
-  private async remind(): Promise<void> {
+  private remind(): void {
     const now = this.o.clock().getTime();
     const open = this.o.reports.list().filter((r) => r.urgency === 'immediate' && !r.acknowledgedAt);
     for (const report of open) {
@@ -112,36 +155,66 @@ export class DslNotifier implements Notifier {
       const last = Math.max(Date.parse(report.createdAt), ...reminders.map((d) => Date.parse(d.createdAt)));
       if (rounds >= this.maxReminders || now - last < this.reminderAfterMs) continue;
       this.o.log.warn('report_unacknowledged', { reference: report.reference, round: rounds + 1 });
-      const round = this.now();
-      for (const channel of this.channels.values()) {
-        for (const user of channel.dslUsers()) await this.send(report, channel.name, user, 'reminder', round);
-      }
+      const at = this.now();
+      const rows = this.o.transaction(() =>
+        this.channelNames().flatMap((channel) =>
+          (this.o.directory[channel]?.dslUsers ?? []).map((target) => this.o.deliveries.add({ reference: report.reference, channel, target, purpose: 'reminder', at })),
+        ),
+      );
+      this.dispatch(rows);
     }
   }
 
-  private async send(report: FiledReport, channel: string, target: string, purpose: DeliveryPurpose, at = this.now()): Promise<void> {
-    const d = this.o.deliveries.add({ reference: report.reference, channel, target, purpose, at });
-    await this.attempt(d, report);
+  private attempt(d: Delivery): Promise<void> {
+    const running = this.sending.get(d.id);
+    if (running) return running;
+    const work = this.send(d).finally(() => this.sending.delete(d.id));
+    this.sending.set(d.id, work);
+    return work;
   }
 
-  private async attempt(d: Delivery, report: FiledReport): Promise<void> {
-    const channel = this.channels.get(d.channel);
+  private async send(d: Delivery): Promise<void> {
     try {
+      const channel = this.channels.get(d.channel);
       if (!channel) throw Object.assign(new Error('channel not connected'), { code: 'channel_not_connected' });
-      await channel.deliver(report, d.target, d.purpose);
+      const report = this.o.reports.get(d.reference);
+      if (!report) throw Object.assign(new Error('no such report'), { code: 'unknown_report' });
+      await this.withTimeout(channel.send(d.target, this.message(report, d.purpose)));
       this.o.deliveries.markSent(d.id, this.now());
     } catch (err) {
       const delay = this.retryDelays[d.attempts];
       const retryAt = delay === undefined ? undefined : new Date(this.o.clock().getTime() + delay).toISOString();
-      this.o.deliveries.markFailed(d.id, errorCode(err), retryAt);
       const fields = { reference: d.reference, channel: d.channel, purpose: d.purpose, attempt: d.attempts + 1, code: errorCode(err) };
+      try {
+        this.o.deliveries.markFailed(d.id, errorCode(err), retryAt);
+      } catch (storeErr) {
+        this.o.log.error('delivery_record_failed', { ...fields, code: errorCode(storeErr) });
+        return;
+      }
       if (retryAt) this.o.log.warn('delivery_failed', fields);
       else this.o.log.error('delivery_gave_up', fields);
     }
+  }
+
+  /** What a delivery says: the notice for the DSL team, or the reporter's short text. */
+  private message(report: FiledReport, purpose: DeliveryPurpose): Outbound {
+    const { settings, catalog } = this.o.content;
+    const setting = settings.get(report.settingId);
+    if (!setting) throw Object.assign(new Error('no setting profile'), { code: 'unknown_setting' });
+    if (purpose === 'reporter-ack') return { kind: 'text', text: render(catalog.dsl.reporterAcknowledged, setting, { reference: report.reference }) };
+    return { kind: 'notice', notice: reportNotice(report, setting, catalog, purpose) };
+  }
+
+  private withTimeout(work: Promise<void>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error('delivery timed out'), { code: 'delivery_timeout' })), this.attemptTimeoutMs);
+      timer.unref();
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
 
   private now(): string {
     return this.o.clock().toISOString();
   }
 }
-

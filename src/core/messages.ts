@@ -52,6 +52,8 @@ export type Reply =
   | { type: 'advice'; title: string; intro?: string; steps: ShownAdviceStep[] }
   | { type: 'danger'; text: string }
   | { type: 'warning'; text: string }
+  /** A quiet note after the rest (e.g. that the chat platform keeps what is typed). */
+  | { type: 'footnote'; text: string }
   | { type: 'report'; reference: string; urgency: Urgency; flow: string; text: string }
   | { type: 'error'; text: string }
   | { type: 'quiz-result'; score: number; total: number; passed: boolean; text: string };

@@ -17,6 +17,7 @@ export function replyToText(reply: Reply): string {
     case 'text':
       return reply.citations && reply.citations.length > 0 ? `${reply.text}\n  [${citationLine({ citations: reply.citations })}]` : reply.text;
     case 'quiz-result':
+    case 'footnote':
       return reply.text;
     case 'danger':
       return `!!! ${reply.text}`;

@@ -3,6 +3,7 @@
  * src/store and an in-memory twin for tests; the router lives in src/nlu.
  */
 import type { Session } from './session';
+import type { Delivery } from './delivery';
 import type { FiledReport, ReportDraft } from './report';
 
 /** Keeps conversations so they survive a restart. */
@@ -43,10 +44,17 @@ export interface DangerDetector {
   detect(text: string): { danger: boolean; signals: string[] };
 }
 
-/** Tells the DSL a report was filed. Failures are reported, never thrown past the runner. */
+/**
+ * The DSL outbox as the runner sees it: `record` adds the deliveries a filed report needs (called
+ * inside the filing transaction), `dispatch` sends committed rows without waiting for anyone.
+ */
 export interface Notifier {
-  reportFiled(report: FiledReport): Promise<void>;
+  record(report: FiledReport): Delivery[];
+  dispatch(rows: readonly Delivery[]): void;
 }
+
+/** Runs `work` in one database transaction: all of its writes commit, or none do. */
+export type Transaction = <T>(work: () => T) => T;
 
 /** The current time, injectable for tests. */
 export type Clock = () => Date;

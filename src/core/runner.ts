@@ -1,13 +1,17 @@
 /**
- * The runner: loads a conversation, steps the engine, performs its effects (filing a report,
- * then telling the DSL, without waiting for it), and saves the conversation. Messages of one
- * conversation are handled one at a time, in arrival order. A report is committed before anyone
- * is told it is filed.
+ * The runner: loads a conversation, steps the engine and performs its effects. Filing is exactly
+ * once: the report, the conversation past it and the DSL outbox rows are committed in ONE
+ * transaction, so a process killed at any instant leaves either no report (and the question still
+ * open) or one report (and the conversation past it) with its deliveries pending — never two.
+ * Only after the commit is anyone told "filed", and the outbox sends without the reporter
+ * waiting. Messages of one conversation are handled one at a time, in arrival order.
  */
 import type { ContentBundle } from './content';
+import type { Delivery } from './delivery';
 import { step, type EngineInput, type StepResult } from './engine';
 import type { Inbound, Reply } from './messages';
-import type { Clock, DangerDetector, Logger, Notifier, ReportStore, Router, SessionStore } from './ports';
+import type { Clock, DangerDetector, Logger, Notifier, ReportStore, Router, SessionStore, Transaction } from './ports';
+import type { FiledReport } from './report';
 import { newSession, type Session } from './session';
 import { UnknownSettingError, errorCode } from './errors';
 import { KeyedQueue } from './serial';
@@ -18,6 +22,8 @@ export interface RunnerDeps {
   danger: DangerDetector;
   sessions: SessionStore;
   reports: ReportStore;
+  /** Runs work in one database transaction (the stores' own). */
+  transaction: Transaction;
   notifier?: Notifier;
   clock: Clock;
   log: Logger;
@@ -25,7 +31,10 @@ export interface RunnerDeps {
 
 type Conversation = Pick<Inbound, 'channel' | 'conversationId' | 'user' | 'settingId'>;
 
-/** Runs conversations for every channel. Channel adapters call `start` and `handle`. */
+/** How many reports one turn may file at most (a flow files one; this only stops a loop). */
+const MAX_FILINGS_PER_TURN = 5;
+
+/** Runs conversations for every channel (through the host). */
 export class ConversationRunner {
   private readonly queue = new KeyedQueue();
 
@@ -42,6 +51,15 @@ export class ConversationRunner {
     return this.queue.run(inbound.conversationId, () => this.run(inbound, { kind: 'message', text, choice, questionId, files }));
   }
 
+  /** Whether a conversation is under way (not idle) for this conversation id. */
+  underWay(conversationId: string): boolean {
+    try {
+      const mode = this.deps.sessions.load(conversationId)?.mode;
+      return mode !== undefined && mode !== 'idle';
+    } catch {
+      return false;
+    }
+  }
 
   private load(conv: Conversation): Session {
     const { content, sessions, clock, log } = this.deps;
@@ -59,35 +77,46 @@ export class ConversationRunner {
     return session;
   }
 
-  private async run(conv: Conversation, input: EngineInput): Promise<Reply[]> {
+  private ctx() {
     const { content, router, danger, clock } = this.deps;
-    const ctx = () => ({ content, router, danger, now: clock() });
-    let result: StepResult = step(this.load(conv), input, ctx());
-    const replies = [...result.replies];
-    const filed = [];
-    for (let guard = 0; result.effects.length > 0 && guard < 5; guard++) {
-      const effect = result.effects[0]!;
-      const outcome = this.file(effect.draft);
-      if (outcome) filed.push(outcome);
-      result = step(result.session, outcome ? { kind: 'report-filed', report: outcome } : { kind: 'report-failed' }, ctx());
-      replies.push(...result.replies);
-    }
-    this.save(result.session);
-    // The report is committed: tell the DSLs without making the reporter wait for the platform
-    // (a slow or failing Slack/Teams API is recorded and retried by the notifier, never lost).
-    for (const report of filed) void this.notify(report);
-    return replies;
+    return { content, router, danger, now: clock() };
   }
 
-  private file(draft: Parameters<ReportStore['file']>[0]) {
-    try {
-      const report = this.deps.reports.file(draft);
-      this.deps.log.info('report_filed', { reference: report.reference, urgency: report.urgency, flow: report.flowId });
-      return report;
-    } catch (err) {
-      this.deps.log.error('report_file_failed', { code: errorCode(err), flow: draft.flowId });
-      return undefined;
+  private run(conv: Conversation, input: EngineInput): Reply[] {
+    const result = step(this.load(conv), input, this.ctx());
+    if (result.effects.length === 0) {
+      this.save(result.session);
+      return result.replies;
     }
+    try {
+      const filed = this.deps.transaction(() => this.fileAndSave(result));
+      for (const r of filed.reports) this.deps.log.info('report_filed', { reference: r.reference, urgency: r.urgency, flow: r.flowId });
+      // Committed: now the DSLs may be told, without the reporter waiting for any platform.
+      this.deps.notifier?.dispatch(filed.deliveries);
+      return [...result.replies, ...filed.replies];
+    } catch (err) {
+      this.deps.log.error('report_file_failed', { code: errorCode(err), flow: result.effects[0]!.draft.flowId });
+      const failed = step(result.session, { kind: 'report-failed' }, this.ctx());
+      this.save(failed.session);
+      return [...result.replies, ...failed.replies];
+    }
+  }
+
+  /** Inside the transaction: files each report, records its deliveries, saves the conversation past it. */
+  private fileAndSave(first: StepResult): { reports: FiledReport[]; deliveries: Delivery[]; replies: Reply[] } {
+    const reports: FiledReport[] = [];
+    const deliveries: Delivery[] = [];
+    const replies: Reply[] = [];
+    let result = first;
+    for (let n = 0; result.effects.length > 0 && n < MAX_FILINGS_PER_TURN; n++) {
+      const report = this.deps.reports.file(result.effects[0]!.draft);
+      reports.push(report);
+      deliveries.push(...(this.deps.notifier?.record(report) ?? []));
+      result = step(result.session, { kind: 'report-filed', report }, this.ctx());
+      replies.push(...result.replies);
+    }
+    this.deps.sessions.save(result.session);
+    return { reports, deliveries, replies };
   }
 
   private save(session: Session): void {
@@ -97,14 +126,4 @@ export class ConversationRunner {
       this.deps.log.error('session_save_failed', { code: errorCode(err) });
     }
   }
-
-  private async notify(report: Parameters<Notifier['reportFiled']>[0]): Promise<void> {
-    if (!this.deps.notifier) return;
-    try {
-      await this.deps.notifier.reportFiled(report);
-    } catch (err) {
-      this.deps.log.warn('dsl_notify_failed', { reference: report.reference, code: errorCode(err) });
-    }
-  }
 }
-

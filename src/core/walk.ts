@@ -9,19 +9,13 @@ import type { ContentBundle } from './content';
 import type { Reply } from './messages';
 import type { FlowDef, ReportStep, SettingProfile } from './model';
 import { chooseQuestion } from './choose';
+import type { Turn } from './turn';
+
+export type { Turn } from './turn';
 import { questionReply, renderAdvice } from './render';
 import type { Session } from './session';
 import { render } from './template';
 
-/** What the engine works with during one step. */
-export interface Turn {
-  session: Session;
-  content: ContentBundle;
-  setting: SettingProfile;
-  replies: Reply[];
-  /** Set when the last report prompt is answered: the engine then files the report. */
-  fileReport: boolean;
-}
 
 /** The answers so far, as question id → choice id. */
 export function answersOf(session: Session): Answers {

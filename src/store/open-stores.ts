@@ -4,7 +4,7 @@
  */
 import type { StoreError } from '../core/errors';
 import type { DeliveryStore } from '../core/delivery';
-import type { ChannelRefStore, ReportStore, SessionStore } from '../core/ports';
+import type { ChannelRefStore, ReportStore, SessionStore, Transaction } from '../core/ports';
 import type { QuizStore } from '../quiz/ports';
 import { FailingReportStore, MemorySessionStore } from './memory';
 import { MemoryChannelRefStore, MemoryDeliveryStore } from './memory-channel';
@@ -25,6 +25,8 @@ export interface Stores {
   channelRefs: ChannelRefStore;
   /** The induction quiz's attempts, answers and attestations. */
   quiz: QuizStore;
+  /** Runs work in one transaction across every store above: all of its writes commit, or none. */
+  transaction: Transaction;
   close(): void;
 }
 
@@ -37,6 +39,7 @@ export function openStores(dbPath: string): Stores {
     deliveries: new SqliteDeliveryStore(db),
     channelRefs: new SqliteChannelRefStore(db),
     quiz: new SqliteQuizStore(db),
+    transaction: (work) => db.transaction(work)(),
     close: () => {
       if (db.open) db.close();
     },
@@ -57,6 +60,7 @@ export function openStoresOrFallback(dbPath: string): Stores & { error?: StoreEr
       deliveries: new MemoryDeliveryStore(),
       channelRefs: new MemoryChannelRefStore(),
       quiz: new FailingQuizStore(),
+      transaction: (work) => work(),
       close: () => undefined,
       error: toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err),
     };

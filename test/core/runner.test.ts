@@ -1,7 +1,10 @@
 import { ConversationRunner, type RunnerDeps } from '../../src/core/runner';
 import type { Inbound, Reply } from '../../src/core/messages';
 import type { Logger, Notifier, ReportStore } from '../../src/core/ports';
-import type { FiledReport } from '../../src/core/report';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStores } from '../../src/store/open-stores';
 import { FailingReportStore, MemoryReportStore, MemorySessionStore } from '../../src/store/memory';
 import { bundle } from '../doubles/content';
 import { fakeClock, stubDanger, stubRouter } from '../doubles/nlu';
@@ -24,6 +27,7 @@ function runner(over: Partial<RunnerDeps> = {}) {
     danger: stubDanger,
     sessions: new MemorySessionStore(),
     reports: new MemoryReportStore(),
+    transaction: (work) => work(),
     clock: fakeClock(),
     log,
     ...over,
@@ -65,22 +69,55 @@ describe('ConversationRunner', () => {
     expect(events.some((e) => e.level === 'error' && e.event === 'report_file_failed')).toBe(true);
   });
 
-  test('notifies after the commit, and a failed notification loses nothing', async () => {
+  test('records the DSL deliveries inside the filing, and sends them only once it is committed', async () => {
     const reports = new MemoryReportStore();
-    const seen: string[] = [];
+    const recorded: string[] = [];
+    const committedAtDispatch: boolean[] = [];
+    let inTransaction = false;
     const notifier: Notifier = {
-      reportFiled: async (report: FiledReport) => {
-        seen.push(report.reference);
-        expect(reports.get(report.reference)).toBeDefined();
-        throw new Error('platform down');
+      record: (report) => {
+        recorded.push(`${report.reference}:${inTransaction}`);
+        return [{ id: 1, reference: report.reference, channel: 'slack', target: 'U1', purpose: 'report-filed', status: 'pending', attempts: 0, createdAt: '' }];
       },
+      dispatch: (rows) => committedAtDispatch.push(!inTransaction && rows.every((d) => reports.get(d.reference) !== undefined)),
     };
-    const { runner: r, events } = runner({ reports, notifier });
-    const replies = await fileOne(r);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(seen).toEqual(['SS-2026-0001']);
+    const transaction = <T>(work: () => T): T => {
+      inTransaction = true;
+      try {
+        return work();
+      } finally {
+        inTransaction = false;
+      }
+    };
+    const replies = await fileOne(runner({ reports, notifier, transaction }).runner);
+    expect(recorded).toEqual(['SS-2026-0001:true']);
+    expect(committedAtDispatch).toEqual([true]);
     expect(replies.some((x) => x.type === 'report')).toBe(true);
-    expect(events.find((e) => e.event === 'dsl_notify_failed')?.fields).toMatchObject({ reference: 'SS-2026-0001' });
+  });
+
+  test('filing is one transaction: if the conversation cannot be saved, the report is rolled back and never said to be filed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-runner-'));
+    const stores = openStores(path.join(dir, 'safestep.db'));
+    try {
+      const save = stores.sessions.save.bind(stores.sessions);
+      let failing = false;
+      stores.sessions.save = (session) => {
+        if (failing) throw Object.assign(new Error('disk'), { code: 'store_write_error' });
+        save(session);
+      };
+      const { runner: r } = runner({ sessions: stores.sessions, reports: stores.reports, transaction: stores.transaction });
+      await r.handle(msg('an image'));
+      await r.handle(choose('told'));
+      await r.handle(choose('no'));
+      await r.handle(msg('The facts, with a child name: Zed.'));
+      failing = true;
+      const replies = await r.handle(msg('skip'));
+      expect(stores.reports.list()).toEqual([]);
+      expect(replies.map((x) => x.type)).not.toContain('report');
+      expect(replies.map((x) => ('text' in x ? x.text : '')).join('\n')).toContain('NOT saved');
+    } finally {
+      stores.close();
+    }
   });
 
   test('a conversation survives a new runner on the same session store (a restart)', async () => {
@@ -122,11 +159,3 @@ describe('ConversationRunner', () => {
   });
 });
 
-test('the reporter is not kept waiting while the DSL notification is slow', async () => {
-  let release: () => void = () => undefined;
-  const notifier: Notifier = { reportFiled: () => new Promise<void>((resolve) => (release = resolve)) };
-  const { runner: r } = runner({ notifier });
-  const replies = await fileOne(r);
-  expect(replies.some((x) => x.type === 'report')).toBe(true);
-  release();
-});

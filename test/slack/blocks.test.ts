@@ -8,11 +8,17 @@ import { loadContent } from '../../src/authoring/load';
 import type { Reply } from '../../src/core/messages';
 import { replyToText } from '../../src/core/plain-text';
 import type { FiledReport } from '../../src/core/report';
-import { notificationMessage, reporterAckMessage } from '../../src/channels/slack/dsl-blocks';
-import { labelsFor } from '../../src/channels/slack/labels';
+import { noticeMessage, shortMessage } from '../../src/channels/slack/dsl-blocks';
+import { labelsFor } from '../../src/core/desk/labels';
+import { reportNotice } from '../../src/core/desk/notice';
+import { reportView } from '../../src/core/desk/report-view';
+import type { Catalog } from '../../src/core/catalog';
+import type { Delivery } from '../../src/core/delivery';
+import type { SettingProfile } from '../../src/core/model';
+import { render } from '../../src/core/template';
 import { chunkText, escapeText, readSlackText } from '../../src/channels/slack/mrkdwn';
 import { choiceBlockId, markAnswered, questionIdOf, renderReplies, replyBlocks } from '../../src/channels/slack/render-blocks';
-import { reportModal } from '../../src/channels/slack/report-modal';
+import { reportModal as modalOf } from '../../src/channels/slack/report-modal';
 import { fileRefs, isStaffDirectMessage, messageInput } from '../../src/channels/slack/to-inbound';
 import { makeDraft } from '../store/fixtures';
 import { buttonsIn, textOf } from './fake-slack-api';
@@ -22,6 +28,10 @@ const setting = content.settings.get('upton-junior')!;
 /** The catalogue's labels as Slack shows them for Upton. */
 const label = labelsFor(content.catalog, setting);
 const texts = { typeAnswer: label.typeAnswer };
+/** The core builds each view; Slack renders it. */
+const notificationMessage = (r: FiledReport, s: SettingProfile, c: Catalog, purpose: 'report-filed' | 'reminder') => noticeMessage(reportNotice(r, s, c, purpose));
+const reporterAckMessage = (r: FiledReport, s: SettingProfile, c: Catalog) => shortMessage(render(c.dsl.reporterAcknowledged, s, { reference: r.reference }));
+const reportModal = (r: FiledReport, d: Delivery[], c: Catalog, s: SettingProfile) => modalOf(reportView(r, d, s, c));
 const report = (o: Partial<FiledReport> = {}): FiledReport => ({
   ...makeDraft({ channel: 'slack', settingId: 'upton-junior', settingName: 'Upton Junior School', reporter: { id: 'U0TA0001', name: 'Jo Pike', role: 'TA' } }),
   reference: 'SS-2026-0042',

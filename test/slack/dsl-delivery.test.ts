@@ -38,7 +38,7 @@ test('Slack failing the DSL channel post never loses the report; it is retried a
   expect(textOf(walk.posts.filed.args.blocks)).toContain(`Your reference is ${walk.reference}`);
 
   await deliveriesTried(h, walk.reference);
-  const failed = app.stores.deliveries.forReport(walk.reference).find((d) => d.target === DSL_CHANNEL)!;
+  const failed = app.stores.deliveries.forReport(walk.reference).find((d) => d.target === `place:${DSL_CHANNEL}`)!;
   expect(failed).toMatchObject({ status: 'failed', lastError: 'channel_not_found', attempts: 1 });
   expect(Date.parse(failed.nextAttemptAt!)).toBeGreaterThan(Date.now());
   expect(h.logs.some((l) => l.includes('"delivery_failed"') && l.includes('channel_not_found'))).toBe(true);
@@ -52,17 +52,17 @@ test('Slack failing the DSL channel post never loses the report; it is retried a
   expect(textOf((home.args.view as { blocks: unknown }).blocks)).toContain('1 FAILED (retrying)');
 
   // Still down at the first retry: a second failure, with a later retry time.
-  await later(60_000, () => app.notifier.tick());
-  const again = app.stores.deliveries.forReport(walk.reference).find((d) => d.target === DSL_CHANNEL)!;
+  await later(60_000, () => app.notifier.tick().then(() => app.notifier.drain()));
+  const again = app.stores.deliveries.forReport(walk.reference).find((d) => d.target === `place:${DSL_CHANNEL}`)!;
   expect(again).toMatchObject({ status: 'failed', attempts: 2 });
 
   h.fake.failPostTo.clear();
   from = h.fake.calls.length;
-  await later(10 * 60_000, () => app.notifier.tick());
+  await later(10 * 60_000, () => app.notifier.tick().then(() => app.notifier.drain()));
   const post = h.fake.of('chat.postMessage', DSL_CHANNEL).find((c) => h.fake.calls.indexOf(c) >= from)!;
   expect(post.response.ok).toBe(true);
   expect(buttonsIn(post.args.blocks).map((b) => b.value)).toEqual([walk.reference, walk.reference]);
-  expect(app.stores.deliveries.forReport(walk.reference).find((d) => d.target === DSL_CHANNEL)).toMatchObject({ status: 'sent', attempts: 3 });
+  expect(app.stores.deliveries.forReport(walk.reference).find((d) => d.target === `place:${DSL_CHANNEL}`)).toMatchObject({ status: 'sent', attempts: 3 });
 });
 
 test('an immediate report is marked IMMEDIATE, and re-sent to every DSL when not acknowledged in time', async () => {
@@ -71,14 +71,15 @@ test('an immediate report is marked IMMEDIATE, and re-sent to every DSL when not
     makeDraft({ channel: 'slack', settingId: 'upton-junior', settingName: 'Upton Junior School', urgency: 'immediate', dangerFlagged: true, createdAt: new Date().toISOString() }),
   );
   let from = h.fake.calls.length;
-  await app.notifier.reportFiled(report);
+  app.notifier.dispatch(app.notifier.record(report));
+  await app.notifier.drain();
   const post = h.fake.of('chat.postMessage', DSL_CHANNEL).find((c) => h.fake.calls.indexOf(c) >= from)!;
   expect(textOf(post.args.blocks)).toContain('IMMEDIATE - a child may be at risk now');
   expect(String(post.args.text)).toContain('IMMEDIATE');
   expect(textOf(post.args.blocks)).toContain(labelsOf(h).danger);
 
   from = h.fake.calls.length;
-  await later(16 * 60_000, () => app.notifier.tick());
+  await later(16 * 60_000, () => app.notifier.tick().then(() => app.notifier.drain()));
   for (const user of [DSL, DEPUTY]) {
     const reminder = h.fake.of('chat.postMessage', dmOf(user)).find((c) => h.fake.calls.indexOf(c) >= from)!;
     expect(textOf(reminder.args.blocks)).toContain(`Reminder: immediate report ${report.reference} has not been acknowledged yet`);

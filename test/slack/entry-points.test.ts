@@ -83,8 +83,8 @@ test('the App Home tab offers "Report a concern", "Ask a question" and the quiz;
   expect(shown).toContain(label.latestReports);
   expect(shown).toContain(latest.reference);
   expect(shown).toContain(`*${label.acknowledged}:* —`);
-  expect(shown).toContain(`${label.deliveries}: 3 sent`);
-  expect(shown).toContain(`${label.filed} <!date^`);
+  expect(shown).toContain(`*${label.deliveries}:* 3 sent`);
+  expect(shown).toContain(`*${label.filed}:* <!date^`);
   expect(buttonsIn((dslHome.args.view as { blocks: unknown }).blocks).some((b) => b.action_id === 'ss_view' && b.value === latest.reference)).toBe(true);
 });
 

@@ -90,7 +90,7 @@ test('the DSL channel gets reference, urgency, flow, setting, reporter and the a
   await deliveriesTried(h, walk.reference);
   const deliveries = h.serving.app.stores.deliveries.forReport(walk.reference);
   expect(deliveries.map((d) => [d.target, d.status])).toEqual([
-    [DSL_CHANNEL, 'sent'],
+    [`place:${DSL_CHANNEL}`, 'sent'],
     [DSL, 'sent'],
     [DEPUTY, 'sent'],
   ]);

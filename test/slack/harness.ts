@@ -7,8 +7,8 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { labelsFor, type Labels } from '../../src/channels/slack/labels';
-import type { SlackChatChannel } from '../../src/channels/slack';
+import { labelsFor } from '../../src/core/desk/labels';
+import type { Labels } from '../../src/core/host';
 import { loadConfig } from '../../src/config';
 import type { Logger } from '../../src/core/ports';
 import { serveChannels, type Serving } from '../../src/serve';
@@ -42,8 +42,8 @@ export interface Harness {
   homeClick(user: string, button: FoundButton): Promise<{ status: number; ms: number }>;
   /** Submits a modal (view_submission) with its input values. */
   submitView(user: string, callbackId: string, values: Record<string, Record<string, unknown>>): Promise<{ status: number; text: string }>;
-  /** The running Slack channel (its quiz side: reminders). */
-  slack(): SlackChatChannel;
+  /** The quiz reminders check, as the hourly timer runs it. */
+  sendQuizReminders(now: Date): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -188,7 +188,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     serving,
     homeClick,
     submitView,
-    slack: () => serving.channels.find((c) => c.name === 'slack') as SlackChatChannel,
+    sendQuizReminders: (now) => serving.app.outreach.sendReminders(now),
     port: serving.port,
     logs,
     dataDir,

@@ -132,7 +132,7 @@ describe('Teams channel (local, fake Bot Connector)', () => {
     // The deputy never installed the app: the report is safe, and the failure is recorded and shown.
     const deliveries = serving.app.stores.deliveries.forReport(report.reference);
     expect(deliveries.map((d) => [d.target, d.status, d.lastError ?? null])).toEqual([
-      [`team:${DSL_CHANNEL}`, 'sent', null],
+      [`place:${DSL_CHANNEL}`, 'sent', null],
       ['aad-dsl', 'sent', null],
       ['aad-deputy', 'failed', 'no_conversation_reference'],
     ]);

@@ -9,8 +9,13 @@ import { replyToText } from '../../src/core/plain-text';
 import { renderReplies } from '../../src/channels/teams/render-cards';
 import { filesOf, toInbound } from '../../src/channels/teams/to-inbound';
 import { dslActionOf } from '../../src/channels/teams/dsl-actions';
-import { fullReportCards, notificationCard } from '../../src/channels/teams/dsl-cards';
-import { resultsCards, shortPolicyVersion } from '../../src/channels/teams/quiz-cards';
+import { fullReportCards as cardsOf, noticeCard } from '../../src/channels/teams/dsl-cards';
+import { resultsCards as resultsOf } from '../../src/channels/teams/quiz-cards';
+import { shortPolicyVersion, quizResultsView } from '../../src/host/quiz-results';
+import { reportNotice } from '../../src/core/desk/notice';
+import { reportView } from '../../src/core/desk/report-view';
+import type { Catalog } from '../../src/core/catalog';
+import type { SettingProfile } from '../../src/core/model';
 import type { QuizCatalog } from '../../src/quiz/model';
 import type { QuizReport } from '../../src/quiz/report';
 import fs from 'node:fs';
@@ -23,12 +28,16 @@ import { makeDraft } from '../store/fixtures';
 import { cardOf, submitsOf, textsOf } from './teams-client';
 
 const bot = { id: '28:bot', name: 'SafeStep' };
+/** The core builds each view; Teams renders it. */
+const notificationCard = (r: FiledReport, s: SettingProfile, c: Catalog, purpose: 'report-filed' | 'reminder') => noticeCard(reportNotice(r, s, c, purpose));
+const fullReportCards = (r: FiledReport, _labels: Catalog['labels']) => cardsOf(reportView(r, [], { ...alpha, id: r.settingId }, catalog));
+const resultsCards = (report: QuizReport, words: QuizCatalog, labels: Pick<Catalog['labels'], 'policyVersion'>, s: SettingProfile) => resultsOf(quizResultsView(report, words.channel, labels.policyVersion, s, 'teams', []));
 const from = { id: '29:abc', name: 'Jo Bloggs', aadObjectId: 'aad-jo' };
 
 describe('toInbound', () => {
   test('one conversation per tenant and person; the AAD object id is the user id', () => {
-    const inbound = toInbound({ type: 'message', text: 'hello', from, recipient: bot, conversation: { id: 'a:1', tenantId: 't1' } as never }, 'upton-junior');
-    expect(inbound).toEqual({ channel: 'teams', conversationId: 'teams:t1:aad-jo', settingId: 'upton-junior', user: { id: 'aad-jo', name: 'Jo Bloggs' }, text: 'hello' });
+    const inbound = toInbound({ type: 'message', text: 'hello', from, recipient: bot, conversation: { id: 'a:1', tenantId: 't1' } as never });
+    expect(inbound).toEqual({ channel: 'teams', conversationId: 'teams:t1:aad-jo', user: { id: 'aad-jo', name: 'Jo Bloggs' }, text: 'hello' });
   });
 
   test('removes SafeStep\'s @mention and keeps other names as plain text', () => {
@@ -41,13 +50,12 @@ describe('toInbound', () => {
         recipient: bot,
         conversation: { id: '19:x;messageid=1', conversationType: 'channel' } as never,
       },
-      's',
     );
     expect(inbound.text).toBe('Sam Smith sent a message & a photo\nsecond line');
   });
 
   test('a card button gives the choice and the question it answers; other values are ignored', () => {
-    const msg = (value: unknown) => toInbound({ type: 'message', value, from, recipient: bot, conversation: { id: 'a:1' } as never }, 's');
+    const msg = (value: unknown) => toInbound({ type: 'message', value, from, recipient: bot, conversation: { id: 'a:1' } as never });
     expect(msg({ ss: 'choice', q: 'seen', choice: 'yes' })).toMatchObject({ choice: 'yes', questionId: 'seen' });
     for (const bad of [{ ss: 'choice', choice: 'yes' }, { ss: 'other', q: 'a', choice: 'b' }, { ss: 'choice', q: 'a', choice: 7 }, 'yes', null]) {
       const inbound = msg(bad);
@@ -97,7 +105,7 @@ describe('renderReplies', () => {
     expect(msg.summary).toBe(fallback);
     expect(renderReplies(replies, catalog.labels)).toHaveLength(1);
     expect(textsOf(msg)).toEqual([
-      'Call 999 now.',
+      '🚨 Call 999 now.',
       'A parent or carer contacted me on a personal account.',
       'What to do',
       '1. Do not reply.',
@@ -105,7 +113,7 @@ describe('renderReplies', () => {
       '2. Tell the DSL.',
       'Have you seen it?',
     ]);
-    expect((card.body as { items: { style?: string }[] }[])[0]!.items[0]!.style).toBe('attention');
+    expect((card.body as { items: { style?: string }[] }[])[0]!.items[0]!.style).toBe('emphasis');
   });
 
   test('each choice is an Action.Submit whose data names the question and the choice', () => {
@@ -164,8 +172,10 @@ describe('the DSL\'s notification card', () => {
   test('marks an IMMEDIATE report, shows the answers and never the typed account', () => {
     const card = notificationCard(report, alpha, catalog, 'report-filed') as Record<string, unknown>;
     const texts = textsOf(card);
-    expect(texts[0]).toBe(render(catalog.dsl.immediate, alpha));
-    expect((cardOf(card).body as { style?: string }[])[0]!.style).toBe('attention');
+    expect(texts[0]).toBe(`🚨 ${render(catalog.dsl.immediate, alpha)}`);
+    // Set apart by an emphasis container and bold default-colour text: readable in every theme.
+    expect((cardOf(card).body as { style?: string }[])[0]!.style).toBe('emphasis');
+    expect(JSON.stringify(card)).not.toContain('"color"');
     expect(JSON.stringify(card)).toContain('IMMEDIATE');
     expect(card.summary).toBe(`${render(catalog.dsl.immediate, alpha)} ${texts[1]}`);
     expect(texts).toContain('Have you seen the image? — No');
@@ -186,7 +196,7 @@ describe('the DSL\'s notification card', () => {
 
   test('a reminder uses the reminder wording', () => {
     const card = notificationCard(report, alpha, catalog, 'reminder') as Record<string, unknown>;
-    expect(textsOf(card)).toContain(render(catalog.dsl.reminder, alpha, { reference: 'SS-2026-0007' }));
+    expect(textsOf(card)).toContain(`⏰ ${render(catalog.dsl.reminder, alpha, { reference: 'SS-2026-0007' })}`);
   });
 });
 
@@ -221,8 +231,9 @@ describe('the DSL\'s quiz results', () => {
     const names = cards.flatMap((c) => textsOf(c as Record<string, unknown>)).filter((t) => t.startsWith('Person '));
     expect(names).toEqual(report.passed.map((p) => p.name));
     const first = textsOf(cards[0] as Record<string, unknown>);
-    expect(first.slice(3, 7)).toEqual(['Person 000', render(words.channel.passedLine, alpha, { date: '20 Nov 2026', score: '9', total: '10', percent: '90' }), render(words.channel.attestedLine, alpha, { date: '21 Nov 2026' }), `${catalog.labels.policyVersion}: osp (approved 2025-09-01); quiz bank shared v1, s v1`]);
-    expect(first.slice(7, 10)).toEqual(['Person 001', render(words.channel.passedLine, alpha, { date: '20 Nov 2026', score: '9', total: '10', percent: '90' }), render(words.channel.notAttestedLine, alpha)]);
+    const passedLine = render(words.channel.passedLine, alpha, { date: '20 Nov 2026', score: '9', total: '10', percent: '90' });
+    expect(first.slice(3, 6)).toEqual(['Person 000', `${passedLine} ${render(words.channel.attestedLine, alpha, { date: '21 Nov 2026' })}`, `${catalog.labels.policyVersion}: osp (approved 2025-09-01); quiz bank shared v1, s v1`]);
+    expect(first.slice(6, 8)).toEqual(['Person 001', `⏳ ${passedLine} ${render(words.channel.notAttestedLine, alpha)}`]);
   });
 });
 
@@ -231,7 +242,7 @@ describe('the full report for a DSL', () => {
     const cards = fullReportCards({ ...makeDraft(), reference: 'SS-2026-0001' }, catalog.labels);
     expect(cards).toHaveLength(1);
     const texts = textsOf(cards[0] as Record<string, unknown>);
-    expect(texts).toEqual(expect.arrayContaining(['A pupil told me a photo of them is going round.', 'Have you seen the image? — No', '"It is everywhere."']));
+    expect(texts).toEqual(expect.arrayContaining(['A pupil told me a photo of them is going round.', 'Have you seen the image?', 'No', '"It is everywhere."']));
     expect(submitsOf(cards[0] as Record<string, unknown>).map((s) => [s.title, s.data])).toEqual([[catalog.labels.acknowledge, { ss: 'ack', ref: 'SS-2026-0001' }]]);
     for (const label of [catalog.labels.firstMessage, catalog.labels.answers, catalog.labels.account, catalog.labels.filed, catalog.labels.reporter]) expect(JSON.stringify(cards[0])).toContain(label);
   });
@@ -239,10 +250,10 @@ describe('the full report for a DSL', () => {
   test('an acknowledged, danger-flagged report says so; empty sections are left out', () => {
     const r: FiledReport = { ...makeDraft({ firstMessage: '', dangerFlagged: true, advice: [] }), reference: 'SS-2026-0002', acknowledgedAt: '2026-11-21T10:00:00.000Z', acknowledgedBy: 'teams:aad-dsl' };
     const texts = textsOf(fullReportCards(r, catalog.labels)[0] as Record<string, unknown>);
-    expect(texts[1]).toBe(catalog.labels.danger);
+    expect(texts[1]).toBe(`🚨 ${catalog.labels.danger}`);
     expect(texts).not.toContain(catalog.labels.firstMessage);
     expect(texts).not.toContain(catalog.labels.advice);
-    expect(JSON.stringify(fullReportCards(r, catalog.labels))).toContain(`"title":"${catalog.labels.acknowledged}","value":"21 Nov 2026, 10:00 GMT"`);
+    expect(JSON.stringify(fullReportCards(r, catalog.labels))).toContain(`"title":"${catalog.labels.acknowledged}","value":"${render(catalog.dsl.acknowledged, alpha, { who: 'aad-dsl', when: '21 Nov 2026, 10:00 GMT' })}"`);
     expect(submitsOf(fullReportCards(r, catalog.labels)[0] as Record<string, unknown>)).toEqual([]);
   });
 

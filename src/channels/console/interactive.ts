@@ -4,14 +4,13 @@
  */
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { UserRef } from '../../core/messages';
-import { replyToText } from '../../core/plain-text';
-import type { ConversationRunner } from '../../core/runner';
+import type { ConsoleRunner, UserRef } from './conversation';
+import { replyToText } from '../../core/host';
 import { consoleConversation } from './conversation';
 
 export interface InteractiveOptions {
   /** The chat's runner, or any runner with the same start/handle (e.g. the induction quiz's). */
-  runner: Pick<ConversationRunner, 'start' | 'handle'>;
+  runner: ConsoleRunner;
   settings: { id: string; name: string }[];
   settingId?: string;
   user: UserRef;

@@ -4,14 +4,13 @@
  */
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Reply, UserRef } from '../../core/messages';
-import type { ConversationRunner } from '../../core/runner';
+import type { ConsoleRunner, Reply, UserRef } from './conversation';
 import { parseLine } from './protocol';
 import { consoleConversation } from './conversation';
 
 export interface JsonChatOptions {
   /** The chat's runner, or any runner with the same start/handle (e.g. the induction quiz's). */
-  runner: Pick<ConversationRunner, 'start' | 'handle'>;
+  runner: ConsoleRunner;
   settingId: string;
   user: UserRef;
   input: Readable;

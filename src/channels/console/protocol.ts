@@ -5,7 +5,7 @@
  * Parsing never throws: a bad line becomes an error the session survives.
  */
 import { z } from 'zod';
-import type { FileRef, UserRef } from '../../core/messages';
+import type { FileRef, UserRef } from '../../core/host';
 
 const UserLine = z.strictObject({
   user: z.strictObject({

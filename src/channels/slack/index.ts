@@ -2,47 +2,47 @@
  * The Slack channel (Bolt 5). HTTP mode by default: events, interactivity and /safestep all
  * arrive at POST /slack/events on SafeStep's one HTTP server, verified by Bolt's HTTPReceiver
  * (bad or missing signature, or a timestamp over five minutes old: 401, nothing done). Socket
- * Mode instead when an app token is set (no HTTP route). Every @slack/bolt import stays in this
- * folder; the adapter translates only, the core decides. When the setting has an induction quiz,
- * the channel also posts its invitation, invites new members of the staff channel and reminds
- * those who have not passed (`quiz`, see ./quiz.ts).
+ * Mode instead when an app token is set (no HTTP route). Every listener acknowledges Slack first
+ * and then does the work, so Slack is answered within its 3 s even under a burst. Every
+ * @slack/bolt import stays in this folder; the channel is given the ChannelHost and translates.
  */
 import { App as BoltApp, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
-import type { ChatChannel, HttpRoute } from '../channel';
-import type { SlackConfig } from '../../config';
-import type { ChannelDeps } from '../../serve';
+import { errorCode, type ChannelHost, type ChatChannel, type HttpRoute } from '../../core/host';
 import { boltLogger } from './bolt-logger';
 import { RecentIds } from './dedupe';
-import { SlackDslChannel } from './dsl-channel';
+import { slackDeliverer } from './deliverer';
 import { registerDslListeners } from './dsl-listeners';
+import { homePublisher } from './home-tab';
 import { Inflight } from './inflight';
-import { homePublisher } from './home-publisher';
-import { SlackQuiz } from './quiz';
 import { registerQuizListeners } from './quiz-listeners';
-import { errorCode, SlackApi, webClientOptions } from './slack-api';
+import { slackRoster } from './roster';
+import { SlackApi, webClientOptions } from './slack-api';
 import { registerStaffListeners } from './staff-listeners';
 
 /** Where Slack sends events, interactivity and the slash command (HTTP mode). */
 export const SLACK_EVENTS_PATH = '/slack/events';
 
-/** Retries of a failed Web API call in production (the DSL notifier retries deliveries itself). */
+/** Retries of a failed Web API call in production (the DSL outbox retries deliveries itself). */
 const DEFAULT_API_RETRIES = 2;
-/** Days before a reminder when the config does not say (SAFESTEP_QUIZ_REMINDER_DAYS). */
-const DEFAULT_QUIZ_REMINDER_DAYS = 7;
 
-/** The Slack channel, with its induction-quiz side (invitations, joins, reminders) for the composition root and tests. */
-export interface SlackChatChannel extends ChatChannel {
-  readonly quiz: SlackQuiz;
+/** What the Slack channel needs to know (the config's `slack`). */
+export interface SlackChannelConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+  dslChannel?: string;
+  dslUsers: readonly string[];
 }
 
 /** Builds the Slack channel; nothing connects until start() (Socket Mode) or the route is served. */
-export function createSlackChannel({ app, config, settingId, apiRetries }: ChannelDeps<SlackConfig>): SlackChatChannel {
-  const log = app.log;
+export function createSlackChannel(host: ChannelHost, options: { config: SlackChannelConfig; apiRetries?: number }): ChatChannel {
+  const { config } = options;
+  const log = host.log;
   const logger = boltLogger(log);
-  const retries = apiRetries ?? DEFAULT_API_RETRIES;
+  const retries = options.apiRetries ?? DEFAULT_API_RETRIES;
   const api = new SlackApi({ token: config.botToken, apiUrl: config.apiUrl, retries, logger, log });
   const clientOptions = webClientOptions({ apiUrl: config.apiUrl, retries, logger });
-  const dsl = new SlackDslChannel({ api, content: app.content, settingId, dslChannel: config.dslChannel, dslUsers: config.dslUsers });
   warnAboutDslTargets(config, log);
 
   const socketMode = config.appToken !== undefined;
@@ -71,13 +71,10 @@ export function createSlackChannel({ app, config, settingId, apiRetries }: Chann
   });
 
   const inflight = new Inflight();
-  const isDsl = (id: string) => dsl.isDsl(id);
-  const reminderDays = app.config.quizReminderDays ?? DEFAULT_QUIZ_REMINDER_DAYS;
-  const quiz = new SlackQuiz({ app, api, settingId, inflight, isDsl, reminderDays });
-  const publishHome = homePublisher({ app, api, settingId, isDsl, quiz });
-  const conversations = registerStaffListeners(bolt, { app, api, settingId, inflight, isDsl, publishHome, quiz });
-  registerDslListeners(bolt, { app, api, dsl, settingId, inflight });
-  registerQuizListeners(bolt, { app, api, quiz, conversations, inflight, isDsl, publishHome });
+  const publishHome = homePublisher(host, api);
+  const conversations = registerStaffListeners(bolt, { host, api, inflight, publishHome });
+  registerDslListeners(bolt, { host, api, inflight });
+  registerQuizListeners(bolt, { host, api, conversations, inflight, publishHome });
 
   const routes: HttpRoute[] = socketMode
     ? []
@@ -87,19 +84,17 @@ export function createSlackChannel({ app, config, settingId, apiRetries }: Chann
   return {
     name: 'slack',
     routes,
-    dsl,
-    quiz,
+    deliverer: slackDeliverer(api),
+    roster: slackRoster(api),
     start: async () => {
       await api.identity().catch((err: unknown) => log.error('slack_auth_failed', { code: errorCode(err) }));
       if (socketMode) {
         await bolt.start();
         started = true;
       }
-      quiz.start();
       log.info('slack_started', { mode: socketMode ? 'socket' : 'http' });
     },
     stop: async () => {
-      quiz.stop();
       if (started) {
         started = false;
         await bolt.stop();
@@ -109,7 +104,7 @@ export function createSlackChannel({ app, config, settingId, apiRetries }: Chann
   };
 }
 
-function warnAboutDslTargets(config: SlackConfig, log: ChannelDeps<SlackConfig>['app']['log']): void {
+function warnAboutDslTargets(config: SlackChannelConfig, log: ChannelHost['log']): void {
   if (!config.dslChannel && config.dslUsers.length === 0) log.warn('slack_no_dsl_targets', {});
   config.dslUsers.forEach((id, index) => {
     if (!/^[UW][A-Z0-9]+$/.test(id)) log.warn('slack_dsl_user_not_a_member_id', { index });

@@ -1,36 +1,33 @@
 /**
- * The induction quiz's Slack listeners: "Start the quiz" (on an invitation in a channel, in a
- * DM or on the Home tab) starts or resumes the quiz privately in the person's DM; the DSL's
- * "Post the induction quiz" on the Home tab opens a channel picker, and submitting it posts the
- * invitation there (anyone else gets the polite refusal, channel.notDsl); and a new member of a
- * staff quiz channel (`member_joined_channel`) is invited by DM. Each acknowledges Slack first.
+ * The induction quiz's Slack listeners: "Start the quiz" (on an invitation, a reminder or the
+ * Home tab) starts or resumes the quiz privately in the person's DM; the DSL's "Post the
+ * induction quiz" opens a channel picker and its submission posts the invitation there (the host
+ * refuses anyone else); a new member of a staff quiz channel is passed to the host, which decides
+ * whether to welcome them. Each acknowledges Slack first.
  */
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
-import type { App } from '../../app';
+import { errorCode, type ChannelHost } from '../../core/host';
 import type { SlackConversations } from './conversation';
-import type { PublishHome } from './home-publisher';
+import type { PublishHome } from './home-tab';
 import type { Inflight } from './inflight';
-import { escapeText } from './mrkdwn';
-import type { SlackQuiz } from './quiz';
-import { QUIZ_CHANNEL_BLOCK, QUIZ_CHANNEL_SELECT, QUIZ_POST_ACTION, QUIZ_POST_VIEW, QUIZ_START_ACTION } from './quiz-blocks';
-import { errorCode, type SlackApi } from './slack-api';
+import { QUIZ_CHANNEL_BLOCK, QUIZ_CHANNEL_SELECT, QUIZ_POST_ACTION, QUIZ_POST_VIEW, QUIZ_START_ACTION, quizPostModal } from './quiz-blocks';
+import { mrkdwn } from './rich';
+import type { SlackApi } from './slack-api';
 import { teamOfAction } from './staff-listeners';
 
 export interface QuizListenerDeps {
-  app: App;
+  host: ChannelHost;
   api: SlackApi;
-  quiz: SlackQuiz;
   conversations: SlackConversations;
   inflight: Inflight;
-  isDsl: (userId: string) => boolean;
   publishHome: PublishHome;
 }
 
 type ButtonBody = BlockAction<ButtonAction>;
 
 export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void {
-  const { api, quiz, inflight } = d;
-  const log = d.app.log;
+  const { host, api, inflight } = d;
+  const log = host.log;
 
   bolt.action<ButtonBody>({ type: 'block_actions', action_id: QUIZ_START_ACTION }, async ({ ack, body }) => {
     await ack();
@@ -42,13 +39,10 @@ export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void 
   bolt.action<ButtonBody>({ type: 'block_actions', action_id: QUIZ_POST_ACTION }, async ({ ack, body }) => {
     await ack();
     const work = (async () => {
-      if (!quiz.available()) return;
-      if (!d.isDsl(body.user.id)) {
-        log.info('slack_quiz_post_refused', {});
-        await api.ephemeral(body.channel?.id, body.user.id, escapeText(quiz.text('notDsl')));
-        return;
-      }
-      await api.openModal(body.trigger_id, quiz.postModal());
+      const invitation = host.quizInvitation({ channel: 'slack', userId: body.user.id });
+      if (!invitation.ok) return api.ephemeral(body.channel?.id, body.user.id, mrkdwn(invitation.say));
+      const close = host.labels('slack').close;
+      await api.openModal(body.trigger_id, quizPostModal(invitation.value, invitation.value.postLabel ?? close, close));
     })().catch((err: unknown) => log.warn('slack_quiz_post_failed', { code: errorCode(err) }));
     await inflight.track(work);
   });
@@ -58,20 +52,10 @@ export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void 
     const user = body.user.id;
     const channel = view.state.values[QUIZ_CHANNEL_BLOCK]?.[QUIZ_CHANNEL_SELECT]?.selected_conversation ?? undefined;
     const work = (async () => {
-      if (!quiz.available() || !channel) return;
-      if (!d.isDsl(user)) {
-        log.info('slack_quiz_post_refused', {});
-        await api.ephemeral(undefined, user, escapeText(quiz.text('notDsl')));
-        return;
-      }
-      let notice: string;
-      try {
-        await quiz.postInvitation(channel);
-        notice = `:white_check_mark: ${escapeText(quiz.text('posted'))} <#${channel}>`;
-      } catch (err) {
-        log.warn('slack_quiz_post_failed', { code: errorCode(err) });
-        notice = `:x: <#${channel}> \`${escapeText(errorCode(err))}\``;
-      }
+      if (!channel) return;
+      const outcome = await host.postQuizInvitation({ channel: 'slack', userId: user }, channel);
+      if (!outcome.ok && !host.quizInvitation({ channel: 'slack', userId: user }).ok) return api.ephemeral(undefined, user, mrkdwn(outcome.say));
+      const notice = outcome.ok ? `:white_check_mark: ${mrkdwn(outcome.value)} <#${channel}>` : `:x: <#${channel}> ${mrkdwn(outcome.say)}`;
       await d.publishHome(user, notice);
     })().catch((err: unknown) => log.warn('slack_home_failed', { code: errorCode(err) }));
     await inflight.track(work);
@@ -79,6 +63,6 @@ export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void 
 
   bolt.event('member_joined_channel', async ({ event, context }) => {
     if (!event.user || !event.channel || event.user === context.botUserId) return;
-    await inflight.track(quiz.memberJoined(event.user, event.channel));
+    await inflight.track(host.memberJoined('slack', event.channel, event.user));
   });
 }

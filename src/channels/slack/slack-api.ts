@@ -5,9 +5,7 @@
  * download, re-post or keep files.
  */
 import { webApi, type types } from '@slack/bolt';
-import { errorCode } from '../../core/errors';
-import type { UserRef } from '../../core/messages';
-import type { Logger } from '../../core/ports';
+import { errorCode, type Logger, type UserRef } from '../../core/host';
 import type { SlackMessage } from './render-blocks';
 
 type KnownBlock = types.KnownBlock;

@@ -7,28 +7,21 @@
  * ./quiz.ts); from anyone else it starts their own quiz in their DM, as any `/safestep` text would.
  */
 import type { App as BoltApp, BlockAction, ButtonAction } from '@slack/bolt';
-import type { App } from '../../app';
-import type { ConversationsDeps } from './conversation';
+import { errorCode, type ChannelHost } from '../../core/host';
 import { SlackConversations } from './conversation';
 import { HOME_ASK_ACTION, HOME_REPORT_ACTION } from './home';
-import type { PublishHome } from './home-publisher';
+import type { PublishHome } from './home-tab';
 import type { Inflight } from './inflight';
-import { escapeText } from './mrkdwn';
-import type { SlackQuiz } from './quiz';
 import { CHOICE_ACTION_PATTERN, questionIdOf } from './render-blocks';
-import { errorCode, type SlackApi } from './slack-api';
+import { mrkdwn } from './rich';
+import type { SlackApi } from './slack-api';
 import { isStaffDirectMessage, messageInput, type SlackMessageEvent } from './to-inbound';
 
 export interface StaffListenerDeps {
-  app: App;
+  host: ChannelHost;
   api: SlackApi;
-  settingId: string;
   inflight: Inflight;
-  isDsl: (userId: string) => boolean;
   publishHome: PublishHome;
-  /** The induction quiz, for `/safestep quiz` in a channel. */
-  quiz?: SlackQuiz;
-  retentionGapMs?: ConversationsDeps['retentionGapMs'];
 }
 
 /** `/safestep quiz` (any case): in a channel, the induction quiz's invitation. */
@@ -52,9 +45,9 @@ export function teamOfAction(body: ButtonBody): string {
 }
 
 export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): SlackConversations {
-  const { app, api, inflight } = d;
-  const log = app.log;
-  const conversations = new SlackConversations({ app, api, settingId: d.settingId, inflight, retentionGapMs: d.retentionGapMs });
+  const { host, api, inflight } = d;
+  const log = host.log;
+  const conversations = new SlackConversations({ host, api, inflight });
 
   bolt.event('message', async ({ event, body }) => {
     const e = event as unknown as SlackMessageEvent;
@@ -78,25 +71,19 @@ export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): Sla
   bolt.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
     const text = messageInput({ text: command.text }).text;
-    const quiz = d.quiz;
-    if (quiz && isQuizCommand(text) && !inDirectMessage(command) && quiz.available()) {
+    if (isQuizCommand(text) && !inDirectMessage(command) && host.hasQuiz('slack')) {
       log.info('slack_quiz_command', {});
-      const note = (mrkdwn: string) =>
-        respond({ response_type: 'ephemeral', text: mrkdwn }).catch((err: unknown) => log.warn('slack_respond_failed', { code: errorCode(err) }));
-      if (d.isDsl(command.user_id)) {
-        // The invitation goes in the channel; only the DSL sees how it went.
-        const work = quiz
-          .postInvitation(command.channel_id)
-          .then(() => note(`:white_check_mark: ${escapeText(quiz.text('posted'))}`))
-          .catch((err: unknown) => {
-            log.warn('slack_quiz_post_failed', { code: errorCode(err) });
-            return note(`:x: \`${escapeText(errorCode(err))}\``);
-          });
-        await inflight.track(work);
+      // From a DSL the invitation goes in the channel; anyone else's own quiz starts in their DM.
+      const actor = { channel: 'slack', userId: command.user_id };
+      const note = (text: string) => respond({ response_type: 'ephemeral', text }).catch((err: unknown) => log.warn('slack_respond_failed', { code: errorCode(err) }));
+      const allowed = host.quizInvitation(actor);
+      if (!allowed.ok) {
+        void note(`:lock: ${mrkdwn(allowed.say)}`);
+        void conversations.run(command.team_id, command.user_id, { kind: 'quiz' });
         return;
       }
-      void note(`:lock: ${escapeText(quiz.text('notDsl'))}`);
-      void conversations.run(command.team_id, command.user_id, { kind: 'quiz' });
+      const work = host.postQuizInvitation(actor, command.channel_id).then((outcome) => note(outcome.ok ? `:white_check_mark: ${mrkdwn(outcome.value)}` : `:x: ${mrkdwn(outcome.say)}`));
+      await inflight.track(work);
       return;
     }
     log.info('slack_command', {});

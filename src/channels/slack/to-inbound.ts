@@ -3,7 +3,7 @@
  * conversation, who, the words typed (Slack's escaping undone), the choice clicked, and the names
  * and types of attached files — never a file's URL or bytes. Pure.
  */
-import type { FileRef, Inbound, UserRef } from '../../core/messages';
+import type { Address, FileRef, TurnInput, UserRef } from '../../core/host';
 import { readSlackText } from './mrkdwn';
 
 /** The fields of a Slack message event SafeStep reads. */
@@ -19,11 +19,12 @@ export interface SlackMessageEvent {
   files?: { name?: string; title?: string; mimetype?: string }[];
 }
 
-type Conversation = Pick<Inbound, 'channel' | 'conversationId' | 'user' | 'settingId'>;
+type Conversation = Address;
+type Inbound = TurnInput;
 
 /** The core conversation for a Slack user: one per workspace and person (`slack:<team>:<user>`). */
-export function slackConversation(settingId: string, teamId: string, user: UserRef): Conversation {
-  return { channel: 'slack', conversationId: `slack:${teamId}:${user.id}`, settingId, user };
+export function slackConversation(teamId: string, user: UserRef): Conversation {
+  return { channel: 'slack', conversationId: `slack:${teamId}:${user.id}`, user };
 }
 
 /**

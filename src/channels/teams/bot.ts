@@ -13,25 +13,20 @@
  * Logs carry ids and codes only, never what anyone typed.
  */
 import { ActivityHandler, type TurnContext } from 'botbuilder';
-import type { App } from '../../app';
-import type { Reply } from '../../core/messages';
-import type { SettingProfile } from '../../core/model';
-import { render } from '../../core/template';
+import type { ChannelHost, Reply } from '../../core/host';
 import { codeOf } from './codes';
 import { DslActions, dslActionOf } from './dsl-actions';
-import { labelsFor, type Labels } from './labels';
 import { TeamsQuiz } from './quiz';
 import { quizActionOf } from './quiz-cards';
 import type { Reach } from './reach';
-import type { RefBook } from './refs';
+import { teamChannelOf, type RefBook } from './refs';
 import { renderReplies } from './render-cards';
 import { isPersonal, teamsConversation, tenantOf, toInbound } from './to-inbound';
 
 export { codeOf } from './codes';
 
 export interface BotDeps {
-  app: App;
-  settingId: string;
+  host: ChannelHost;
   refs: RefBook;
   reach: Reach;
   /** Only activities from this tenant are served, when set (MicrosoftAppTenantId). */
@@ -41,19 +36,15 @@ export interface BotDeps {
 }
 
 export class SafeStepBot extends ActivityHandler {
-  private readonly setting: SettingProfile;
   private readonly dslActions: DslActions;
   private readonly quiz: TeamsQuiz;
-  private readonly labels: Labels;
   /** Recent message activity ids: the Bot Connector may re-send one it thinks timed out. */
   private readonly seen = new Set<string>();
 
   constructor(private readonly d: BotDeps) {
     super();
-    this.setting = d.app.content.settings.get(d.settingId)!;
-    this.dslActions = new DslActions({ app: d.app, setting: this.setting, refs: d.refs, reach: d.reach });
-    this.quiz = new TeamsQuiz({ app: d.app, settingId: d.settingId, setting: this.setting, refs: d.refs, reach: d.reach });
-    this.labels = labelsFor(d.app.content.catalog, this.setting);
+    this.dslActions = new DslActions({ host: d.host, refs: d.refs, reach: d.reach });
+    this.quiz = new TeamsQuiz({ host: d.host, refs: d.refs, reach: d.reach });
     this.onMessage(async (ctx, next) => {
       await this.guarded(ctx, 'message', () => this.message(ctx));
       await next();
@@ -72,16 +63,16 @@ export class SafeStepBot extends ActivityHandler {
   private async guarded(ctx: TurnContext, event: string, work: () => Promise<void>): Promise<void> {
     const a = ctx.activity;
     if (!this.d.local && a.channelId !== 'msteams') {
-      this.d.app.log.warn('teams_foreign_channel', { event });
+      this.d.host.log.warn('teams_foreign_channel', { event });
       return;
     }
     if (this.d.tenantId && tenantOf(a) !== this.d.tenantId) {
-      this.d.app.log.warn('teams_foreign_tenant', { event });
+      this.d.host.log.warn('teams_foreign_tenant', { event });
       return;
     }
     if (a.type === 'message' && a.id) {
       if (this.seen.has(a.id)) {
-        this.d.app.log.warn('teams_duplicate_activity', { event });
+        this.d.host.log.warn('teams_duplicate_activity', { event });
         return;
       }
       this.seen.add(a.id);
@@ -90,70 +81,71 @@ export class SafeStepBot extends ActivityHandler {
     try {
       await work();
     } catch (err) {
-      this.d.app.log.error('teams_turn_failed', { event, code: codeOf(err) });
+      this.d.host.log.error('teams_turn_failed', { event, code: codeOf(err) });
     }
   }
 
   private async message(ctx: TurnContext): Promise<void> {
     const a = ctx.activity;
     const personal = isPersonal(a);
-    const firstContact = personal ? this.rememberUser(ctx) : false;
+    if (personal) this.rememberUser(ctx);
     const action = dslActionOf(a.value);
     if (action) return this.dslActions.handle(ctx, action);
 
-    const inbound = toInbound(a, this.d.settingId);
+    const inbound = toInbound(a);
     const bare = inbound.text === undefined && inbound.choice === undefined && inbound.files === undefined;
     if (!personal) {
-      this.d.app.log.info('teams_channel_mention', { files: inbound.files?.length ?? 0 });
+      this.d.host.log.info('teams_channel_mention', { files: inbound.files?.length ?? 0 });
       this.rememberTeam(ctx);
     }
-    // Whether SafeStep has yet to reach this person in their personal chat (then it says Teams keeps messages).
-    const newHere = firstContact || (!personal && !this.d.refs.user(inbound.user.id));
-    const quizAction = quizActionOf(a.value);
-    if (quizAction === 'report' || (quizAction === undefined && this.quiz.isReportCommand(inbound.text))) return this.quiz.report(ctx);
+    const quizAction = quizActionOf(a.value) ?? this.d.host.quizCommand('teams', inbound.text);
+    if (quizAction === 'report') return this.quiz.report(ctx);
     let replies: Reply[];
+    if (quizAction === 'start' && !personal && !quizActionOf(a.value) && (await this.quiz.invite(ctx))) return;
     if (quizAction === 'start') replies = await this.quiz.start(ctx);
-    else if (!personal && this.quiz.isStartCommand(inbound.text)) {
-      if (await this.quiz.invite(ctx)) return;
-      replies = await this.quiz.start(ctx);
-    } else replies = !personal && bare ? await this.d.app.chat.start(inbound) : await this.d.app.chat.handle(inbound);
-    if (newHere) replies.push(this.retentionNotice());
+    else replies = !personal && bare ? await this.d.host.start(inbound) : await this.d.host.turn(inbound);
     await this.reply(ctx, replies);
   }
 
   private async installed(ctx: TurnContext, viaMembersAdded: boolean): Promise<void> {
     const a = ctx.activity;
+    if (viaMembersAdded && !isPersonal(a)) await this.welcomeMembers(ctx);
     if (viaMembersAdded && !(a.membersAdded ?? []).some((m) => m.id === a.recipient?.id)) return;
     if (!isPersonal(a)) {
       const channel = this.rememberTeam(ctx);
-      this.d.app.log.info('teams_team_installed', { channel: channel ?? 'unknown' });
+      this.d.host.log.info('teams_team_installed', { channel: channel ?? 'unknown' });
       return;
     }
     this.rememberUser(ctx);
-    this.d.app.log.info('teams_personal_installed', { user: teamsConversation(a, this.d.settingId).user.id });
+    this.d.host.log.info('teams_personal_installed', { user: teamsConversation(a).user.id });
     if (!viaMembersAdded) return;
-    const replies = await this.d.app.chat.start(teamsConversation(a, this.d.settingId));
-    replies.push(this.retentionNotice());
-    await this.reply(ctx, replies);
+    await this.reply(ctx, await this.d.host.start(teamsConversation(a)));
+  }
+
+  /** People who joined a team: the host decides whether to welcome them with the induction quiz. */
+  private async welcomeMembers(ctx: TurnContext): Promise<void> {
+    const a = ctx.activity;
+    const place = teamChannelOf(a);
+    if (!place) return;
+    for (const m of a.membersAdded ?? []) {
+      if (m.id === a.recipient?.id) continue;
+      await this.d.host.memberJoined('teams', place, (m as { aadObjectId?: string }).aadObjectId ?? m.id);
+    }
   }
 
   /** Replies in the personal chat: this one, or the sender's own when they wrote in a channel. */
   private async reply(ctx: TurnContext, replies: Reply[]): Promise<void> {
-    for (const message of renderReplies(replies, this.labels)) {
+    for (const message of renderReplies(replies, this.d.host.labels('teams'))) {
       if (isPersonal(ctx.activity)) await ctx.sendActivity(message);
       else await this.d.reach.toPersonalChat(ctx, message);
     }
-  }
-
-  private retentionNotice(): Reply {
-    return { type: 'text', text: render(this.d.app.content.catalog.chatRetention, this.setting) };
   }
 
   private rememberUser(ctx: TurnContext): boolean {
     try {
       return this.d.refs.rememberUser(ctx.activity);
     } catch (err) {
-      this.d.app.log.error('teams_reference_store_failed', { code: codeOf(err) });
+      this.d.host.log.error('teams_reference_store_failed', { code: codeOf(err) });
       return false;
     }
   }
@@ -162,7 +154,7 @@ export class SafeStepBot extends ActivityHandler {
     try {
       return this.d.refs.rememberTeam(ctx.activity);
     } catch (err) {
-      this.d.app.log.error('teams_reference_store_failed', { code: codeOf(err) });
+      this.d.host.log.error('teams_reference_store_failed', { code: codeOf(err) });
       return undefined;
     }
   }

@@ -9,16 +9,24 @@
  */
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChatChannel, HttpRoute } from '../channel';
-import type { TeamsConfig } from '../../config';
-import { SafeStepError } from '../../core/errors';
-import type { Logger } from '../../core/ports';
-import type { ChannelDeps } from '../../serve';
+import { SafeStepError, type ChannelHost, type ChatChannel, type HttpRoute, type Logger } from '../../core/host';
 import { SafeStepBot, codeOf } from './bot';
-import { TeamsDslChannel } from './dsl-channel';
+import { teamsDeliverer } from './deliverer';
 import { BodyError, botRequest, botResponse, readJsonBody } from './http';
 import { Reach } from './reach';
 import { RefBook } from './refs';
+import { teamsRoster } from './roster';
+
+/** What the Teams channel needs to know (the config's `teams`). */
+export interface TeamsChannelConfig {
+  appId?: string;
+  appPassword?: string;
+  appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  tenantId?: string;
+  local: boolean;
+  dslUsers: readonly string[];
+  dslChannel?: string;
+}
 
 export const TEAMS_PATH = '/api/messages';
 
@@ -36,7 +44,7 @@ const LOCAL_WARNING = [
 ].join('\n');
 
 /** Checks the Teams settings; throws config_error naming what to set. */
-function checkConfig(config: TeamsConfig): void {
+function checkConfig(config: TeamsChannelConfig): void {
   if (!config.appId && !config.local) throw new SafeStepError('config_error', NO_CREDENTIALS);
   if (!config.appId) return;
   if (config.appType !== 'UserAssignedMSI' && !config.appPassword) {
@@ -48,7 +56,7 @@ function checkConfig(config: TeamsConfig): void {
 }
 
 /** The CloudAdapter, authenticated from the config's values only. */
-function createAdapter(config: TeamsConfig, log: Logger): CloudAdapter {
+function createAdapter(config: TeamsChannelConfig, log: Logger): CloudAdapter {
   let auth: ConfigurationBotFrameworkAuthentication;
   try {
     auth = new ConfigurationBotFrameworkAuthentication({
@@ -67,34 +75,24 @@ function createAdapter(config: TeamsConfig, log: Logger): CloudAdapter {
   return adapter;
 }
 
-/** A channel id as Teams shows it in a channel link may be URL-encoded (19%3a…%40thread.tacv2). */
-function channelId(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    return decodeURIComponent(raw.trim());
-  } catch {
-    return raw.trim();
-  }
-}
-
 /** Creates the Teams channel (see the file comment). Throws config_error if it cannot start. */
-export function createTeamsChannel(deps: ChannelDeps<TeamsConfig>): ChatChannel {
-  const { app, config, settingId } = deps;
+export function createTeamsChannel(host: ChannelHost, options: { config: TeamsChannelConfig; stderr?: { write(text: string): unknown } }): ChatChannel {
+  const { config } = options;
+  const log = host.log;
   checkConfig(config);
   if (config.local) {
-    app.log.warn('teams_authentication_off', { local: true });
-    (deps.stderr ?? process.stderr).write(`${LOCAL_WARNING}\n`);
+    log.warn('teams_authentication_off', { local: true });
+    (options.stderr ?? process.stderr).write(`${LOCAL_WARNING}\n`);
   }
-  const adapter = createAdapter(config, app.log);
-  const refs = new RefBook(app.stores.channelRefs, () => new Date());
+  const adapter = createAdapter(config, log);
+  const refs = new RefBook(host.records('teams'));
   const reach = new Reach(adapter, config.appId ?? '', refs);
-  const bot = new SafeStepBot({ app, settingId, refs, reach, tenantId: config.tenantId, local: config.local });
-  const dslChannel = channelId(config.dslChannel);
-  const dsl = new TeamsDslChannel({ dslUsers: config.dslUsers, dslChannel, settingId, content: app.content, refs, reach });
+  const bot = new SafeStepBot({ host, refs, reach, tenantId: config.tenantId, local: config.local });
+  const dslChannel = config.dslChannel;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!config.local && !req.headers.authorization) {
-      app.log.warn('teams_request_unauthenticated', { reason: 'no_token' });
+      log.warn('teams_request_unauthenticated', { reason: 'no_token' });
       res.writeHead(401, { 'content-type': 'text/plain' }).end('Unauthorized');
       return;
     }
@@ -103,25 +101,26 @@ export function createTeamsChannel(deps: ChannelDeps<TeamsConfig>): ChatChannel 
       body = await readJsonBody(req);
     } catch (err) {
       const status = err instanceof BodyError ? err.status : 400;
-      app.log.warn('teams_request_refused', { status, code: codeOf(err) });
+      log.warn('teams_request_refused', { status, code: codeOf(err) });
       res.writeHead(status, { 'content-type': 'text/plain' }).end('Bad request');
       return;
     }
     await adapter.process(botRequest(req, body), botResponse(res), (ctx) => bot.run(ctx));
-    if (res.statusCode === 401) app.log.warn('teams_request_unauthenticated', { reason: 'invalid_token' });
+    if (res.statusCode === 401) log.warn('teams_request_unauthenticated', { reason: 'invalid_token' });
   };
   const route: HttpRoute = { method: 'POST', path: TEAMS_PATH, handle };
 
   return {
     name: 'teams',
     routes: [route],
-    dsl,
+    deliverer: teamsDeliverer(refs, reach),
+    roster: teamsRoster(refs, reach),
     start: async () => {
       // A DSL who has not installed the app cannot be reached: say so at start-up (ids only).
       for (const user of config.dslUsers) {
-        if (!refs.user(user)) app.log.warn('teams_dsl_not_installed', { user });
+        if (!refs.user(user)) log.warn('teams_dsl_not_installed', { user });
       }
-      if (dslChannel && !refs.team(dslChannel)) app.log.warn('teams_dsl_channel_not_installed', { channel: dslChannel });
+      if (dslChannel && !refs.team(dslChannel)) log.warn('teams_dsl_channel_not_installed', { channel: dslChannel });
     },
     stop: async () => undefined,
   };

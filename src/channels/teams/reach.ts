@@ -31,6 +31,29 @@ export class Reach {
     });
   }
 
+  /** Runs `work` in a stored conversation (e.g. to read a channel's members). */
+  async inConversation<T>(ref: StoredRef, work: (ctx: TurnContext) => Promise<T>): Promise<T> {
+    let result: T | undefined;
+    await this.adapter.continueConversationAsync(this.appId, ref, async (ctx) => {
+      result = await work(ctx);
+    });
+    return result as T;
+  }
+
+  /** Opens (and remembers) the personal chat with `member` of the team whose channel `team` refers to. */
+  async openPersonalChatWith(team: StoredRef, key: string, member: Partial<Activity>['from'] & object): Promise<StoredRef> {
+    const tenantId = team.conversation.tenantId ?? '';
+    const params: ConversationParameters = { isGroup: false, bot: team.bot!, members: [member], tenantId, channelData: { tenant: { id: tenantId } } };
+    let conversationId: string | undefined;
+    await this.adapter.createConversationAsync(this.appId, team.channelId ?? 'msteams', team.serviceUrl, '', params, async (ctx) => {
+      conversationId = ctx.activity.conversation?.id;
+    });
+    if (!conversationId) throw Object.assign(new Error('Teams did not open a personal chat'), { code: 'no_personal_chat' });
+    const ref: StoredRef = { channelId: team.channelId, serviceUrl: team.serviceUrl, bot: team.bot, user: member, conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId, name: '' } };
+    this.refs.putUser(key, ref);
+    return ref;
+  }
+
   /** Sends to the sender of `context.activity` in their personal chat, opening it if needed. */
   async toPersonalChat(context: TurnContext, activity: Partial<Activity>): Promise<void> {
     const key = userOf(context.activity).id;

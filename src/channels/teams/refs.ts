@@ -7,8 +7,8 @@
  * (`quiz-channel:<channel id>`: who posted it and when; never anything about who took it).
  */
 import type { Activity, ConversationReference } from 'botbuilder';
-import type { ChannelRefStore, Clock } from '../../core/ports';
-import { TEAMS_CHANNEL, tenantOf, userOf } from './to-inbound';
+import type { ChannelRecords } from '../../core/host';
+import { tenantOf, userOf } from './to-inbound';
 
 /** A stored reference: enough to continue a conversation proactively. */
 export type StoredRef = Partial<ConversationReference> & { serviceUrl: string; conversation: ConversationReference['conversation'] };
@@ -26,36 +26,23 @@ export function teamChannelOf(activity: Partial<Activity>): string | undefined {
   return activity.conversation?.id?.split(';')[0];
 }
 
-/** The store key of a channel the quiz invitation was posted in. */
-export function quizChannelKey(channelId: string): string {
-  return `quiz-channel:${channelId}`;
-}
-
-/** What is kept about a quiz channel. */
-export interface QuizChannelRecord {
-  channelId: string;
-  /** The AAD object id of the DSL who last posted the invitation there. */
-  postedBy: string;
-  postedAt: string;
-}
-
 function isStoredRef(x: unknown): x is StoredRef {
   const r = x as StoredRef | undefined;
   return typeof r?.serviceUrl === 'string' && typeof r.conversation?.id === 'string';
 }
 
 export class RefBook {
-  constructor(private readonly store: ChannelRefStore, private readonly clock: Clock) {}
+  constructor(private readonly store: ChannelRecords) {}
 
   /** The personal-chat reference of a person (AAD object id), if the app was installed for them. */
   user(id: string): StoredRef | undefined {
-    const data = this.store.get(TEAMS_CHANNEL, id);
+    const data = this.store.get<unknown>(id);
     return isStoredRef(data) ? data : undefined;
   }
 
   /** The reference of a team channel SafeStep was installed in or mentioned in. */
   team(channelId: string): StoredRef | undefined {
-    const data = this.store.get(TEAMS_CHANNEL, teamKey(channelId));
+    const data = this.store.get<unknown>(teamKey(channelId));
     return isStoredRef(data) ? data : undefined;
   }
 
@@ -73,22 +60,7 @@ export class RefBook {
 
   /** Stores a person's personal-chat reference (e.g. one SafeStep just opened). */
   putUser(key: string, ref: StoredRef): void {
-    this.store.put(TEAMS_CHANNEL, key, ref, this.clock().toISOString());
-  }
-
-  /** Remembers that the quiz invitation was posted in this channel (by whom, when). */
-  rememberQuizChannel(channelId: string, postedBy: string): void {
-    const at = this.clock().toISOString();
-    const record: QuizChannelRecord = { channelId, postedBy, postedAt: at };
-    this.store.put(TEAMS_CHANNEL, quizChannelKey(channelId), record, at);
-  }
-
-  /** The channels the quiz invitation was posted in. */
-  quizChannels(): QuizChannelRecord[] {
-    return this.store
-      .list(TEAMS_CHANNEL)
-      .filter((e) => e.key.startsWith(quizChannelKey('')))
-      .map((e) => e.data as QuizChannelRecord);
+    this.store.put(key, ref);
   }
 
   /** Stores the reference of the team channel an activity came from; returns the channel id. */
@@ -98,7 +70,7 @@ export class RefBook {
     const ref = referenceOf(activity, channelId);
     ref.user = undefined;
     const before = this.team(channelId);
-    if (!before || before.serviceUrl !== ref.serviceUrl) this.store.put(TEAMS_CHANNEL, teamKey(channelId), ref, this.clock().toISOString());
+    if (!before || before.serviceUrl !== ref.serviceUrl) this.store.put(teamKey(channelId), ref);
     return channelId;
   }
 }

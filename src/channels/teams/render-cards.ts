@@ -7,10 +7,8 @@
  * the fallback. The typed-answer hint is the catalogue's label. Translates only; decides nothing.
  */
 import type { Activity } from 'botbuilder';
-import type { Reply } from '../../core/messages';
-import { citationLine, replyToText } from '../../core/plain-text';
+import { citationLine, replyToText, type Labels, type Reply } from '../../core/host';
 import { adaptiveCard, buttons, cardMessage, container, textBlock, type CardElement } from './cards';
-import type { Labels } from './labels';
 
 /** The `ss` marker of a choice button's submit data. */
 export const CHOICE_ACTION = 'choice';
@@ -76,12 +74,14 @@ function replyElements(reply: Reply, labels: ReplyLabels): CardElement[] {
     }
     case 'quiz-result':
       return [textBlock(reply.text, { weight: 'Bolder' })];
+    case 'footnote':
+      return [textBlock(reply.text, { isSubtle: true, size: 'Small' })];
     case 'danger':
-      return [container([textBlock(reply.text, { weight: 'Bolder', color: 'Attention', size: 'Medium' })], 'attention')];
+      return [container([textBlock(`🚨 ${reply.text}`, { weight: 'Bolder', size: 'Medium' })], 'emphasis')];
     case 'warning':
       return [container([textBlock(reply.text, { weight: 'Bolder' })], 'warning')];
     case 'error':
-      return [textBlock(reply.text, { color: 'Attention' })];
+      return [textBlock(reply.text, { weight: 'Bolder' })];
     case 'report':
       return [container([textBlock(reply.text, { weight: 'Bolder' })], 'good')];
     case 'advice':

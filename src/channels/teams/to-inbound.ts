@@ -6,7 +6,7 @@
  * fetched: contentUrl and downloadUrl are not read.
  */
 import type { Activity, Attachment } from 'botbuilder';
-import type { FileRef, Inbound, UserRef } from '../../core/messages';
+import type { FileRef, TurnInput as Inbound, UserRef } from '../../core/host';
 import { CHOICE_ACTION } from './render-cards';
 
 export const TEAMS_CHANNEL = 'teams';
@@ -32,9 +32,9 @@ export function isPersonal(activity: Partial<Activity>): boolean {
 }
 
 /** The conversation fields of an Inbound for this person (the same in every Teams scope). */
-export function teamsConversation(activity: Partial<Activity>, settingId: string) {
+export function teamsConversation(activity: Partial<Activity>) {
   const user = userOf(activity);
-  return { channel: TEAMS_CHANNEL, conversationId: `teams:${tenantOf(activity)}:${user.id}`, settingId, user };
+  return { channel: TEAMS_CHANNEL, conversationId: `teams:${tenantOf(activity)}:${user.id}`, user };
 }
 
 /** A choice button's submit data ({ ss: 'choice', q, choice }), if the value is one. */
@@ -93,8 +93,8 @@ export function filesOf(attachments: readonly Attachment[] | undefined): FileRef
 }
 
 /** A Teams message activity as one Inbound for the core. */
-export function toInbound(activity: Partial<Activity>, settingId: string): Inbound {
-  const inbound: Inbound = { ...teamsConversation(activity, settingId) };
+export function toInbound(activity: Partial<Activity>): Inbound {
+  const inbound: Inbound = { ...teamsConversation(activity) };
   const text = messageText(activity);
   if (text !== '') inbound.text = text;
   const picked = choiceOf(activity.value);

@@ -11,6 +11,11 @@ import { SafeStepError } from '../../core/errors';
 import { parseArgs, UsageError } from '../args';
 import { EXIT, type Command } from '../io';
 
+/** The console talks to the same host as every chat channel. */
+function hostRunner(app: ReturnType<typeof buildApp>) {
+  return { start: (who: Parameters<typeof app.host.start>[0]) => app.host.start(who), handle: (input: Parameters<typeof app.host.turn>[0]) => app.host.turn(input) };
+}
+
 const USAGE = 'Usage: safestep chat [--setting ID] [--json] [--user ID] [--name NAME] [--role ROLE]\n';
 
 export const chat: Command = async (args, io) => {
@@ -38,14 +43,14 @@ export const chat: Command = async (args, io) => {
         io.stderr.write(`safestep chat --json needs --setting (one of: ${[...app.content.settings.keys()].join(', ')}).\n`);
         return EXIT.usage;
       }
-      await runJsonLines({ runner: app.chat, settingId, user, input: io.stdin, output: io.stdout });
+      await runJsonLines({ runner: hostRunner(app), settingId, user, input: io.stdin, output: io.stdout });
       return EXIT.ok;
     }
     if (app.storeError) {
       io.stdout.write('WARNING: SafeStep cannot save reports right now. You can still get advice, but tell the DSL in person.\n');
     }
     const settings = [...app.content.settings.values()].map((s) => ({ id: s.id, name: s.name }));
-    await runInteractive({ runner: app.chat, settings, settingId, user, input: io.stdin, output: io.stdout });
+    await runInteractive({ runner: hostRunner(app), settings, settingId, user, input: io.stdin, output: io.stdout });
     return EXIT.ok;
   } catch (err) {
     if (err instanceof SafeStepError && err.code === 'unknown_setting') {

@@ -4,14 +4,14 @@
  * question, or when it asks to start the quiz; everything else goes to the safeguarding
  * conversation. It decides only which runner; the runners decide what is said.
  */
-import { simplify } from './core/input';
-import type { Inbound, Reply } from './core/messages';
-import type { ConversationRunner } from './core/runner';
-import type { QuizRunner } from './quiz/runner';
+import { simplify } from '../core/input';
+import type { Inbound, Reply } from '../core/messages';
+import type { ConversationRunner } from '../core/runner';
+import type { QuizRunner } from '../quiz/runner';
 
 type Conversation = Pick<Inbound, 'channel' | 'conversationId' | 'user' | 'settingId'>;
 
-export class ChatService {
+export class ChatRouter {
   private readonly startPhrases: Set<string>;
 
   constructor(

@@ -1,0 +1,16 @@
+/**
+ * Publishes one person's Home tab (views.publish) from the host's HomeView: what everyone sees,
+ * and for the DSL and deputies (the host decides) the latest reports and quiz results.
+ */
+import type { ChannelHost } from '../../core/host';
+import { homeView } from './home';
+import type { SlackApi } from './slack-api';
+
+/** Publishes `userId`'s Home tab, with an optional mrkdwn notice in the DSL's quiz section. Throws if Slack refuses. */
+export type PublishHome = (userId: string, notice?: string) => Promise<void>;
+
+export function homePublisher(host: ChannelHost, api: SlackApi): PublishHome {
+  return async (userId, notice) => {
+    await api.publishHome(userId, homeView(host.home({ channel: 'slack', userId }), notice));
+  };
+}
