@@ -4,7 +4,7 @@
  * warnings and errors become a short code; debug and info are dropped.
  */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from '../../core/ports';
+import type { Logger } from '../../core/host';
 
 const KNOWN: [RegExp, string][] = [
   [/verify authenticity|signature|stale/i, 'channel_authenticity_error'],

@@ -6,8 +6,7 @@
  * numbered buttons (each still carrying its choice id). Pure; decides nothing about what is said.
  */
 import type { types } from '@slack/bolt';
-import type { Reply } from '../../core/messages';
-import { citationLine, replyToText } from '../../core/plain-text';
+import { citationLine, replyToText, type Reply } from '../../core/host';
 import { bold, chunkText, clip, escapeText } from './mrkdwn';
 
 type KnownBlock = types.KnownBlock;

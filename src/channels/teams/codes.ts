@@ -1,2 +1,2 @@
 /** A short, content-free code for an error (logs carry codes, never what anyone typed). */
-export { errorCode as codeOf } from '../../core/errors';
+export { errorCode as codeOf } from '../../core/host';
