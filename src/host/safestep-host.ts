@@ -96,7 +96,11 @@ export class SafeStepHost implements ChannelHost {
   async acknowledge(actor: Actor, reference: string): Promise<Outcome<Acknowledgement>> {
     const setting = this.settingFor(actor.channel);
     const dsl = this.d.content.catalog.dsl;
-    const outcome = this.d.notifier.acknowledge(reference, actor.channel, actor.userId);
+    const existing = this.d.reports.get(reference);
+    // A report of another setting is not this DSL's to see or acknowledge: as if it did not exist.
+    const outcome = existing && existing.settingId !== setting.id && this.d.notifier.isDsl(actor.channel, actor.userId)
+      ? ({ kind: 'unknown' } as const)
+      : this.d.notifier.acknowledge(reference, actor.channel, actor.userId);
     this.log.info('report_ack', { reference, channel: actor.channel, outcome: outcome.kind });
     switch (outcome.kind) {
       case 'refused':
