@@ -30,6 +30,8 @@ export class FakeSlackApi {
   readonly calls: ApiCall[] = [];
   /** chat.postMessage to these channel ids answers ok:false, error channel_not_found. */
   readonly failPostTo = new Set<string>();
+  /** chat.postMessage to these channels is never answered (a hanging platform). */
+  readonly hangPostTo = new Set<string>();
   /** Delays (ms) before answering a method. */
   readonly delays = new Map<string, number>();
   readonly users = new Map<string, { real_name: string; title: string; is_bot?: boolean }>();
@@ -48,13 +50,15 @@ export class FakeSlackApi {
         const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
         const raw = Buffer.concat(chunks).toString('utf8');
         const args = this.parseArgs(raw, String(req.headers['content-type'] ?? ''));
-        const response = this.respond(method, args);
+        const hung = method === 'chat.postMessage' && this.hangPostTo.has(String(args.channel));
+        const response = hung ? { ok: false, error: 'never_answered' } : this.respond(method, args);
         this.calls.push({ method, args, response });
         const answer = () => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(response));
         };
         const delay = this.delays.get(method);
+        if (hung) return;
         if (delay) setTimeout(answer, delay);
         else answer();
       });

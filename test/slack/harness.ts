@@ -85,7 +85,35 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw Object.assign(err as Error, { logs });
   }
-  const base = `http://127.0.0.1:${serving.port}/slack/events`;
+  const { post, event, dm, click, command, homeClick, submitView } = slackClient(`http://127.0.0.1:${serving.port}/slack/events`, fake.url);
+
+  return {
+    fake,
+    serving,
+    homeClick,
+    submitView,
+    sendQuizReminders: (now) => serving.app.outreach.sendReminders(now),
+    port: serving.port,
+    logs,
+    dataDir,
+    post,
+    event,
+    dm,
+    click,
+    command,
+    close: async () => {
+      await serving.stop();
+      await fake.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signed requests to a SafeStep Slack endpoint (in this process or another), as Slack sends them. */
+export type SlackClient = Pick<Harness, 'post' | 'event' | 'dm' | 'click' | 'command' | 'homeClick' | 'submitView'>;
+
+/** A client for the endpoint `base` (…/slack/events); `fakeUrl` is the fake Web API's base URL. */
+export function slackClient(base: string, fakeUrl: string): SlackClient {
 
   const post: Harness['post'] = async (body, contentType, o = {}) => {
     const ts = o.ts ?? Math.floor(Date.now() / 1000);
@@ -124,7 +152,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       api_app_id: 'A0SAFESTEP',
       token: 'legacy',
       trigger_id: `trigger-${++eventCounter}`,
-      response_url: `${fake.url}response`,
+      response_url: `${fakeUrl}response`,
       container: { type: 'message', message_ts: String(where.message.response.ts ?? ''), channel_id: where.channel, is_ephemeral: false },
       channel: { id: where.channel, name: where.channel.startsWith('D') ? 'directmessage' : 'dsl-team' },
       message: { type: 'message', ts: String(where.message.response.ts ?? ''), text: where.message.args.text, blocks: where.message.args.blocks },
@@ -147,7 +175,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       command: '/safestep',
       text,
       api_app_id: 'A0SAFESTEP',
-      response_url: `${fake.url}response`,
+      response_url: `${fakeUrl}response`,
       trigger_id: `trigger-${++eventCounter}`,
     });
     return post(form.toString(), 'application/x-www-form-urlencoded');
@@ -183,26 +211,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
   };
 
-  return {
-    fake,
-    serving,
-    homeClick,
-    submitView,
-    sendQuizReminders: (now) => serving.app.outreach.sendReminders(now),
-    port: serving.port,
-    logs,
-    dataDir,
-    post,
-    event,
-    dm,
-    click,
-    command,
-    close: async () => {
-      await serving.stop();
-      await fake.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { post, event, dm, click, command, homeClick, submitView };
 }
 
 /** The button with this value (choice id) or action id in a recorded post. */

@@ -23,7 +23,7 @@ export interface Walk {
   reference: string;
 }
 
-export async function walkNudeImageFlow(h: Harness, user = STAFF): Promise<Walk> {
+export async function walkNudeImageFlow(h: Pick<Harness, 'fake' | 'dm' | 'click'>, user = STAFF): Promise<Walk> {
   const dm = dmOf(user);
   const { fake } = h;
   const step = async (send: () => Promise<unknown>, match: (c: ApiCall) => boolean): Promise<ApiCall> => {

@@ -67,6 +67,19 @@ export class ChatProcess {
     return this.sendRaw(JSON.stringify(obj));
   }
 
+  /** Writes one raw line without waiting for the replies. */
+  write(line: string): void {
+    this.child.stdin.write(`${line}\n`);
+  }
+
+  /** Kills the process with `signal` (e.g. SIGKILL: no clean-up at all) and waits until it is gone. */
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill(signal);
+    await gone;
+  }
+
   /** Closes stdin and waits for the exit status. */
   async end(): Promise<number | null> {
     this.child.stdin.end();

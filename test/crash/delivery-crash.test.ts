@@ -1,0 +1,136 @@
+/**
+ * The DSL outbox across a crash, with real processes: SafeStep (`node dist/src/main.js`, Slack over
+ * HTTP, a real SQLite file) against a fake Slack Web API on loopback that can hang posts. Each DSL
+ * recipient is sent on its own, so a hanging DSL-channel post never holds up a DSL's DM; and when
+ * the process is killed (SIGKILL) with deliveries still pending, the next process sends every one
+ * of them, and nothing already sent is sent again.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { FakeSlackApi, textOf } from '../slack/fake-slack-api';
+import { DEPUTY, DSL, DSL_CHANNEL, SECRET, STAFF, dmOf, slackClient } from '../slack/harness';
+import { walkNudeImageFlow } from '../slack/walk';
+import { ROOT } from '../support/cli-process';
+
+const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
+
+let fake: FakeSlackApi;
+let dataDir: string;
+beforeEach(async () => {
+  fake = new FakeSlackApi();
+  await fake.start();
+  fake.users.set(STAFF, { real_name: 'Jo Pike', title: 'TA' });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-outbox-'));
+});
+afterEach(async () => {
+  await fake.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Starts SafeStep serving Slack; resolves with the process and its port once it is serving. */
+async function startSafeStep(): Promise<{ child: ChildProcessWithoutNullStreams; port: number }> {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.url,
+    SLACK_DSL_CHANNEL: DSL_CHANNEL,
+    SLACK_DSL_USERS: `${DSL},${DEPUTY}`,
+    SAFESTEP_SETTING: 'upton-junior',
+    SAFESTEP_DATA_DIR: dataDir,
+    SAFESTEP_LOG_LEVEL: 'silent',
+    PORT: '0',
+  };
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env });
+  let out = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`SafeStep did not start: ${out}`)), 20_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /on port (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  });
+  return { child, port };
+}
+
+async function kill(child: ChildProcessWithoutNullStreams): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  await gone;
+}
+
+/** Posts of the report's notice to a target, and how many Slack answered. */
+const postsOf = (target: string, reference: string) => fake.of('chat.postMessage', target).filter((c) => textOf(c.args.blocks).includes(reference));
+const answered = (target: string, reference: string) => postsOf(target, reference).filter((c) => c.response.ok === true);
+
+function deliveryRows(reference: string): [string, string][] {
+  const db = new Database(path.join(dataDir, 'safestep.db'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT target, status FROM deliveries WHERE reference = ? ORDER BY id').all(reference) as { target: string; status: string }[]).map((r) => [r.target, r.status]);
+  } finally {
+    db.close();
+  }
+}
+
+/** Files one report through Slack on a running SafeStep. */
+async function fileReport(port: number): Promise<string> {
+  const client = slackClient(`http://127.0.0.1:${port}/slack/events`, fake.url);
+  return (await walkNudeImageFlow({ fake, dm: client.dm, click: client.click })).reference;
+}
+
+test('a hanging DSL-channel post never holds up the DMs; killed with it pending, the next process sends it, once', async () => {
+  fake.hangPostTo.add(DSL_CHANNEL);
+  const first = await startSafeStep();
+  let reference = '';
+  try {
+    reference = await fileReport(first.port);
+    // Both DSLs have their DM while the channel post is still hanging.
+    await fake.waitFor(() => (answered(dmOf(DSL), reference).length === 1 && answered(dmOf(DEPUTY), reference).length === 1 && postsOf(DSL_CHANNEL, reference).length === 1 ? true : undefined), 'the DMs');
+    expect(answered(DSL_CHANNEL, reference)).toEqual([]);
+  } finally {
+    await kill(first.child);
+  }
+  expect(deliveryRows(reference)).toEqual([[`place:${DSL_CHANNEL}`, 'pending'], [DSL, 'sent'], [DEPUTY, 'sent']]);
+
+  fake.hangPostTo.clear();
+  const second = await startSafeStep();
+  try {
+    await fake.waitFor(() => (answered(DSL_CHANNEL, reference).length === 1 ? true : undefined), 'the channel post after the restart');
+    await fake.waitFor(() => (deliveryRows(reference).every(([, status]) => status === 'sent') ? true : undefined), 'every delivery recorded as sent');
+    expect(answered(dmOf(DSL), reference)).toHaveLength(1);
+    expect(answered(dmOf(DEPUTY), reference)).toHaveLength(1);
+  } finally {
+    await kill(second.child);
+  }
+}, 90_000);
+
+test('killed while every DSL post hangs, the next process delivers every notice exactly once', async () => {
+  for (const target of [DSL_CHANNEL, dmOf(DSL), dmOf(DEPUTY)]) fake.hangPostTo.add(target);
+  const first = await startSafeStep();
+  let reference = '';
+  try {
+    reference = await fileReport(first.port);
+    await fake.waitFor(() => (postsOf(dmOf(DEPUTY), reference).length === 1 ? true : undefined), 'the hanging posts');
+  } finally {
+    await kill(first.child);
+  }
+  expect(deliveryRows(reference).map(([, status]) => status)).toEqual(['pending', 'pending', 'pending']);
+
+  fake.hangPostTo.clear();
+  const second = await startSafeStep();
+  try {
+    await fake.waitFor(() => (deliveryRows(reference).every(([, status]) => status === 'sent') ? true : undefined), 'every delivery sent after the restart');
+    for (const target of [DSL_CHANNEL, dmOf(DSL), dmOf(DEPUTY)]) expect(answered(target, reference)).toHaveLength(1);
+  } finally {
+    await kill(second.child);
+  }
+}, 90_000);
