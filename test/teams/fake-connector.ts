@@ -2,7 +2,9 @@
  * A local fake of the Bot Connector service, on 127.0.0.1: the activities SafeStep sends carry
  * its URL as serviceUrl, so every reply and proactive message lands here and is recorded.
  * Accepts POST /v3/conversations (create), POST /v3/conversations/{id}/activities and
- * POST /v3/conversations/{id}/activities/{replyToId}; answers {id}.
+ * POST /v3/conversations/{id}/activities/{replyToId}; answers {id}. GET
+ * /v3/conversations/{id}/pagedmembers answers the members set for that conversation (a team
+ * channel's roster), in pages of two so that paging is exercised.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +21,8 @@ export interface FakeConnector {
   created: Record<string, unknown>[];
   /** Every request as "METHOD /path" (to prove files were never fetched). */
   requests: string[];
+  /** The members of a conversation (a team channel), as Teams lists them. */
+  members: Map<string, { id: string; name: string; aadObjectId: string }[]>;
   /** Sends to one conversation, in order. */
   to(conversationId: string): Sent[];
   close(): Promise<void>;
@@ -28,6 +32,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const sent: Sent[] = [];
   const created: Record<string, unknown>[] = [];
   const requests: string[] = [];
+  const members = new Map<string, { id: string; name: string; aadObjectId: string }[]>();
   let next = 1;
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
@@ -43,6 +48,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         created.push(body);
         const members = (body.members as { id: string }[] | undefined) ?? [];
         answer(200, { id: `a:personal-created-${members[0]?.id ?? next}`, activityId: `created-${next++}` });
+        return;
+      }
+      const roster = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(path);
+      if (req.method === 'GET' && roster) {
+        const all = members.get(decodeURIComponent(roster[1]!)) ?? [];
+        const from = Number(new URL(req.url ?? '', 'http://x').searchParams.get('continuationToken') ?? '0');
+        const page = all.slice(from, from + 2);
+        answer(200, { members: page, ...(from + 2 < all.length ? { continuationToken: String(from + 2) } : {}) });
         return;
       }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
@@ -61,6 +74,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     sent,
     created,
     requests,
+    members,
     to: (conversationId) => sent.filter((s) => s.conversationId === conversationId),
     close: () =>
       new Promise<void>((resolve) => {

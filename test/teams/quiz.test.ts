@@ -204,4 +204,34 @@ describe('the induction quiz in Teams', () => {
     for (const s of sent) expect(textsOf(s.activity)).toEqual([refusal]);
     expect(channelPosts()).toHaveLength(1);
   });
+
+  test('reminders come to Teams too: each member of the staff channel who has not passed is reminded privately, after the set days', async () => {
+    const late = person('aad-late-1', 'Lena Late');
+    connector.members.set(STAFFROOM, [dsl, newStarter, secondStarter, late].map((p) => ({ id: p.teamsId, name: p.name, aadObjectId: p.aad })));
+    const DAY = 24 * 60 * 60_000;
+    expect(await serving.app.outreach.sendReminders(new Date(Date.now() + 3 * DAY))).toEqual([]);
+    const before = connector.sent.length;
+    const reminded = await serving.app.outreach.sendReminders(new Date(Date.now() + 8 * DAY));
+    // Nia passed; the others (the DSL included: she has not taken it) are reminded.
+    expect(reminded.sort()).toEqual([dsl.aad, secondStarter.aad, late.aad].sort());
+    const sent = connector.sent.slice(before);
+    // Privately: Sandra and Ollie in the chats SafeStep has with them, Lena in one it opened; never the channel.
+    expect(sent.map((s) => s.conversationId).sort()).toEqual([personalChat(dsl), openedChat(secondStarter), openedChat(late)].sort());
+    for (const s of sent) {
+      expect(textsOf(s.activity)[0]).toBe(render(words().channel.reminder, setting(), { days: '8' }));
+      expect(submitsOf(s.activity)).toEqual([{ title: words().channel.startButton, data: { ss: 'quiz-start' } }]);
+    }
+    expect(channelPosts()).toHaveLength(1);
+    // Not again until the reminder period has passed once more.
+    expect(await serving.app.outreach.sendReminders(new Date(Date.now() + 9 * DAY))).toEqual([]);
+  });
+
+  test('a new member of the staff channel is welcomed with the quiz, privately', async () => {
+    const joiner = person('aad-joiner', 'Jay Joiner');
+    const before = connector.sent.length;
+    expect(await client.post(client.membersAdded(STAFFROOM, [joiner]))).toBe(200);
+    const sent = connector.sent.slice(before);
+    expect(sent.map((s) => s.conversationId)).toEqual([openedChat(joiner)]);
+    expect(textsOf(sent[0]!.activity)).toEqual([render(words().channel.joinedInvite, setting())]);
+  });
 });

@@ -66,6 +66,17 @@ export class TeamsClient {
     };
   }
 
+  /** People join the team whose staff channel is `channelId` (Teams sends conversationUpdate there). */
+  membersAdded(channelId: string, people: Person[]): Record<string, unknown> {
+    const conversation = { id: channelId, conversationType: 'channel', tenantId: TENANT, isGroup: true };
+    return {
+      ...this.base(people[0]!, conversation),
+      type: 'conversationUpdate',
+      membersAdded: people.map((p) => ({ id: p.teamsId, name: p.name, aadObjectId: p.aad })),
+      channelData: { tenant: { id: TENANT }, team: { id: 'team-staff' }, channel: { id: channelId }, eventType: 'teamMemberAdded' },
+    };
+  }
+
   /** An @mention of SafeStep in a team channel. */
   mention(p: Person, channelId: string, text: string): Record<string, unknown> {
     const at = `<at>${BOT.name}</at>`;

@@ -19,6 +19,7 @@ import { DslActions, dslActionOf } from './dsl-actions';
 import { TeamsQuiz } from './quiz';
 import { quizActionOf } from './quiz-cards';
 import type { Reach } from './reach';
+import type { TeamsRoster } from './roster';
 import { teamChannelOf, type RefBook } from './refs';
 import { renderReplies } from './render-cards';
 import { isPersonal, teamsConversation, tenantOf, toInbound } from './to-inbound';
@@ -29,6 +30,8 @@ export interface BotDeps {
   host: ChannelHost;
   refs: RefBook;
   reach: Reach;
+  /** Quiz outreach's view of Teams: told of people who join a team. */
+  roster: TeamsRoster;
   /** Only activities from this tenant are served, when set (MicrosoftAppTenantId). */
   tenantId?: string;
   /** Only Teams activities are served unless running locally (the Emulator and tests). */
@@ -129,7 +132,9 @@ export class SafeStepBot extends ActivityHandler {
     if (!place) return;
     for (const m of a.membersAdded ?? []) {
       if (m.id === a.recipient?.id) continue;
-      await this.d.host.memberJoined('teams', place, (m as { aadObjectId?: string }).aadObjectId ?? m.id);
+      const userId = (m as { aadObjectId?: string }).aadObjectId ?? m.id;
+      this.d.roster.know(userId, m, place);
+      await this.d.host.memberJoined('teams', place, userId);
     }
   }
 

@@ -87,7 +87,8 @@ export function createTeamsChannel(host: ChannelHost, options: { config: TeamsCh
   const adapter = createAdapter(config, log);
   const refs = new RefBook(host.records('teams'));
   const reach = new Reach(adapter, config.appId ?? '', refs);
-  const bot = new SafeStepBot({ host, refs, reach, tenantId: config.tenantId, local: config.local });
+  const roster = teamsRoster(refs, reach);
+  const bot = new SafeStepBot({ host, refs, reach, roster, tenantId: config.tenantId, local: config.local });
   const dslChannel = config.dslChannel;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -114,7 +115,7 @@ export function createTeamsChannel(host: ChannelHost, options: { config: TeamsCh
     name: 'teams',
     routes: [route],
     deliverer: teamsDeliverer(refs, reach),
-    roster: teamsRoster(refs, reach),
+    roster,
     start: async () => {
       // A DSL who has not installed the app cannot be reached: say so at start-up (ids only).
       for (const user of config.dslUsers) {

@@ -10,10 +10,16 @@ import { invitationCard } from './quiz-cards';
 import { NoReferenceError, type Reach } from './reach';
 import type { RefBook } from './refs';
 
-export function teamsRoster(refs: RefBook, reach: Reach): QuizRoster {
+/** The roster, plus `know`: the bot tells it of people it saw join a team (to open a chat with them). */
+export interface TeamsRoster extends QuizRoster {
+  know(userId: string, account: ChannelAccount, place: string): void;
+}
+
+export function teamsRoster(refs: RefBook, reach: Reach): TeamsRoster {
   /** Members seen in a staff channel, by AAD id, with the team they were seen in (to open a chat). */
   const seen = new Map<string, { account: ChannelAccount; place: string }>();
   return {
+    know: (userId, account, place) => void seen.set(userId, { account, place }),
     members: async (place) => {
       const ref = refs.team(place);
       if (!ref) throw new NoReferenceError();
