@@ -14,6 +14,8 @@ export interface ApiCall {
   args: Record<string, unknown>;
   /** What the fake answered (e.g. the ts of a posted message). */
   response: Record<string, unknown>;
+  /** When the call arrived (performance.now() of this process). */
+  at: number;
 }
 
 /** A button found in recorded blocks. */
@@ -52,7 +54,7 @@ export class FakeSlackApi {
         const args = this.parseArgs(raw, String(req.headers['content-type'] ?? ''));
         const hung = method === 'chat.postMessage' && this.hangPostTo.has(String(args.channel));
         const response = hung ? { ok: false, error: 'never_answered' } : this.respond(method, args);
-        this.calls.push({ method, args, response });
+        this.calls.push({ method, args, response, at: performance.now() });
         const answer = () => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(response));

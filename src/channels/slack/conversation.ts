@@ -3,7 +3,8 @@
  * sent to the host and posts the replies as Block Kit. Turns of one person run one at a time, in
  * arrival order (so replies never interleave). A clicked answer carries its question id (the core
  * refuses an old button for a newer question); when it answers the live question, that message's
- * buttons are replaced by the answer. The host decides every word, including the footnote that
+ * buttons are replaced by the answer. At most a few turns run at once, so that under a burst
+ * Slack's requests are still acknowledged at once. The host decides every word, including the footnote that
  * Slack keeps what is typed; this file only translates.
  */
 import type { ChannelHost, FileRef, Reply } from '../../core/host';
@@ -11,6 +12,7 @@ import { errorCode } from '../../core/host';
 import type { Inflight } from './inflight';
 import { hasChoiceButtons, markAnswered, renderReplies, type BlockTexts } from './render-blocks';
 import type { SlackApi } from './slack-api';
+import { Slots } from './slots';
 import { choiceToInbound, messageToInbound, slackConversation } from './to-inbound';
 
 /** What a person did: opened SafeStep, sent a message, clicked an answer, asked for the menu, or started the quiz. */
@@ -34,8 +36,12 @@ interface PromptRef {
   ts: string;
 }
 
+/** How many turns run at once; more wait (their Slack requests are acknowledged already). */
+const TURNS_AT_ONCE = 8;
+
 export class SlackConversations {
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly slots = new Slots(TURNS_AT_ONCE);
 
   constructor(private readonly d: { host: ChannelHost; api: SlackApi; inflight: Inflight }) {}
 
@@ -43,7 +49,7 @@ export class SlackConversations {
   run(teamId: string, userId: string, turn: Turn, dm?: string): Promise<void> {
     const key = `${teamId}:${userId}`;
     const previous = this.queues.get(key) ?? Promise.resolve();
-    const next = previous.then(() => this.turn(teamId, userId, turn, dm));
+    const next = previous.then(() => this.slots.run(() => this.turn(teamId, userId, turn, dm)));
     this.queues.set(key, next);
     void next.then(() => {
       if (this.queues.get(key) === next) this.queues.delete(key);

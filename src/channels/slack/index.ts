@@ -1,13 +1,14 @@
 /**
  * The Slack channel (Bolt 5). HTTP mode by default: events, interactivity and /safestep all
- * arrive at POST /slack/events on SafeStep's one HTTP server, verified by Bolt's HTTPReceiver
- * (bad or missing signature, or a timestamp over five minutes old: 401, nothing done). Socket
- * Mode instead when an app token is set (no HTTP route). Every listener acknowledges Slack first
- * and then does the work, so Slack is answered within its 3 s even under a burst. Every
+ * arrive at POST /slack/events on SafeStep's one HTTP server, verified and acknowledged at once by
+ * AckFirstReceiver (bad or missing signature, or a timestamp over five minutes old: 401, nothing
+ * done), then dispatched by Bolt, so Slack is answered within its 3 s even under a burst. Socket
+ * Mode instead when an app token is set (no HTTP route). Every
  * @slack/bolt import stays in this folder; the channel is given the ChannelHost and translates.
  */
-import { App as BoltApp, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App as BoltApp, SocketModeReceiver } from '@slack/bolt';
 import { errorCode, type ChannelHost, type ChatChannel, type HttpRoute } from '../../core/host';
+import { AckFirstReceiver } from './ack-first-receiver';
 import { boltLogger } from './bolt-logger';
 import { RecentIds } from './dedupe';
 import { slackDeliverer } from './deliverer';
@@ -46,9 +47,8 @@ export function createSlackChannel(host: ChannelHost, options: { config: SlackCh
   warnAboutDslTargets(config, log);
 
   const socketMode = config.appToken !== undefined;
-  const receiver = socketMode
-    ? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } })
-    : new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: SLACK_EVENTS_PATH, logger });
+  const http = socketMode ? undefined : new AckFirstReceiver({ signingSecret: config.signingSecret, log });
+  const receiver = http ?? new SocketModeReceiver({ appToken: config.appToken!, logger, installerOptions: { clientOptions } });
   const bolt = new BoltApp({
     receiver,
     logger,
@@ -76,9 +76,7 @@ export function createSlackChannel(host: ChannelHost, options: { config: SlackCh
   registerDslListeners(bolt, { host, api, inflight });
   registerQuizListeners(bolt, { host, api, conversations, inflight, publishHome });
 
-  const routes: HttpRoute[] = socketMode
-    ? []
-    : [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: (req, res) => (receiver as HTTPReceiver).requestListener(req, res) }];
+  const routes: HttpRoute[] = http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: http.handle }] : [];
   let started = false;
 
   return {
@@ -95,6 +93,7 @@ export function createSlackChannel(host: ChannelHost, options: { config: SlackCh
       log.info('slack_started', { mode: socketMode ? 'socket' : 'http' });
     },
     stop: async () => {
+      await http?.stop();
       if (started) {
         started = false;
         await bolt.stop();
