@@ -14,6 +14,8 @@ export interface ApiCall {
   args: Record<string, unknown>;
   /** What the fake answered (e.g. the ts of a posted message). */
   response: Record<string, unknown>;
+  /** Whether the answer has been sent yet (false while a delay holds it). */
+  answered: boolean;
 }
 
 /** A button found in recorded blocks. */
@@ -49,8 +51,10 @@ export class FakeSlackApi {
         const raw = Buffer.concat(chunks).toString('utf8');
         const args = this.parseArgs(raw, String(req.headers['content-type'] ?? ''));
         const response = this.respond(method, args);
-        this.calls.push({ method, args, response });
+        const call: ApiCall = { method, args, response, answered: false };
+        this.calls.push(call);
         const answer = () => {
+          call.answered = true;
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(response));
         };
