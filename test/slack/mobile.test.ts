@@ -6,21 +6,14 @@
  * answered question keeps a full plain-text fallback; long advice is split under Slack's
  * 4,000-character text limit with nothing lost.
  */
-import path from 'node:path';
-import { loadContent } from '../../src/authoring/load';
-import { step, type EngineContext } from '../../src/core/engine';
 import type { Reply, ReplyChoice } from '../../src/core/messages';
-import { newSession } from '../../src/core/session';
-import { render } from '../../src/core/template';
+import { content, questionsOf, type Question } from '../support/all-questions';
 import { citationLine } from '../../src/core/plain-text';
 import { labelsFor } from '../../src/channels/slack/labels';
 import { clip, escapeText } from '../../src/channels/slack/mrkdwn';
 import { answeredMessage, questionIdOf, renderReplies } from '../../src/channels/slack/render-blocks';
-import { walkAllPaths } from '../flows/path-walker';
-import { realContent, realQuiz } from '../quiz/fixture';
 import { textOf } from './fake-slack-api';
 
-type Question = Extract<Reply, { type: 'question' }>;
 interface Button {
   value: string;
   text: { text: string };
@@ -30,28 +23,6 @@ interface Actions {
   type: 'actions';
   block_id: string;
   elements: Button[];
-}
-
-const content = loadContent(path.resolve(__dirname, '..', '..'));
-const quiz = realContent().quiz;
-
-/** Every distinct question SafeStep can ask in each setting: the menu, each flow's, the quiz's. */
-function questionsOf(settingId: string): Question[] {
-  const setting = content.settings.get(settingId)!;
-  const ctx: EngineContext = { content, router: { route: () => ({ flow: null, confidence: 0, alternatives: [] }) }, danger: { detect: () => ({ danger: false, signals: [] }) }, now: new Date('2026-11-21T10:00:00Z') };
-  const session = newSession({ conversationId: 'm', channel: 'slack', user: { id: 'u' }, settingId, now: ctx.now });
-  const replies: Reply[] = [...step(session, { kind: 'start' }, ctx).replies, ...step(session, { kind: 'message', text: 'menu' }, ctx).replies];
-  for (const flowId of content.flows.keys()) for (const p of walkAllPaths(content, settingId, flowId)) replies.push(...p.replies);
-  const words = quiz.messages;
-  const r = (t: string) => render(t, setting);
-  replies.push(
-    ...realQuiz(settingId).questions.map((q): Question => ({ type: 'question', id: `quiz:${q.id}`, text: q.text, choices: q.options.map((o) => ({ id: `${q.id}:${o.id}`, label: o.text })) })),
-    { type: 'question', id: 'quiz:retake', text: 'Retake?', choices: [{ id: 'retake:yes', label: r(words.retakeYes) }, { id: 'retake:no', label: r(words.retakeNo) }] },
-    { type: 'question', id: 'quiz:attest', text: 'Confirm?', choices: [{ id: 'attest:yes', label: r(words.attestYes) }, { id: 'attest:not-yet', label: r(words.attestNotYet) }] },
-  );
-  const seen = new Map<string, Question>();
-  for (const reply of replies) if (reply.type === 'question' && reply.choices.length > 0) seen.set(JSON.stringify(reply), reply);
-  return [...seen.values()];
 }
 
 const settings = [...content.settings.keys()];
