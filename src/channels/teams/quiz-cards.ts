@@ -26,7 +26,7 @@ export const QUIZ_REPORT_ACTION = 'quiz-report';
 /** How many of the most-missed questions the DSL's card lists. */
 export const MOST_MISSED_SHOWN = 10;
 
-/** Teams refuses messages over about 28 KB; each results card stays well under. */
+/** Teams refuses messages over about 28 KB (UTF-16, see teamsSize); each results card stays well under. */
 const MAX_CARD_BYTES = 20_000;
 
 /** The quiz button a card submit carries, if any. */
