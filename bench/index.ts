@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { measureContentScale } from './content-scale';
 import { renderMarkdown, renderSummary, type BenchResults } from './report';
 import { measureRouting } from './routing';
 import { measureStartup } from './startup';
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
   say('bench: start to ready and memory…');
   const settingId = fs.readdirSync(path.join(ROOT, 'content/settings')).map((f) => f.replace(/\.yaml$/, '')).sort()[0] ?? '';
   const startup = await measureStartup(ROOT, settingId);
-  const results: BenchResults = { machine, routing, turns, startup, seconds: (performance.now() - started) / 1000 };
+  say('bench: content at scale (30 flows × 12 settings)…');
+  const contentScale = measureContentScale(ROOT);
+  const results: BenchResults = { machine, routing, turns, startup, contentScale, seconds: (performance.now() - started) / 1000 };
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), `${renderMarkdown(results)}\n`);
   say(renderSummary(results));

@@ -3,6 +3,7 @@
  */
 import type { Evaluation } from '../src/nlu/evaluate';
 import { OUT_OF_SCOPE } from '../src/nlu/evaluate';
+import { renderContentScale, type ContentScaleResults } from './content-scale';
 import type { RoutingResults } from './routing';
 import type { StartupResults } from './startup';
 import type { TurnResults } from './turns';
@@ -22,6 +23,7 @@ export interface BenchResults {
   routing: RoutingResults;
   turns: TurnResults;
   startup: StartupResults[];
+  contentScale: ContentScaleResults;
   seconds: number;
 }
 
@@ -99,6 +101,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('| Probe | command | ready, median | ready, max | RSS, median | RSS, max |', '|---|---|---|---|---|---|');
   for (const p of r.startup) out.push(`| ${p.name} | \`${p.command}\` | ${ms(p.medianReadyMs)} ms | ${ms(p.maxReadyMs)} ms | ${p.medianRssMb.toFixed(0)} MB | ${p.maxRssMb.toFixed(0)} MB |`);
   out.push('');
+  out.push(...renderContentScale(r.contentScale));
 
   out.push('## History: router v1 → v2 on this dev set', '');
   out.push('Measured while working on issue 4, on the same dev set (written before any change; one label was later corrected to agree with the product\'s transcripts: social media on a lunch break belongs to staff-phone-use).', '');
@@ -134,6 +137,7 @@ export function renderSummary(r: BenchResults): string {
     `Fresh set (${r.routing.fresh.cases.length} messages written after tuning): SafeStep top-1 ${pct(r.routing.fresh.safestep.accuracy)}, NLP.js top-1 ${pct(r.routing.fresh.nlpjs.accuracy)}; danger ${r.routing.fresh.danger.caught}/${r.routing.fresh.danger.positives}`,
     `Turn latency over ${r.turns.turns} turns: p50 ${ms(r.turns.p50)} ms, p99 ${ms(r.turns.p99)} ms (goal < ${GOALS.p99Ms} ms: ${g.p99 ? 'met' : 'NOT met'})`,
     ...r.startup.map((p) => `Start to ready (${p.name}): median ${ms(p.medianReadyMs)} ms, RSS ${p.medianRssMb.toFixed(0)} MB`),
+    `Content at scale (${r.contentScale.flows} flows × ${r.contentScale.settings} settings): load and validate median ${ms(r.contentScale.medianMs)} ms, ${r.contentScale.problems} problems`,
     `Goals: SafeStep ahead of NLP.js ${g.ahead ? 'met' : 'NOT met'}; start < 1 s ${g.ready ? 'met' : 'NOT met'}; memory < ${GOALS.rssMb} MB ${g.rss ? 'met' : 'NOT met'}`,
     'Written: docs/benchmarks.md',
   ].join('\n');

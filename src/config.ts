@@ -66,6 +66,11 @@ export interface TeamsConfig {
   local: boolean;
   dslUsers: string[];
   dslChannel?: string;
+  /**
+   * Where the Bot Framework's OpenID metadata (signing keys) is fetched from; Microsoft's own
+   * when absent. Tests only (a local fake key server): never read from the environment.
+   */
+  openIdMetadataUrl?: string;
 }
 
 export interface Config {

@@ -40,10 +40,15 @@ describe('config', () => {
 
   test('invalid values are a config_error naming the variable, never echoing secrets', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, '/app')).toThrow(/PORT/);
+    // The error is caught and asserted outside the catch: an expect() inside it would pass
+    // without running if loadConfig stopped throwing.
+    let thrown: unknown;
     try {
       loadConfig({ SLACK_API_URL: 'not a url', SLACK_SIGNING_SECRET: 'sup3r-secret' }, '/app');
     } catch (err) {
-      expect(String(err)).not.toContain('sup3r-secret');
+      thrown = err;
     }
+    expect(thrown).toMatchObject({ code: 'config_error', message: expect.stringContaining('SLACK_API_URL') });
+    expect(String(thrown)).not.toContain('sup3r-secret');
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Opens SafeStep's SQLite database, tuned for durability, and migrates it to the latest schema.
+ * The folder it creates is 0700 and the database files 0600 (see file-modes.ts).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { StoreError } from '../core/errors';
+import { createDatabaseFile, makeDataDir, tightenDatabaseFiles } from './file-modes';
 import { migrate } from './migrations';
 import { toStoreError } from './store-error';
 
@@ -24,12 +25,16 @@ export interface OpenOptions {
 export function openDatabase(dbPath: string, options: OpenOptions = {}): Database {
   let db: Database | undefined;
   try {
-    if (!options.fileMustExist && dbPath !== ':memory:') {
-      fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+    const onDisk = dbPath !== ':memory:' && dbPath !== '';
+    if (!options.fileMustExist && onDisk) {
+      // Owner-only: the folder 0700, the files 0600 (they hold what children said).
+      makeDataDir(path.dirname(dbPath));
+      createDatabaseFile(dbPath);
     }
     db = new BetterSqlite3(dbPath, { fileMustExist: options.fileMustExist ?? false });
     // WAL: readers (the `reports` command) never block the chat while it writes.
     db.pragma('journal_mode = WAL');
+    if (onDisk) tightenDatabaseFiles(dbPath);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // FULL, not NORMAL: in WAL mode NORMAL may lose the last commits on power loss or an OS

@@ -19,6 +19,17 @@ const types = (rs: JsonReply[]) => rs.map((r) => r.type);
 const last = (rs: JsonReply[]) => rs[rs.length - 1]!;
 
 describe('safestep chat --json', () => {
+  test('a blank line is answered (just an await), and a {"user"} line may still follow it', async () => {
+    const chat = new ChatProcess(['--setting', 'upton-junior'], env);
+    await chat.untilAwait();
+    expect(await chat.sendRaw('')).toEqual([]);
+    expect(await chat.sendRaw(' \t ')).toEqual([]);
+    const greeted = await chat.send({ user: { id: 'ta-9', name: 'Jo Pike' } });
+    expect(types(greeted)).not.toContain('error');
+    expect(greeted[0]).toMatchObject({ type: 'text', text: expect.stringContaining('Upton Junior School') });
+    expect(await chat.end()).toBe(0);
+  });
+
   test('a whole conversation: greeting, routing, questions, advice, bad lines, files, and a filed report', async () => {
     const chat = new ChatProcess(['--setting', 'upton-junior'], env);
     const greeting = await chat.untilAwait();

@@ -2,7 +2,8 @@
  * Router v2 on the four fixture flows (test/fixtures/nlu/flows.yaml) with the shipped
  * vocabulary, out-of-scope examples and router settings: held-out paraphrases, out-of-scope
  * messages, the shape of alternatives, low confidence, several topics in one message,
- * construction and speed. Accuracy on the real flows is test/nlu/dev-set.test.ts's job.
+ * construction. Accuracy on the real flows is test/nlu/dev-set.test.ts's job; build and routing
+ * time are measured by `npm run bench` (its routing table), never asserted in a test.
  */
 import type { FlowDef } from '../../src/core/model';
 import { evaluateRouter } from '../../src/nlu/evaluate';
@@ -160,26 +161,5 @@ describe('construction', () => {
   test('works without out-of-scope examples or a vocabulary', () => {
     const bare = createRouter(flows);
     expect(bare.route('a parent sent me a friend request on facebook').flow).toBe('parent-contact-personal');
-  });
-
-  test('25 flows × 40 examples build in well under a second and route in under a millisecond', () => {
-    const words = [...new Set(flows.flatMap((f) => f.examples).join(' ').toLowerCase().match(/[a-z]+/g) ?? [])];
-    let seed = 7;
-    const pick = <T>(xs: readonly T[]): T => xs[(seed = (seed * 16807) % 2147483647) % xs.length] as T;
-    const big: FlowDef[] = Array.from({ length: 25 }, (_, i) => {
-      const topic = Array.from({ length: 12 }, () => pick(words));
-      const examples = Array.from({ length: 40 }, () => Array.from({ length: 9 }, (_, j) => (j % 3 ? pick(topic) : pick(words))).join(' '));
-      return { ...(flows[0] as FlowDef), id: `flow-${i}`, examples };
-    });
-    let start = performance.now();
-    const bigRouter = createRouter(big, options);
-    const buildMs = performance.now() - start;
-    const queries = big.flatMap((f) => f.examples.slice(0, 4).map((e) => `${e} pls hlp`));
-    queries.forEach((q) => bigRouter.route(q));
-    start = performance.now();
-    for (let i = 0; i < 5; i++) queries.forEach((q) => bigRouter.route(q));
-    const routeMs = (performance.now() - start) / (5 * queries.length);
-    expect(buildMs).toBeLessThan(3000); // ~150 ms in plain Node; jest's VM contexts make Math.exp far slower
-    expect(routeMs).toBeLessThan(1);
   });
 });

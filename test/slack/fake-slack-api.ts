@@ -16,6 +16,8 @@ export interface ApiCall {
   response: Record<string, unknown>;
   /** When the call arrived (performance.now() of this process). */
   at: number;
+  /** Whether the answer has been sent yet (false while a delay or a hang holds it). */
+  answered: boolean;
 }
 
 /** A button found in recorded blocks. */
@@ -54,8 +56,10 @@ export class FakeSlackApi {
         const args = this.parseArgs(raw, String(req.headers['content-type'] ?? ''));
         const hung = method === 'chat.postMessage' && this.hangPostTo.has(String(args.channel));
         const response = hung ? { ok: false, error: 'never_answered' } : this.respond(method, args);
-        this.calls.push({ method, args, response, at: performance.now() });
+        const call: ApiCall = { method, args, response, at: performance.now(), answered: false };
+        this.calls.push(call);
         const answer = () => {
+          call.answered = true;
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(response));
         };

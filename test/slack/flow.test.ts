@@ -122,7 +122,6 @@ test('the DSL acknowledges: who and when are stored, the post shows it, and the 
   const before = Date.now();
   const res = await h.click(DSL, { channel: DSL_CHANNEL, message: dslPost }, button(dslPost, { action_id: 'ss_ack' }));
   expect(res.status).toBe(200);
-  expect(res.ms).toBeLessThan(3000);
   const told = await h.fake.waitForPost(dmOf(STAFF), (c) => String(c.args.text).includes('The DSL has seen your report'), from);
   expect(String(told.args.text)).toContain(walk.reference);
   const r = report();

@@ -74,7 +74,11 @@ test('an event Slack redelivers (x-slack-retry-num) is handled once', async () =
   expect(h.fake.of('chat.postMessage', dmOf(STAFF)).filter((c) => h.fake.calls.indexOf(c) >= from)).toHaveLength(1);
 });
 
-test('a click is acknowledged within 3 seconds even when the work behind it is slow', async () => {
+// Acknowledged first, then the work: shown by order (the Web API's answers are held back, and the
+// acknowledgement arrives before any of them), not by a clock. Ack times are in `npm run bench`.
+const answeredSince = (from: number, method: string) => h.fake.calls.slice(from).filter((c) => c.method === method && c.answered);
+
+test('a click is acknowledged before the slow work behind it is done', async () => {
   let from = h.fake.calls.length;
   await h.dm(STAFF, "found a nude pic of a girl on a yr 6 lads phone, I've got the phone");
   const question = await h.fake.waitForPost(dmOf(STAFF), (c) => buttonsIn(c.args.blocks).some((b) => b.value === 'device-with-me'), from);
@@ -83,20 +87,25 @@ test('a click is acknowledged within 3 seconds even when the work behind it is s
     from = h.fake.calls.length;
     const res = await h.click(STAFF, { channel: dmOf(STAFF), message: question }, button(question, { value: 'device-with-me' }));
     expect(res.status).toBe(200);
-    expect(res.ms).toBeLessThan(3000);
+    expect(answeredSince(from, 'chat.update')).toEqual([]);
     await h.fake.waitForPost(dmOf(STAFF), (c) => buttonsIn(c.args.blocks).some((b) => b.value === 'risk-no'), from);
   } finally {
     h.fake.delays.clear();
   }
 });
 
-test('a slash command is acknowledged at once, with nothing said in the channel', async () => {
+test('a slash command is acknowledged before its reply is posted, with nothing said in the channel', async () => {
   const from = h.fake.calls.length;
-  const res = await h.command(STAFF, 'help');
-  expect(res.status).toBe(200);
-  expect(res.ms).toBeLessThan(3000);
-  expect(res.text).toBe('');
-  await h.fake.waitForPost(dmOf(STAFF), () => true, from);
+  h.fake.delays.set('chat.postMessage', 1500);
+  try {
+    const res = await h.command(STAFF, 'help');
+    expect(res.status).toBe(200);
+    expect(answeredSince(from, 'chat.postMessage')).toEqual([]);
+    expect(res.text).toBe('');
+    await h.fake.waitForPost(dmOf(STAFF), () => true, from);
+  } finally {
+    h.fake.delays.clear();
+  }
 });
 
 test('an old button cannot answer a newer question', async () => {

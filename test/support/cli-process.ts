@@ -48,7 +48,10 @@ export class ChatProcess {
     for (;;) {
       const i = this.pending.findIndex((r) => r.type === 'await');
       if (i >= 0) return this.pending.splice(0, i + 1).slice(0, -1);
-      if (Date.now() > deadline) throw new Error(`no await within ${timeoutMs} ms; got ${JSON.stringify(this.pending)}; stderr ${this.stderr}`);
+      if (Date.now() > deadline) {
+        this.child.kill(); // a failed wait must not leave the process holding jest open
+        throw new Error(`no await within ${timeoutMs} ms; got ${JSON.stringify(this.pending)}; stderr ${this.stderr}`);
+      }
       await new Promise<void>((resolve) => {
         this.waiter = resolve;
         setTimeout(resolve, 100);

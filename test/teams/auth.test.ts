@@ -12,6 +12,7 @@ import { createLogger } from '../../src/log';
 import { serveChannels, type Serving } from '../../src/serve';
 import { makeTempDir } from '../store/fixtures';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
+import { startFakeOpenId, type FakeOpenId } from './fake-openid';
 import { TeamsClient, person } from './teams-client';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -120,4 +121,60 @@ describe('starting the Teams channel', () => {
       await serving.stop();
     }
   });
+});
+
+describe('tokens checked against the published signing keys', () => {
+  let serving: Serving;
+  let client: TeamsClient;
+  let keys: FakeOpenId;
+  const claims = () => ({ aud: APP_ID, serviceurl: connector.url });
+
+  beforeAll(async () => {
+    keys = await startFakeOpenId();
+    const config = loadConfig({ ...base(), MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' }, ROOT);
+    serving = await serveChannels({ ...config, teams: { ...config.teams!, openIdMetadataUrl: keys.metadataUrl } }, quiet);
+    client = new TeamsClient(`http://127.0.0.1:${serving.port}/api/messages`, connector.url);
+  });
+  afterAll(async () => {
+    await serving?.stop();
+    await keys?.close();
+    jest.restoreAllMocks();
+  });
+
+  test('a token signed with the published key is accepted (the keys really are checked)', async () => {
+    const typing = { ...client.message(person('aad-typing', 'Typing'), {}), type: 'typing' };
+    expect(await client.post(typing, { authorization: `Bearer ${keys.token(claims())}` })).toBe(200);
+    expect(keys.requests).toEqual(['/openid-configuration', '/keys']);
+  });
+
+  test('a forged signature under a published key id gets 401, not 500, and nothing runs', async () => {
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const staff = person('aad-forger', 'Forger');
+    const forged = keys.forge(claims());
+    const sentBefore = connector.sent.length;
+    expect(await client.post(client.message(staff, { text: 'a parent sent me a friend request on facebook' }), { authorization: `Bearer ${forged}` })).toBe(401);
+    expect(connector.sent).toHaveLength(sentBefore);
+    expect(serving.app.stores.sessions.load(`teams:tenant-rainbow:${staff.aad}`)).toBeUndefined();
+  });
+});
+
+test('signing keys that cannot be fetched are our fault: 500 with a logged code, never 200', async () => {
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  const keys = await startFakeOpenId();
+  const token = keys.token({ aud: APP_ID, serviceurl: connector.url });
+  await keys.close(); // nothing listens there now
+  const lines: string[] = [];
+  const log = createLogger('error', new Writable({ write: (c, _e, done) => (lines.push(String(c)), done()) }));
+  const config = loadConfig({ ...base(), MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' }, ROOT);
+  const serving = await serveChannels({ ...config, teams: { ...config.teams!, openIdMetadataUrl: keys.metadataUrl } }, { ...quiet, log });
+  try {
+    const client = new TeamsClient(`http://127.0.0.1:${serving.port}/api/messages`, connector.url);
+    expect(await client.post(client.message(person('aad-k', 'K'), { text: 'hello' }), { authorization: `Bearer ${token}` })).toBe(500);
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ event: 'teams_request_failed', status: 500, code: 'signing_keys_unavailable' }),
+    );
+  } finally {
+    await serving.stop();
+    jest.restoreAllMocks();
+  }
 });

@@ -1,6 +1,7 @@
 /**
  * `safestep chat --json`: drives a conversation over JSON lines (see protocol.ts). Writes one
- * JSON object per reply, then {"type":"await"} whenever SafeStep waits for the next line.
+ * JSON object per reply, then {"type":"await"} whenever SafeStep waits for the next line (a blank
+ * line gets just {"type":"await"}).
  */
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -29,9 +30,14 @@ export async function runJsonLines(o: JsonChatOptions): Promise<void> {
   write({ type: 'await' });
   for await (const raw of lines) {
     const line = raw.trim();
+    if (line === '') {
+      // Nothing to do, but the other side is waiting for an answer: say SafeStep still waits.
+      // A blank line is not a line of the conversation, so a {"user"} line may still follow it.
+      write({ type: 'await' });
+      continue;
+    }
     const wasFirst = first;
     first = false;
-    if (line === '') continue;
     const parsed = parseLine(line);
     if (parsed.kind === 'user') {
       if (wasFirst) {

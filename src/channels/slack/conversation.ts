@@ -10,7 +10,7 @@
 import type { ChannelHost, FileRef, Reply } from '../../core/host';
 import { errorCode } from '../../core/host';
 import type { Inflight } from './inflight';
-import { hasChoiceButtons, markAnswered, renderReplies, type BlockTexts } from './render-blocks';
+import { answeredMessage, hasChoiceButtons, renderReplies, type BlockTexts } from './render-blocks';
 import type { SlackApi } from './slack-api';
 import { Slots } from './slots';
 import { choiceToInbound, messageToInbound, slackConversation } from './to-inbound';
@@ -70,7 +70,7 @@ export class SlackConversations {
         const { channel, ts, blocks } = turn.message;
         const live = records.get<PromptRef>(promptKey);
         if (live?.channel === channel && live.ts === ts) {
-          await api.update(channel, ts, { text: turn.label, blocks: markAnswered(blocks, turn.label) }).catch((err: unknown) => {
+          await api.update(channel, ts, answeredMessage(blocks, turn.label)).catch((err: unknown) => {
             host.log.warn('slack_update_failed', { code: errorCode(err) });
           });
         }

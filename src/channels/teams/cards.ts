@@ -22,6 +22,25 @@ export interface AdaptiveCard {
   msteams: { width: 'Full' };
 }
 
+/**
+ * Teams limits a message by its whole payload encoded as UTF-16: two bytes a UTF-16 code unit,
+ * so an ASCII letter counts 2 and an emoji 4. Its documented limit has been 28 KB and 40 KB;
+ * SafeStep keeps every message under 28 KB measured this way.
+ */
+export const TEAMS_MESSAGE_LIMIT = 28 * 1024;
+
+/** The size Teams counts for a message or card element: its JSON in UTF-16 bytes. */
+export function teamsSize(value: unknown): number {
+  return JSON.stringify(value).length * 2;
+}
+
+/** `text` cut to at most `max` UTF-16 code units, never between the two halves of an emoji. */
+export function sliceText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** A wrapped TextBlock; `extra` sets weight, size, color, isSubtle, spacing. */
 export function textBlock(text: string, extra: Record<string, unknown> = {}): CardElement {
   return { type: 'TextBlock', text, wrap: true, ...extra };
@@ -37,11 +56,14 @@ export function factSet(facts: [string, string][]): CardElement {
   return { type: 'FactSet', facts: facts.map(([title, value]) => ({ title, value })) };
 }
 
-/** A row of Action.Submit buttons. One button per set gives a vertical list (Teams never wraps titles). */
-export function buttons(actions: { title: string; data: SubmitData; style?: 'positive' | 'destructive' }[]): CardElement {
+/**
+ * A row of Action.Submit buttons. One button per set gives a vertical list (Teams never wraps
+ * titles). `tooltip` is what screen readers say for the button (Adaptive Cards 1.5).
+ */
+export function buttons(actions: { title: string; data: SubmitData; style?: 'positive' | 'destructive'; tooltip?: string }[]): CardElement {
   return {
     type: 'ActionSet',
-    actions: actions.map((a) => ({ type: 'Action.Submit', title: a.title, data: a.data, ...(a.style ? { style: a.style } : {}) })),
+    actions: actions.map((a) => ({ type: 'Action.Submit', title: a.title, data: a.data, ...(a.style ? { style: a.style } : {}), ...(a.tooltip ? { tooltip: a.tooltip } : {}) })),
   };
 }
 
@@ -57,13 +79,16 @@ export function adaptiveCard(body: CardElement[], fallbackText: string): Adaptiv
   };
 }
 
-/** Splits card elements into runs whose JSON stays under `limit` bytes (one element over it alone is cut, ending with `cutNote`). */
+/**
+ * Splits card elements into runs whose size as Teams counts it (teamsSize: UTF-16 bytes) stays
+ * under `limit` (one element over it alone is cut, ending with `cutNote`).
+ */
 export function splitElements(elements: readonly CardElement[], limit: number, cutNote = ''): CardElement[][] {
   const parts: CardElement[][] = [[]];
   let size = 0;
   for (const raw of elements) {
     const e = fit(raw, limit, cutNote);
-    const bytes = Buffer.byteLength(JSON.stringify(e));
+    const bytes = teamsSize(e);
     if (size + bytes > limit && parts[parts.length - 1]!.length > 0) {
       parts.push([]);
       size = 0;
@@ -76,8 +101,8 @@ export function splitElements(elements: readonly CardElement[], limit: number, c
 
 /** One TextBlock longer than a whole card (a pasted essay) is shortened, marked with an ellipsis and the note. */
 function fit(e: CardElement, limit: number, cutNote: string): CardElement {
-  if (typeof e.text !== 'string' || Buffer.byteLength(JSON.stringify(e)) < limit) return e;
-  return { ...e, text: `${e.text.slice(0, Math.floor(limit / 8))} …${cutNote ? ` ${cutNote}` : ''}` };
+  if (typeof e.text !== 'string' || teamsSize(e) < limit) return e;
+  return { ...e, text: `${sliceText(e.text, Math.floor(limit / 8))} …${cutNote ? ` ${cutNote}` : ''}` };
 }
 
 /** The plain text of card elements (their TextBlocks), for a card's fallback. */
@@ -87,7 +112,7 @@ export function plainTextOf(elements: readonly CardElement[], max = 1500): strin
     ...(Array.isArray(e.items) ? (e.items as CardElement[]).flatMap(lines) : []),
   ];
   const text = elements.flatMap(lines).join('\n');
-  return text.length > max ? `${text.slice(0, max)} …` : text;
+  return text.length > max ? `${sliceText(text, max)} …` : text;
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * Node's http request and response in the shapes CloudAdapter.process expects: it needs the body
- * already parsed (as Express or Restify would), and a response with status/header/send/end.
- * The body is read with a size limit; a non-JSON body is refused before the adapter sees it.
+ * Node's http request and response for the Teams endpoint: the body is read with a size limit and
+ * parsed into an activity (a non-JSON body, or one without an activity type, is refused before
+ * botbuilder sees it), and an invoke's response is written back.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Request as BotRequest, Response as BotResponse } from 'botbuilder';
+import type { Activity, InvokeResponse } from 'botbuilder';
 
 /** Teams messages are at most ~100 KB; anything much larger is not from the Bot Connector. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -37,37 +37,34 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   return parsed as Record<string, unknown>;
 }
 
-/** The adapter's view of a request whose body has been read. */
-export function botRequest(req: IncomingMessage, body: Record<string, unknown>): BotRequest {
-  return { method: req.method, headers: req.headers as BotRequest['headers'], body };
+const DATES = [
+  ['timestamp', 'rawTimestamp'],
+  ['expiration', 'rawExpiration'],
+  ['localTimestamp', 'rawLocalTimestamp'],
+] as const;
+
+/**
+ * A parsed body as a Bot Framework activity, as CloudAdapter.process would make it: it must have
+ * a type (400 otherwise), and its date fields become Dates with the raw strings kept beside them.
+ */
+export function toActivity(body: Record<string, unknown>): Activity {
+  if (typeof body.type !== 'string' || !body.type) throw new BodyError(400, 'activity_without_type');
+  const activity: Record<string, unknown> = { ...body };
+  for (const [field, raw] of DATES) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[raw] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
 }
 
-/** The adapter's view of a Node response. */
-export function botResponse(res: ServerResponse): BotResponse {
-  const shim: BotResponse = {
-    socket: res.socket,
-    status(code: number) {
-      res.statusCode = code;
-      return shim;
-    },
-    header(name: string, value: unknown) {
-      res.setHeader(name, String(value));
-      return shim;
-    },
-    send(body?: unknown) {
-      if (body === undefined || body === null) return shim;
-      if (typeof body === 'string' || Buffer.isBuffer(body)) {
-        res.write(body);
-      } else {
-        if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json');
-        res.write(JSON.stringify(body));
-      }
-      return shim;
-    },
-    end() {
-      if (!res.writableEnded) res.end();
-      return shim;
-    },
-  };
-  return shim;
+/** Answers a processed activity: an invoke's status and body, or 200 with nothing. */
+export function sendInvokeResponse(res: ServerResponse, invoke: InvokeResponse | undefined): void {
+  if (invoke?.body === undefined || invoke.body === null) {
+    res.writeHead(invoke?.status ?? 200).end();
+    return;
+  }
+  res.writeHead(invoke.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(invoke.body));
 }

@@ -7,26 +7,20 @@
  * Every botbuilder import in SafeStep lives in this folder (src/channels/teams), so moving to
  * its successor, @microsoft/agents-hosting, touches this folder only.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import type { Activity, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SafeStepError, type ChannelHost, type ChatChannel, type HttpRoute, type Logger } from '../../core/host';
 import { SafeStepBot, codeOf } from './bot';
 import { teamsDeliverer } from './deliverer';
-import { BodyError, botRequest, botResponse, readJsonBody } from './http';
+import { BodyError, readJsonBody, sendInvokeResponse, toActivity } from './http';
 import { Reach } from './reach';
+import { AuthenticatedAdapter, authenticate, teamsAuthentication } from './authenticate';
+import type { TeamsChannelConfig } from './config';
 import { RefBook } from './refs';
+
+export type { TeamsChannelConfig } from './config';
 import { teamsRoster } from './roster';
 
-/** What the Teams channel needs to know (the config's `teams`). */
-export interface TeamsChannelConfig {
-  appId?: string;
-  appPassword?: string;
-  appType?: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  tenantId?: string;
-  local: boolean;
-  dslUsers: readonly string[];
-  dslChannel?: string;
-}
 
 export const TEAMS_PATH = '/api/messages';
 
@@ -55,24 +49,19 @@ function checkConfig(config: TeamsChannelConfig): void {
   }
 }
 
-/** The CloudAdapter, authenticated from the config's values only. */
-function createAdapter(config: TeamsChannelConfig, log: Logger): CloudAdapter {
+/** The CloudAdapter and its authentication, built from the config's values only. */
+function createAdapter(config: TeamsChannelConfig, log: Logger): { adapter: AuthenticatedAdapter; auth: ConfigurationBotFrameworkAuthentication } {
   let auth: ConfigurationBotFrameworkAuthentication;
   try {
-    auth = new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.appId,
-      MicrosoftAppPassword: config.appPassword,
-      MicrosoftAppType: config.appType,
-      MicrosoftAppTenantId: config.tenantId,
-    });
+    auth = teamsAuthentication(config);
   } catch (err) {
     throw new SafeStepError('config_error', `The Teams channel cannot start: the Microsoft app settings were refused (${codeOf(err)}).`, { cause: err });
   }
-  const adapter = new CloudAdapter(auth);
+  const adapter = new AuthenticatedAdapter(auth);
   adapter.onTurnError = async (_ctx, err) => {
     log.error('teams_turn_error', { code: codeOf(err) });
   };
-  return adapter;
+  return { adapter, auth };
 }
 
 /** Creates the Teams channel (see the file comment). Throws config_error if it cannot start. */
@@ -84,7 +73,7 @@ export function createTeamsChannel(host: ChannelHost, options: { config: TeamsCh
     log.warn('teams_authentication_off', { local: true });
     (options.stderr ?? process.stderr).write(`${LOCAL_WARNING}\n`);
   }
-  const adapter = createAdapter(config, log);
+  const { adapter, auth } = createAdapter(config, log);
   const refs = new RefBook(host.records('teams'));
   const reach = new Reach(adapter, config.appId ?? '', refs);
   const roster = teamsRoster(refs, reach);
@@ -97,17 +86,30 @@ export function createTeamsChannel(host: ChannelHost, options: { config: TeamsCh
       res.writeHead(401, { 'content-type': 'text/plain' }).end('Unauthorized');
       return;
     }
-    let body: Record<string, unknown>;
+    let activity: Activity;
     try {
-      body = await readJsonBody(req);
+      activity = toActivity(await readJsonBody(req));
     } catch (err) {
       const status = err instanceof BodyError ? err.status : 400;
       log.warn('teams_request_refused', { status, code: codeOf(err) });
       res.writeHead(status, { 'content-type': 'text/plain' }).end('Bad request');
       return;
     }
-    await adapter.process(botRequest(req, body), botResponse(res), (ctx) => bot.run(ctx));
-    if (res.statusCode === 401) log.warn('teams_request_unauthenticated', { reason: 'invalid_token' });
+    // A token that does not verify is 401 whatever botbuilder threw; only unreachable keys are 500.
+    const verdict = await authenticate(auth, activity, req.headers.authorization ?? '');
+    if (!verdict.ok) {
+      if (verdict.status === 401) log.warn('teams_request_unauthenticated', { reason: verdict.code });
+      else log.error('teams_request_failed', { status: verdict.status, code: verdict.code });
+      res.writeHead(verdict.status, { 'content-type': 'text/plain' }).end(verdict.status === 401 ? 'Unauthorized' : 'Server error');
+      return;
+    }
+    try {
+      sendInvokeResponse(res, await adapter.runAuthenticated(verdict, activity, (ctx) => bot.run(ctx)));
+    } catch (err) {
+      log.error('teams_request_failed', { status: 500, code: codeOf(err) });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Server error');
+    }
   };
   const route: HttpRoute = { method: 'POST', path: TEAMS_PATH, handle };
 

@@ -14,6 +14,7 @@ export const QUIZ_START_ACTION = 'quiz-start';
 /** Submit marker of the DSL's "staff results" button. */
 export const QUIZ_REPORT_ACTION = 'quiz-report';
 
+/** Teams refuses messages over about 28 KB (UTF-16, see teamsSize); each results card stays well under. */
 const MAX_CARD_BYTES = 20_000;
 
 /** The quiz action a submit value carries, if any. */

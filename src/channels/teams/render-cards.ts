@@ -1,26 +1,28 @@
 /**
  * The core's replies as one Teams message: an Adaptive Card holding every reply of the turn in
  * order (danger first, as the engine puts it), questions as Action.Submit buttons whose data
- * names the question and the choice (long choices, such as the quiz's options, listed in full and
- * numbered, with short numbered buttons), advice as a numbered list with a citation line under
- * each step, quiz explanations with their citation line, and the core's plain-text rendering as
- * the fallback. The typed-answer hint is the catalogue's label. Translates only; decides nothing.
+ * names the question and the choice (when any choice is longer than a phone shows on a button,
+ * such as the quiz's options, every choice is listed in full and numbered, with number buttons
+ * whose tooltip, read by screen readers, is the choice), advice as a numbered list with a
+ * citation line under each step, quiz explanations with their citation line, and the core's
+ * plain-text rendering as the fallback. Sizes are measured as Teams measures them (UTF-16). The
+ * typed-answer hint is the catalogue's label. Translates only; decides nothing.
  */
 import type { Activity } from 'botbuilder';
 import { citationLine, replyToText, type Labels, type Reply } from '../../core/host';
-import { adaptiveCard, buttons, cardMessage, container, textBlock, type CardElement } from './cards';
+import { TEAMS_MESSAGE_LIMIT, adaptiveCard, buttons, cardMessage, container, sliceText, teamsSize, textBlock, type CardElement } from './cards';
 
 /** The `ss` marker of a choice button's submit data. */
 export const CHOICE_ACTION = 'choice';
 
-/** Teams never wraps a button's title; longer labels are listed in full above short numbered buttons. */
-const BUTTON_LABEL_FITS = 40;
+/** About where Teams on a phone cuts a button's title; longer choices are listed in full above number buttons. */
+export const BUTTON_LABEL_FITS = 30;
 
 /** The labels the reply cards use. */
 export type ReplyLabels = Pick<Labels, 'typeAnswer'>;
 
-/** Teams refuses messages over about 28 KB; a turn's card stays under this, or is split. */
-const MAX_MESSAGE_BYTES = 24_000;
+/** A turn's card stays under this (UTF-16 bytes, as Teams counts), or is split: room under 28 KB for the activity's envelope. */
+export const MAX_MESSAGE_SIZE = TEAMS_MESSAGE_LIMIT - 2_000;
 /** A single reply longer than this (e.g. a long account handed back when filing failed) is sent in pieces. */
 const PIECE_CHARS = 6_000;
 
@@ -31,10 +33,18 @@ const PIECE_CHARS = 6_000;
 export function renderReplies(replies: readonly Reply[], labels: ReplyLabels): Partial<Activity>[] {
   if (replies.length === 0) return [];
   const whole = turnCard(replies, labels);
-  if (bytes(whole) <= MAX_MESSAGE_BYTES) return [whole];
+  if (teamsSize(whole) <= MAX_MESSAGE_SIZE) return [whole];
   return replies.flatMap((r) => {
     const one = turnCard([r], labels);
-    return bytes(one) <= MAX_MESSAGE_BYTES ? [one] : pieces(replyToText(r)).map((text) => turnCard([{ type: 'text', text }], labels));
+    return teamsSize(one) <= MAX_MESSAGE_SIZE ? [one] : textCards(replyToText(r), labels);
+  });
+}
+
+/** Long text as plain cards, each under the size limit (halving a piece until its card fits). */
+function textCards(text: string, labels: ReplyLabels, size = PIECE_CHARS): Partial<Activity>[] {
+  return pieces(text, size).flatMap((piece) => {
+    const card = turnCard([{ type: 'text', text: piece }], labels);
+    return teamsSize(card) <= MAX_MESSAGE_SIZE || piece.length < 200 ? [card] : textCards(piece, labels, Math.floor(piece.length / 2));
   });
 }
 
@@ -44,21 +54,17 @@ function turnCard(replies: readonly Reply[], labels: ReplyLabels): Partial<Activ
   return cardMessage(adaptiveCard(body, cut(fallback, 4_000)), cut(fallback, 250));
 }
 
-function bytes(message: Partial<Activity>): number {
-  return Buffer.byteLength(JSON.stringify(message));
-}
-
 function cut(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return text.length <= max ? text : `${sliceText(text, max - 1)}…`;
 }
 
-/** Splits long text into pieces of at most PIECE_CHARS, at line breaks where it can. */
-function pieces(text: string): string[] {
+/** Splits long text into pieces of at most `size` code units, at line breaks where it can, never inside an emoji. */
+function pieces(text: string, size: number): string[] {
   const out: string[] = [];
   let rest = text;
-  while (rest.length > PIECE_CHARS) {
-    const at = rest.lastIndexOf('\n', PIECE_CHARS);
-    const end = at > PIECE_CHARS / 2 ? at : PIECE_CHARS;
+  while (rest.length > size) {
+    const at = rest.lastIndexOf('\n', size);
+    const end = at > size / 2 ? at : sliceText(rest, size).length;
     out.push(rest.slice(0, end));
     rest = rest.slice(end).replace(/^\n/, '');
   }
@@ -111,16 +117,9 @@ function questionElements(reply: Extract<Reply, { type: 'question' }>, labels: R
   const long = reply.choices.some((c) => c.label.length > BUTTON_LABEL_FITS);
   if (long) reply.choices.forEach((c, i) => out.push(textBlock(`${i + 1}. ${c.label}`, { spacing: 'Small' })));
   reply.choices.forEach((c, i) => {
-    const title = long ? `${i + 1}. ${shortened(c.label)}` : c.label;
-    out.push(buttons([{ title, data: { ss: CHOICE_ACTION, q: reply.id, choice: c.id } }]));
+    // The submit data is exactly what the core expects, whatever the button shows.
+    const data = { ss: CHOICE_ACTION, q: reply.id, choice: c.id };
+    out.push(buttons([long ? { title: String(i + 1), tooltip: c.label, data } : { title: c.label, data }]));
   });
   return out;
-}
-
-/** A label cut to fit a button, at a word boundary where it can (the full text is listed above). */
-function shortened(label: string): string {
-  if (label.length <= BUTTON_LABEL_FITS) return label;
-  const head = label.slice(0, BUTTON_LABEL_FITS - 1);
-  const space = head.lastIndexOf(' ');
-  return `${(space > BUTTON_LABEL_FITS / 2 ? head.slice(0, space) : head).replace(/[\s,;:.-]+$/, '')}…`;
 }
