@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: routing accuracy of SafeStep's router and NLP.js on the dev set, the latency
- * of 10,000 full turns, process start to ready and memory; writes docs/benchmarks.md and prints
+ * of 10,000 full turns, process start to ready and memory, Slack acknowledgement under a burst; writes docs/benchmarks.md and prints
  * a summary. A measurement, not a test: it always exits 0 unless something breaks, and says
  * which goals were not met. Bounded: about a minute on two cores; local only.
  */
@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureContentScale } from './content-scale';
 import { renderMarkdown, renderSummary, type BenchResults } from './report';
+import { measureSlackBurst } from './slack-burst';
 import { measureRouting } from './routing';
 import { measureStartup } from './startup';
 import { measureTurns } from './turns';
@@ -36,7 +37,12 @@ async function main(): Promise<void> {
   const startup = await measureStartup(ROOT, settingId);
   say('bench: content at scale (30 flows × 12 settings)…');
   const contentScale = measureContentScale(ROOT);
-  const results: BenchResults = { machine, routing, turns, startup, contentScale, seconds: (performance.now() - started) / 1000 };
+  const burst = [];
+  for (const n of [200, 1000]) {
+    say(`bench: a burst of ${n} staff opening SafeStep in Slack at once…`);
+    burst.push(await measureSlackBurst(ROOT, n));
+  }
+  const results: BenchResults = { machine, routing, turns, startup, contentScale, burst, seconds: (performance.now() - started) / 1000 };
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), `${renderMarkdown(results)}\n`);
   say(renderSummary(results));

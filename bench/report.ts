@@ -1,6 +1,8 @@
 /**
  * Renders the bench's results as docs/benchmarks.md, and a short summary for the terminal.
  */
+import { burstSummary, renderBurst } from './burst-report';
+import type { BurstResults } from './slack-burst';
 import type { Evaluation } from '../src/nlu/evaluate';
 import { OUT_OF_SCOPE } from '../src/nlu/evaluate';
 import { renderContentScale, type ContentScaleResults } from './content-scale';
@@ -24,6 +26,7 @@ export interface BenchResults {
   turns: TurnResults;
   startup: StartupResults[];
   contentScale: ContentScaleResults;
+  burst: BurstResults[];
   seconds: number;
 }
 
@@ -102,6 +105,7 @@ export function renderMarkdown(r: BenchResults): string {
   for (const p of r.startup) out.push(`| ${p.name} | \`${p.command}\` | ${ms(p.medianReadyMs)} ms | ${ms(p.maxReadyMs)} ms | ${p.medianRssMb.toFixed(0)} MB | ${p.maxRssMb.toFixed(0)} MB |`);
   out.push('');
   out.push(...renderContentScale(r.contentScale));
+  out.push(...renderBurst(r.burst));
 
   out.push('## History: router v1 → v2 on this dev set', '');
   out.push('Measured while working on issue 4, on the same dev set (written before any change; one label was later corrected to agree with the product\'s transcripts: social media on a lunch break belongs to staff-phone-use).', '');
@@ -138,6 +142,7 @@ export function renderSummary(r: BenchResults): string {
     `Turn latency over ${r.turns.turns} turns: p50 ${ms(r.turns.p50)} ms, p99 ${ms(r.turns.p99)} ms (goal < ${GOALS.p99Ms} ms: ${g.p99 ? 'met' : 'NOT met'})`,
     ...r.startup.map((p) => `Start to ready (${p.name}): median ${ms(p.medianReadyMs)} ms, RSS ${p.medianRssMb.toFixed(0)} MB`),
     `Content at scale (${r.contentScale.flows} flows × ${r.contentScale.settings} settings): load and validate median ${ms(r.contentScale.medianMs)} ms, ${r.contentScale.problems} problems`,
+    ...burstSummary(r.burst),
     `Goals: SafeStep ahead of NLP.js ${g.ahead ? 'met' : 'NOT met'}; start < 1 s ${g.ready ? 'met' : 'NOT met'}; memory < ${GOALS.rssMb} MB ${g.rss ? 'met' : 'NOT met'}`,
     'Written: docs/benchmarks.md',
   ].join('\n');
