@@ -7,10 +7,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PLACEHOLDER_BOT_ID, buildTeamsPackage } from '../../src/channels/teams/app-package/build-package';
-import { colorIcon, outlineIcon } from '../../src/channels/teams/app-package/icons';
-import { decodeSimplePng, encodePng, readPngHeader } from '../../src/channels/teams/app-package/png';
-import { readZip } from '../../src/channels/teams/app-package/zip';
+import { PLACEHOLDER_BOT_ID, buildTeamsPackage } from '../../src/teams-package/build-package';
+import { colorIcon, outlineIcon } from '../../src/teams-package/icons';
+import { decodeSimplePng, encodePng, readPngHeader } from '../../src/teams-package/png';
+import { readZip } from '../../src/teams-package/zip';
 import { makeTempDir } from '../store/fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -120,7 +120,7 @@ describe('the app package (npm run package:teams)', () => {
 
   test('package.json runs the packager', () => {
     const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['package:teams']).toContain('dist/src/channels/teams/app-package/cli.js');
-    expect(fs.existsSync(path.join(ROOT, 'src/channels/teams/app-package/cli.ts'))).toBe(true);
+    expect(scripts['package:teams']).toContain('dist/src/teams-package/cli.js');
+    expect(fs.existsSync(path.join(ROOT, 'src/teams-package/cli.ts'))).toBe(true);
   });
 });
