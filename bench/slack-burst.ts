@@ -6,13 +6,13 @@
  * the person's DM; checks that every conversation was answered exactly once; reads the server's
  * peak resident memory. Local only, bounded in count and time.
  */
-import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FakeSlackApi } from '../test/slack/fake-slack-api';
+import { startServerProcess, type ServerProcess } from '../test/support/server-process';
 
 const SECRET = 'bench-signing-secret';
 const TEAM = 'T0BENCH';
@@ -30,10 +30,9 @@ export interface BurstResults {
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-/** Starts SafeStep serving Slack against `fake`; resolves with its port and pid once it is serving. */
-async function startServer(root: string, fake: FakeSlackApi, dataDir: string): Promise<{ port: number; pid: number; stop: () => Promise<void> }> {
-  const env = {
-    PATH: process.env.PATH ?? '',
+/** Starts SafeStep serving Slack against `fake`, on `dataDir`. */
+function startServer(root: string, fake: FakeSlackApi, dataDir: string): Promise<ServerProcess> {
+  return startServerProcess(root, {
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.url,
@@ -42,27 +41,7 @@ async function startServer(root: string, fake: FakeSlackApi, dataDir: string): P
     SAFESTEP_DATA_DIR: dataDir,
     SAFESTEP_LOG_LEVEL: 'silent',
     PORT: '0',
-  };
-  const child = spawn(process.execPath, [path.join(root, 'dist/src/main.js')], { cwd: root, env });
-  let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /on port (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return { port, pid: child.pid!, stop };
 }
 
 /** Peak resident memory of a process (Linux VmHWM), in MB; NaN elsewhere. */
@@ -126,11 +105,11 @@ export async function measureSlackBurst(root: string, count: number, timeoutMs =
       turn: { p50: quantile(turns, 0.5), p99: quantile(turns, 0.99), max: turns.at(-1) ?? NaN },
       answered: byDm.size,
       doubled: perTurn.filter((n) => n > usual).length,
-      serverPeakRssMb: peakRssMb(server.pid),
+      serverPeakRssMb: peakRssMb(server.child.pid ?? 0),
       seconds: (performance.now() - started) / 1000,
     };
   } finally {
-    await server.stop();
+    await server.kill('SIGTERM');
     await fake.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -5,7 +5,6 @@
  * the process is killed (SIGKILL) with deliveries still pending, the next process sends every one
  * of them, and nothing already sent is sent again.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,8 +13,7 @@ import { FakeSlackApi, textOf } from '../slack/fake-slack-api';
 import { DEPUTY, DSL, DSL_CHANNEL, SECRET, STAFF, dmOf, slackClient } from '../slack/harness';
 import { walkNudeImageFlow } from '../slack/walk';
 import { ROOT } from '../support/cli-process';
-
-const MAIN = path.join(ROOT, 'dist', 'src', 'main.js');
+import { startServerProcess, type ServerProcess } from '../support/server-process';
 
 let fake: FakeSlackApi;
 let dataDir: string;
@@ -30,10 +28,9 @@ afterEach(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts SafeStep serving Slack; resolves with the process and its port once it is serving. */
-async function startSafeStep(): Promise<{ child: ChildProcessWithoutNullStreams; port: number }> {
-  const env = {
-    PATH: process.env.PATH ?? '',
+/** Starts SafeStep serving Slack against the fake Web API, on the test's data folder. */
+function startSafeStep(): Promise<ServerProcess> {
+  return startServerProcess(ROOT, {
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.url,
@@ -43,29 +40,7 @@ async function startSafeStep(): Promise<{ child: ChildProcessWithoutNullStreams;
     SAFESTEP_DATA_DIR: dataDir,
     SAFESTEP_LOG_LEVEL: 'silent',
     PORT: '0',
-  };
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env });
-  let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`SafeStep did not start: ${out}`)), 20_000);
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /on port (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
   });
-  return { child, port };
-}
-
-async function kill(child: ChildProcessWithoutNullStreams): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGKILL');
-  await gone;
 }
 
 /** Posts of the report's notice to a target, and how many Slack answered. */
@@ -97,7 +72,7 @@ test('a hanging DSL-channel post never holds up the DMs; killed with it pending,
     await fake.waitFor(() => (answered(dmOf(DSL), reference).length === 1 && answered(dmOf(DEPUTY), reference).length === 1 && postsOf(DSL_CHANNEL, reference).length === 1 ? true : undefined), 'the DMs');
     expect(answered(DSL_CHANNEL, reference)).toEqual([]);
   } finally {
-    await kill(first.child);
+    await first.kill('SIGKILL');
   }
   expect(deliveryRows(reference)).toEqual([[`place:${DSL_CHANNEL}`, 'pending'], [DSL, 'sent'], [DEPUTY, 'sent']]);
 
@@ -109,7 +84,7 @@ test('a hanging DSL-channel post never holds up the DMs; killed with it pending,
     expect(answered(dmOf(DSL), reference)).toHaveLength(1);
     expect(answered(dmOf(DEPUTY), reference)).toHaveLength(1);
   } finally {
-    await kill(second.child);
+    await second.kill('SIGKILL');
   }
 }, 90_000);
 
@@ -121,7 +96,7 @@ test('killed while every DSL post hangs, the next process delivers every notice 
     reference = await fileReport(first.port);
     await fake.waitFor(() => (postsOf(dmOf(DEPUTY), reference).length === 1 ? true : undefined), 'the hanging posts');
   } finally {
-    await kill(first.child);
+    await first.kill('SIGKILL');
   }
   expect(deliveryRows(reference).map(([, status]) => status)).toEqual(['pending', 'pending', 'pending']);
 
@@ -131,6 +106,6 @@ test('killed while every DSL post hangs, the next process delivers every notice 
     await fake.waitFor(() => (deliveryRows(reference).every(([, status]) => status === 'sent') ? true : undefined), 'every delivery sent after the restart');
     for (const target of [DSL_CHANNEL, dmOf(DSL), dmOf(DEPUTY)]) expect(answered(target, reference)).toHaveLength(1);
   } finally {
-    await kill(second.child);
+    await second.kill('SIGKILL');
   }
 }, 90_000);
