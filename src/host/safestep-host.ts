@@ -19,15 +19,12 @@ import type { DeliveryStore } from '../core/delivery';
 import type { ConversationRunner } from '../core/runner';
 import { render } from '../core/template';
 import type { QuizContent } from '../quiz/model';
-import { buildQuizReport } from '../quiz/report';
-import { resolveQuiz } from '../quiz/resolve';
 import type { QuizRunner } from '../quiz/runner';
 import type { QuizStore } from '../quiz/ports';
-import { simplify } from '../core/input';
 import { ChatRouter } from './chat-router';
 import { channelRecords } from './records';
 import { DEFAULT_RETENTION_GAP_MS, takeRetentionNotice } from './retention-notice';
-import { quizResultsView } from './quiz-results';
+import { QuizDesk } from './quiz-desk';
 import type { QuizOutreach } from './quiz-outreach';
 
 /** How many reports a DSL sees on their home. */
@@ -54,10 +51,24 @@ export interface HostDeps {
 export class SafeStepHost implements ChannelHost {
   readonly log: Logger;
   private readonly chat: ChatRouter;
+  private readonly quiz: QuizDesk;
 
   constructor(private readonly d: HostDeps) {
     this.log = d.log;
     this.chat = new ChatRouter(d.runner, d.quiz, d.quizContent?.messages.commands.start ?? []);
+    this.quiz = new QuizDesk({
+      content: d.content,
+      quizContent: d.quizContent,
+      quizStore: d.quizStore,
+      outreach: d.outreach,
+      settingHasQuiz: (settingId) => this.chat.hasQuiz(settingId),
+      isDsl: (channel, userId) => d.notifier.isDsl(channel, userId),
+      settingOf: d.settingOf,
+      settingFor: (channel) => this.settingFor(channel),
+      policyLabel: (channel) => this.labels(channel).policyVersion,
+      clock: d.clock,
+      log: d.log,
+    });
   }
 
   start(who: Address): Promise<Reply[]> {
@@ -80,17 +91,11 @@ export class SafeStepHost implements ChannelHost {
   }
 
   quizCommand(channel: string, text: string | undefined): 'start' | 'report' | undefined {
-    if (text === undefined || !this.hasQuiz(channel)) return undefined;
-    const said = simplify(text);
-    const commands = this.d.quizContent!.messages.commands;
-    if ((commands.report ?? []).some((p) => simplify(p) === said)) return 'report';
-    if (commands.start.some((p) => simplify(p) === said)) return 'start';
-    return undefined;
+    return this.quiz.quizCommand(channel, text);
   }
 
   hasQuiz(channel: string): boolean {
-    const settingId = this.d.settingOf(channel);
-    return !!settingId && this.chat.hasQuiz(settingId);
+    return this.quiz.hasQuiz(channel);
   }
 
   async acknowledge(actor: Actor, reference: string): Promise<Outcome<Acknowledgement>> {
@@ -112,8 +117,8 @@ export class SafeStepHost implements ChannelHost {
         const r = outcome.report;
         const template = outcome.kind === 'already' ? dsl.alreadyAcknowledged : dsl.acknowledged;
         const say = this.whoWhen(template, setting, reference, r.acknowledgedBy ?? '', r.acknowledgedAt ?? '', actor);
-        const notice = reportNotice(r, this.settingOfReport(r.settingId, setting), this.d.content.catalog, 'report-filed', this.ackName(r.acknowledgedBy, actor));
         if (outcome.kind === 'already') return { ok: false, say };
+        const notice = reportNotice(r, this.settingOfReport(r.settingId, setting), this.d.content.catalog, 'report-filed', this.ackName(r.acknowledgedBy, actor));
         return { ok: true, value: { say, notice } };
       }
     }
@@ -163,49 +168,15 @@ export class SafeStepHost implements ChannelHost {
   }
 
   quizResults(actor: Actor): Outcome<QuizResultsView> {
-    const setting = this.settingFor(actor.channel);
-    const content = this.d.quizContent;
-    const quiz = content && resolveQuiz(content, setting, this.d.content.national);
-    if (!content || !quiz) return { ok: false, say: [render(this.d.content.catalog.outOfScope, setting)] };
-    if (!this.d.notifier.isDsl(actor.channel, actor.userId)) {
-      this.log.warn('quiz_results_refused', { channel: actor.channel });
-      return { ok: false, say: [render(content.messages.channel.notDsl, setting)] };
-    }
-    const filter = { settingId: setting.id };
-    const questions = new Map(quiz.questions.map((q) => [q.id, q.text]));
-    const report = buildQuizReport({
-      attempts: this.d.quizStore.attempts(filter),
-      answers: this.d.quizStore.answers(filter),
-      attestations: this.d.quizStore.attestations(filter),
-      questionText: (settingId, id) => (settingId === setting.id ? questions.get(id) : undefined),
-      now: this.d.clock(),
-    });
-    const places = this.d.outreach?.places(actor.channel) ?? [];
-    return { ok: true, value: quizResultsView(report, content.messages.channel, this.labels(actor.channel).policyVersion, setting, actor.channel, places) };
+    return this.quiz.quizResults(actor);
   }
 
   quizInvitation(actor: Actor): Outcome<QuizInvite> {
-    const setting = this.settingFor(actor.channel);
-    const invite = this.invites(actor.channel)?.channel;
-    if (!invite) return { ok: false, say: [render(this.d.content.catalog.outOfScope, setting)] };
-    if (!this.d.notifier.isDsl(actor.channel, actor.userId)) return { ok: false, say: [render(this.d.quizContent!.messages.channel.notDsl, setting)] };
-    return { ok: true, value: invite };
+    return this.quiz.quizInvitation(actor);
   }
 
-  async postQuizInvitation(actor: Actor, place: string): Promise<Outcome<Rich>> {
-    const invitation = this.quizInvitation(actor);
-    if (!invitation.ok) {
-      this.log.warn('quiz_post_refused', { channel: actor.channel });
-      return invitation;
-    }
-    const setting = this.settingFor(actor.channel);
-    try {
-      await this.d.outreach!.post(actor.channel, place);
-      return { ok: true, value: [render(this.d.quizContent!.messages.channel.posted, setting)] };
-    } catch (err) {
-      this.log.warn('quiz_post_failed', { channel: actor.channel, code: errorCode(err) });
-      return { ok: false, say: [errorCode(err)] };
-    }
+  postQuizInvitation(actor: Actor, place: string): Promise<Outcome<Rich>> {
+    return this.quiz.postQuizInvitation(actor, place);
   }
 
   async memberJoined(channel: string, place: string, userId: string): Promise<void> {
@@ -221,25 +192,13 @@ export class SafeStepHost implements ChannelHost {
   }
 
   /** The quiz invitations for a channel's setting, when it has a quiz (for outreach). */
-  invites(channel: string): { channel: QuizInvite; joined: QuizInvite; reminder: (days: number) => QuizInvite } | undefined {
-    if (!this.hasQuiz(channel)) return undefined;
-    const setting = this.settingFor(channel);
-    const words = this.d.quizContent!.messages.channel;
-    const quiz = resolveQuiz(this.d.quizContent!, setting, this.d.content.national)!;
-    const startLabel = render(words.startButton, setting);
-    const count = String(Math.min(quiz.questionsPerQuiz, quiz.questions.length));
-    return {
-      channel: { text: render(words.invite, setting, { count, passmark: String(quiz.passMark) }), startLabel, postLabel: render(words.postButton, setting) },
-      joined: { text: render(words.joinedInvite, setting), startLabel },
-      reminder: (days) => ({ text: render(words.reminder, setting, { days: String(days) }), startLabel }),
-    };
+  invites(channel: string): ReturnType<QuizDesk['invites']> {
+    return this.quiz.invites(channel);
   }
 
   /** Platform user ids who have passed the quiz of a channel's setting. */
   passed(channel: string): Set<string> {
-    const settingId = this.d.settingOf(channel);
-    if (!settingId) return new Set();
-    return new Set(this.d.quizStore.attempts({ settingId }).filter((a) => a.passed && a.channel === channel).map((a) => a.user.id));
+    return this.quiz.passed(channel);
   }
 
   /** Runs a conversation call for the address's setting; a failure becomes the core's failure reply. */
