@@ -13,6 +13,7 @@ import type { Logger } from './core/ports';
 import { ConversationRunner } from './core/runner';
 import { QuizOutreach, type OutreachChannel } from './host/quiz-outreach';
 import { SafeStepHost } from './host/safestep-host';
+import { dslTeamOf, settingAt } from './deployment/model';
 import { createLogger } from './log';
 import { loadNlu } from './nlu/load';
 import type { QuizContent } from './quiz/model';
@@ -42,12 +43,9 @@ export interface App {
   close(): void;
 }
 
-/** The DSL team per chat channel, from the config. */
+/** The DSL team of each setting on each channel, from the deployment. */
 export function dslDirectory(config: Readonly<Config>): DslDirectory {
-  const directory: Record<string, { dslUsers: string[]; dslChannel?: string }> = {};
-  if (config.slack) directory.slack = { dslUsers: config.slack.dslUsers, dslChannel: config.slack.dslChannel };
-  if (config.teams) directory.teams = { dslUsers: config.teams.dslUsers, dslChannel: config.teams.dslChannel };
-  return directory;
+  return { team: (settingId, channel) => dslTeamOf(config.deployment, settingId, channel) };
 }
 
 /** Builds the app; throws content_error if flows/ or content/ are invalid. */
@@ -80,7 +78,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     deliveries: stores.deliveries,
     quizStore: stores.quiz,
     channelRefs: stores.channelRefs,
-    settingOf: (channel) => (channel === 'console' ? undefined : config.settingId),
+    settingOf: (where) => (where.channel === 'console' ? undefined : settingAt(config.deployment, { channel: where.channel, workspace: where.workspace, user: where.userId })),
     outreach,
     clock,
     log,
@@ -101,11 +99,13 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
       notifier.addChannel(channel.name, channel.deliverer);
       const roster = channel.roster;
       if (roster) {
+        const only = config.deployment.settings.length === 1 ? config.deployment.settings[0]!.id : undefined;
         outreachChannels.set(channel.name, {
           roster,
           records: host.records(channel.name),
-          invites: () => host.invites(channel.name),
-          passed: () => host.passed(channel.name),
+          invites: (settingId) => host.invites(settingId),
+          passed: (settingId) => host.passed(settingId, channel.name),
+          defaultSetting: () => only,
         });
       }
     },

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SafeStepError } from './core/errors';
+import type { Deployment } from './deployment/model';
+import { readDeployment, singleSettingDeployment } from './deployment/load';
 
 const csv = z
   .string()
@@ -18,6 +20,7 @@ const EnvSchema = z.object({
   SAFESTEP_DATA_DIR: z.string().min(1).optional(),
   SAFESTEP_DB: z.string().min(1).optional(),
   SAFESTEP_SETTING: z.string().min(1).optional(),
+  SAFESTEP_DEPLOYMENT: z.string().min(1).optional(),
   SAFESTEP_CONTENT_DIR: z.string().min(1).optional(),
   SAFESTEP_LOG_LEVEL: z.enum(['silent', 'error', 'warn', 'info']).optional(),
   SAFESTEP_TODAY: z.iso.date().optional(),
@@ -80,8 +83,10 @@ export interface Config {
   dataDir: string;
   /** The SQLite file (default <dataDir>/safestep.db). */
   dbPath: string;
-  /** The setting this deployment serves, if fixed. */
+  /** The setting this deployment serves, if fixed (SAFESTEP_SETTING; the CLI's default too). */
   settingId?: string;
+  /** Every setting served and where its people are: SAFESTEP_DEPLOYMENT's file, or SAFESTEP_SETTING's one setting. */
+  deployment: Deployment;
   /** Operational log level (default warn; logs never hold message text or names). */
   logLevel: 'silent' | 'error' | 'warn' | 'info';
   /** "Today" for policy review checks (default: the real date; set it to audit as of a day). */
@@ -152,7 +157,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
           dslChannel: teamsChannelId(e.TEAMS_DSL_CHANNEL),
         }
       : undefined;
+  const deployment = e.SAFESTEP_DEPLOYMENT
+    ? readDeployment(e.SAFESTEP_DEPLOYMENT, path.resolve(cwd, e.SAFESTEP_DEPLOYMENT))
+    : singleSettingDeployment({
+        settingId: e.SAFESTEP_SETTING,
+        slack: slack && { dslUsers: slack.dslUsers, dslChannel: slack.dslChannel },
+        teams: teams && { dslUsers: teams.dslUsers, dslChannel: teams.dslChannel, tenantId: teams.tenantId },
+      });
   return Object.freeze({
+    deployment,
     contentRoot: path.resolve(cwd, e.SAFESTEP_CONTENT_DIR ?? root),
     dataDir,
     dbPath: path.resolve(dataDir, e.SAFESTEP_DB ?? 'safestep.db'),

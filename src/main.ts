@@ -16,7 +16,7 @@ async function run(): Promise<number> {
   }
   const serving = await serveChannels(config);
   const names = serving.channels.map((c) => c.name).join(' and ');
-  process.stdout.write(`SafeStep is serving ${names} for ${config.settingId} on port ${serving.port}.\n`);
+  process.stdout.write(`SafeStep is serving ${names} for ${config.deployment.settings.map((s) => s.id).join(', ')} on port ${serving.port}.\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

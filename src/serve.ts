@@ -4,11 +4,14 @@
  * quiz outreach, and serves their routes on one HTTP port. Used by `npm start` and by the
  * integration tests (port 0, loopback). Channels never see the app: only the host.
  */
-import { buildApp, requireSetting, type App } from './app';
-import type { Config, SlackConfig, TeamsConfig } from './config';
+import { buildApp, type App } from './app';
+import type { Config, SlackConfig } from './config';
+import type { TeamsChannelConfig } from './channels/teams/config';
 import { SafeStepError } from './core/errors';
 import type { ChannelHost, ChatChannel } from './core/host';
 import type { Logger } from './core/ports';
+import { checkDeployment } from './deployment/check';
+import { workspacesOf } from './deployment/model';
 import { startHttpServer } from './server';
 
 /** What a channel factory receives besides the host. */
@@ -36,10 +39,7 @@ export async function serveChannels(
 ): Promise<Serving> {
   const app = buildApp(config, options.log, options.clock);
   try {
-    if (!config.settingId) {
-      throw new SafeStepError('config_error', `SAFESTEP_SETTING must name the setting this workspace serves (one of: ${[...app.content.settings.keys()].join(', ')}).`);
-    }
-    requireSetting(app.content, config.settingId);
+    checkDeployment(config.deployment, [...app.content.settings.keys()]);
     const channels: ChatChannel[] = [];
     const common = { apiRetries: options.apiRetries, stderr: options.stderr };
     if (config.slack) {
@@ -47,8 +47,8 @@ export async function serveChannels(
       channels.push(createSlackChannel(app.host, { ...common, config: config.slack }));
     }
     if (config.teams) {
-      const { createTeamsChannel } = require('./channels/teams') as { createTeamsChannel: Factory<TeamsConfig> };
-      channels.push(createTeamsChannel(app.host, { ...common, config: config.teams }));
+      const { createTeamsChannel } = require('./channels/teams') as { createTeamsChannel: Factory<TeamsChannelConfig> };
+      channels.push(createTeamsChannel(app.host, { ...common, config: { ...config.teams, allowedTenants: workspacesOf(config.deployment, 'teams') } }));
     }
     for (const c of channels) app.connect(c);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, options.host);

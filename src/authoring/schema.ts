@@ -195,6 +195,7 @@ export const CatalogSchema = z.strictObject({
   reportFailed: z.string(),
   filingInProgress: z.string(),
   chatRetention: z.string(),
+  notSetUp: z.string(),
   dsl: z.strictObject({
     newReport: z.string(),
     immediate: z.string(),

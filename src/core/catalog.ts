@@ -28,6 +28,8 @@ export interface Catalog {
   filingInProgress: string;
   /** For chat platforms: reminding staff that the platform keeps what they type. */
   chatRetention: string;
+  /** Said where no setting is configured for someone's workspace; no placeholders (there is no setting to fill them from). */
+  notSetUp: string;
   /** DSL notification texts (runtime placeholders: reference, urgency, flow, reporter, who, when). */
   dsl: {
     newReport: string;

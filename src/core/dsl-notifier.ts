@@ -73,9 +73,9 @@ export class DslNotifier implements Notifier {
     return [...this.channels.keys()];
   }
 
-  /** True if this user is a DSL or deputy on this channel (may view and act on reports). */
-  isDsl(channel: string, userId: string | undefined): boolean {
-    return isDsl(this.o.directory, channel, userId);
+  /** True if this user is one of the setting's DSLs or deputies on this channel (may view and act on its reports). */
+  isDsl(settingId: string, channel: string, userId: string | undefined): boolean {
+    return isDsl(this.o.directory, settingId, channel, userId);
   }
 
   /**
@@ -85,7 +85,7 @@ export class DslNotifier implements Notifier {
   record(report: FiledReport): Delivery[] {
     const at = this.now();
     return this.channelNames().flatMap((channel) =>
-      announceTargets(this.o.directory, channel).map((target) => this.o.deliveries.add({ reference: report.reference, channel, target, purpose: 'report-filed', at })),
+      announceTargets(this.o.directory, report.settingId, channel).map((target) => this.o.deliveries.add({ reference: report.reference, channel, target, purpose: 'report-filed', at })),
     );
   }
 
@@ -99,11 +99,14 @@ export class DslNotifier implements Notifier {
     while (this.sending.size > 0 || this.ticking) await Promise.allSettled([...this.sending.values(), this.ticking]);
   }
 
-  /** Records a DSL's acknowledgement and the reporter's notice together, then sends the notice. */
-  acknowledge(reference: string, channel: string, userId: string): AckOutcome {
-    if (!this.isDsl(channel, userId)) return { kind: 'refused' };
+  /**
+   * Records an acknowledgement by one of `settingId`'s DSLs and the reporter's notice together,
+   * then sends the notice. Another setting's report is, to them, as if it did not exist.
+   */
+  acknowledge(reference: string, settingId: string, channel: string, userId: string): AckOutcome {
+    if (!this.isDsl(settingId, channel, userId)) return { kind: 'refused' };
     const report = this.o.reports.get(reference);
-    if (!report) return { kind: 'unknown' };
+    if (!report || report.settingId !== settingId) return { kind: 'unknown' };
     if (report.acknowledgedAt) return { kind: 'already', report };
     const at = this.now();
     const { updated, rows } = this.o.transaction(() => {
@@ -158,7 +161,7 @@ export class DslNotifier implements Notifier {
       const at = this.now();
       const rows = this.o.transaction(() =>
         this.channelNames().flatMap((channel) =>
-          (this.o.directory[channel]?.dslUsers ?? []).map((target) => this.o.deliveries.add({ reference: report.reference, channel, target, purpose: 'reminder', at })),
+          (this.o.directory.team(report.settingId, channel)?.dslUsers ?? []).map((target) => this.o.deliveries.add({ reference: report.reference, channel, target, purpose: 'reminder', at })),
         ),
       );
       this.dispatch(rows);

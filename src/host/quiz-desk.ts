@@ -4,7 +4,8 @@
  * invitation texts outreach sends, and who has passed. DSLs only where it says so.
  */
 import { errorCode } from '../core/errors';
-import type { Actor, Outcome, QuizInvite, QuizResultsView, Rich } from '../core/host';
+import type { Actor, Outcome, Place, QuizInvite, QuizResultsView, Rich } from '../core/host';
+import { labelsFor } from '../core/desk/labels';
 import { simplify } from '../core/input';
 import type { SettingProfile } from '../core/model';
 import type { Clock, Logger } from '../core/ports';
@@ -24,20 +25,23 @@ export interface QuizDeskDeps {
   outreach?: QuizOutreach;
   /** Whether a setting has a quiz (the quiz runner's answer). */
   settingHasQuiz: (settingId: string) => boolean;
-  isDsl: (channel: string, userId: string) => boolean;
-  settingOf: (channel: string) => string | undefined;
-  settingFor: (channel: string) => SettingProfile;
-  policyLabel: (channel: string) => string;
+  isDsl: (settingId: string, channel: string, userId: string) => boolean;
+  settingOf: (where: Place) => string | undefined;
+  /** The setting there; throws when none is configured. */
+  settingFor: (where: Place) => SettingProfile;
   clock: Clock;
   log: Logger;
 }
+
+/** Where an actor is. */
+const placeOf = (a: Actor): Place => ({ channel: a.channel, workspace: a.workspace, userId: a.userId });
 
 /** The quiz decisions behind the ChannelHost's quiz methods. */
 export class QuizDesk {
   constructor(private readonly d: QuizDeskDeps) {}
 
-  quizCommand(channel: string, text: string | undefined): 'start' | 'report' | undefined {
-    if (text === undefined || !this.hasQuiz(channel)) return undefined;
+  quizCommand(where: Place, text: string | undefined): 'start' | 'report' | undefined {
+    if (text === undefined || !this.hasQuiz(where)) return undefined;
     const said = simplify(text);
     const commands = this.d.quizContent!.messages.commands;
     if ((commands.report ?? []).some((p) => simplify(p) === said)) return 'report';
@@ -45,17 +49,17 @@ export class QuizDesk {
     return undefined;
   }
 
-  hasQuiz(channel: string): boolean {
-    const settingId = this.d.settingOf(channel);
+  hasQuiz(where: Place): boolean {
+    const settingId = this.d.settingOf(where);
     return !!settingId && this.d.settingHasQuiz(settingId);
   }
 
   quizResults(actor: Actor): Outcome<QuizResultsView> {
-    const setting = this.d.settingFor(actor.channel);
+    const setting = this.d.settingFor(placeOf(actor));
     const content = this.d.quizContent;
     const quiz = content && resolveQuiz(content, setting, this.d.content.national);
     if (!content || !quiz) return { ok: false, say: [render(this.d.content.catalog.outOfScope, setting)] };
-    if (!this.d.isDsl(actor.channel, actor.userId)) {
+    if (!this.d.isDsl(setting.id, actor.channel, actor.userId)) {
       this.d.log.warn('quiz_results_refused', { channel: actor.channel });
       return { ok: false, say: [render(content.messages.channel.notDsl, setting)] };
     }
@@ -68,15 +72,16 @@ export class QuizDesk {
       questionText: (settingId, id) => (settingId === setting.id ? questions.get(id) : undefined),
       now: this.d.clock(),
     });
-    const places = this.d.outreach?.places(actor.channel) ?? [];
-    return { ok: true, value: quizResultsView(report, content.messages.channel, this.d.policyLabel(actor.channel), setting, actor.channel, places) };
+    const places = this.d.outreach?.places(actor.channel, setting.id) ?? [];
+    const policyLabel = labelsFor(this.d.content.catalog, setting).policyVersion;
+    return { ok: true, value: quizResultsView(report, content.messages.channel, policyLabel, setting, actor.channel, places) };
   }
 
   quizInvitation(actor: Actor): Outcome<QuizInvite> {
-    const setting = this.d.settingFor(actor.channel);
-    const invite = this.invites(actor.channel)?.channel;
+    const setting = this.d.settingFor(placeOf(actor));
+    const invite = this.invites(setting.id)?.channel;
     if (!invite) return { ok: false, say: [render(this.d.content.catalog.outOfScope, setting)] };
-    if (!this.d.isDsl(actor.channel, actor.userId)) return { ok: false, say: [render(this.d.quizContent!.messages.channel.notDsl, setting)] };
+    if (!this.d.isDsl(setting.id, actor.channel, actor.userId)) return { ok: false, say: [render(this.d.quizContent!.messages.channel.notDsl, setting)] };
     return { ok: true, value: invite };
   }
 
@@ -86,9 +91,9 @@ export class QuizDesk {
       this.d.log.warn('quiz_post_refused', { channel: actor.channel });
       return invitation;
     }
-    const setting = this.d.settingFor(actor.channel);
+    const setting = this.d.settingFor(placeOf(actor));
     try {
-      await this.d.outreach!.post(actor.channel, place);
+      await this.d.outreach!.post(actor.channel, place, setting.id);
       return { ok: true, value: [render(this.d.quizContent!.messages.channel.posted, setting)] };
     } catch (err) {
       this.d.log.warn('quiz_post_failed', { channel: actor.channel, code: errorCode(err) });
@@ -96,10 +101,10 @@ export class QuizDesk {
     }
   }
 
-  /** The quiz invitations for a channel's setting, when it has a quiz (for outreach). */
-  invites(channel: string): { channel: QuizInvite; joined: QuizInvite; reminder: (days: number) => QuizInvite } | undefined {
-    if (!this.hasQuiz(channel)) return undefined;
-    const setting = this.d.settingFor(channel);
+  /** The quiz invitations of a setting, when it has a quiz (for outreach). */
+  invites(settingId: string): { channel: QuizInvite; joined: QuizInvite; reminder: (days: number) => QuizInvite } | undefined {
+    const setting = this.d.content.settings.get(settingId);
+    if (!setting || !this.d.settingHasQuiz(settingId)) return undefined;
     const words = this.d.quizContent!.messages.channel;
     const quiz = resolveQuiz(this.d.quizContent!, setting, this.d.content.national)!;
     const startLabel = render(words.startButton, setting);
@@ -111,10 +116,8 @@ export class QuizDesk {
     };
   }
 
-  /** Platform user ids who have passed the quiz of a channel's setting. */
-  passed(channel: string): Set<string> {
-    const settingId = this.d.settingOf(channel);
-    if (!settingId) return new Set();
+  /** Platform user ids who have passed a setting's quiz on a channel. */
+  passed(settingId: string, channel: string): Set<string> {
     return new Set(this.d.quizStore.attempts({ settingId }).filter((a) => a.passed && a.channel === channel).map((a) => a.user.id));
   }
 }

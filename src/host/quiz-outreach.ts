@@ -22,6 +22,8 @@ export const QUIZ_KEYS = {
 /** A staff channel the invitation was posted in. */
 export interface QuizChannelRef {
   channel: string;
+  /** The setting whose quiz it is (absent in records from before deployments: the channel's only setting). */
+  settingId?: string;
   postedAt: string;
   lastPostedAt: string;
 }
@@ -30,10 +32,12 @@ export interface QuizChannelRef {
 export interface OutreachChannel {
   roster: QuizRoster;
   records: ChannelRecords;
-  /** The invitation texts for this channel's setting, or undefined when it has no quiz. */
-  invites(): { channel: QuizInvite; joined: QuizInvite; reminder: (days: number) => QuizInvite } | undefined;
-  /** Platform user ids who have passed this setting's quiz. */
-  passed(): Set<string>;
+  /** The invitation texts of a setting, or undefined when it has no quiz. */
+  invites(settingId: string): { channel: QuizInvite; joined: QuizInvite; reminder: (days: number) => QuizInvite } | undefined;
+  /** Platform user ids who have passed a setting's quiz. */
+  passed(settingId: string): Set<string>;
+  /** The setting of records kept before a deployment named settings (a single-setting deployment's). */
+  defaultSetting(): string | undefined;
 }
 
 export interface QuizOutreachDeps {
@@ -49,31 +53,34 @@ export class QuizOutreach {
 
   constructor(private readonly d: QuizOutreachDeps) {}
 
-  /** Posts the invitation in `place` on `channel` and remembers it. Throws if the platform refuses. */
-  async post(channel: string, place: string): Promise<void> {
+  /** Posts `settingId`'s invitation in `place` on `channel` and remembers it. Throws if the platform refuses. */
+  async post(channel: string, place: string, settingId: string): Promise<void> {
     const c = this.channel(channel);
-    const invites = c?.invites();
+    const invites = c?.invites(settingId);
     if (!c || !invites) throw Object.assign(new Error('no quiz here'), { code: 'no_quiz' });
     await c.roster.invite({ place }, invites.channel);
     const at = this.d.clock().toISOString();
     const known = c.records.get<QuizChannelRef>(QUIZ_KEYS.channel(place));
-    c.records.put(QUIZ_KEYS.channel(place), { channel: place, postedAt: known?.postedAt ?? at, lastPostedAt: at } satisfies QuizChannelRef);
+    c.records.put(QUIZ_KEYS.channel(place), { channel: place, settingId, postedAt: known?.postedAt ?? at, lastPostedAt: at } satisfies QuizChannelRef);
     this.d.log.info('quiz_posted', { channel });
   }
 
-  /** The staff channels the invitation was posted in on `channel`. */
-  places(channel: string): string[] {
-    return this.placeRefs(channel).map((r) => r.channel);
+  /** The staff channels a setting's invitation was posted in on `channel`. */
+  places(channel: string, settingId: string): string[] {
+    const c = this.channel(channel);
+    return this.placeRefs(channel).filter((r) => (r.settingId ?? c?.defaultSetting()) === settingId).map((r) => r.channel);
   }
 
   /** Welcomes a new member of a staff quiz channel by DM (not one who passed or was invited lately). Never throws. */
   async memberJoined(channel: string, place: string, user: string): Promise<boolean> {
     try {
       const c = this.channel(channel);
-      const invites = c?.invites();
-      if (!c || !invites || !c.records.get(QUIZ_KEYS.channel(place))) return false;
+      const ref = c?.records.get<QuizChannelRef>(QUIZ_KEYS.channel(place));
+      const settingId = ref && (ref.settingId ?? c!.defaultSetting());
+      const invites = settingId ? c!.invites(settingId) : undefined;
+      if (!c || !settingId || !invites) return false;
       const now = this.d.clock();
-      if (c.passed().has(user) || this.recent(c, QUIZ_KEYS.invited(user), now) || !(await c.roster.isPerson(user))) return false;
+      if (c.passed(settingId).has(user) || this.recent(c, QUIZ_KEYS.invited(user), now) || !(await c.roster.isPerson(user))) return false;
       await c.roster.invite({ user }, invites.joined);
       c.records.put(QUIZ_KEYS.invited(user), { at: now.toISOString() });
       this.d.log.info('quiz_invited', { channel });
@@ -124,13 +131,13 @@ export class QuizOutreach {
   }
 
   private async remind(name: string, c: OutreachChannel, now: Date): Promise<string[]> {
-    const invites = c.invites();
-    const places = this.placeRefs(name);
-    if (!invites || places.length === 0) return [];
-    const passed = c.passed();
     const seen = new Set<string>();
     const reminded: string[] = [];
-    for (const ref of places) {
+    for (const ref of this.placeRefs(name)) {
+      const settingId = ref.settingId ?? c.defaultSetting();
+      const invites = settingId ? c.invites(settingId) : undefined;
+      if (!settingId || !invites) continue;
+      const passed = c.passed(settingId);
       let members: string[];
       try {
         members = await c.roster.members(ref.channel);

@@ -8,8 +8,8 @@ import { labelsFor } from '../core/desk/labels';
 import { reportNotice } from '../core/desk/notice';
 import { reportLine, reportView } from '../core/desk/report-view';
 import type { DslNotifier } from '../core/dsl-notifier';
-import { errorCode } from '../core/errors';
-import type { Acknowledgement, Actor, Address, ChannelHost, ChannelRecords, HomeView, Labels, Outcome, QuizInvite, QuizResultsView, ReportView, TurnInput } from '../core/host';
+import { UnknownSettingError, errorCode } from '../core/errors';
+import type { Acknowledgement, Actor, Address, ChannelHost, ChannelRecords, HomeView, Labels, Outcome, Place, QuizInvite, QuizResultsView, ReportView, TurnInput } from '../core/host';
 import { richFrom, tokenMark, type Rich } from '../core/host';
 import { personFromStored } from '../core/desk/people';
 import type { Inbound, Reply } from '../core/messages';
@@ -40,12 +40,17 @@ export interface HostDeps {
   deliveries: DeliveryStore;
   quizStore: QuizStore;
   channelRefs: ChannelRefStore;
-  /** The setting a chat channel serves (the console names its own). */
-  settingOf: (channel: string) => string | undefined;
+  /** The setting someone is in, from where they are (the console names its own). */
+  settingOf: (where: Place) => string | undefined;
   outreach?: QuizOutreach;
   clock: Clock;
   log: Logger;
   retentionGapMs?: number;
+}
+
+/** Where someone is, as the setting look-up needs it. */
+function placeOf(x: Address | Actor): Place {
+  return 'userId' in x ? { channel: x.channel, workspace: x.workspace, userId: x.userId } : { channel: x.channel, workspace: x.workspace, userId: x.user.id };
 }
 
 export class SafeStepHost implements ChannelHost {
@@ -62,10 +67,9 @@ export class SafeStepHost implements ChannelHost {
       quizStore: d.quizStore,
       outreach: d.outreach,
       settingHasQuiz: (settingId) => this.chat.hasQuiz(settingId),
-      isDsl: (channel, userId) => d.notifier.isDsl(channel, userId),
+      isDsl: (settingId, channel, userId) => d.notifier.isDsl(settingId, channel, userId),
       settingOf: d.settingOf,
-      settingFor: (channel) => this.settingFor(channel),
-      policyLabel: (channel) => this.labels(channel).policyVersion,
+      settingFor: (where) => this.settingFor(where),
       clock: d.clock,
       log: d.log,
     });
@@ -90,22 +94,19 @@ export class SafeStepHost implements ChannelHost {
     return this.guard(who, 'quiz', (conv) => this.chat.startQuiz(conv));
   }
 
-  quizCommand(channel: string, text: string | undefined): 'start' | 'report' | undefined {
-    return this.quiz.quizCommand(channel, text);
+  quizCommand(where: Place, text: string | undefined): 'start' | 'report' | undefined {
+    return this.quiz.quizCommand(where, text);
   }
 
-  hasQuiz(channel: string): boolean {
-    return this.quiz.hasQuiz(channel);
+  hasQuiz(where: Place): boolean {
+    return this.quiz.hasQuiz(where);
   }
 
   async acknowledge(actor: Actor, reference: string): Promise<Outcome<Acknowledgement>> {
-    const setting = this.settingFor(actor.channel);
+    const setting = this.settingOf(actor);
+    if (!setting) return this.notSetUp(actor);
     const dsl = this.d.content.catalog.dsl;
-    const existing = this.d.reports.get(reference);
-    // A report of another setting is not this DSL's to see or acknowledge: as if it did not exist.
-    const outcome = existing && existing.settingId !== setting.id && this.d.notifier.isDsl(actor.channel, actor.userId)
-      ? ({ kind: 'unknown' } as const)
-      : this.d.notifier.acknowledge(reference, actor.channel, actor.userId);
+    const outcome = this.d.notifier.acknowledge(reference, setting.id, actor.channel, actor.userId);
     this.log.info('report_ack', { reference, channel: actor.channel, outcome: outcome.kind });
     switch (outcome.kind) {
       case 'refused':
@@ -125,9 +126,10 @@ export class SafeStepHost implements ChannelHost {
   }
 
   viewReport(actor: Actor, reference: string): Outcome<ReportView> {
-    const setting = this.settingFor(actor.channel);
+    const setting = this.settingOf(actor);
+    if (!setting) return this.notSetUp(actor);
     const dsl = this.d.content.catalog.dsl;
-    if (!this.d.notifier.isDsl(actor.channel, actor.userId)) {
+    if (!this.d.notifier.isDsl(setting.id, actor.channel, actor.userId)) {
       this.log.warn('report_view_refused', { reference, channel: actor.channel });
       return { ok: false, say: [render(dsl.notAuthorised, setting)] };
     }
@@ -139,10 +141,10 @@ export class SafeStepHost implements ChannelHost {
   }
 
   home(actor: Actor): HomeView {
-    const setting = this.settingFor(actor.channel);
+    const setting = this.settingFor(placeOf(actor));
     const { catalog } = this.d.content;
-    const label = this.labels(actor.channel);
-    const quiz = this.hasQuiz(actor.channel);
+    const label = labelsFor(catalog, setting);
+    const quiz = this.hasQuiz(placeOf(actor));
     const view: HomeView = {
       title: `SafeStep · ${setting.name}`,
       greeting: render(catalog.greeting, setting),
@@ -153,7 +155,7 @@ export class SafeStepHost implements ChannelHost {
         ...(quiz ? [{ action: 'quiz' as const, label: render(this.d.quizContent!.messages.channel.startButton, setting) }] : []),
       ],
     };
-    if (!this.d.notifier.isDsl(actor.channel, actor.userId)) return view;
+    if (!this.d.notifier.isDsl(setting.id, actor.channel, actor.userId)) return view;
     const reports = this.d.reports.list({ settingId: setting.id, limit: HOME_REPORTS });
     view.reports = {
       heading: label.latestReports,
@@ -179,39 +181,41 @@ export class SafeStepHost implements ChannelHost {
     return this.quiz.postQuizInvitation(actor, place);
   }
 
-  async memberJoined(channel: string, place: string, userId: string): Promise<void> {
-    await this.d.outreach?.memberJoined(channel, place, userId);
+  async memberJoined(who: Actor, place: string): Promise<void> {
+    await this.d.outreach?.memberJoined(who.channel, place, who.userId);
   }
 
-  labels(channel: string): Labels {
-    return labelsFor(this.d.content.catalog, this.settingFor(channel));
+  labels(where: Place): Labels {
+    return labelsFor(this.d.content.catalog, this.settingOf(where) ?? this.anySetting());
   }
 
   records(channel: string): ChannelRecords {
     return channelRecords(this.d.channelRefs, channel, this.d.clock, this.log);
   }
 
-  /** The quiz invitations for a channel's setting, when it has a quiz (for outreach). */
-  invites(channel: string): ReturnType<QuizDesk['invites']> {
-    return this.quiz.invites(channel);
+  /** A setting's quiz invitations, when it has a quiz (for outreach). */
+  invites(settingId: string): ReturnType<QuizDesk['invites']> {
+    return this.quiz.invites(settingId);
   }
 
-  /** Platform user ids who have passed the quiz of a channel's setting. */
-  passed(channel: string): Set<string> {
-    return this.quiz.passed(channel);
+  /** Platform user ids who have passed a setting's quiz on a channel. */
+  passed(settingId: string, channel: string): Set<string> {
+    return this.quiz.passed(settingId, channel);
   }
 
   /** Runs a conversation call for the address's setting; a failure becomes the core's failure reply. */
   private async guard(who: Address, what: string, work: (conv: Pick<Inbound, 'channel' | 'conversationId' | 'user' | 'settingId'>) => Promise<Reply[]>): Promise<Reply[]> {
-    let setting: SettingProfile | undefined;
+    const setting = who.settingId !== undefined ? this.settingFor(placeOf(who), who.settingId) : this.settingOf(placeOf(who));
+    if (!setting) {
+      this.log.warn('workspace_not_set_up', { channel: who.channel });
+      return [{ type: 'error', text: this.d.content.catalog.notSetUp }];
+    }
     try {
-      setting = this.settingFor(who.channel, who.settingId);
       const conv = { channel: who.channel, conversationId: who.conversationId, user: who.user, settingId: setting.id };
       const replies = await work(conv);
       return this.withRetentionNotice(who, setting, replies);
     } catch (err) {
       this.log.error('turn_failed', { channel: who.channel, what, code: errorCode(err) });
-      if (!setting) throw err;
       return [{ type: 'error', text: render(this.d.content.catalog.dslNow, setting) }];
     }
   }
@@ -228,11 +232,28 @@ export class SafeStepHost implements ChannelHost {
     return due ? [...replies, { type: 'footnote', text: render(this.d.content.catalog.chatRetention, setting) }] : replies;
   }
 
-  private settingFor(channel: string, explicit?: string): SettingProfile {
-    const id = explicit ?? this.d.settingOf(channel);
-    const setting = id ? this.d.content.settings.get(id) : undefined;
-    if (!setting) throw Object.assign(new Error(`no setting for ${channel}`), { code: 'unknown_setting' });
+  /** The setting someone is in, or undefined where none is configured for their workspace. */
+  private settingOf(where: Place | Actor): SettingProfile | undefined {
+    const place = 'userId' in where ? { channel: where.channel, workspace: where.workspace, userId: where.userId } : where;
+    const id = this.d.settingOf(place);
+    return id ? this.d.content.settings.get(id) : undefined;
+  }
+
+  /** Like settingOf, with the console's own choice; throws unknown_setting where there is none. */
+  private settingFor(where: Place, explicit?: string): SettingProfile {
+    const setting = explicit !== undefined ? this.d.content.settings.get(explicit) : this.settingOf(where);
+    if (!setting) throw new UnknownSettingError(explicit ?? where.workspace ?? where.channel, [...this.d.content.settings.keys()]);
     return setting;
+  }
+
+  /** Labels need a setting only for placeholders: where none is configured, any profile's serve. */
+  private anySetting(): SettingProfile {
+    return this.d.content.settings.values().next().value!;
+  }
+
+  private notSetUp(actor: Actor): { ok: false; say: Rich } {
+    this.log.warn('workspace_not_set_up', { channel: actor.channel });
+    return { ok: false, say: [this.d.content.catalog.notSetUp] };
   }
 
   private settingOfReport(settingId: string, fallback: SettingProfile): SettingProfile {

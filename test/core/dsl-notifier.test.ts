@@ -30,7 +30,8 @@ function setup() {
   const deliveries = new MemoryDeliveryStore();
   const events: string[] = [];
   const log: Logger = { info: (e) => events.push(e), warn: (e) => events.push(e), error: (e) => events.push(e) };
-  const directory = { slack: { dslUsers: ['U-DSL', 'U-DEP'], dslChannel: 'C-DSL' } };
+  const teams: Record<string, { dslUsers: string[]; dslChannel?: string }> = { 'oak-primary:slack': { dslUsers: ['U-DSL', 'U-DEP'], dslChannel: 'C-DSL' } };
+  const directory = { team: (settingId: string, channel: string) => teams[`${settingId}:${channel}`] };
   const content = { ...bundle, settings: new Map([['oak-primary', { ...[...bundle.settings.values()][0]!, id: 'oak-primary' }]]) };
   const notifier = new DslNotifier({
     content, reports, deliveries, transaction: (work) => work(), directory, clock, log,
@@ -103,16 +104,16 @@ describe('DslNotifier', () => {
   test('only a DSL may acknowledge; the reporter is then told, once', async () => {
     const { reports, notifier, slack } = setup();
     const report = reports.file(makeDraft({ channel: 'slack', reporter: { id: 'U-TA' } }));
-    expect(await notifier.acknowledge(report.reference, 'slack', 'U-TA')).toEqual({ kind: 'refused' });
+    expect(await notifier.acknowledge(report.reference, 'oak-primary', 'slack', 'U-TA')).toEqual({ kind: 'refused' });
     expect(reports.get(report.reference)?.acknowledgedAt).toBeUndefined();
-    const ok = notifier.acknowledge(report.reference, 'slack', 'U-DEP');
+    const ok = notifier.acknowledge(report.reference, 'oak-primary', 'slack', 'U-DEP');
     await notifier.drain();
     expect(ok).toMatchObject({ kind: 'acknowledged', report: { acknowledgedBy: 'slack:U-DEP', acknowledgedAt: '2026-11-21T10:00:00.000Z' } });
     expect(slack.sent).toEqual([{ ref: report.reference, target: 'U-TA', purpose: 'reporter-ack' }]);
-    expect(await notifier.acknowledge(report.reference, 'slack', 'U-DSL')).toMatchObject({ kind: 'already' });
+    expect(await notifier.acknowledge(report.reference, 'oak-primary', 'slack', 'U-DSL')).toMatchObject({ kind: 'already' });
     expect(slack.sent).toHaveLength(1);
-    expect(await notifier.acknowledge('SS-1999-0001', 'slack', 'U-DSL')).toEqual({ kind: 'unknown' });
-    expect(await notifier.acknowledge(report.reference, 'teams', 'U-DSL')).toEqual({ kind: 'refused' });
+    expect(await notifier.acknowledge('SS-1999-0001', 'oak-primary', 'slack', 'U-DSL')).toEqual({ kind: 'unknown' });
+    expect(await notifier.acknowledge(report.reference, 'oak-primary', 'teams', 'U-DSL')).toEqual({ kind: 'refused' });
   });
 
   test('an unacknowledged immediate report is re-sent to every DSL after 15 minutes, a limited number of times', async () => {
@@ -148,7 +149,7 @@ describe('DslNotifier', () => {
   test('an acknowledged immediate report gets no reminder', async () => {
     const { clock, reports, notifier, slack } = setup();
     const r = reports.file(makeDraft({ channel: 'slack', urgency: 'immediate', createdAt: clock().toISOString() }));
-    await notifier.acknowledge(r.reference, 'slack', 'U-DSL');
+    await notifier.acknowledge(r.reference, 'oak-primary', 'slack', 'U-DSL');
     clock.advance(20 * 60_000);
     await notifier.tick();
     await notifier.drain();

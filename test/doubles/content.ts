@@ -136,6 +136,7 @@ export const catalog: Catalog = {
   reportFailed: 'NOT saved. Go to {{dsl}}. You wrote: {{account}}',
   filingInProgress: 'Filing.',
   chatRetention: 'The app keeps messages.',
+  notSetUp: 'SafeStep is not set up here.',
   dsl: {
     newReport: 'New report {{reference}} ({{urgency}}): {{flow}} from {{reporter}}.',
     immediate: 'IMMEDIATE.',

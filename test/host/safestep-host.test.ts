@@ -86,7 +86,7 @@ test('the console keeps nothing, so it gets no retention notice', async () => {
 });
 
 test('quiz commands are the content’s phrases', () => {
-  expect(app.host.quizCommand('slack', 'Quiz')).toBe('start');
-  expect(app.host.quizCommand('slack', 'quiz report')).toBe('report');
-  expect(app.host.quizCommand('slack', 'a pupil has a quiz app')).toBeUndefined();
+  expect(app.host.quizCommand({ channel: 'slack' }, 'Quiz')).toBe('start');
+  expect(app.host.quizCommand({ channel: 'slack' }, 'quiz report')).toBe('report');
+  expect(app.host.quizCommand({ channel: 'slack' }, 'a pupil has a quiz app')).toBeUndefined();
 });

@@ -44,10 +44,11 @@ test('Socket Mode (an app token) mounts no HTTP route', async () => {
 test('new reports go to the DSL channel and each DSL; only listed DSLs may act (decided by the core from the config)', () => {
   const config = loadConfig({ SAFESTEP_DATA_DIR: dir, SAFESTEP_SETTING: 'upton-junior', SLACK_BOT_TOKEN: 'x', SLACK_SIGNING_SECRET: 's', SLACK_DSL_CHANNEL: 'C0DSL', SLACK_DSL_USERS: 'U0DSL,U0DEP' }, path.resolve(__dirname, '..', '..'));
   const directory = dslDirectory(config);
-  expect(announceTargets(directory, 'slack')).toEqual(['place:C0DSL', 'U0DSL', 'U0DEP']);
-  expect(isDsl(directory, 'slack', 'U0DEP')).toBe(true);
-  expect(isDsl(directory, 'slack', 'U0STAFF')).toBe(false);
-  expect(isDsl(directory, 'teams', 'U0DEP')).toBe(false);
+  expect(announceTargets(directory, 'upton-junior', 'slack')).toEqual(['place:C0DSL', 'U0DSL', 'U0DEP']);
+  expect(isDsl(directory, 'upton-junior', 'slack', 'U0DEP')).toBe(true);
+  expect(isDsl(directory, 'upton-junior', 'slack', 'U0STAFF')).toBe(false);
+  expect(isDsl(directory, 'upton-junior', 'teams', 'U0DEP')).toBe(false);
+  expect(isDsl(directory, 'headcorn-primary', 'slack', 'U0DEP')).toBe(false);
 });
 
 test('a config that cannot reach the DSL, or names people instead of member ids, is logged', () => {

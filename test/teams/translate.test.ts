@@ -47,7 +47,7 @@ const from = { id: '29:abc', name: 'Jo Bloggs', aadObjectId: 'aad-jo' };
 describe('toInbound', () => {
   test('one conversation per tenant and person; the AAD object id is the user id', () => {
     const inbound = toInbound({ type: 'message', text: 'hello', from, recipient: bot, conversation: { id: 'a:1', tenantId: 't1' } as never });
-    expect(inbound).toEqual({ channel: 'teams', conversationId: 'teams:t1:aad-jo', user: { id: 'aad-jo', name: 'Jo Bloggs' }, text: 'hello' });
+    expect(inbound).toEqual({ channel: 'teams', workspace: 't1', conversationId: 'teams:t1:aad-jo', user: { id: 'aad-jo', name: 'Jo Bloggs' }, text: 'hello' });
   });
 
   test('removes SafeStep\'s @mention and keeps other names as plain text', () => {

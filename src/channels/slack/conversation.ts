@@ -76,7 +76,7 @@ export class SlackConversations {
         }
       }
       const replies = await this.replies(conv, turn);
-      const texts: BlockTexts = { typeAnswer: host.labels('slack').typeAnswer };
+      const texts: BlockTexts = { typeAnswer: host.labels({ channel: 'slack', workspace: teamId, userId }).typeAnswer };
       const footnote = replies.filter((r) => r.type === 'footnote').map((r) => r.text).join('\n') || undefined;
       const live = await this.post(dm, replies.filter((r) => r.type !== 'footnote'), texts, footnote);
       records.put(promptKey, live ?? null);

@@ -18,7 +18,7 @@ export function registerDslListeners(bolt: BoltApp, d: { host: ChannelHost; api:
   const log = host.log;
   const tell = (body: ButtonBody, say: Rich) =>
     api.ephemeral(body.channel?.id, body.user.id, mrkdwn(say)).catch((err: unknown) => log.warn('slack_ephemeral_failed', { code: errorCode(err) }));
-  const actor = (body: ButtonBody) => ({ channel: 'slack', userId: body.user.id, ...(body.user.name ? { name: body.user.name } : {}) });
+  const actor = (body: ButtonBody) => ({ channel: 'slack', workspace: body.team?.id ?? body.user.team_id, userId: body.user.id, ...(body.user.name ? { name: body.user.name } : {}) });
 
   bolt.action<ButtonBody>({ type: 'block_actions', action_id: ACK_ACTION }, async ({ ack, body, action }) => {
     await ack();

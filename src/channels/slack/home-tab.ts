@@ -6,11 +6,11 @@ import type { ChannelHost } from '../../core/host';
 import { homeView } from './home';
 import type { SlackApi } from './slack-api';
 
-/** Publishes `userId`'s Home tab, with an optional mrkdwn notice in the DSL's quiz section. Throws if Slack refuses. */
-export type PublishHome = (userId: string, notice?: string) => Promise<void>;
+/** Publishes a person's Home tab, with an optional mrkdwn notice in the DSL's quiz section. Throws if Slack refuses. */
+export type PublishHome = (who: { userId: string; workspace?: string }, notice?: string) => Promise<void>;
 
 export function homePublisher(host: ChannelHost, api: SlackApi): PublishHome {
-  return async (userId, notice) => {
-    await api.publishHome(userId, homeView(host.home({ channel: 'slack', userId }), notice));
+  return async ({ userId, workspace }, notice) => {
+    await api.publishHome(userId, homeView(host.home({ channel: 'slack', workspace, userId }), notice));
   };
 }

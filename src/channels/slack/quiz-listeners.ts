@@ -39,9 +39,9 @@ export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void 
   bolt.action<ButtonBody>({ type: 'block_actions', action_id: QUIZ_POST_ACTION }, async ({ ack, body }) => {
     await ack();
     const work = (async () => {
-      const invitation = host.quizInvitation({ channel: 'slack', userId: body.user.id });
+      const invitation = host.quizInvitation({ channel: 'slack', workspace: teamOfAction(body), userId: body.user.id });
       if (!invitation.ok) return api.ephemeral(body.channel?.id, body.user.id, mrkdwn(invitation.say));
-      const close = host.labels('slack').close;
+      const close = host.labels({ channel: 'slack', workspace: teamOfAction(body), userId: body.user.id }).close;
       await api.openModal(body.trigger_id, quizPostModal(invitation.value, invitation.value.postLabel ?? close, close));
     })().catch((err: unknown) => log.warn('slack_quiz_post_failed', { code: errorCode(err) }));
     await inflight.track(work);
@@ -50,19 +50,20 @@ export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void 
   bolt.view(QUIZ_POST_VIEW, async ({ ack, body, view }) => {
     await ack();
     const user = body.user.id;
+    const actor = { channel: 'slack', workspace: body.team?.id ?? body.user.team_id, userId: user };
     const channel = view.state.values[QUIZ_CHANNEL_BLOCK]?.[QUIZ_CHANNEL_SELECT]?.selected_conversation ?? undefined;
     const work = (async () => {
       if (!channel) return;
-      const outcome = await host.postQuizInvitation({ channel: 'slack', userId: user }, channel);
-      if (!outcome.ok && !host.quizInvitation({ channel: 'slack', userId: user }).ok) return api.ephemeral(undefined, user, mrkdwn(outcome.say));
+      const outcome = await host.postQuizInvitation(actor, channel);
+      if (!outcome.ok && !host.quizInvitation(actor).ok) return api.ephemeral(undefined, user, mrkdwn(outcome.say));
       const notice = outcome.ok ? `:white_check_mark: ${mrkdwn(outcome.value)} <#${channel}>` : `:x: <#${channel}> ${mrkdwn(outcome.say)}`;
-      await d.publishHome(user, notice);
+      await d.publishHome({ userId: user, workspace: actor.workspace }, notice);
     })().catch((err: unknown) => log.warn('slack_home_failed', { code: errorCode(err) }));
     await inflight.track(work);
   });
 
   bolt.event('member_joined_channel', async ({ event, context }) => {
     if (!event.user || !event.channel || event.user === context.botUserId) return;
-    await inflight.track(host.memberJoined('slack', event.channel, event.user));
+    await inflight.track(host.memberJoined({ channel: 'slack', workspace: (event as { team?: string }).team ?? context.teamId, userId: event.user }, event.channel));
   });
 }

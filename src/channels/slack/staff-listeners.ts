@@ -71,10 +71,11 @@ export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): Sla
   bolt.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
     const text = messageInput({ text: command.text }).text;
-    if (isQuizCommand(text) && !inDirectMessage(command) && host.hasQuiz('slack')) {
+    const place = { channel: 'slack', workspace: command.team_id, userId: command.user_id };
+    if (isQuizCommand(text) && !inDirectMessage(command) && host.hasQuiz(place)) {
       log.info('slack_quiz_command', {});
       // From a DSL the invitation goes in the channel; anyone else's own quiz starts in their DM.
-      const actor = { channel: 'slack', userId: command.user_id };
+      const actor = { channel: 'slack', workspace: command.team_id, userId: command.user_id };
       const note = (text: string) => respond({ response_type: 'ephemeral', text }).catch((err: unknown) => log.warn('slack_respond_failed', { code: errorCode(err) }));
       const allowed = host.quizInvitation(actor);
       if (!allowed.ok) {
@@ -107,9 +108,9 @@ export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): Sla
     void conversations.run(teamOfAction(body), body.user.id, { kind: 'ask' });
   });
 
-  bolt.event('app_home_opened', async ({ event }) => {
+  bolt.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
-    const work = d.publishHome(event.user).catch((err: unknown) => log.warn('slack_home_failed', { code: errorCode(err) }));
+    const work = d.publishHome({ userId: event.user, workspace: body.team_id }).catch((err: unknown) => log.warn('slack_home_failed', { code: errorCode(err) }));
     await inflight.track(work);
   });
 

@@ -24,7 +24,7 @@ type Inbound = TurnInput;
 
 /** The core conversation for a Slack user: one per workspace and person (`slack:<team>:<user>`). */
 export function slackConversation(teamId: string, user: UserRef): Conversation {
-  return { channel: 'slack', conversationId: `slack:${teamId}:${user.id}`, user };
+  return { channel: 'slack', workspace: teamId, conversationId: `slack:${teamId}:${user.id}`, user };
 }
 
 /**

@@ -22,7 +22,7 @@ import type { Reach } from './reach';
 import type { TeamsRoster } from './roster';
 import { teamChannelOf, type RefBook } from './refs';
 import { renderReplies } from './render-cards';
-import { isPersonal, teamsConversation, tenantOf, toInbound } from './to-inbound';
+import { isPersonal, placeOf, teamsConversation, tenantOf, toInbound } from './to-inbound';
 
 export { codeOf } from './codes';
 
@@ -32,8 +32,8 @@ export interface BotDeps {
   reach: Reach;
   /** Quiz outreach's view of Teams: told of people who join a team. */
   roster: TeamsRoster;
-  /** Only activities from this tenant are served, when set (MicrosoftAppTenantId). */
-  tenantId?: string;
+  /** Only activities from these tenants are served, when any are listed (the deployment; MicrosoftAppTenantId). */
+  tenantIds: readonly string[];
   /** Only Teams activities are served unless running locally (the Emulator and tests). */
   local: boolean;
 }
@@ -69,7 +69,7 @@ export class SafeStepBot extends ActivityHandler {
       this.d.host.log.warn('teams_foreign_channel', { event });
       return;
     }
-    if (this.d.tenantId && tenantOf(a) !== this.d.tenantId) {
+    if (this.d.tenantIds.length > 0 && !this.d.tenantIds.includes(tenantOf(a))) {
       this.d.host.log.warn('teams_foreign_tenant', { event });
       return;
     }
@@ -101,7 +101,7 @@ export class SafeStepBot extends ActivityHandler {
       this.d.host.log.info('teams_channel_mention', { files: inbound.files?.length ?? 0 });
       this.rememberTeam(ctx);
     }
-    const quizAction = quizActionOf(a.value) ?? this.d.host.quizCommand('teams', inbound.text);
+    const quizAction = quizActionOf(a.value) ?? this.d.host.quizCommand(placeOf(a), inbound.text);
     if (quizAction === 'report') return this.quiz.report(ctx);
     let replies: Reply[];
     if (quizAction === 'start' && !personal && !quizActionOf(a.value) && (await this.quiz.invite(ctx))) return;
@@ -134,13 +134,13 @@ export class SafeStepBot extends ActivityHandler {
       if (m.id === a.recipient?.id) continue;
       const userId = (m as { aadObjectId?: string }).aadObjectId ?? m.id;
       this.d.roster.know(userId, m, place);
-      await this.d.host.memberJoined('teams', place, userId);
+      await this.d.host.memberJoined({ channel: 'teams', workspace: tenantOf(a), userId }, place);
     }
   }
 
   /** Replies in the personal chat: this one, or the sender's own when they wrote in a channel. */
   private async reply(ctx: TurnContext, replies: Reply[]): Promise<void> {
-    for (const message of renderReplies(replies, this.d.host.labels('teams'))) {
+    for (const message of renderReplies(replies, this.d.host.labels(placeOf(ctx.activity)))) {
       if (isPersonal(ctx.activity)) await ctx.sendActivity(message);
       else await this.d.reach.toPersonalChat(ctx, message);
     }

@@ -10,6 +10,8 @@ export interface TeamsChannelConfig {
   local: boolean;
   dslUsers: readonly string[];
   dslChannel?: string;
+  /** Only activities from these tenants are served (empty: any; MicrosoftAppTenantId narrows it further). */
+  allowedTenants?: readonly string[];
   /** Tests only: where the Bot Framework's OpenID metadata is read from (never set from the environment). */
   openIdMetadataUrl?: string;
 }

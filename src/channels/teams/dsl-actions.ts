@@ -10,7 +10,7 @@ import { ACK_ACTION, VIEW_ACTION, fullReportCards, textCard } from './dsl-cards'
 import type { Reach } from './reach';
 import type { RefBook } from './refs';
 import { cardText } from './rich';
-import { TEAMS_CHANNEL, isPersonal } from './to-inbound';
+import { TEAMS_CHANNEL, isPersonal, tenantOf } from './to-inbound';
 
 /** A DSL button press read from a card's submit data. */
 export interface DslAction {
@@ -34,7 +34,7 @@ export class DslActions {
     const { host, refs } = this.d;
     // Only the AAD object id identifies a DSL: Teams' own user id is never trusted for this.
     const from = context.activity.from;
-    const actor = { channel: TEAMS_CHANNEL, userId: from?.aadObjectId ?? '', ...(from?.name ? { name: from.name } : {}) };
+    const actor = { channel: TEAMS_CHANNEL, workspace: tenantOf(context.activity), userId: from?.aadObjectId ?? '', ...(from?.name ? { name: from.name } : {}) };
     if (action.kind === 'ack') {
       const outcome = await host.acknowledge(actor, action.reference);
       await context.sendActivity(textCard(cardText(outcome.ok ? outcome.value.say : outcome.say, refs)));

@@ -77,7 +77,8 @@ export function createTeamsChannel(host: ChannelHost, options: { config: TeamsCh
   const refs = new RefBook(host.records('teams'));
   const reach = new Reach(adapter, config.appId ?? '', refs);
   const roster = teamsRoster(refs, reach);
-  const bot = new SafeStepBot({ host, refs, reach, roster, tenantId: config.tenantId, local: config.local });
+  const tenantIds = config.tenantId ? [config.tenantId] : [...(config.allowedTenants ?? [])];
+  const bot = new SafeStepBot({ host, refs, reach, roster, tenantIds, local: config.local });
   const dslChannel = config.dslChannel;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -15,13 +15,13 @@ import { postedCard, resultsCards } from './quiz-cards';
 import type { Reach } from './reach';
 import { teamChannelOf, type RefBook } from './refs';
 import { cardText } from './rich';
-import { TEAMS_CHANNEL, isPersonal, teamsConversation } from './to-inbound';
+import { TEAMS_CHANNEL, isPersonal, tenantOf, teamsConversation } from './to-inbound';
 
 export class TeamsQuiz {
   constructor(private readonly d: { host: ChannelHost; refs: RefBook; reach: Reach }) {}
 
   private actor(context: TurnContext) {
-    return { channel: TEAMS_CHANNEL, userId: context.activity.from?.aadObjectId ?? '', ...(context.activity.from?.name ? { name: context.activity.from.name } : {}) };
+    return { channel: TEAMS_CHANNEL, workspace: tenantOf(context.activity), userId: context.activity.from?.aadObjectId ?? '', ...(context.activity.from?.name ? { name: context.activity.from.name } : {}) };
   }
 
   /** A DSL's "@SafeStep quiz" in a team channel: posts the invitation. False (nothing done) for anyone else. */

@@ -6,7 +6,7 @@
  * fetched: contentUrl and downloadUrl are not read.
  */
 import type { Activity, Attachment } from 'botbuilder';
-import type { FileRef, TurnInput as Inbound, UserRef } from '../../core/host';
+import type { FileRef, Place, TurnInput as Inbound, UserRef } from '../../core/host';
 import { CHOICE_ACTION } from './render-cards';
 
 export const TEAMS_CHANNEL = 'teams';
@@ -25,6 +25,11 @@ export function userOf(activity: Partial<Activity>): UserRef {
   return from?.name ? { id, name: from.name } : { id };
 }
 
+/** Where the sender is, for the host's setting look-up: Teams, their tenant, their AAD id. */
+export function placeOf(activity: Partial<Activity>): Place {
+  return { channel: TEAMS_CHANNEL, workspace: tenantOf(activity), userId: userOf(activity).id };
+}
+
 /** True for a one-to-one chat with SafeStep (Teams' "personal" scope). */
 export function isPersonal(activity: Partial<Activity>): boolean {
   const type = activity.conversation?.conversationType;
@@ -34,7 +39,7 @@ export function isPersonal(activity: Partial<Activity>): boolean {
 /** The conversation fields of an Inbound for this person (the same in every Teams scope). */
 export function teamsConversation(activity: Partial<Activity>) {
   const user = userOf(activity);
-  return { channel: TEAMS_CHANNEL, conversationId: `teams:${tenantOf(activity)}:${user.id}`, user };
+  return { channel: TEAMS_CHANNEL, workspace: tenantOf(activity), conversationId: `teams:${tenantOf(activity)}:${user.id}`, user };
 }
 
 /** A choice button's submit data ({ ss: 'choice', q, choice }), if the value is one. */

@@ -16,6 +16,8 @@ import type { HomeView, Outbound, QuizInvite, QuizResultsView, ReportNotice, Rep
 /** Who is talking to SafeStep, where: the channel, their conversation and themselves. */
 export interface Address {
   channel: string;
+  /** The platform workspace (Slack team id, Microsoft tenant id): it decides the setting. */
+  workspace?: string;
   conversationId: string;
   user: UserRef;
   /** Only the console names the setting itself; chat channels leave it to the host. */
@@ -30,9 +32,19 @@ export interface TurnInput extends Address {
   files?: FileRef[];
 }
 
+/** Where someone is, as far as deciding their setting goes. */
+export interface Place {
+  channel: string;
+  workspace?: string;
+  /** The person, where several settings share a workspace. */
+  userId?: string;
+}
+
 /** Someone pressing a DSL or quiz button: `userId` is the identity the channel vouches for. */
 export interface Actor {
   channel: string;
+  /** The platform workspace (Slack team id, Microsoft tenant id): it decides the setting. */
+  workspace?: string;
   userId: string;
   name?: string;
 }
@@ -69,9 +81,9 @@ export interface ChannelHost {
   /** Starts or resumes the person's induction quiz, privately. Never rejects. */
   startQuiz(who: Address): Promise<Reply[]>;
   /** Whether a typed text asks for the quiz ('start') or its results ('report'). */
-  quizCommand(channel: string, text: string | undefined): 'start' | 'report' | undefined;
-  /** Whether the channel's setting has an induction quiz. */
-  hasQuiz(channel: string): boolean;
+  quizCommand(where: Place, text: string | undefined): 'start' | 'report' | undefined;
+  /** Whether the setting there has an induction quiz. */
+  hasQuiz(where: Place): boolean;
   /** Records a DSL's acknowledgement (refused for anyone else) and tells the reporter. */
   acknowledge(actor: Actor, reference: string): Promise<Outcome<Acknowledgement>>;
   /** The full report, for the setting's DSLs only. */
@@ -84,10 +96,10 @@ export interface ChannelHost {
   quizInvitation(actor: Actor): Outcome<QuizInvite>;
   /** Posts the invitation in a staff channel (`place`) through the channel's roster; DSLs only. Never rejects. */
   postQuizInvitation(actor: Actor, place: string): Promise<Outcome<Rich>>;
-  /** Someone joined `place`: if it is a staff quiz channel, they are welcomed with the quiz. Never rejects. */
-  memberJoined(channel: string, place: string, userId: string): Promise<void>;
-  /** The labels for this channel's setting. */
-  labels(channel: string): Labels;
+  /** `who` joined `place`: if it is a staff quiz channel, they are welcomed with the quiz. Never rejects. */
+  memberJoined(who: Actor, place: string): Promise<void>;
+  /** The labels for the setting there. */
+  labels(where: Place): Labels;
   /** This channel's own small records. */
   records(channel: string): ChannelRecords;
 }

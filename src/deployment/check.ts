@@ -1,0 +1,18 @@
+/**
+ * The deployment against the content: it serves at least one setting, and every setting it names
+ * has a profile in content/settings. A clear error names the file (or variable) and the setting.
+ */
+import { SafeStepError } from '../core/errors';
+import type { Deployment } from './model';
+
+/** Throws config_error when the deployment cannot be served with these profiles. */
+export function checkDeployment(d: Deployment, profiles: readonly string[]): void {
+  if (d.settings.length === 0) {
+    throw new SafeStepError('config_error', `SAFESTEP_SETTING (or a deployment file, SAFESTEP_DEPLOYMENT) must name the setting SafeStep serves (one of: ${profiles.join(', ')}).`);
+  }
+  for (const s of d.settings) {
+    if (!profiles.includes(s.id)) {
+      throw new SafeStepError('config_error', `${d.source}: setting ${s.id}, key id: there is no profile content/settings/${s.id}.yaml (the profiles are: ${profiles.join(', ')}).`);
+    }
+  }
+}
