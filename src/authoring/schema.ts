@@ -177,6 +177,7 @@ export const CatalogSchema = z.strictObject({
   askSituation: z.string(),
   emptyMessage: z.string(),
   tooLong: z.string(),
+  tooLongAtPrompt: z.string(),
   danger: z.string(),
   imageryWarning: z.string(),
   filesOnly: z.string(),
