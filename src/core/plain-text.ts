@@ -11,9 +11,10 @@ export function citationLine(step: Pick<ShownAdviceStep, 'citations'>): string {
     .join('; ');
 }
 
-/** The policy's own words behind one advice step, one quoted line each: `"…" (§MST 6.1)`. */
+/** The policy's own words behind one advice step, one quoted line each: `"…" (§MST 6.1)`; a quote said twice is shown once. */
 export function quoteLines(step: Pick<ShownAdviceStep, 'citations'>): string[] {
-  return step.citations.flatMap((c) => (c.quotes ?? []).map((q) => `"${q}" (§${c.section})`));
+  const seen = new Set<string>();
+  return step.citations.flatMap((c) => (c.quotes ?? []).filter((q) => !seen.has(q) && seen.add(q)).map((q) => `"${q}" (§${c.section})`));
 }
 
 /** One reply as readable text; questions list their choices numbered from 1. */

@@ -24,7 +24,7 @@ function quoted(c: Citation, index: Map<string, Map<string, string>>): Citation 
     const text = index.get(c.document)?.get(id);
     return text ? [text] : [];
   });
-  return texts.length > 0 ? { ...c, quotes: texts } : c;
+  return texts.length > 0 ? { ...c, quotes: [...new Set(texts)] } : c;
 }
 
 /** The profiles with every `clauses` citation given its `quotes`. */
