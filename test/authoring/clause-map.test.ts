@@ -94,6 +94,7 @@ test('a rule naming a clause the map lacks fails: unknown-clause, in the setting
 
 test('list items under an operative lead are operative; quotes may skip words with " … "', () => {
   expect(operativeSentences(POLICY).map((s) => s.line)).toEqual([3, 8, 10, 11]);
+  expect(operativeSentences('- Staff will be advised to\n- keep phones in a locker.\n').map((s) => s.line)).toEqual([1, 2]);
   expect(missingFragment(POLICY, 'A phone involved in a concern … until the DSL decides')).toBeUndefined();
   expect(missingFragment(POLICY, 'until the DSL decides … A phone involved')).toBe('A phone involved');
   expect(missingFragment(POLICY, "Pupils' phones are handed in")).toBeUndefined();

@@ -35,7 +35,7 @@ export function missingFragment(text: string, quote: string): string | undefined
 }
 
 /** Words that make a sentence tell someone what to do or not do. */
-const OPERATIVE = /\b(must|should|will|shall|(are|is) (not )?(permitted|allowed|expected|required|advised|encouraged|asked)|may|do not|never|ensure)\b/i;
+const OPERATIVE = /\b(must|should|will|shall|(are|is) (not )?(permitted|allowed|expected|required|advised|encouraged|asked|forbidden|to be)|not to be|only takes? place|require|reserves the right|may|do not|never|ensure)\b/i;
 
 /** One operative sentence of a policy: its 1-based line and its normalised text. */
 export interface OperativeSentence {
@@ -51,7 +51,7 @@ function sentencesOf(line: string): string[] {
 
 /**
  * The operative sentences of a policy text: every sentence with a directive word, and every
- * item of a list introduced by an operative line ending in ":" (e.g. "Children will be advised:"
+ * item of a list introduced by an operative line ending in ":" or "to" (e.g. "Children will be advised:"
  * then "- how to block and report unwanted communications."). A heuristic, deliberately broad:
  * the clause map excuses what is not a step for staff.
  */
@@ -72,7 +72,7 @@ export function operativeSentences(text: string): OperativeSentence[] {
     blankRun = 0;
     const operative = OPERATIVE.test(line) || inList;
     if (operative) for (const sentence of sentencesOf(line)) if (inList || OPERATIVE.test(sentence)) out.push({ line: i + 1, sentence });
-    if (OPERATIVE.test(line) && line.endsWith(':')) inList = true;
+    if (OPERATIVE.test(line) && /(?::|\bto)$/.test(line)) inList = true;
     else if (inList && !isItem) inList = false;
   });
   return out;
