@@ -53,7 +53,6 @@ const toAdvice: EngineInput[] = [
   { kind: 'message', choice: 'nude-image-pupil' },
   { kind: 'message', choice: 'device-with-me' },
   { kind: 'message', choice: 'risk-no' },
-  { kind: 'message', choice: 'neither' },
 ];
 
 test('the plain-text advice shows the policy\'s own words under the step they support', () => {
