@@ -43,7 +43,7 @@ export function clauseMapMarkdown(bundle: ContentBundle, sources: ContentSources
     '`safestep validate` fails on a clause that is neither, on words not found in the policy text, and on an',
     'operative sentence of the policy that no clause quotes.',
     '',
-    '| Document | Operative clauses | Used | Excused |',
+    '| Document | Clauses | Used | Excused |',
     '|---|---|---|---|',
     ...clauseCounts(bundle, sources).map((c) => `| \`${c.document}\` | ${c.clauses} | ${c.used} | ${c.excused} |`),
   ];
