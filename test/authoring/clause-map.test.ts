@@ -99,3 +99,13 @@ test('list items under an operative lead are operative; quotes may skip words wi
   expect(missingFragment(POLICY, 'until the DSL decides … A phone involved')).toBe('A phone involved');
   expect(missingFragment(POLICY, "Pupils' phones are handed in")).toBeUndefined();
 });
+
+test('without any policy texts (a deployment without ../shared) the words are not checked, but use still is', () => {
+  const r = inspect((root) => rmSync(path.join(root, '..', 'shared'), { recursive: true, force: true }));
+  expect(r.problems).toEqual([]);
+  const r2 = inspect((root) => {
+    rmSync(path.join(root, '..', 'shared'), { recursive: true, force: true });
+    edit(root, CLAUSES, ', excused: "No flow of the fixture is about staff phones."', '');
+  });
+  expect(rules(r2)).toEqual([`unused-clause ${CLAUSES}:6`]);
+});
