@@ -4,6 +4,8 @@
  * is silent (a rule marked `silent: true` that the flow uses). Generated, never hand-edited.
  */
 import { evaluate, rulesIn } from '../core/conditions';
+import { clauseMapMarkdown } from './clauses/report';
+import type { ContentInspection } from './load';
 import type { ContentBundle } from '../core/content';
 import type { AdviceItem, FlowDef, SettingProfile } from '../core/model';
 import { placeholdersIn } from '../core/template';
@@ -74,4 +76,10 @@ export function coverageMarkdown(content: ContentBundle): string {
   }
   lines.push('', 'Upton Junior School has two documents: a clause of the 2018 Online Safety Policy is marked (2018); unmarked clauses are the 2022 policy, which wins where they disagree.', '');
   return lines.join('\n');
+}
+
+/** COVERAGE.md in full: the flow × setting table, then the clause map (when content/clauses/ exists). */
+export function coverageDocument(inspection: Required<Pick<ContentInspection, 'bundle'>> & ContentInspection): string {
+  const clauses = clauseMapMarkdown(inspection.bundle, inspection.sources);
+  return clauses ? `${coverageMarkdown(inspection.bundle)}\n${clauses}` : coverageMarkdown(inspection.bundle);
 }

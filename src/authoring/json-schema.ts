@@ -6,12 +6,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ClauseMapSchema } from './clauses/schema';
 import { ConditionSchema, FlowSchema, SettingSchema } from './schema';
 
 /** Each exported schema: where it is written (relative to the project root) and its title. */
 export const JSON_SCHEMAS = [
   { file: 'schemas/flow.schema.json', title: 'SafeStep flow (flows/<id>.yaml)', schema: FlowSchema },
   { file: 'schemas/setting.schema.json', title: 'SafeStep setting profile (content/settings/<id>.yaml)', schema: SettingSchema },
+  { file: 'schemas/clauses.schema.json', title: 'SafeStep clause map of one policy document (content/clauses/<document>.yaml)', schema: ClauseMapSchema },
 ] as const;
 
 /** Names for the shared (recursive) parts, so the output says `#/$defs/Condition`. */

@@ -4,11 +4,14 @@
  * zod shape, then the meaning-level validator. Reports every problem found, not the first.
  * Runs at every start, so it stays linear in the size of the content.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ContentBundle } from '../core/content';
 import type { FlowDef, SettingProfile } from '../core/model';
+import { withQuotes } from './clauses/quotes';
+import { ClauseMapSchema } from './clauses/schema';
+import type { ClauseMapDef } from './clauses/schema';
 import { GuardSchema } from './guard';
 import { ContentError, sortProblems } from './problem';
 import type { Problem } from './problem';
@@ -64,6 +67,24 @@ function firstById<T extends { id: string }>(sources: readonly SourceFile<T>[]):
   return map;
 }
 
+/** The plain text of every document the settings name that exists under ../shared/policies/. */
+function readPolicyTexts(root: string, settings: readonly SourceFile<SettingProfile>[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const doc of settings.flatMap((s) => s.data.documents)) {
+    const file = path.join(root, CONTENT_FILES.policiesDir, `${doc.id}.txt`);
+    if (!texts.has(doc.id) && existsSync(file)) texts.set(doc.id, readFileSync(file, 'utf8'));
+  }
+  return texts;
+}
+
+/** content/clauses/*.yaml, or undefined when the directory does not exist. */
+function loadClauseMaps(root: string, problems: Problem[]): SourceFile<ClauseMapDef>[] | undefined {
+  if (!existsSync(path.join(root, CONTENT_FILES.clausesDir))) return undefined;
+  return yamlFilesIn(root, CONTENT_FILES.clausesDir, 'clause map', problems)
+    .map((f) => loadFile(root, f, ClauseMapSchema, 'src/authoring/clauses/schema.ts', problems))
+    .filter((s): s is SourceFile<ClauseMapDef> => s !== undefined);
+}
+
 /** Reads and checks everything under `root`; never throws for content mistakes. */
 export function inspectContent(root: string): ContentInspection {
   const problems: Problem[] = [];
@@ -80,15 +101,18 @@ export function inspectContent(root: string): ContentInspection {
     national: loadFile(root, CONTENT_FILES.national, NationalSchema, 'the national-rules shape ({document: {id, title, approved, reviewDue, precedence, sections}})', problems),
     messages: loadFile(root, CONTENT_FILES.messages, CatalogSchema, 'src/core/catalog.ts', problems),
     guard: loadFile(root, CONTENT_FILES.guard, GuardSchema, 'src/authoring/guard.ts', problems),
+    clauseMaps: loadClauseMaps(root, problems),
+    policyTexts: readPolicyTexts(root, settings),
   };
   if (!sources.national || !sources.messages || !sources.guard) return { problems: sortProblems(problems), sources };
-  const bundle: ContentBundle = {
+  const bundle: { -readonly [K in keyof ContentBundle]: ContentBundle[K] } = {
     flows: firstById(flows),
     settings: firstById(settings),
     national: sources.national.data.document,
     catalog: sources.messages.data,
   };
   problems.push(...validate(bundle, sources));
+  if (problems.length === 0 && sources.clauseMaps) bundle.settings = withQuotes(bundle.settings, sources.clauseMaps);
   return problems.length === 0 ? { bundle, problems, sources } : { problems: sortProblems(problems), sources };
 }
 

@@ -20,6 +20,8 @@ const settingKind = z.enum(['early-years', 'primary', 'junior']);
 export const CitationSchema = z.strictObject({
   document: z.string().min(1),
   section: z.string().min(1),
+  /** Clause ids from content/clauses/<document>.yaml: their verbatim words are shown as quotes. */
+  clauses: z.array(z.string().min(1)).min(1).optional(),
 });
 
 const CitationRefSchema = z.union([CitationSchema, z.strictObject({ rule: id })]);
@@ -175,6 +177,7 @@ export const CatalogSchema = z.strictObject({
   askSituation: z.string(),
   emptyMessage: z.string(),
   tooLong: z.string(),
+  tooLongAtPrompt: z.string(),
   danger: z.string(),
   imageryWarning: z.string(),
   filesOnly: z.string(),

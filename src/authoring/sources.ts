@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../core/catalog';
 import type { DocumentDef, FlowDef, SettingProfile } from '../core/model';
+import type { ClauseMapDef } from './clauses/schema';
 import type { GuardEntry } from './guard';
 import type { YamlSource } from './yaml-source';
 
@@ -28,6 +29,10 @@ export interface ContentSources {
   national?: SourceFile<{ document: DocumentDef }>;
   messages?: SourceFile<Catalog>;
   guard?: SourceFile<{ forbidden: GuardEntry[] }>;
+  /** content/clauses/*.yaml, when that directory exists (absent in small test fixtures). */
+  clauseMaps?: SourceFile<ClauseMapDef>[];
+  /** Document id → the policy's plain text (../shared/policies/<id>.txt), for every document found. */
+  policyTexts: ReadonlyMap<string, string>;
 }
 
 /** The content-root-relative paths of the fixed files. */
@@ -37,4 +42,7 @@ export const CONTENT_FILES = {
   national: 'content/national-rules.yaml',
   messages: 'content/messages.yaml',
   guard: 'content/national-guard.yaml',
+  clausesDir: 'content/clauses',
+  /** Relative to the content root: the shared policy texts (../shared/policies/<document>.txt). */
+  policiesDir: '../shared/policies',
 } as const;

@@ -7,6 +7,8 @@ export interface Catalog {
   askSituation: string;
   emptyMessage: string;
   tooLong: string;
+  /** Said instead of `tooLong` when the long message answers a report prompt: it must not say "when I ask". */
+  tooLongAtPrompt: string;
   danger: string;
   imageryWarning: string;
   filesOnly: string;

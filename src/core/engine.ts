@@ -117,7 +117,8 @@ function onMessage(
   const s = t.session;
   const text = (input.text ?? '').trim();
   if (text.length > catalog.limits.maxMessageLength) {
-    t.replies.push({ type: 'text', text: render(catalog.tooLong, t.setting) });
+    const atPrompt = s.mode === 'in-flow' && s.stepId !== undefined && flow?.steps[s.stepId]?.type === 'report';
+    t.replies.push({ type: 'text', text: render(atPrompt ? catalog.tooLongAtPrompt : catalog.tooLong, t.setting) });
     return;
   }
   if (text !== '' && ctx.danger.detect(text).danger) {

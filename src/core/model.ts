@@ -18,6 +18,10 @@ export type SettingKind = 'early-years' | 'primary' | 'junior';
 export interface Citation {
   document: string;
   section: string;
+  /** Ids of the operative clauses of that section this rests on (content/clauses/<document>.yaml). */
+  clauses?: string[];
+  /** The policy's own words for those clauses, verbatim; filled in by the loader from the clause map. */
+  quotes?: string[];
 }
 
 /** A citation in a flow: a fixed clause, or "whatever clause the setting's rule cites". */

@@ -11,6 +11,12 @@ export function citationLine(step: Pick<ShownAdviceStep, 'citations'>): string {
     .join('; ');
 }
 
+/** The policy's own words behind one advice step, one quoted line each: `"…" (§MST 6.1)`; a quote said twice is shown once. */
+export function quoteLines(step: Pick<ShownAdviceStep, 'citations'>): string[] {
+  const seen = new Set<string>();
+  return step.citations.flatMap((c) => (c.quotes ?? []).filter((q) => !seen.has(q) && seen.add(q)).map((q) => `"${q}" (§${c.section})`));
+}
+
 /** One reply as readable text; questions list their choices numbered from 1. */
 export function replyToText(reply: Reply): string {
   switch (reply.type) {
@@ -39,6 +45,7 @@ export function replyToText(reply: Reply): string {
       const lines = [reply.title, ...(reply.intro ? [reply.intro] : [])];
       reply.steps.forEach((step, i) => {
         lines.push(`  ${i + 1}. ${step.text}`);
+        for (const q of quoteLines(step)) lines.push(`     > Policy: ${q}`);
         lines.push(`     [${citationLine(step)}]`);
       });
       return lines.join('\n');

@@ -56,7 +56,7 @@ describe('safestep schema', () => {
     try {
       const run = io(dir);
       expect(await schema(['export'], run.io)).toBe(0);
-      expect(run.out()).toBe('schema: wrote schemas/flow.schema.json\nschema: wrote schemas/setting.schema.json\n');
+      expect(run.out()).toBe('schema: wrote schemas/flow.schema.json\nschema: wrote schemas/setting.schema.json\nschema: wrote schemas/clauses.schema.json\n');
       expect(JSON.parse(readFileSync(path.join(dir, 'schemas/flow.schema.json'), 'utf8'))).toHaveProperty('$schema');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -116,6 +116,7 @@ export const catalog: Catalog = {
   askSituation: 'What happened?',
   emptyMessage: 'Say something.',
   tooLong: 'Too long.',
+  tooLongAtPrompt: 'Too long for this answer.',
   danger: 'Call 999 now. Then {{dsl}}.',
   imageryWarning: 'Never send images.',
   filesOnly: 'Tell me in words.',

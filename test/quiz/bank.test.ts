@@ -39,7 +39,20 @@ describe('the real question banks', () => {
   test('every setting gets the national rules on indecent images', () => {
     for (const s of realContent().content.settings.values()) {
       const national = realQuiz(s.id).questions.filter((q) => q.citations.some((c) => c.document === 'national-rules' && c.section === '1'));
-      expect(national.map((q) => q.id)).toEqual(expect.arrayContaining(['nude-image-first-steps', 'nude-image-dsl-wants-to-see', 'nude-image-delete']));
+      expect(national.map((q) => q.id)).toEqual(expect.arrayContaining(['nude-image-first-steps', 'nude-image-dsl-wants-to-see']));
+    }
+  });
+
+  test('every setting gets national rules §5 (AI-made images; sextortion where children are old enough to be targeted)', () => {
+    for (const s of realContent().content.settings.values()) {
+      const bank = realQuiz(s.id).questions;
+      const fifth = bank.filter((q) => q.citations.some((c) => c.document === 'national-rules' && c.section === '5')).map((q) => q.id);
+      expect(fifth).toEqual(expect.arrayContaining(s.kind === 'early-years' ? ['ai-made-image'] : ['ai-made-image', 'sextortion-first-steps']));
+      for (const q of bank.filter((x) => fifth.includes(x.id))) {
+        const right = q.options.find((o) => o.id === q.correct)!.text;
+        expect(right).toMatch(q.id === 'ai-made-image' ? /exactly like a real/ : /not to pay or delete anything/);
+        expect(right).not.toMatch(/forward|screenshot/i);
+      }
     }
   });
 });

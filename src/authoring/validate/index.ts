@@ -5,6 +5,7 @@
 import type { ContentBundle } from '../../core/content';
 import type { Problem } from '../problem';
 import type { ContentSources } from '../sources';
+import { clauseMap } from './clause-map';
 import { createContext } from './context';
 import type { ValidationRule } from './context';
 import { deadEnd } from './dead-end';
@@ -36,6 +37,7 @@ export const RULES: readonly ValidationRule[] = [
   unknownAnswer,
   pointlessQuestion,
   forbiddenAdvice,
+  clauseMap,
 ];
 
 /** All meaning-level problems of the content; `sources` supplies files and lines. */

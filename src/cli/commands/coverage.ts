@@ -1,11 +1,12 @@
 /**
- * `safestep coverage [--write]`: prints the flow × setting coverage table, or writes it to
- * content/COVERAGE.md.
+ * `safestep coverage [--write]`: prints the flow × setting coverage table and the clause map
+ * (every operative clause of every policy, used or excused), or writes both to content/COVERAGE.md.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { coverageMarkdown } from '../../authoring/coverage';
-import { loadContent } from '../../authoring/load';
+import { coverageDocument } from '../../authoring/coverage';
+import { inspectContent } from '../../authoring/load';
+import { ContentError } from '../../authoring/problem';
 import { loadConfig } from '../../config';
 import { parseArgs, UsageError } from '../args';
 import { EXIT, type Command } from '../io';
@@ -19,7 +20,9 @@ export const coverage: Command = async (args, io) => {
     return EXIT.usage;
   }
   const { contentRoot } = loadConfig(io.env, io.root);
-  const text = coverageMarkdown(loadContent(contentRoot));
+  const inspection = inspectContent(contentRoot);
+  if (!inspection.bundle) throw new ContentError(inspection.problems);
+  const text = coverageDocument({ ...inspection, bundle: inspection.bundle });
   if (!write) {
     io.stdout.write(text);
     return EXIT.ok;
