@@ -54,13 +54,14 @@ describe('routing floors on the dev set', () => {
 });
 
 describe('danger on the dev set', () => {
-  test('recall is 100%: every message signalling immediate danger gets 999 first', () => {
+  test('recall is 100%: every message signalling danger gets the 999 reply or the danger question first', () => {
     expect(dangers.missed).toEqual([]);
     expect(dangers.recall).toBe(1);
   });
 
-  test('false alarms on the other messages stay under 5%', () => {
-    expect(dangers.falseAlarmRate).toBeLessThan(0.05);
+  test('the 999 reply on at most 2% of the other messages, the danger question on at most 10%', () => {
+    expect(dangers.falseAlarmRate).toBeLessThanOrEqual(0.02);
+    expect(dangers.questionRate).toBeLessThanOrEqual(0.1);
   });
 });
 
