@@ -8,6 +8,8 @@ export interface Catalog {
   emptyMessage: string;
   tooLong: string;
   danger: string;
+  /** The yes/no question asked first when a message may signal danger now (yes → `danger`). */
+  dangerCheck: { question: string; yes: string; no: string; carryOn: string };
   imageryWarning: string;
   filesOnly: string;
   outOfScope: string;

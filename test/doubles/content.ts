@@ -117,6 +117,7 @@ export const catalog: Catalog = {
   emptyMessage: 'Say something.',
   tooLong: 'Too long.',
   danger: 'Call 999 now. Then {{dsl}}.',
+  dangerCheck: { question: 'Is a child in danger right now, or about to be?', yes: 'Yes', no: 'No', carryOn: 'Carry on.' },
   imageryWarning: 'Never send images.',
   filesOnly: 'Tell me in words.',
   outOfScope: 'Not covered; talk to {{dsl}}.',
