@@ -1,6 +1,6 @@
 /**
- * The shape of content/danger.yaml, the danger model as data (validated with zod; every error
- * names file, line and column through parseYamlData):
+ * The shape of the danger model, content/danger/{cues,signals,cancellers}.yaml (validated with
+ * zod; every error names file, line and column through parseYamlData):
  *
  * - `cues`: named word groups that describe one side of a risk — who (an adult met online, a
  *   stranger, the person who hurt the child), where/when (now, today, tonight, after school, at
@@ -64,35 +64,43 @@ const CancellerSchema = z.strictObject({
   lowersWhenKept: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
 });
 
-/** Shape of content/danger.yaml. */
-export const DangerRulesSchema = z
-  .strictObject({
-    cues: z.record(id, CueSchema).default({}),
-    signals: z.array(SignalSchema).min(1),
-    cancellers: z.array(CancellerSchema).default([]),
-  })
-  .superRefine((rules, ctx) => {
+/** content/danger/cues.yaml */
+export const CuesFileSchema = z.strictObject({ cues: z.record(id, CueSchema) });
+
+function checkCue(known: ReadonlySet<string>, cue: string, ctx: z.RefinementCtx, path: (string | number)[]): void {
+  if (!known.has(cue)) ctx.addIssue({ code: 'custom', message: `unknown cue "${cue}": define it in cues.yaml`, path });
+}
+
+/** content/danger/signals.yaml, given the cue ids of cues.yaml. */
+export function signalsFileSchema(cues: ReadonlySet<string>) {
+  return z.strictObject({ signals: z.array(SignalSchema).min(1) }).superRefine((file, ctx) => {
     const seen = new Set<string>();
-    rules.signals.forEach((s, i) => {
+    file.signals.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate signal id "${s.id}"`, path: ['signals', i, 'id'] });
       seen.add(s.id);
-      for (const key of ['all', 'any'] as const) {
-        s[key].forEach((cue, j) => {
-          if (!(cue in rules.cues)) {
-            ctx.addIssue({ code: 'custom', message: `unknown cue "${cue}": define it under cues`, path: ['signals', i, key, j] });
-          }
-        });
-      }
+      for (const key of ['all', 'any'] as const) s[key].forEach((cue, j) => checkCue(cues, cue, ctx, ['signals', i, key, j]));
     });
-    rules.cancellers.forEach((c, i) => {
-      if (c.keptBy !== undefined && !(c.keptBy in rules.cues)) {
-        ctx.addIssue({ code: 'custom', message: `unknown cue "${c.keptBy}": define it under cues`, path: ['cancellers', i, 'keptBy'] });
-      }
+  });
+}
+
+/** content/danger/cancellers.yaml, given the cue ids of cues.yaml. */
+export function cancellersFileSchema(cues: ReadonlySet<string>) {
+  return z.strictObject({ cancellers: z.array(CancellerSchema) }).superRefine((file, ctx) => {
+    file.cancellers.forEach((c, i) => {
+      if (c.keptBy !== undefined) checkCue(cues, c.keptBy, ctx, ['cancellers', i, 'keptBy']);
       if ((c.keptBy === undefined) !== (c.lowersWhenKept === undefined)) {
         ctx.addIssue({ code: 'custom', message: 'give `keptBy` and `lowersWhenKept` together', path: ['cancellers', i] });
       }
     });
   });
+}
+
+/** The whole model in one object (the three files together). */
+export const DangerRulesSchema = z.strictObject({
+  cues: z.record(id, CueSchema).default({}),
+  signals: z.array(SignalSchema).min(1),
+  cancellers: z.array(CancellerSchema).default([]),
+});
 
 /** The danger rules as authored. */
 export type DangerRules = z.output<typeof DangerRulesSchema>;

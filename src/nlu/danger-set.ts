@@ -26,7 +26,7 @@ export const DangerSetSchema = z.strictObject({
 /** One labelled message of a real-world danger set. */
 export type DangerCase = z.output<typeof DangerSetSchema>['cases'][number];
 
-/** The tuning part: may be read while changing content/danger.yaml. */
+/** The tuning part: may be read while changing content/danger/. */
 export const DANGER_TUNE_FILE = 'test/nlu/danger-real-tune.yaml';
 
 /** The holdout part: never read while tuning; measured by `npm run bench` only. */

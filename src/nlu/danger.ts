@@ -1,7 +1,7 @@
 /**
  * The danger check: spots messages that say a child is, or may be, at risk right now, so SafeStep
  * says "call 999" (certain) or asks one yes/no question (possible) before anything else. The model
- * is data (content/danger.yaml, shape in danger-schema.ts): cues that combine into signals, and
+ * is data (content/danger/, shape in danger-schema.ts): cues that combine into signals, and
  * cancellers (past events, hypotheticals, policy questions, jokes) that lower them. Recall matters
  * more than precision here: when unsure, ask.
  */

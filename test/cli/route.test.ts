@@ -1,6 +1,6 @@
 /**
  * `safestep route` and `safestep nlu` run in-process with fake streams, against a temporary
- * content root (the base content fixture plus the shipped content/nlu and content/danger.yaml),
+ * content root (the base content fixture plus the shipped content/nlu and content/danger/),
  * and once against the project's own content.
  */
 import fs from 'node:fs';
@@ -40,7 +40,7 @@ beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-route-'));
   fs.cpSync(path.join(ROOT, 'test/fixtures/content/base'), root, { recursive: true });
   fs.cpSync(path.join(ROOT, 'content/nlu'), path.join(root, 'content/nlu'), { recursive: true });
-  fs.copyFileSync(path.join(ROOT, 'content/danger.yaml'), path.join(root, 'content/danger.yaml'));
+  fs.cpSync(path.join(ROOT, 'content/danger'), path.join(root, 'content/danger'), { recursive: true });
 });
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 /**
- * The danger check on the shipped model (content/danger.yaml): messages in staff's words, typos
+ * The danger check on the shipped model (content/danger/): messages in staff's words, typos
  * included, that must get the 999 reply first (certain, with a signal that must fire), that must
  * get the danger question first (possible), and everyday, past or hypothetical messages that must
  * get neither (test/nlu/danger-examples.yaml: the model's own tuning examples; the measured sets
@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { createDangerDetector, DangerRulesSchema } from '../../src/nlu/danger';
+import { createDangerDetector } from '../../src/nlu/danger';
+import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from '../../src/nlu/danger-schema';
 import { loadNluContent } from '../../src/nlu/load';
 import { parseYamlData } from '../../src/nlu/yaml-data';
 import { ROOT, shippedNlu } from './fixtures';
@@ -30,7 +31,7 @@ const POSSIBLE = examples.possible.map((e): [string, string] => [e.text, e.signa
 const MORE_DANGER = examples.danger;
 const QUIET = examples.quiet;
 
-describe('danger check (content/danger.yaml)', () => {
+describe('danger check (content/danger/)', () => {
   test.each(CERTAIN)('999 first: %s', (text, signal) => {
     const v = detector.detect(text);
     expect(v).toMatchObject({ danger: true, question: false });
@@ -98,41 +99,52 @@ describe('danger check (content/danger.yaml)', () => {
 });
 
 describe('danger model validation', () => {
-  const parse = (text: string) => () => parseYamlData(text, 'content/danger.yaml', DangerRulesSchema);
+  const cues = new Set(['now']);
+  const signals = (text: string) => () => parseYamlData(text, 'content/danger/signals.yaml', signalsFileSchema(cues));
+  const cancellers = (text: string) => () => parseYamlData(text, 'content/danger/cancellers.yaml', cancellersFileSchema(cues));
   const signal = (extra: string) => `signals:\n  - id: a\n    description: d\n    level: certain\n${extra}`;
 
   test('a bad regular expression is reported with file and line', () => {
-    expect(parse(signal('    patterns:\n      - "(unclosed"\n'))).toThrow(/^content\/danger\.yaml:6:9: not a valid regular expression at signals\.0\.patterns\.0$/);
+    expect(signals(signal('    patterns:\n      - "(unclosed"\n'))).toThrow(/^content\/danger\/signals\.yaml:6:9: not a valid regular expression at signals\.0\.patterns\.0$/);
+    const badCue = 'cues:\n  now:\n    description: d\n    patterns: ["[a-"]\n';
+    expect(() => parseYamlData(badCue, 'content/danger/cues.yaml', CuesFileSchema)).toThrow(/^content\/danger\/cues\.yaml:4:16: not a valid regular expression/);
   });
 
   test('an unknown cue, a signal with nothing to match and a bad level are reported with their lines', () => {
-    expect(parse(signal('    all: [nowhere]\n'))).toThrow(/danger\.yaml:5:11: unknown cue "nowhere": define it under cues at signals\.0\.all\.0/);
-    expect(parse(signal(''))).toThrow(/danger\.yaml:2:5: a signal needs `patterns`, `all` or `any`/);
-    expect(parse('signals:\n  - id: a\n    description: d\n    level: maybe\n    patterns: [x]\n')).toThrow(/danger\.yaml:4:12: .*at signals\.0\.level/);
+    expect(signals(signal('    all: [nowhere]\n'))).toThrow(/signals\.yaml:5:11: unknown cue "nowhere": define it in cues\.yaml at signals\.0\.all\.0/);
+    expect(signals(signal('    any: [now, later]\n'))).toThrow(/signals\.yaml:5:16: unknown cue "later"/);
+    expect(signals(signal(''))).toThrow(/signals\.yaml:2:5: a signal needs `patterns`, `all` or `any`/);
+    expect(signals('signals:\n  - id: a\n    description: d\n    level: maybe\n    patterns: [x]\n')).toThrow(/signals\.yaml:4:12: .*at signals\.0\.level/);
   });
 
   test('a canceller must give keptBy and lowersWhenKept together, and keptBy must be a cue', () => {
-    const base = signal('    patterns: [x]\n');
-    expect(parse(`${base}cancellers:\n  - id: c\n    description: d\n    patterns: [y]\n    lowers: 2\n    keptBy: now\n`)).toThrow(/danger\.yaml:\d+:\d+: unknown cue "now"/);
-    const cues = 'cues:\n  now:\n    description: d\n    patterns: [z]\n';
-    expect(parse(`${cues}${base}cancellers:\n  - id: c\n    description: d\n    patterns: [y]\n    lowers: 2\n    keptBy: now\n`)).toThrow(/give `keptBy` and `lowersWhenKept` together/);
+    const canceller = (extra: string) => `cancellers:\n  - id: c\n    description: d\n    patterns: [y]\n    lowers: 2\n${extra}`;
+    expect(cancellers(canceller('    keptBy: later\n    lowersWhenKept: 1\n'))).toThrow(/cancellers\.yaml:6:13: unknown cue "later"/);
+    expect(cancellers(canceller('    keptBy: now\n'))).toThrow(/cancellers\.yaml:2:5: give `keptBy` and `lowersWhenKept` together/);
+    expect(cancellers(canceller('    lowers: 3\n'))).toThrow(/cancellers\.yaml:\d+:\d+: /);
   });
 
   test('a duplicate id, an unknown key and a YAML syntax error are reported with their lines', () => {
     const dup = 'signals:\n  - id: a\n    description: d\n    level: certain\n    patterns: [x]\n  - id: a\n    description: d\n    level: certain\n    patterns: [y]\n';
-    expect(parse(dup)).toThrow(/danger\.yaml:6:9: duplicate signal id "a"/);
-    expect(parse(signal('    pattern: [x]\n'))).toThrow(/danger\.yaml:2:5: .*at signals\.0/);
-    expect(parse('signals:\n  - id: [a\n')).toThrow(/danger\.yaml:\d+:\d+: invalid YAML/);
+    expect(signals(dup)).toThrow(/signals\.yaml:6:9: duplicate signal id "a"/);
+    expect(signals(signal('    pattern: [x]\n'))).toThrow(/signals\.yaml:2:5: .*at signals\.0/);
+    expect(signals('signals:\n  - id: [a\n')).toThrow(/signals\.yaml:\d+:\d+: invalid YAML/);
   });
 
-  test('loadNluContent names the broken file', () => {
+  test('loadNluContent names the broken file, and checks signals against the cues file', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-danger-'));
+    const file = (name: string) => path.join(dir, 'content/danger', name);
     try {
       fs.cpSync(path.join(ROOT, 'content/nlu'), path.join(dir, 'content/nlu'), { recursive: true });
-      fs.writeFileSync(path.join(dir, 'content/danger.yaml'), 'signals: []\n');
-      expect(() => loadNluContent(dir)).toThrow(/^content\/danger\.yaml:1:10: .*at signals$/);
-      fs.rmSync(path.join(dir, 'content/danger.yaml'));
-      expect(() => loadNluContent(dir)).toThrow('content/danger.yaml: cannot read file');
+      fs.cpSync(path.join(ROOT, 'content/danger'), path.join(dir, 'content/danger'), { recursive: true });
+      expect(loadNluContent(dir).danger.signals.length).toBe(nlu.danger.signals.length);
+      fs.writeFileSync(file('cues.yaml'), 'cues:\n  now:\n    description: d\n    patterns: [now]\n');
+      expect(() => loadNluContent(dir)).toThrow(/^content\/danger\/signals\.yaml:\d+:\d+: unknown cue "\S+": define it in cues\.yaml/);
+      fs.writeFileSync(file('signals.yaml'), 'signals: []\n');
+      expect(() => loadNluContent(dir)).toThrow(/^content\/danger\/signals\.yaml:1:10: .*at signals$/);
+      fs.rmSync(file('cancellers.yaml'));
+      fs.writeFileSync(file('signals.yaml'), 'signals:\n  - { id: a, description: d, level: certain, patterns: [x] }\n');
+      expect(() => loadNluContent(dir)).toThrow('content/danger/cancellers.yaml: cannot read file');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -5,7 +5,7 @@
  *    "dangerSignals","dangerCancelledBy","signals"}
  * `danger` true: the 999 reply comes first (certain); `dangerQuestion` true: SafeStep first asks
  * whether a child is in danger right now (possible); `dangerSignals`: the signals of
- * content/danger.yaml that fired; `dangerCancelledBy`: the cancellers that lowered them;
+ * content/danger/signals.yaml that fired; `dangerCancelledBy`: the cancellers that lowered them;
  * `signals` repeats `dangerSignals` for older scripts.
  * Without TEXT, reads stdin and prints one JSON line per non-blank input line.
  * Exit 2 for bad usage or an unknown setting (stderr lists the valid ones), 1 for bad content.
