@@ -41,13 +41,25 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
   const vocabulary = compileVocabulary(options.vocabulary ?? EMPTY_VOCABULARY);
   const cues = new Map(Object.entries(rules.cues).map(([id, c]) => [id, compile(c)]));
   const signals = rules.signals.map((s) => ({ ...s, matcher: s.patterns.length > 0 ? compile(s) : undefined, unlessRes: s.unless.map((p) => new RegExp(p, 'gi')) }));
-  const cancellers = rules.cancellers.map((c) => ({ ...c, res: c.patterns.map((p) => new RegExp(p, 'gi')) }));
+  const cancellers = rules.cancellers.map((c) => ({
+    ...c,
+    res: c.patterns.map((p) => new RegExp(p, 'gi')),
+    tests: c.patterns.map((p) => new RegExp(p, 'i')),
+  }));
 
   return {
     detect(text: string): DangerVerdict {
       const typed = applyPatterns(text, vocabulary).replace(/\s+/g, ' ').trim();
       const forms = [typed, expandTokens(tokenise(typed), vocabulary).join(' ')];
-      const cueIn = (id: string, fs: string[]) => fs.some((f) => matches(cues.get(id)!, f));
+      // A cue's answer depends only on the text it is tried on: remember it for this message.
+      const seen = new Map<string, boolean>();
+      const cueOn = (id: string, f: string): boolean => {
+        const key = `${id}\u0000${f}`;
+        let hit = seen.get(key);
+        if (hit === undefined) seen.set(key, (hit = matches(cues.get(id)!, f)));
+        return hit;
+      };
+      const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
 
       const fired = signals.filter((s) => {
         const fs = forms.map((f) => blank(f, s.unlessRes));
@@ -62,7 +74,7 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       let lowered = 0;
       const cancelledBy: string[] = [];
       for (const c of cancellers) {
-        if (!forms.some((f) => c.res.some((re) => new RegExp(re.source, 'i').test(f)))) continue;
+        if (!forms.some((f) => c.tests.some((re) => re.test(f)))) continue;
         const kept = c.keptBy !== undefined && cueIn(c.keptBy, forms.map((f) => blank(f, c.res)));
         const by = kept ? (c.lowersWhenKept ?? 0) : c.lowers;
         if (by > 0) cancelledBy.push(c.id);
