@@ -124,6 +124,7 @@ function onMessage(
   }
   if (s.pendingDanger) {
     const next = answerDanger(t, input);
+    if (input.files && input.files.length > 0) t.replies.push({ type: 'warning', text: render(catalog.imageryWarning, t.setting) });
     if (next) onMessage(t, { ...next, dangerChecked: true }, ctx, flow);
     return;
   }

@@ -68,6 +68,14 @@ describe('the danger question', () => {
     expect(r.session.pendingDanger).toEqual({ text: 'maybe-999 more' });
   });
 
+  test('a file sent instead of an answer still gets the imagery warning, after the 999 reply', () => {
+    let s = talk('maybe-999 an image').session;
+    const r = step(s, { kind: 'message', files: [{ name: 'IMG_1.jpg' }] }, ctx);
+    s = r.session;
+    expect(types(r.replies).slice(0, 2)).toEqual(['danger', 'warning']);
+    expect(s.dangerAnswer).toBe('unclear');
+  });
+
   test('a restart while the question waits shows it again (start re-shows where the conversation was)', () => {
     const held = talk('maybe-999 an image').session;
     const r = step(held, { kind: 'start' }, ctx);
