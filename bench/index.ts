@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureContentScale } from './content-scale';
+import { runDangerBench } from './danger';
 import { renderMarkdown, renderSummary, type BenchResults } from './report';
 import { measureSlackBurst } from './slack-burst';
 import { measureRouting } from './routing';
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), `${renderMarkdown(results)}\n`);
   say(renderSummary(results));
+  runDangerBench(ROOT, say); // issue 11: the danger check's two levels on every set (its own section)
 }
 
 main().catch((err: unknown) => {

@@ -90,8 +90,8 @@ export function renderMarkdown(r: BenchResults): string {
     const misses = Object.entries(row.confusedWith).sort((a, b) => b[1] - a[1]).map(([f, c]) => `${f} ${c}`).join(', ');
     out.push(`| ${flow} | ${row.cases} | ${row.correct} | ${other?.correct ?? 0} | ${misses || '—'} |`);
   }
-  out.push('', '### Immediate danger (SafeStep\'s danger check, content/danger.yaml)', '');
-  out.push(`Recall ${rt.danger.caught}/${rt.danger.positives} (${pct(rt.danger.recall)}). False alarms on the other messages: ${rt.danger.falseAlarms}/${rt.danger.negatives} (${pct(rt.danger.falseAlarmRate)}) — recall matters more: a false alarm costs a "call 999 if…" line; most of these are about an adult holding indecent images of children, which the rules flag on purpose.`, '');
+  out.push('', '### Immediate danger (SafeStep\'s danger check, content/danger/; both levels on every set: "Danger first" below)', '');
+  out.push(`Recall (999 or the danger question) ${rt.danger.caught}/${rt.danger.positives} (${pct(rt.danger.recall)}). False alarms (999) on the other messages: ${rt.danger.falseAlarms}/${rt.danger.negatives} (${pct(rt.danger.falseAlarmRate)}) — recall matters more: a false alarm costs a "call 999 if…" line; most of these are about an adult holding indecent images of children, which the rules flag on purpose.`, '');
   if (rt.danger.missed.length > 0) out.push('Missed:', '', ...rt.danger.missed.map((t) => `- ${t}`), '');
   out.push('<details><summary>False alarms</summary>', '', ...rt.danger.alarms.map((t) => `- ${t}`), '', '</details>', '');
   out.push(...failures('SafeStep router v2', s));

@@ -107,6 +107,8 @@ export const FlowSchema = z.strictObject({
   category,
   version: z.number().int().positive(),
   examples: z.array(z.string().min(3)),
+  /** Reached only after a danger reply (or from the full menu): the router never starts it, so it has no examples. */
+  dangerOnly: z.literal(true).optional(),
   start: id,
   steps: z.record(id, StepSchema),
   guardExempt: z.array(z.strictObject({ id, why: z.string().min(10) })).optional(),
@@ -179,6 +181,12 @@ export const CatalogSchema = z.strictObject({
   tooLong: z.string(),
   tooLongAtPrompt: z.string(),
   danger: z.string(),
+  dangerCheck: z.strictObject({
+    question: z.string().min(1),
+    yes: z.string().min(1).max(75),
+    no: z.string().min(1).max(75),
+    carryOn: z.string().min(1),
+  }),
   imageryWarning: z.string(),
   filesOnly: z.string(),
   outOfScope: z.string(),

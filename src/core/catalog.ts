@@ -10,6 +10,8 @@ export interface Catalog {
   /** Said instead of `tooLong` when the long message answers a report prompt: it must not say "when I ask". */
   tooLongAtPrompt: string;
   danger: string;
+  /** The yes/no question asked first when a message may signal danger now (yes → `danger`). */
+  dangerCheck: { question: string; yes: string; no: string; carryOn: string };
   imageryWarning: string;
   filesOnly: string;
   outOfScope: string;

@@ -3,12 +3,14 @@
  * It decides everything SafeStep says; it performs no I/O. The runner performs the effects
  * (filing a report) and feeds their outcome back in as the next input.
  *
- * Order inside one message: "call 999" first when a message signals immediate danger, then the
- * imagery warning when files came with it, then everything else.
+ * Order inside one message: "call 999" first when a message signals danger now, or the danger
+ * question when it may (see danger-check.ts), then the imagery warning when files came with it,
+ * then everything else.
  */
 import { CHOOSE_QUESTION_ID, NONE_OF_THESE, SOMETHING_ELSE, chooseChoices, offerFlows } from './choose';
 import type { ContentBundle } from './content';
 import { runCommand } from './commands';
+import { answerDanger, checkDanger, flowAfterDanger } from './danger-check';
 import { commandOf, pickChoice, simplify } from './input';
 import type { FileRef, Reply } from './messages';
 import type { FlowDef } from './model';
@@ -109,7 +111,7 @@ function afterFiling(t: Turn, flow: FlowDef, report: FiledReport): void {
 
 function onMessage(
   t: Turn,
-  input: { text?: string; choice?: string; questionId?: string; files?: FileRef[] },
+  input: { text?: string; choice?: string; questionId?: string; files?: FileRef[]; dangerChecked?: boolean },
   ctx: EngineContext,
   flow: FlowDef | undefined,
 ): void {
@@ -121,10 +123,13 @@ function onMessage(
     t.replies.push({ type: 'text', text: render(atPrompt ? catalog.tooLongAtPrompt : catalog.tooLong, t.setting) });
     return;
   }
-  if (text !== '' && ctx.danger.detect(text).danger) {
-    t.replies.push({ type: 'danger', text: render(catalog.danger, t.setting) });
-    s.dangerFlagged = true;
+  if (s.pendingDanger) {
+    const next = answerDanger(t, input);
+    if (input.files && input.files.length > 0) t.replies.push({ type: 'warning', text: render(catalog.imageryWarning, t.setting) });
+    if (next) onMessage(t, { ...next, dangerChecked: true }, ctx, flow);
+    return;
   }
+  const held = !input.dangerChecked && checkDanger(t, input, ctx.danger);
   if (input.files && input.files.length > 0) {
     t.replies.push({ type: 'warning', text: render(catalog.imageryWarning, t.setting) });
     if (text === '' && input.choice === undefined) {
@@ -133,6 +138,7 @@ function onMessage(
       return;
     }
   }
+  if (held) return;
   if (s.mode === 'filing') {
     t.replies.push({ type: 'text', text: render(catalog.filingInProgress, t.setting) });
     t.fileReport = true;
@@ -185,6 +191,8 @@ function isStale(t: Turn, flow: FlowDef | undefined, questionId: string): boolea
 function routeSituation(t: Turn, text: string, ctx: EngineContext): void {
   const result = ctx.router.route(text);
   t.session.firstMessage = text;
+  const afterDanger = t.session.dangerFlagged ? flowAfterDanger(t, result) : undefined;
+  if (afterDanger) return startFlow(t, afterDanger, text);
   if (result.flow) return startFlow(t, result.flow, text);
   const offered = result.alternatives.map((a) => a.flow).filter((id) => t.content.flows.has(id));
   if (offered.length > 0 && result.alternatives[0]!.confidence > 0) {
@@ -210,9 +218,11 @@ function onFlowChosen(t: Turn, id: string): void {
 function startFlow(t: Turn, flowId: string, firstMessage: string): void {
   const flow = t.content.flows.get(flowId)!;
   const s = t.session;
-  const dangerFlagged = s.dangerFlagged;
+  const { dangerFlagged, dangerAnswer, dangerFlow } = s;
   resetToIdle(s);
   s.dangerFlagged = dangerFlagged;
+  if (dangerAnswer !== undefined) s.dangerAnswer = dangerAnswer;
+  if (dangerFlow !== undefined) s.dangerFlow = dangerFlow;
   s.mode = 'in-flow';
   s.flowId = flowId;
   s.firstMessage = firstMessage;

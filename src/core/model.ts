@@ -116,6 +116,11 @@ export interface FlowDef {
   category: Category;
   version: number;
   examples: string[];
+  /**
+   * Reached only after a danger reply when no other flow fits (or from the full menu): the
+   * router never starts it, and it has no example phrases.
+   */
+  dangerOnly?: true;
   start: string;
   steps: Record<string, StepDef>;
   /** National-guard entries that do not apply to this flow (e.g. ordinary class photos), each with why. */

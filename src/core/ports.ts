@@ -39,9 +39,24 @@ export interface Router {
   route(text: string): RouteResult;
 }
 
-/** Spots messages that say a child is at immediate risk. Pure. */
+/**
+ * What the danger check makes of one message. `danger` (certain): say "call 999" first.
+ * `question` (possible): ask "Is a child in danger right now, or about to be?" first. Never both;
+ * absent means false (detectors with one level, e.g. test doubles). `signals` are the risks that
+ * fired (after cancellers); `cancelledBy` the cancellers that lowered any; `flow` the flow the
+ * fired signals point to, if they name one.
+ */
+export interface DangerVerdict {
+  danger: boolean;
+  question?: boolean;
+  signals: string[];
+  cancelledBy?: string[];
+  flow?: string;
+}
+
+/** Spots messages that say a child is, or may be, at immediate risk. Pure. */
 export interface DangerDetector {
-  detect(text: string): { danger: boolean; signals: string[] };
+  detect(text: string): DangerVerdict;
 }
 
 /**

@@ -53,6 +53,7 @@ export function buildDraft(
     category: step.category ?? flow.category,
     urgency: reportUrgency(session, flow, step),
     dangerFlagged: session.dangerFlagged,
+    ...(session.dangerAnswer !== undefined ? { dangerAnswer: session.dangerAnswer } : {}),
     firstMessage: session.firstMessage ?? '',
     answers: session.answers.map((a) => ({ question: a.question, answer: a.label })),
     advice: session.advice,

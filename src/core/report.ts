@@ -2,6 +2,7 @@
  * The DSL report: a factual record of one concern, built by the engine and saved by the runner.
  * It never holds a file or an image, only what the member of staff typed or chose.
  */
+import type { DangerAnswer } from './danger-question';
 import type { UserRef, ShownAdviceStep } from './messages';
 import type { Category, Urgency } from './model';
 
@@ -17,6 +18,11 @@ export interface ReportDraft {
   category: Category;
   urgency: Urgency;
   dangerFlagged: boolean;
+  /**
+   * The answer to "Is a child in danger right now, or about to be?" when SafeStep asked it
+   * ('unclear': neither yes nor no, treated as yes). Absent when it was not asked.
+   */
+  dangerAnswer?: DangerAnswer;
   firstMessage: string;
   answers: { question: string; answer: string }[];
   advice: { title: string; steps: ShownAdviceStep[] }[];

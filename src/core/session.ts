@@ -2,6 +2,7 @@
  * A conversation's state between messages. Plain JSON so any store can keep it and a
  * conversation resumes after a restart.
  */
+import type { DangerAnswer } from './danger-question';
 import type { UserRef, ShownAdviceStep } from './messages';
 
 /** A point where SafeStep waited for the person; `back` returns to the previous one. */
@@ -33,7 +34,17 @@ export interface Session {
   account: { prompt: string; text: string }[];
   advice: { title: string; steps: ShownAdviceStep[] }[];
   firstMessage?: string;
+  /** Set once the 999 reply was given (a certain signal, or yes to the danger question). */
   dangerFlagged: boolean;
+  /**
+   * The message held back while SafeStep asks the danger question; once it is answered, the
+   * conversation carries on with this message as if it had just arrived.
+   */
+  pendingDanger?: { text: string; choice?: string; questionId?: string };
+  /** The answer to the danger question in this conversation; filed with the report. */
+  dangerAnswer?: DangerAnswer;
+  /** The flow the danger signals pointed to: where a danger message goes when the router is unsure. */
+  dangerFlow?: string;
   updatedAt: string;
 }
 

@@ -9,6 +9,7 @@ import type { ContentBundle } from './content';
 import type { Reply } from './messages';
 import type { FlowDef, ReportStep, SettingProfile } from './model';
 import { chooseQuestion } from './choose';
+import { dangerQuestionReply } from './danger-question';
 import type { Turn } from './turn';
 
 export type { Turn } from './turn';
@@ -36,6 +37,9 @@ export function resetToIdle(session: Session): void {
   session.account = [];
   session.advice = [];
   session.dangerFlagged = false;
+  delete session.pendingDanger;
+  delete session.dangerAnswer;
+  delete session.dangerFlow;
 }
 
 /** The reply that asks report prompt `index` of a report step. */
@@ -94,6 +98,10 @@ export function enterStep(t: Turn, flow: FlowDef, stepId: string): void {
 /** Re-shows whatever the session is waiting for (after help, a warning, or a bad answer). */
 export function repeatPrompt(t: Turn, flow: FlowDef | undefined): void {
   const s = t.session;
+  if (s.pendingDanger) {
+    t.replies.push(dangerQuestionReply(t.content.catalog, t.setting));
+    return;
+  }
   const step = flow && s.stepId ? flow.steps[s.stepId] : undefined;
   if (s.mode === 'in-flow' && step?.type === 'question') {
     t.replies.push(questionReply(s.stepId!, step, t.setting, answersOf(s)));

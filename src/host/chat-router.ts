@@ -42,6 +42,9 @@ export class ChatRouter {
   handle(inbound: Inbound): Promise<Reply[]> {
     const quiz = this.quiz;
     if (quiz && quiz.hasQuiz(inbound.settingId)) {
+      // Someone who left the quiz half-done and now types about an incident or a danger gets the
+      // conversation's reply (999 first), then a note that the quiz is paused.
+      if (quiz.handsOver(inbound)) return this.conversation.handle(inbound).then(async (r) => [...r, ...(await quiz.pauseFor(inbound))]);
       if (inbound.questionId?.startsWith('quiz:') || quiz.isActive(inbound.conversationId)) return quiz.handle(inbound);
       if (inbound.text !== undefined && this.startPhrases.has(simplify(inbound.text))) return quiz.start(inbound);
     }

@@ -1,77 +1,96 @@
 /**
- * Spots messages that say a child may be in immediate danger, so SafeStep can say "call 999"
- * before anything else. Rules are data (content/danger.yaml): each signal is a list of regular
- * expressions, with optional `unless` expressions whose matches are blanked out first (so
- * "family emergency" or "stranger danger lesson" cannot trip the emergency signal, while another
- * part of the same message still can). Recall matters more than precision here.
+ * The danger check: spots messages that say a child is, or may be, at risk right now, so SafeStep
+ * says "call 999" (certain) or asks one yes/no question (possible) before anything else. The model
+ * is data (content/danger/, shape in danger-schema.ts): cues that combine into signals, and
+ * cancellers (past events, hypotheticals, policy questions, jokes) that lower them. Recall matters
+ * more than precision here: when unsure, ask.
  */
-import { z } from 'zod';
-import type { DangerDetector } from '../core/ports';
+import type { DangerDetector, DangerVerdict } from '../core/ports';
 import { applyPatterns, tokenise } from './normalise';
 import { compileVocabulary, expandTokens, EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
+import type { DangerRules } from './danger-schema';
 
-const regexSource = z.string().min(1).refine(
-  (source) => {
-    try {
-      new RegExp(source, 'i');
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'not a valid regular expression' },
-);
+export { DangerRulesSchema, type DangerRules } from './danger-schema';
 
-/** Shape of content/danger.yaml. */
-export const DangerRulesSchema = z
-  .strictObject({
-    signals: z
-      .array(
-        z.strictObject({
-          id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens'),
-          description: z.string().min(1),
-          patterns: z.array(regexSource).min(1),
-          unless: z.array(regexSource).default([]),
-        }),
-      )
-      .min(1),
-  })
-  .superRefine((rules, ctx) => {
-    const seen = new Set<string>();
-    rules.signals.forEach((s, i) => {
-      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate signal id "${s.id}"`, path: ['signals', i, 'id'] });
-      seen.add(s.id);
-    });
-  });
+interface Matcher {
+  patterns: RegExp[];
+  unless: RegExp[];
+}
 
-/** The danger rules as authored. */
-export type DangerRules = z.output<typeof DangerRulesSchema>;
+const LEVELS = ['none', 'possible', 'certain'] as const;
+
+function compile(m: { patterns: string[]; unless?: string[] }): Matcher {
+  return { patterns: m.patterns.map((p) => new RegExp(p, 'i')), unless: (m.unless ?? []).map((p) => new RegExp(p, 'gi')) };
+}
+
+function blank(text: string, res: RegExp[]): string {
+  return res.reduce((t, re) => t.replace(re, ' … '), text);
+}
+
+function matches(m: Matcher, text: string): boolean {
+  const kept = blank(text, m.unless);
+  return m.patterns.some((re) => re.test(kept));
+}
 
 /**
- * Builds the detector. Each message is checked twice: lower-cased as typed, and with the
- * vocabulary applied ("rn" → "right now", "y6" → "year 6"), apostrophes dropped; a signal fires
- * if either form matches. Signals are reported in file order.
+ * Builds the detector. Each message is checked in two forms: lower-cased as typed, and with the
+ * vocabulary applied ("rn" → "right now", "y6" → "year 6", apostrophes dropped); a cue, signal or
+ * canceller matches if either form does.
  */
 export function createDangerDetector(rules: DangerRules, options: { vocabulary?: Vocabulary } = {}): DangerDetector {
   const vocabulary = compileVocabulary(options.vocabulary ?? EMPTY_VOCABULARY);
-  const signals = rules.signals.map((s) => ({
-    id: s.id,
-    patterns: s.patterns.map((p) => new RegExp(p, 'i')),
-    unless: s.unless.map((p) => new RegExp(p, 'gi')),
+  const cues = new Map(Object.entries(rules.cues).map(([id, c]) => [id, compile(c)]));
+  const signals = rules.signals.map((s) => ({ ...s, matcher: s.patterns.length > 0 ? compile(s) : undefined, unlessRes: s.unless.map((p) => new RegExp(p, 'gi')) }));
+  const cancellers = rules.cancellers.map((c) => ({
+    ...c,
+    res: c.patterns.map((p) => new RegExp(p, 'gi')),
+    tests: c.patterns.map((p) => new RegExp(p, 'i')),
   }));
+
   return {
-    detect(text: string) {
+    detect(text: string): DangerVerdict {
       const typed = applyPatterns(text, vocabulary).replace(/\s+/g, ' ').trim();
-      const expanded = expandTokens(tokenise(typed), vocabulary).join(' ');
-      const found = signals
-        .filter((s) =>
-          [typed, expanded].some((form) => {
-            const kept = s.unless.reduce((t, re) => t.replace(re, ' … '), form);
-            return s.patterns.some((re) => re.test(kept));
-          }),
-        )
-        .map((s) => s.id);
-      return { danger: found.length > 0, signals: found };
+      const forms = [typed, expandTokens(tokenise(typed), vocabulary).join(' ')];
+      // A cue's answer depends only on the text it is tried on: remember it for this message.
+      const seen = new Map<string, boolean>();
+      const cueOn = (id: string, f: string): boolean => {
+        const key = `${id}\u0000${f}`;
+        let hit = seen.get(key);
+        if (hit === undefined) seen.set(key, (hit = matches(cues.get(id)!, f)));
+        return hit;
+      };
+      const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
+
+      const fired = signals.filter((s) => {
+        const fs = forms.map((f) => blank(f, s.unlessRes));
+        return (
+          s.all.every((id) => cueIn(id, fs)) &&
+          (s.any.length === 0 || s.any.some((id) => cueIn(id, fs))) &&
+          (!s.matcher || fs.some((f) => matches(s.matcher!, f)))
+        );
+      });
+      if (fired.length === 0) return { danger: false, question: false, signals: [], cancelledBy: [] };
+
+      let lowered = 0;
+      const cancelledBy: string[] = [];
+      for (const c of cancellers) {
+        if (!forms.some((f) => c.tests.some((re) => re.test(f)))) continue;
+        const kept = c.keptBy !== undefined && cueIn(c.keptBy, forms.map((f) => blank(f, c.res)));
+        const by = kept ? (c.lowersWhenKept ?? 0) : c.lowers;
+        if (by > 0) cancelledBy.push(c.id);
+        lowered = Math.max(lowered, by);
+      }
+      const levelOf = (s: (typeof fired)[number]) => Math.max(0, LEVELS.indexOf(s.level) - lowered);
+      const live = fired.filter((s) => levelOf(s) > 0);
+      const top = LEVELS[Math.max(0, ...live.map(levelOf))];
+      const flow = [...live].sort((a, b) => levelOf(b) - levelOf(a)).find((s) => s.flow !== undefined)?.flow;
+      return {
+        danger: top === 'certain',
+        question: top === 'possible',
+        signals: live.map((s) => s.id),
+        cancelledBy,
+        ...(flow !== undefined ? { flow } : {}),
+      };
     },
   };
 }

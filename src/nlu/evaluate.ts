@@ -63,16 +63,24 @@ export interface Evaluation {
   failures: RouteFailure[];
 }
 
-/** The danger check's outcome on labelled messages. */
+/**
+ * The danger check's outcome on labelled messages. A danger message is caught when it gets the
+ * 999 reply or the danger question first (`certain` of them the 999 reply); on the others,
+ * `falseAlarms` got the 999 reply and `questions` the danger question.
+ */
 export interface DangerEvaluation {
   positives: number;
   caught: number;
+  certain: number;
   recall: number;
   negatives: number;
   falseAlarms: number;
   falseAlarmRate: number;
+  questions: number;
+  questionRate: number;
   missed: string[];
   alarms: string[];
+  asked: string[];
 }
 
 export const OUT_OF_SCOPE = '(out of scope)';
@@ -135,22 +143,28 @@ export function evaluateRouter(router: Router, messages: readonly LabelledMessag
 }
 
 /** Runs the danger check on every message labelled `danger: true` or `false`. */
-export function evaluateDanger(detector: DangerDetector, messages: readonly LabelledMessage[]): DangerEvaluation {
-  const d: DangerEvaluation = { positives: 0, caught: 0, recall: 0, negatives: 0, falseAlarms: 0, falseAlarmRate: 0, missed: [], alarms: [] };
+export function evaluateDanger(detector: DangerDetector, messages: readonly { text: string; danger?: boolean }[]): DangerEvaluation {
+  const d: DangerEvaluation = {
+    positives: 0, caught: 0, certain: 0, recall: 0, negatives: 0, falseAlarms: 0, falseAlarmRate: 0, questions: 0, questionRate: 0,
+    missed: [], alarms: [], asked: [],
+  };
   for (const m of messages) {
     if (m.danger === undefined) continue;
-    const fired = detector.detect(m.text).danger;
+    const v = detector.detect(m.text);
     if (m.danger) {
       d.positives++;
-      if (fired) d.caught++;
+      if (v.danger) d.certain++;
+      if (v.danger || v.question) d.caught++;
       else d.missed.push(m.text);
     } else {
       d.negatives++;
-      if (fired) (d.falseAlarms++, d.alarms.push(m.text));
+      if (v.danger) (d.falseAlarms++, d.alarms.push(m.text));
+      else if (v.question) (d.questions++, d.asked.push(m.text));
     }
   }
   d.recall = ratio(d.caught, d.positives);
   d.falseAlarmRate = ratio(d.falseAlarms, d.negatives);
+  d.questionRate = ratio(d.questions, d.negatives);
   return d;
 }
 

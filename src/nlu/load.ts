@@ -1,6 +1,6 @@
 /**
  * Loads the NLU content from a content root: content/nlu/vocabulary.yaml, out-of-scope.yaml,
- * router.yaml and content/danger.yaml, each validated, with errors naming file and line. Reads
+ * router.yaml and the danger model (content/danger/*.yaml), each validated, with errors naming file and line. Reads
  * files only; builds nothing (see createNlu).
  */
 import fs from 'node:fs';
@@ -9,7 +9,8 @@ import { z } from 'zod';
 import type { FlowDef } from '../core/model';
 import type { DangerDetector } from '../core/ports';
 import { SafeStepError } from '../core/errors';
-import { createDangerDetector, DangerRulesSchema, type DangerRules } from './danger';
+import { createDangerDetector, type DangerRules } from './danger';
+import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './danger-schema';
 import { createRouter, type NluRouter } from './router';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
 import { parseYamlData } from './yaml-data';
@@ -60,7 +61,9 @@ export const NLU_FILES = {
   vocabulary: 'content/nlu/vocabulary.yaml',
   outOfScope: 'content/nlu/out-of-scope.yaml',
   router: 'content/nlu/router.yaml',
-  danger: 'content/danger.yaml',
+  dangerCues: 'content/danger/cues.yaml',
+  dangerSignals: 'content/danger/signals.yaml',
+  dangerCancellers: 'content/danger/cancellers.yaml',
 } as const;
 
 /** Reads and validates the NLU content under `root`; throws content_error naming file and line. */
@@ -78,8 +81,17 @@ export function loadNluContent(root: string): NluContent {
     vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
     router: read(NLU_FILES.router, RouterConfigSchema),
-    danger: read(NLU_FILES.danger, DangerRulesSchema),
+    danger: readDanger(read),
   };
+}
+
+/** The danger model's three files; signals and cancellers are checked against the cues. */
+function readDanger(read: <S extends z.ZodType>(file: string, schema: S) => z.output<S>): DangerRules {
+  const { cues } = read(NLU_FILES.dangerCues, CuesFileSchema);
+  const known = new Set(Object.keys(cues));
+  const { signals } = read(NLU_FILES.dangerSignals, signalsFileSchema(known));
+  const { cancellers } = read(NLU_FILES.dangerCancellers, cancellersFileSchema(known));
+  return { cues, signals, cancellers };
 }
 
 /** Builds the router (trained on the flows' examples) and the danger detector. */

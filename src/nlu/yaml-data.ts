@@ -1,7 +1,7 @@
 /**
  * Parses one YAML data file of the NLU content and validates it with a zod schema. Any problem
  * (YAML syntax or shape) becomes a content_error naming the file, line and column, so an author
- * can fix content/nlu/*.yaml or content/danger.yaml without reading TypeScript.
+ * can fix content/nlu/*.yaml or content/danger/ without reading TypeScript.
  */
 import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';

@@ -66,7 +66,8 @@ export function isCurrent(s: QuizState, quiz: SettingQuiz): boolean {
   return s.questions.every((id) => byId.has(id)) && s.items.every(optionsExist);
 }
 
-function turn(state: QuizState, ctx: QuizContext): QuizTurn {
+/** A working copy of one step (the state cloned, the setting's quiz and words resolved). */
+export function turn(state: QuizState, ctx: QuizContext): QuizTurn {
   const setting = ctx.content.settings.get(state.settingId);
   if (!setting) throw new Error(`no setting profile "${state.settingId}"`);
   const s = structuredClone(state);
@@ -122,18 +123,20 @@ export function stepQuiz(state: QuizState, input: QuizInput, ctx: QuizContext): 
     return done(t);
   }
   const text = (input.text ?? '').trim();
-  if (text !== '' && ctx.danger?.detect(text).danger) t.replies.push({ type: 'danger', text: render(t.chat.danger, t.setting) });
+  // Danger first. The quiz cannot hold a message back for the danger question, so a possible
+  // signal gets the (conditional) 999 reply too; in chat, such messages go to the conversation
+  // instead (see handover.ts), which asks the question.
+  // An option typed out is an answer, not a message about a child: its words are the quiz's own.
+  const picksOption = text !== '' && pickChoice({ text }, promptChoices(t)) !== undefined;
+  const verdict = text !== '' && !picksOption ? ctx.danger?.detect(text) : undefined;
+  if (verdict?.danger || verdict?.question) t.replies.push({ type: 'danger', text: render(t.chat.danger, t.setting) });
   if (input.files && input.files.length > 0) {
     t.replies.push({ type: 'warning', text: render(t.chat.imageryWarning, t.setting) });
     if (text === '' && input.choice === undefined) return repeat(t);
   }
   if (input.choice === undefined && text !== '') {
     const said = simplify(text);
-    if (t.words.commands.stop.some((c) => simplify(c) === said)) {
-      t.state.paused = true;
-      say(t, t.words.paused);
-      return done(t);
-    }
+    if (t.words.commands.stop.some((c) => simplify(c) === said)) return pause(t);
     if (t.words.commands.help.some((c) => simplify(c) === said)) return repeat(t, t.words.help);
     if (commandOf(text, t.chat) === 'dslNow') return repeat(t, t.chat.dslNow);
   }
@@ -143,6 +146,17 @@ export function stepQuiz(state: QuizState, input: QuizInput, ctx: QuizContext): 
   if (t.state.phase === 'question') answer(t, picked.id.slice(picked.id.lastIndexOf(':') + 1));
   else if (t.state.phase === 'retake-offer') decideRetake(t, picked.id === CHOICES.retakeYes);
   else attest(t, picked.id === CHOICES.attestYes, picked.label);
+  return done(t);
+}
+
+/** Pauses the attempt (progress kept; the next start resumes it) and says so. */
+export function pauseAttempt(state: QuizState, ctx: QuizContext): QuizStepResult {
+  return pause(turn(state, ctx));
+}
+
+function pause(t: QuizTurn): QuizStepResult {
+  t.state.paused = true;
+  say(t, t.words.paused);
   return done(t);
 }
 

@@ -12,7 +12,8 @@ import { KeyedQueue } from '../core/serial';
 import type { Inbound, Reply } from '../core/messages';
 import type { Clock, DangerDetector, Logger } from '../core/ports';
 import { render } from '../core/template';
-import { beginAttempt, isCurrent, resumeAttempt, settingQuiz, stepQuiz, type QuizContext, type QuizStepResult } from './engine';
+import { beginAttempt, isCurrent, pauseAttempt, resumeAttempt, settingQuiz, stepQuiz, type QuizContext, type QuizStepResult } from './engine';
+import { isAboutSomethingElse } from './handover';
 import type { QuizContent } from './model';
 import type { QuizStore } from './ports';
 import { resolveQuiz } from './resolve';
@@ -83,6 +84,28 @@ export class QuizRunner {
       }
       const { text, choice, questionId, files } = inbound;
       return this.commit(stepQuiz(state, { text, choice, questionId, files }, ctx));
+    });
+  }
+
+  /**
+   * True when a message sent while this conversation's attempt waits is about something else (an
+   * incident, a child in danger) and belongs to the safeguarding conversation: not a quiz button,
+   * command or answer (see handover.ts). The caller then calls `pauseFor`.
+   */
+  handsOver(inbound: Inbound): boolean {
+    if (inbound.questionId?.startsWith('quiz:') || !this.hasQuiz(inbound.settingId)) return false;
+    const state = this.tryLoad(() => this.deps.store.load(inbound.conversationId));
+    const ctx = this.ctx();
+    if (!state || !isOpen(state) || state.settingId !== inbound.settingId || !isCurrent(state, settingQuiz(ctx, state.settingId))) return false;
+    return isAboutSomethingElse(state, { text: inbound.text, choice: inbound.choice, files: inbound.files }, ctx);
+  }
+
+  /** Pauses this conversation's open attempt (progress kept) for a message handed over; returns the note saying so. */
+  pauseFor(conv: QuizConversation): Promise<Reply[]> {
+    return this.queue.run(conv.conversationId, () => {
+      const state = this.tryLoad(() => this.deps.store.load(conv.conversationId));
+      if (!state || !isOpen(state)) return [];
+      return this.commit(pauseAttempt(state, this.ctx()));
     });
   }
 

@@ -20,7 +20,7 @@ export function loadContentWithQuiz(root: string): { content: ContentBundle; qui
 }
 
 /**
- * The chat's danger check (content/danger.yaml), so the quiz also says "call 999" first.
+ * The chat's danger check (content/danger/), so the quiz also says "call 999" first.
  * Required lazily: the NLU modules are loaded only by commands that take the quiz.
  */
 export function loadDangerDetector(root: string): DangerDetector {

@@ -39,7 +39,9 @@ export function openStores(dbPath: string): Stores {
     deliveries: new SqliteDeliveryStore(db),
     channelRefs: new SqliteChannelRefStore(db),
     quiz: new SqliteQuizStore(db),
-    transaction: (work) => db.transaction(work)(),
+    // IMMEDIATE: the write lock is taken first, so a reference read inside can never be raced by
+    // another process (a deferred transaction would fail with SQLITE_BUSY on its first write).
+    transaction: (work) => db.transaction(work).immediate(),
     close: () => {
       if (db.open) db.close();
     },

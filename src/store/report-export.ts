@@ -21,6 +21,8 @@ export const CSV_COLUMNS = [
   'account',
   'acknowledged_by',
   'acknowledged_at',
+  /** The answer to "Is a child in danger right now, or about to be?": yes, no, unclear, or empty when not asked. */
+  'danger_question',
 ] as const;
 
 /** Characters that make a spreadsheet treat a cell as a formula (OWASP's list). */
@@ -58,6 +60,7 @@ export function csvRow(r: FiledReport): string[] {
     flattenPairs(r.account.map((a) => [a.prompt, a.text] as const)),
     r.acknowledgedBy ?? '',
     r.acknowledgedAt ?? '',
+    r.dangerAnswer ?? '',
   ];
 }
 

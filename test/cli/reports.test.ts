@@ -71,7 +71,7 @@ beforeEach(() => {
       }),
     ),
     stores.reports.file(
-      makeDraft({ createdAt: '2025-03-02T09:00:00.000Z', settingId: 'elm-nursery', urgency: 'immediate', dangerFlagged: true }),
+      makeDraft({ createdAt: '2025-03-02T09:00:00.000Z', settingId: 'elm-nursery', urgency: 'immediate', dangerFlagged: true, dangerAnswer: 'yes' }),
     ),
     stores.reports.file(makeDraft({ createdAt: '2025-03-03T09:00:00.000Z', urgency: 'routine' })),
   ];
@@ -135,6 +135,7 @@ describe('reports show', () => {
       'Category:       conduct',
       'Urgency:        immediate',
       'Danger flagged: yes',
+      'Danger asked:   yes',
       `Acknowledged:   by Dana DSL at ${localIso('2025-03-02T10:00:00.000Z')}`,
       'A pupil told me a photo of them is going round.',
       '  - Have you seen the image?\n    No',
@@ -149,6 +150,7 @@ describe('reports show', () => {
   it('indents a multi-line first message and says "no" when not acknowledged', async () => {
     const { out } = await run('show', 'SS-2025-0001');
     expect(out).toContain('Acknowledged:   no');
+    expect(out).toContain('Danger asked:   not asked');
     expect((await run('show', 'ss-2025-0001')).out).toBe(out); // references are not case-sensitive
     expect(out).toContain(`First message:\n  =cmd|' /C calc'!A0, she said "stop"\n  then left`);
   });
@@ -180,11 +182,13 @@ describe('reports export', () => {
     const rows = parseCsv(out);
     expect(rows[0]).toEqual([
       'reference', 'created_at', 'setting_id', 'flow_id', 'category', 'urgency', 'danger', 'reporter_id',
-      'reporter_name', 'reporter_role', 'first_message', 'answers', 'account', 'acknowledged_by', 'acknowledged_at',
+      'reporter_name', 'reporter_role', 'first_message', 'answers', 'account', 'acknowledged_by', 'acknowledged_at', 'danger_question',
     ]);
     expect(rows.map((r) => r[0])).toEqual(['reference', 'SS-2025-0003', 'SS-2025-0002', 'SS-2025-0001']);
-    expect(rows.every((r) => r.length === 15)).toBe(true);
+    expect(rows.every((r) => r.length === 16)).toBe(true);
     expect(rows[2]).toEqual(expect.arrayContaining(['elm-nursery', 'immediate', 'yes', 'Dana DSL', '2025-03-02T10:00:00.000Z']));
+    expect(rows[2]?.[15]).toBe('yes');
+    expect(rows[3]?.[15]).toBe('');
     const oldest = rows[3] ?? [];
     expect(oldest[1]).toBe('2025-03-01T09:00:00.000Z');
     expect(oldest[8]).toBe(`'@Sam, "Taylor"`);

@@ -1,6 +1,6 @@
 /**
  * `safestep route` and `safestep nlu` run in-process with fake streams, against a temporary
- * content root (the base content fixture plus the shipped content/nlu and content/danger.yaml),
+ * content root (the base content fixture plus the shipped content/nlu and content/danger/),
  * and once against the project's own content.
  */
 import fs from 'node:fs';
@@ -40,7 +40,7 @@ beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-route-'));
   fs.cpSync(path.join(ROOT, 'test/fixtures/content/base'), root, { recursive: true });
   fs.cpSync(path.join(ROOT, 'content/nlu'), path.join(root, 'content/nlu'), { recursive: true });
-  fs.copyFileSync(path.join(ROOT, 'content/danger.yaml'), path.join(root, 'content/danger.yaml'));
+  fs.cpSync(path.join(ROOT, 'content/danger'), path.join(root, 'content/danger'), { recursive: true });
 });
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -51,8 +51,8 @@ describe('safestep route TEXT', () => {
     expect({ code, err }).toEqual({ code: 0, err: '' });
     expect(lines).toHaveLength(1);
     const line = lines[0] ?? {};
-    expect(Object.keys(line)).toEqual(['text', 'flow', 'confidence', 'alternatives', 'danger', 'signals']);
-    expect(line).toMatchObject({ text: 'a pupil told me a nude pic of her is going round on snap', flow: 'image-shared', danger: false, signals: [] });
+    expect(Object.keys(line)).toEqual(['text', 'flow', 'confidence', 'alternatives', 'danger', 'dangerQuestion', 'dangerSignals', 'dangerCancelledBy', 'signals']);
+    expect(line).toMatchObject({ text: 'a pupil told me a nude pic of her is going round on snap', flow: 'image-shared', danger: false, dangerQuestion: false, dangerSignals: [], signals: [] });
     expect(line.confidence).toBeGreaterThan(0.6);
     expect(line.alternatives).toEqual([{ flow: 'image-shared', confidence: line.confidence }]);
   });
@@ -65,7 +65,14 @@ describe('safestep route TEXT', () => {
 
   test('flags danger with its signals', async () => {
     const { lines } = await run(route, ['a pupil said he wants to kill himself']);
-    expect(lines[0]).toMatchObject({ danger: true, signals: ['suicide-self-harm'] });
+    expect(lines[0]).toMatchObject({ danger: true, dangerQuestion: false, dangerSignals: ['suicide-risk'], signals: ['suicide-risk'] });
+  });
+
+  test('says when it would ask the danger question first, and which canceller lowered a signal', async () => {
+    const asked = await run(route, ['a y9 boy says someone is blackmailing him over a photo']);
+    expect(asked.lines[0]).toMatchObject({ danger: false, dangerQuestion: true, dangerSignals: ['blackmail'], dangerCancelledBy: [] });
+    const past = await run(route, ['last year a girl in year 8 self harmed, she has had support']);
+    expect(past.lines[0]).toMatchObject({ danger: false, dangerQuestion: false, dangerSignals: [], dangerCancelledBy: ['past'] });
   });
 });
 

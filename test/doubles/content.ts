@@ -118,6 +118,7 @@ export const catalog: Catalog = {
   tooLong: 'Too long.',
   tooLongAtPrompt: 'Too long for this answer.',
   danger: 'Call 999 now. Then {{dsl}}.',
+  dangerCheck: { question: 'Is a child in danger right now, or about to be?', yes: 'Yes', no: 'No', carryOn: 'Carry on.' },
   imageryWarning: 'Never send images.',
   filesOnly: 'Tell me in words.',
   outOfScope: 'Not covered; talk to {{dsl}}.',

@@ -15,9 +15,16 @@ export const stubRouter: Router = {
   },
 };
 
-/** Flags any message containing "999-now". */
+/**
+ * Certain danger for any message containing "999-now"; possible danger (the danger question,
+ * pointing to the image flow) for "maybe-999"; nothing otherwise.
+ */
 export const stubDanger: DangerDetector = {
-  detect: (text) => (text.includes('999-now') ? { danger: true, signals: ['test'] } : { danger: false, signals: [] }),
+  detect: (text) => {
+    if (text.includes('999-now')) return { danger: true, signals: ['test'] };
+    if (text.includes('maybe-999')) return { danger: false, question: true, signals: ['test-possible'], flow: 'image' };
+    return { danger: false, signals: [] };
+  },
 };
 
 /** A clock that returns a fixed time unless moved. */

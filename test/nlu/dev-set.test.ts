@@ -2,7 +2,7 @@
  * The routing floors on the dev set (test/nlu/dev-set.yaml): messages written the way staff
  * type, labelled by hand, never used for training. Builds the shipped router and danger check
  * once, from the real flows and content, so a change to flows' examples, the vocabulary, the
- * out-of-scope examples, router.yaml or danger.yaml that breaks routing fails CI.
+ * out-of-scope examples, router.yaml or content/danger/ that breaks routing fails CI.
  * Also checks the dev set itself: its size and make-up, valid labels, and that no message is a
  * copy or light edit of a training phrase (which would make the floors meaningless).
  */
@@ -54,13 +54,14 @@ describe('routing floors on the dev set', () => {
 });
 
 describe('danger on the dev set', () => {
-  test('recall is 100%: every message signalling immediate danger gets 999 first', () => {
+  test('recall is 100%: every message signalling danger gets the 999 reply or the danger question first', () => {
     expect(dangers.missed).toEqual([]);
     expect(dangers.recall).toBe(1);
   });
 
-  test('false alarms on the other messages stay under 5%', () => {
-    expect(dangers.falseAlarmRate).toBeLessThan(0.05);
+  test('the 999 reply on at most 2% of the other messages, the danger question on at most 10%', () => {
+    expect(dangers.falseAlarmRate).toBeLessThanOrEqual(0.02);
+    expect(dangers.questionRate).toBeLessThanOrEqual(0.1);
   });
 });
 
@@ -70,7 +71,8 @@ describe('the dev set itself', () => {
 
   test('has at least 300 messages, 10 per flow, 30 danger, 40 out of scope, 20 with two topics', () => {
     expect(dev.length).toBeGreaterThanOrEqual(300);
-    expect([...flowIds].filter((id) => count((c) => c.flow === id) < 10)).toEqual([]);
+    const routable = [...flowIds].filter((id) => !content.flows.get(id)!.dangerOnly);
+    expect(routable.filter((id) => count((c) => c.flow === id) < 10)).toEqual([]);
     expect(count((c) => c.danger)).toBeGreaterThanOrEqual(30);
     expect(count((c) => c.flow === null && !c.danger)).toBeGreaterThanOrEqual(40);
     expect(count((c) => c.also !== undefined)).toBeGreaterThanOrEqual(20);

@@ -1,6 +1,6 @@
 /**
  * Shared fixtures of the NLU tests: the four-flow fixture (test/fixtures/nlu/flows.yaml), the
- * held-out messages, and the shipped NLU content (content/nlu, content/danger.yaml).
+ * held-out messages, and the shipped NLU content (content/nlu, content/danger/).
  */
 import fs from 'node:fs';
 import path from 'node:path';

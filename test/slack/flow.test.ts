@@ -57,7 +57,8 @@ test('advice is a numbered list with the citations under each step', () => {
     expect(blocks[i + 1]!.type).toBe('context');
   });
   expect(textOf(blocks)).toContain('§MST 6.1 (Searching, screening and confiscation of electronic devices)');
-  expect(String(walk.posts.advice.args.text)).toContain('  1. ');
+  // The fallback (notifications, screen readers) holds the advice too, numbered.
+  expect(String(walk.posts.advice.args.text)).toMatch(/1\.\*? /);
 });
 
 test('the reminder that Slack keeps messages comes once, at the start', () => {

@@ -33,7 +33,10 @@ export async function walkNudeImageFlow(h: Pick<Harness, 'fake' | 'dm' | 'click'
   };
   const first = await step(() => h.dm(user, FIRST_MESSAGE), hasButton('device-with-me'));
   const risk = await step(() => h.click(user, { channel: dm, message: first }, button(first, { value: 'device-with-me' })), hasButton('risk-no'));
-  const advice = await step(() => h.click(user, { channel: dm, message: risk }, button(risk, { value: 'risk-no' })), says('Who is involved?'));
+  // Long advice may take several messages: the advice post is the one with its heading.
+  const beforeAdvice = fake.calls.length;
+  await step(() => h.click(user, { channel: dm, message: risk }, button(risk, { value: 'risk-no' })), says('Who is involved?'));
+  const advice = await fake.waitForPost(dm, (c) => (c.args.blocks as { type: string }[] | undefined)?.some((b) => b.type === 'header') ?? false, beforeAdvice);
   const what = await step(() => h.dm(user, ACCOUNT.who), says('What happened, and how did it come to your attention?'));
   const whenWhere = await step(() => h.dm(user, ACCOUNT.what), says('When and where did this happen'));
   const ownWords = await step(() => h.click(user, { channel: dm, message: whenWhere }, button(whenWhere, { value: 'skip' })), says('in their own words'));

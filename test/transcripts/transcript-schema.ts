@@ -33,6 +33,7 @@ export const TranscriptSchema = z.strictObject({
       flowId: z.string(),
       urgency: z.enum(['immediate', 'urgent', 'routine']),
       dangerFlagged: z.boolean().optional(),
+      dangerAnswer: z.enum(['yes', 'no', 'unclear']).optional(),
       answers: z.array(z.string()).optional(),
       includes: z.array(z.string()).optional(),
       excludes: z.array(z.string()).optional(),

@@ -73,6 +73,7 @@ describe.each(files)('transcript %s', (file) => {
       const want = transcript.report;
       expect(report).toMatchObject({ flowId: want.flowId, urgency: want.urgency, settingId: transcript.setting, reporter: transcript.user });
       if (want.dangerFlagged !== undefined) expect(report.dangerFlagged).toBe(want.dangerFlagged);
+      if (want.dangerAnswer !== undefined) expect(report.dangerAnswer).toBe(want.dangerAnswer);
       if (want.answers) expect(report.answers.map((a) => a.answer)).toEqual(want.answers);
       const stored = JSON.stringify(report);
       for (const s of want.includes ?? []) expect(stored).toContain(s);

@@ -1,4 +1,8 @@
-/** `too-few-examples`: a flow with fewer than 15 distinct example phrases (the router learns from them). */
+/**
+ * `too-few-examples`: a flow with fewer than 15 distinct example phrases (the router learns from
+ * them). `danger-only-examples`: a `dangerOnly` flow with example phrases (the router would
+ * start it from them, which a danger-only flow must not be).
+ */
 import type { FlowSource } from '../sources';
 import { normaliseExample } from './duplicates';
 import { flowProblem } from './context';
@@ -10,6 +14,13 @@ const RULE = 'too-few-examples';
 export const MIN_EXAMPLES = 15;
 
 function check(flow: FlowSource) {
+  if (flow.data.dangerOnly) {
+    if (flow.data.examples.length === 0) return [];
+    return [
+      flowProblem(flow, 'danger-only-examples', ['examples'], undefined, 'the flow is `dangerOnly` (reached only after a danger reply) but has example phrases, so the router would start it.',
+        'Remove the examples, or remove `dangerOnly: true` and give it at least 15 examples.'),
+    ];
+  }
   const distinct = new Set(flow.data.examples.map(normaliseExample)).size;
   if (distinct >= MIN_EXAMPLES) return [];
   return [

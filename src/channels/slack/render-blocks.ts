@@ -8,7 +8,7 @@
  * steps, never cut. Pure; decides nothing about what is said.
  */
 import type { types } from '@slack/bolt';
-import { citationLine, replyToText, type Reply } from '../../core/host';
+import { citationLine, quoteLines, replyToText, type Reply } from '../../core/host';
 import { MESSAGE_TEXT_MAX, blocksText, choiceButtons, isNumbered, numberedList } from './choice-blocks';
 import { bold, chunkText, clip, escapeText } from './mrkdwn';
 
@@ -81,6 +81,8 @@ export function replyBlocks(reply: Reply, texts: BlockTexts): KnownBlock[] {
       reply.steps.forEach((step, i) => {
         blocks.push(...sections(`*${i + 1}.* ${escapeText(step.text)}`));
         if (step.citations.length > 0) blocks.push(context(`:page_facing_up: ${escapeText(citationLine(step))}`));
+        // The policy's own words the step rests on, marked as a quote, so a DSL can check it at a glance.
+        for (const quote of quoteLines(step)) blocks.push(context(`> _${escapeText(quote)}_`));
       });
       return blocks;
     }

@@ -9,7 +9,7 @@
  * typed-answer hint is the catalogue's label. Translates only; decides nothing.
  */
 import type { Activity } from 'botbuilder';
-import { citationLine, replyToText, type Labels, type Reply } from '../../core/host';
+import { citationLine, quoteLines, replyToText, type Labels, type Reply } from '../../core/host';
 import { TEAMS_MESSAGE_LIMIT, adaptiveCard, buttons, cardMessage, container, sliceText, teamsSize, textBlock, type CardElement } from './cards';
 
 /** The `ss` marker of a choice button's submit data. */
@@ -107,6 +107,8 @@ function adviceElements(reply: Extract<Reply, { type: 'advice' }>): CardElement[
   reply.steps.forEach((step, i) => {
     out.push(textBlock(`${i + 1}. ${step.text}`, { spacing: 'Small' }));
     if (step.citations.length > 0) out.push(citation(citationLine(step)));
+    // The policy's own words the step rests on, marked as a quote, so a DSL can check it at a glance.
+    for (const quote of quoteLines(step)) out.push(textBlock(`> ${quote}`, { isSubtle: true, size: 'Small', spacing: 'None', fontType: 'Default' }));
   });
   return out;
 }

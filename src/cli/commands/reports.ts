@@ -146,6 +146,7 @@ function showText(r: FiledReport): string {
     `Category:       ${r.category}`,
     `Urgency:        ${r.urgency}`,
     `Danger flagged: ${r.dangerFlagged ? 'yes' : 'no'}`,
+    `Danger asked:   ${r.dangerAnswer ?? 'not asked'}`,
     `Acknowledged:   ${r.acknowledgedAt ? `by ${r.acknowledgedBy ?? 'unknown'} at ${localIso(r.acknowledgedAt)}` : 'no'}`,
     '',
     'First message:',

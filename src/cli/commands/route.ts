@@ -1,7 +1,12 @@
 /**
  * `safestep route [--setting ID] [TEXT]`: which flow a message goes to, and whether it signals
- * immediate danger, as one JSON line:
- *   {"text","flow","confidence","alternatives":[{"flow","confidence"}],"danger","signals"}
+ * danger, as one JSON line:
+ *   {"text","flow","confidence","alternatives":[{"flow","confidence"}],"danger","dangerQuestion",
+ *    "dangerSignals","dangerCancelledBy","signals"}
+ * `danger` true: the 999 reply comes first (certain); `dangerQuestion` true: SafeStep first asks
+ * whether a child is in danger right now (possible); `dangerSignals`: the signals of
+ * content/danger/signals.yaml that fired; `dangerCancelledBy`: the cancellers that lowered them;
+ * `signals` repeats `dangerSignals` for older scripts.
  * Without TEXT, reads stdin and prints one JSON line per non-blank input line.
  * Exit 2 for bad usage or an unknown setting (stderr lists the valid ones), 1 for bad content.
  */
@@ -64,6 +69,9 @@ function writeVerdict(io: CliIO, nlu: { router: Router; danger: DangerDetector }
     confidence: round(r.confidence),
     alternatives: r.alternatives.map((a) => ({ flow: a.flow, confidence: round(a.confidence) })),
     danger: d.danger,
+    dangerQuestion: d.question === true,
+    dangerSignals: d.signals,
+    dangerCancelledBy: d.cancelledBy ?? [],
     signals: d.signals,
   };
   io.stdout.write(`${JSON.stringify(verdict)}\n`);

@@ -3,13 +3,15 @@
  * to stderr (one line each, `file:line [rule] …  Fix: …`), a one-line summary to stdout.
  * Policy documents past their review date are warnings (stderr, `warning: …`): they do not fail.
  * The induction quiz bank (content/quiz/, when present) is checked once the flows and settings
- * are valid, with a second summary line. Exit 0 when there are no problems, 1 otherwise.
+ * are valid, with a second summary line; so is the danger model (content/danger/), with a third.
+ * Exit 0 when there are no problems, 1 otherwise.
  */
 import { inspectContent } from '../../authoring/load';
 import { formatProblem } from '../../authoring/problem';
 import { formatReviewWarning, reviewWarnings } from '../../authoring/review-dates';
 import { loadConfig } from '../../config';
 import { SafeStepError } from '../../core/errors';
+import { inspectDanger } from '../../nlu/validate-danger';
 import { inspectQuiz } from '../../quiz/load';
 import { EXIT } from '../io';
 import type { Command } from '../io';
@@ -29,7 +31,8 @@ export const validate: Command = async (_args, io) => {
   }
   const { bundle, problems, sources } = inspectContent(contentRoot);
   const quiz = bundle ? inspectQuiz(contentRoot, { bundle, sources }) : undefined;
-  const all = [...problems, ...(quiz?.problems ?? [])];
+  const danger = bundle ? inspectDanger(contentRoot, bundle.flows) : undefined;
+  const all = [...problems, ...(quiz?.problems ?? []), ...(danger?.problems ?? [])];
   for (const p of all) io.stderr.write(`${formatProblem(p)}\n`);
   if (bundle && all.length === 0) {
     const warnings = reviewWarnings(bundle.settings.values(), today);
@@ -37,6 +40,8 @@ export const validate: Command = async (_args, io) => {
     const note = warnings.length > 0 ? ` (${warnings.length} policy review warning${warnings.length === 1 ? '' : 's'})` : '';
     io.stdout.write(`validate: ${sources.flows.length} flows, ${sources.settings.length} settings OK${note}\n`);
     if (quiz?.quiz) io.stdout.write(`validate: quiz banks for ${quiz.quiz.settings.size} settings OK\n`);
+    const d = danger?.rules;
+    if (d) io.stdout.write(`validate: danger model OK (${Object.keys(d.cues).length} cues, ${d.signals.length} signals, ${d.cancellers.length} cancellers)\n`);
     return EXIT.ok;
   }
   io.stdout.write(`validate: ${all.length} problem${all.length === 1 ? '' : 's'}\n`);

@@ -8,5 +8,5 @@ export * from './views';
 export * from './rich';
 export type { FileRef, Inbound, Reply, ReplyChoice, ShownAdviceStep, UserRef } from '../messages';
 export type { Logger } from '../ports';
-export { citationLine, replyToText } from '../plain-text';
+export { citationLine, quoteLines, replyToText } from '../plain-text';
 export { errorCode, SafeStepError } from '../errors';

@@ -1,0 +1,123 @@
+/**
+ * `npm run bench`, danger section (issue 11): the danger check's two levels on every labelled set
+ * - the real-world holdout (never tuned on), the real-world tuning part, the dev set and the fresh
+ * set - against the targets (every danger message gets the 999 reply or the danger question; the
+ * 999 reply on at most 2 % of the other messages, the question on at most 10 %). Appends its own
+ * section to docs/benchmarks.md and prints a summary. Texts are listed only for sets that may be
+ * tuned on (the tuning part, the dev set); the holdout and the fresh set report counts only.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadContent } from '../src/authoring/load';
+import type { DangerDetector } from '../src/core/ports';
+import { DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet, type DangerCase } from '../src/nlu/danger-set';
+import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../src/nlu/dev-set';
+import { evaluateDanger, type DangerEvaluation } from '../src/nlu/evaluate';
+import { createNlu, loadNluContent } from '../src/nlu/load';
+
+/** The targets of issue 11. */
+export const DANGER_TARGETS = { recall: 1, falseAlarmRate: 0.02, questionRate: 0.1 };
+
+/** One set's outcome. */
+export interface DangerSetResult {
+  name: string;
+  file: string;
+  /** Whether its messages may be read while tuning (then the misses are listed by text). */
+  listTexts: boolean;
+  evaluation: DangerEvaluation;
+  /** Real-world sets: caught per kind of source (danger) and flagged per kind (non-danger). */
+  breakdown?: { key: string; total: number; hit: number }[];
+}
+
+/** Everything the danger section reports. */
+export interface DangerBench {
+  sets: DangerSetResult[];
+  model: { cues: number; signals: number; cancellers: number };
+  microsPerMessage: number;
+}
+
+/** Measures the shipped danger check on every set under `root`. */
+export function measureDanger(root: string): DangerBench {
+  const content = loadContent(root);
+  const nlu = loadNluContent(root);
+  const { danger } = createNlu([...content.flows.values()], nlu);
+  const real = (file: string) => readDangerSet(path.join(root, file), file);
+  const holdout = real(DANGER_HOLDOUT_FILE);
+  const tune = real(DANGER_TUNE_FILE);
+  const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
+  const fresh = readDevSet(path.join(root, FRESH_SET_FILE), FRESH_SET_FILE);
+  const sets: DangerSetResult[] = [
+    { name: 'Real-world holdout (never tuned on)', file: DANGER_HOLDOUT_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout), breakdown: breakdown(danger, holdout) },
+    { name: 'Real-world tuning part', file: DANGER_TUNE_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune), breakdown: breakdown(danger, tune) },
+    { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
+    { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },
+  ];
+  const texts = [...holdout, ...tune, ...dev, ...fresh].map((c) => c.text);
+  for (const t of texts.slice(0, 50)) danger.detect(t); // warm up
+  const t0 = performance.now();
+  for (let i = 0; i < 5; i++) for (const t of texts) danger.detect(t);
+  const microsPerMessage = ((performance.now() - t0) * 1000) / (texts.length * 5);
+  const model = { cues: Object.keys(nlu.danger.cues).length, signals: nlu.danger.signals.length, cancellers: nlu.danger.cancellers.length };
+  return { sets, model, microsPerMessage };
+}
+
+function breakdown(detector: DangerDetector, cases: readonly DangerCase[]): { key: string; total: number; hit: number }[] {
+  const rows = new Map<string, { key: string; total: number; hit: number }>();
+  for (const c of cases) {
+    const key = c.danger ? `danger: ${c.source ?? '?'}` : `not danger: ${c.kind ?? '?'}`;
+    const row = rows.get(key) ?? { key, total: 0, hit: 0 };
+    const v = detector.detect(c.text);
+    row.total++;
+    if (v.danger || v.question) row.hit++;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const mark = (ok: boolean): string => (ok ? '✅' : '❌ below target');
+
+/** Whether a set meets all three targets. */
+export function meetsTargets(e: DangerEvaluation): boolean {
+  return e.recall >= DANGER_TARGETS.recall && e.falseAlarmRate <= DANGER_TARGETS.falseAlarmRate && e.questionRate <= DANGER_TARGETS.questionRate;
+}
+
+/** The markdown section. */
+export function renderDanger(r: DangerBench): string {
+  const out: string[] = ['', '## Danger first: the two levels on every set', ''];
+  out.push(`The danger model (\`content/danger/\`: ${r.model.cues} cues, ${r.model.signals} signals, ${r.model.cancellers} cancellers) gives each message one of three outcomes: **999** (certain: "call 999" and the DSL first), **the question** (possible: "Is a child in danger right now, or about to be?" first) or nothing. Targets: every danger message gets 999 or the question (recall 100%); 999 on at most 2% of the other messages; the question on at most 10% of them. About ${r.microsPerMessage.toFixed(0)} µs per message.`, '');
+  out.push('| Set | danger / other | recall (999 or question) | of which 999 | 999 on other messages | question on other messages | targets |', '|---|---|---|---|---|---|---|');
+  for (const s of r.sets) {
+    const e = s.evaluation;
+    out.push(`| ${s.name} (\`${s.file}\`) | ${e.positives} / ${e.negatives} | ${e.caught}/${e.positives} (${pct(e.recall)}) | ${e.certain} | ${e.falseAlarms} (${pct(e.falseAlarmRate)}) | ${e.questions} (${pct(e.questionRate)}) | ${mark(meetsTargets(e))} |`);
+  }
+  out.push('', 'The real-world set (`test/nlu/danger-real.md`): 504 messages built from news reports, serious case review summaries, NSPCC/Childline case studies and teacher forums, rewritten as staff type; 36% held out before any tuning and never read while tuning. Its tuning part and the dev set steered the model, so their figures flatter; the holdout and the fresh set did not.', '');
+  out.push('**Measurement history (issue 11, 6 December 2026).** The holdout was first measured once the model was complete on the tuning part, the dev set and four batches of the author\'s own paraphrases: recall 52/63, 999 on 1/119, the question on 7/119. Two more batches of new own paraphrases (other emergencies, other phrasings; no holdout message was read) were added after that and left the holdout figures unchanged, which says the misses are phrasings the model does not know rather than near-misses. The fresh set\'s flagged messages were printed once by mistake early in the tuning (6 of them); one generic bug seen there ("scared of her" matched as "scared of him") was fixed. So the holdout figure is the honest one: about 1 danger message in 6 that staff write in words this model has not seen gets neither the 999 reply nor the question.', '');
+  for (const s of r.sets.filter((x) => x.breakdown)) {
+    out.push(`**${s.name}, by kind** (danger rows: caught; other rows: got 999 or the question):`, '');
+    out.push(s.breakdown!.map((b) => `${b.key} ${b.hit}/${b.total}`).join(' · '), '');
+  }
+  for (const s of r.sets.filter((x) => x.listTexts)) {
+    const e = s.evaluation;
+    const list = (title: string, items: string[]) => (items.length > 0 ? [`<details><summary>${s.name}: ${title} (${items.length})</summary>`, '', ...items.map((t) => `- ${t}`), '', '</details>', ''] : []);
+    out.push(...list('missed', e.missed), ...list('999 on a non-danger message', e.alarms), ...list('the question on a non-danger message', e.asked));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** One line per set for the terminal. */
+export function dangerSummary(r: DangerBench): string {
+  return r.sets
+    .map((s) => {
+      const e = s.evaluation;
+      return `Danger, ${s.name}: recall ${e.caught}/${e.positives}, 999 on ${e.falseAlarms}/${e.negatives} (${pct(e.falseAlarmRate)}), question on ${e.questions}/${e.negatives} (${pct(e.questionRate)})${meetsTargets(e) ? '' : ' — BELOW TARGET'}`;
+    })
+    .join('\n');
+}
+
+/** The hook for bench/index.ts: measures, appends the section to docs/benchmarks.md, prints the summary. */
+export function runDangerBench(root: string, say: (line: string) => void): void {
+  const r = measureDanger(root);
+  fs.appendFileSync(path.join(root, 'docs/benchmarks.md'), renderDanger(r));
+  say(dangerSummary(r));
+}

@@ -1,0 +1,44 @@
+/**
+ * Reads a real-world danger set (test/nlu/danger-real-tune.yaml, danger-real-holdout.yaml):
+ * messages staff might write, each labelled `danger` (a child may be at risk right now), with the
+ * kind of public source a danger message was drawn from, or why a non-danger message is hard.
+ * Used by `npm run bench` and the tests. Reads one file; errors name the file, line and field.
+ */
+import fs from 'node:fs';
+import { z } from 'zod';
+import { SafeStepError } from '../core/errors';
+import { parseYamlData } from './yaml-data';
+
+/** Shape of a real-world danger set file. */
+export const DangerSetSchema = z.strictObject({
+  cases: z
+    .array(
+      z.strictObject({
+        text: z.string().min(1),
+        danger: z.boolean(),
+        source: z.enum(['news', 'scr', 'childline', 'forum']).optional(),
+        kind: z.enum(['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation']).optional(),
+      }),
+    )
+    .min(1),
+});
+
+/** One labelled message of a real-world danger set. */
+export type DangerCase = z.output<typeof DangerSetSchema>['cases'][number];
+
+/** The tuning part: may be read while changing content/danger/. */
+export const DANGER_TUNE_FILE = 'test/nlu/danger-real-tune.yaml';
+
+/** The holdout part: never read while tuning; measured by `npm run bench` only. */
+export const DANGER_HOLDOUT_FILE = 'test/nlu/danger-real-holdout.yaml';
+
+/** Reads and validates a danger set; throws content_error naming file and line. */
+export function readDangerSet(file: string, label = file): DangerCase[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new SafeStepError('content_error', `${label}: cannot read file`, { cause });
+  }
+  return parseYamlData(text, label, DangerSetSchema).cases;
+}

@@ -1,0 +1,36 @@
+/**
+ * The real-world danger set (test/nlu/danger-real.md): the floors on its tuning part, and the
+ * shape of the holdout (which `npm run bench` measures; nobody tunes on it, so no floor here).
+ */
+import path from 'node:path';
+import { evaluateDanger } from '../../src/nlu/evaluate';
+import { createDangerDetector } from '../../src/nlu/danger';
+import { DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet } from '../../src/nlu/danger-set';
+import { ROOT, shippedNlu } from './fixtures';
+
+const nlu = shippedNlu();
+const detector = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary });
+const tune = readDangerSet(path.join(ROOT, DANGER_TUNE_FILE), DANGER_TUNE_FILE);
+const holdout = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_FILE), DANGER_HOLDOUT_FILE);
+
+describe('the real-world danger set', () => {
+  test('has at least 150 danger and 300 non-danger messages, at least a third held out', () => {
+    const all = [...tune, ...holdout];
+    expect(all.filter((c) => c.danger).length).toBeGreaterThanOrEqual(150);
+    expect(all.filter((c) => !c.danger).length).toBeGreaterThanOrEqual(300);
+    expect(holdout.length * 3).toBeGreaterThanOrEqual(all.length);
+    expect(new Set(all.map((c) => c.text)).size).toBe(all.length);
+  });
+
+  test('labels every danger message with its kind of source and every other with why it is hard', () => {
+    const all = [...tune, ...holdout];
+    expect(all.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined))).toEqual([]);
+  });
+
+  test('tuning part: every danger message gets 999 or the question; 999 on ≤ 2%, the question on ≤ 10% of the rest', () => {
+    const d = evaluateDanger(detector, tune);
+    expect(d.missed).toEqual([]);
+    expect(d.falseAlarmRate).toBeLessThanOrEqual(0.02);
+    expect(d.questionRate).toBeLessThanOrEqual(0.1);
+  });
+});
