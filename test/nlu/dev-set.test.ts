@@ -11,7 +11,7 @@ import { evaluateDanger, evaluateRouter, OUT_OF_SCOPE, type Evaluation } from '.
 import { createNlu } from '../../src/nlu/load';
 import path from 'node:path';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet, type DevCase } from '../../src/nlu/dev-set';
-import { ROOT, shippedNlu } from './fixtures';
+import { closeMatches, normalise, ROOT, shippedNlu, withHistogram, withinDistance } from './fixtures';
 
 const content = loadContent(ROOT);
 const flows = [...content.flows.values()];
@@ -102,68 +102,8 @@ describe('the dev set itself', () => {
   });
 
   test('no message (dev or fresh set) is a copy or light edit of a training phrase (edit distance > 25% of its length)', () => {
-    const training = [...flows.flatMap((f) => f.examples), ...nluContent.outOfScope].map((t) => withHistogram(normalise(t)));
-    const close: string[] = [];
-    for (const c of [...dev, ...fresh]) {
-      const a = withHistogram(normalise(c.text));
-      for (const b of training) {
-        const limit = Math.max(a.text.length, b.text.length) * 0.25;
-        // Half the letter-count difference never exceeds the edit distance: a cheap, sound filter.
-        if (Math.abs(a.text.length - b.text.length) > limit || histogramGap(a.counts, b.counts) > limit) continue;
-        if (withinDistance(a.codes, b.codes, Math.floor(limit))) close.push(`${c.text}  ≈  ${b.text}`);
-      }
-    }
+    const training = [...flows.flatMap((f) => f.examples), ...nluContent.outOfScope];
+    const close = closeMatches([...dev, ...fresh].map((c) => c.text), training);
     expect(close).toEqual([]);
   });
 });
-
-function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
-}
-
-function withHistogram(text: string): { text: string; codes: Int32Array; counts: Int16Array } {
-  const codes = Int32Array.from(text, (ch) => ch.charCodeAt(0));
-  const counts = new Int16Array(37);
-  for (const code of codes) counts[code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : 36]! += 1;
-  return { text, codes, counts };
-}
-
-function histogramGap(a: Int16Array, b: Int16Array): number {
-  let gap = 0;
-  for (let i = 0; i < a.length; i++) gap += a[i]! > b[i]! ? a[i]! - b[i]! : b[i]! - a[i]!;
-  return gap / 2;
-}
-
-/**
- * True when the optimal-string-alignment distance (insertions, deletions, substitutions, swaps)
- * of a and b is at most `limit`; gives up as soon as a whole row exceeds it. Written without
- * Math.* or string indexing, which are slow inside jest's VM contexts.
- */
-function withinDistance(a: Int32Array, b: Int32Array, limit: number): boolean {
-  const m = b.length;
-  let before = new Int32Array(m + 1);
-  let previous = new Int32Array(m + 1);
-  let current = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let best = i;
-    const ai = a[i - 1]!;
-    for (let j = 1; j <= m; j++) {
-      let d = previous[j - 1]! + (ai === b[j - 1] ? 0 : 1);
-      const up = previous[j]! + 1;
-      const left = current[j - 1]! + 1;
-      if (up < d) d = up;
-      if (left < d) d = left;
-      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === b[j - 1] && before[j - 2]! + 1 < d) d = before[j - 2]! + 1;
-      current[j] = d;
-      if (d < best) best = d;
-    }
-    if (best > limit) return false;
-    const spare = before;
-    before = previous;
-    previous = current;
-    current = spare;
-  }
-  return previous[m]! <= limit;
-}
