@@ -22,6 +22,9 @@ export const DevSetSchema = z.strictObject({
         danger: z.boolean(),
         also: flowId.optional(),
         note: z.string().optional(),
+        /** Real-world sets only: the public page a message was adapted from, and its kind. */
+        source: z.string().optional(),
+        kind: z.enum(['forum', 'news', 'case-study', 'guidance-faq', 'helpline']).optional(),
       }),
     )
     .min(1),
