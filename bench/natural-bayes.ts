@@ -22,7 +22,8 @@ export function createNaturalBayesRouter(
 ): Router {
   const texts: string[] = [];
   const labels: string[] = [];
-  for (const f of flows) for (const t of [...f.examples, f.title, f.summary]) (texts.push(t), labels.push(f.id));
+  // A danger-only flow is never routed to (it is reached after a danger reply), so it is no class here.
+  for (const f of flows.filter((x) => !x.dangerOnly)) for (const t of [...f.examples, f.title, f.summary]) (texts.push(t), labels.push(f.id));
   for (const t of outOfScope) (texts.push(t), labels.push(OUT));
   const normaliser = createTrainedNormaliser(vocabulary, texts);
   const bayes = new BayesClassifier();
