@@ -63,17 +63,22 @@ async function trial(n: number, delayMs: number): Promise<'before' | 'after'> {
   expect([0, 1]).toContain(committed);
 
   const again = new ChatProcess(['--setting', 'upton-junior', '--user', user], env);
-  const resumed = await again.untilAwait();
-  if (committed === 0) {
-    // Nothing was filed: the question is still open, and answering it files exactly one.
-    expect(last(resumed)).toMatchObject({ type: 'question', freeText: true });
-    const filed = await again.send(FINAL);
-    expect(filed[0]).toMatchObject({ type: 'report' });
-  } else {
-    // Filed: the conversation is past the question, so nothing is asked twice.
-    expect(JSON.stringify(resumed)).not.toContain('"freeText":true');
+  try {
+    const resumed = await again.untilAwait();
+    if (committed === 0) {
+      // Nothing was filed: the question is still open, and answering it files exactly one.
+      expect(last(resumed)).toMatchObject({ type: 'question', freeText: true });
+      const filed = await again.send(FINAL);
+      expect(filed[0]).toMatchObject({ type: 'report' });
+    } else {
+      // Filed: the conversation is past the question, so nothing is asked twice.
+      expect(JSON.stringify(resumed)).not.toContain('"freeText":true');
+    }
+    await again.end();
+  } finally {
+    // A failed expectation must not leave a process behind to hold jest open.
+    await again.kill('SIGKILL');
   }
-  await again.end();
   expect(reportsBy(user)).toBe(1);
   return committed === 0 ? 'before' : 'after';
 }
