@@ -6,6 +6,9 @@ import type { StoreError } from '../core/errors';
 import type { DeliveryStore } from '../core/delivery';
 import type { ChannelRefStore, ReportStore, SessionStore, Transaction } from '../core/ports';
 import type { QuizStore } from '../quiz/ports';
+import type { AuditStore, CaseStore } from '../core/case/model';
+import { MemoryAuditStore, MemoryCaseStore } from './memory-cases';
+import { SqliteAuditStore, SqliteCaseStore } from './sqlite-cases';
 import { FailingReportStore, MemorySessionStore } from './memory';
 import { MemoryChannelRefStore, MemoryDeliveryStore } from './memory-channel';
 import { FailingQuizStore } from './memory-quiz';
@@ -25,6 +28,10 @@ export interface Stores {
   channelRefs: ChannelRefStore;
   /** The induction quiz's attempts, answers and attestations. */
   quiz: QuizStore;
+  /** Each report's append-only history: acknowledgements, notes, actions, outcomes, corrections. */
+  cases: CaseStore;
+  /** Who read or tried to act on which report, when and where. */
+  audit: AuditStore;
   /** Runs work in one transaction across every store above: all of its writes commit, or none. */
   transaction: Transaction;
   close(): void;
@@ -39,6 +46,8 @@ export function openStores(dbPath: string): Stores {
     deliveries: new SqliteDeliveryStore(db),
     channelRefs: new SqliteChannelRefStore(db),
     quiz: new SqliteQuizStore(db),
+    cases: new SqliteCaseStore(db),
+    audit: new SqliteAuditStore(db),
     transaction: (work) => db.transaction(work)(),
     close: () => {
       if (db.open) db.close();
@@ -60,6 +69,8 @@ export function openStoresOrFallback(dbPath: string): Stores & { error?: StoreEr
       deliveries: new MemoryDeliveryStore(),
       channelRefs: new MemoryChannelRefStore(),
       quiz: new FailingQuizStore(),
+      cases: new MemoryCaseStore(),
+      audit: new MemoryAuditStore(),
       transaction: (work) => work(),
       close: () => undefined,
       error: toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err),
