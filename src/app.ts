@@ -6,6 +6,7 @@
 import type { Config } from './config';
 import type { ContentBundle } from './core/content';
 import type { DslDirectory } from './core/desk/directory';
+import { Casework } from './core/case/casework';
 import { DslNotifier } from './core/dsl-notifier';
 import { UnknownSettingError, type StoreError } from './core/errors';
 import type { ChatChannel } from './core/host';
@@ -31,6 +32,8 @@ export interface App {
   host: SafeStepHost;
   /** The DSL outbox: records, sends and retries every notice. */
   notifier: DslNotifier;
+  /** Each report's casework and audit trail. */
+  casework: Casework;
   /** Invitations, welcomes and reminders for the induction quiz, on every connected channel. */
   outreach: QuizOutreach;
   stores: Stores;
@@ -61,10 +64,21 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     deliveries: stores.deliveries,
     reports: stores.reports,
     transaction: stores.transaction,
+    cases: stores.cases,
     directory: dslDirectory(config),
     clock,
     log,
     reminderAfterMs: config.reminderMinutes * 60_000,
+  });
+  const casework = new Casework({
+    reports: stores.reports,
+    cases: stores.cases,
+    audit: stores.audit,
+    deliveries: stores.deliveries,
+    transaction: stores.transaction,
+    outbox: notifier,
+    clock,
+    log,
   });
   const runner = new ConversationRunner({ content, router, danger, sessions: stores.sessions, reports: stores.reports, transaction: stores.transaction, notifier, clock, log });
   const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock }) : undefined;
@@ -80,6 +94,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     deliveries: stores.deliveries,
     quizStore: stores.quiz,
     channelRefs: stores.channelRefs,
+    casework,
     settingOf: (channel) => (channel === 'console' ? undefined : config.settingId),
     outreach,
     clock,
@@ -93,6 +108,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     quizContent,
     host,
     notifier,
+    casework,
     outreach,
     stores,
     log,

@@ -125,6 +125,17 @@ export interface DeskWords {
   digestOverdue: string;
   digestOpen: string;
   digestNothing: string;
+  exportCpomsHeading: string;
+  exportMyConcernHeading: string;
+  exportWhen: string;
+  exportAbout: string;
+  exportConcern: string;
+  exportChildWords: string;
+  exportSeenHeard: string;
+  exportActions: string;
+  exportTold: string;
+  exportReporter: string;
+  exportNotGiven: string;
   /** The outcome list a setting uses unless its profile names its own (`outcomes`). */
   defaultOutcomes: string[];
 }

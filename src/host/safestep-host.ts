@@ -9,7 +9,10 @@ import { reportNotice } from '../core/desk/notice';
 import { reportLine, reportView } from '../core/desk/report-view';
 import type { DslNotifier } from '../core/dsl-notifier';
 import { errorCode } from '../core/errors';
-import type { Acknowledgement, Actor, Address, ChannelHost, ChannelRecords, HomeView, Labels, Outcome, QuizInvite, QuizResultsView, ReportView, TurnInput } from '../core/host';
+import type { Acknowledgement, Actor, Address, AuditView, CaseForm, CaseSaved, CaseSubmission, ChannelHost, ChannelRecords, DigestView, ExportView, HomeView, Labels, Outcome, QuizInvite, QuizResultsView, ReportView, TurnInput } from '../core/host';
+import type { Casework } from '../core/case/casework';
+import { isClosed } from '../core/case/model';
+import { DeskHost } from './desk-host';
 import { richFrom, tokenMark, type Rich } from '../core/host';
 import { personFromStored } from '../core/desk/people';
 import type { Inbound, Reply } from '../core/messages';
@@ -43,6 +46,8 @@ export interface HostDeps {
   deliveries: DeliveryStore;
   quizStore: QuizStore;
   channelRefs: ChannelRefStore;
+  /** The reports' casework and audit trail. */
+  casework: Casework;
   /** The setting a chat channel serves (the console names its own). */
   settingOf: (channel: string) => string | undefined;
   outreach?: QuizOutreach;
@@ -54,9 +59,21 @@ export interface HostDeps {
 export class SafeStepHost implements ChannelHost {
   readonly log: Logger;
   private readonly chat: ChatRouter;
+  /** The DSL's desk: full report, casework, audit, export, digest. */
+  readonly desk: DeskHost;
 
   constructor(private readonly d: HostDeps) {
     this.log = d.log;
+    this.desk = new DeskHost({
+      content: d.content,
+      reports: d.reports,
+      deliveries: d.deliveries,
+      casework: d.casework,
+      isDsl: (channel, userId) => d.notifier.isDsl(channel, userId),
+      settingFor: (channel) => this.settingFor(channel),
+      clock: d.clock,
+      log: d.log,
+    });
     this.chat = new ChatRouter(d.runner, d.quiz, d.quizContent?.messages.commands.start ?? []);
   }
 
@@ -102,6 +119,8 @@ export class SafeStepHost implements ChannelHost {
       ? ({ kind: 'unknown' } as const)
       : this.d.notifier.acknowledge(reference, actor.channel, actor.userId);
     this.log.info('report_ack', { reference, channel: actor.channel, outcome: outcome.kind });
+    const result = outcome.kind === 'refused' ? 'refused' : outcome.kind === 'unknown' ? 'unknown' : 'ok';
+    this.d.casework.audit({ who: `${actor.channel}:${actor.userId}`, where: actor.channel, what: 'acknowledge', reference, result });
     switch (outcome.kind) {
       case 'refused':
         return { ok: false, say: [render(dsl.notAuthorised, setting)] };
@@ -112,7 +131,8 @@ export class SafeStepHost implements ChannelHost {
         const r = outcome.report;
         const template = outcome.kind === 'already' ? dsl.alreadyAcknowledged : dsl.acknowledged;
         const say = this.whoWhen(template, setting, reference, r.acknowledgedBy ?? '', r.acknowledgedAt ?? '', actor);
-        const notice = reportNotice(r, this.settingOfReport(r.settingId, setting), this.d.content.catalog, 'report-filed', this.ackName(r.acknowledgedBy, actor));
+        const closed = isClosed(this.d.casework.entries(reference));
+        const notice = reportNotice(r, this.settingOfReport(r.settingId, setting), this.d.content.catalog, 'report-filed', this.ackName(r.acknowledgedBy, actor), closed);
         if (outcome.kind === 'already') return { ok: false, say };
         return { ok: true, value: { say, notice } };
       }
@@ -120,17 +140,28 @@ export class SafeStepHost implements ChannelHost {
   }
 
   viewReport(actor: Actor, reference: string): Outcome<ReportView> {
-    const setting = this.settingFor(actor.channel);
-    const dsl = this.d.content.catalog.dsl;
-    if (!this.d.notifier.isDsl(actor.channel, actor.userId)) {
-      this.log.warn('report_view_refused', { reference, channel: actor.channel });
-      return { ok: false, say: [render(dsl.notAuthorised, setting)] };
-    }
     const report = this.d.reports.get(reference);
-    if (!report || report.settingId !== setting.id) return { ok: false, say: [render(dsl.unknownReport, setting, { reference })] };
-    this.log.info('report_viewed', { reference, channel: actor.channel });
-    const view = reportView(report, this.d.deliveries.forReport(reference), setting, this.d.content.catalog, this.ackName(report.acknowledgedBy, actor));
-    return { ok: true, value: view };
+    return this.desk.view(actor, reference, report ? this.ackName(report.acknowledgedBy, actor) : undefined);
+  }
+
+  caseForm(actor: Actor, reference: string, kind: CaseSubmission['kind']): Outcome<CaseForm> {
+    return this.desk.form(actor, reference, kind);
+  }
+
+  submitCase(actor: Actor, submission: CaseSubmission): Outcome<CaseSaved> {
+    return this.desk.submit(actor, submission);
+  }
+
+  reportAudit(actor: Actor, reference: string): Outcome<AuditView> {
+    return this.desk.audit(actor, reference);
+  }
+
+  exportReport(actor: Actor, reference: string, format: 'cpoms' | 'myconcern'): Outcome<ExportView> {
+    return this.desk.export(actor, reference, format);
+  }
+
+  digest(actor: Actor): Outcome<DigestView> {
+    return this.desk.digest(actor);
   }
 
   home(actor: Actor): HomeView {

@@ -1,0 +1,131 @@
+/**
+ * The DSL's desk as the host decides it, for every channel alike: the full report with its
+ * history, the casework forms and what saving one does, the audit trail, the CPOMS / MyConcern
+ * export and the daily summary. Only the setting's DSLs may use any of it; anyone else gets the
+ * usual refusal and nothing of the report. Every use and every refused attempt is audited.
+ */
+import { Casework } from '../core/case/casework';
+import { parseSubmission, type CaseSubmission } from '../core/case/submission';
+import type { ContentBundle } from '../core/content';
+import type { DeliveryStore } from '../core/delivery';
+import { auditView } from '../core/desk/audit-view';
+import { digestView } from '../core/desk/digest';
+import { exportText } from '../core/desk/export-text';
+import { caseForm, outcomesOf } from '../core/desk/forms';
+import { reportView } from '../core/desk/report-view';
+import type { Actor, AuditView, CaseForm, CaseSaved, DigestView, ExportView, Outcome, ReportView } from '../core/host';
+import { londonDay, type Rich } from '../core/host';
+import type { SettingProfile } from '../core/model';
+import type { Clock, Logger, ReportStore } from '../core/ports';
+import type { FiledReport } from '../core/report';
+import { render } from '../core/template';
+import { promptIdOf } from './prompt-ids';
+
+export interface DeskDeps {
+  content: ContentBundle;
+  reports: ReportStore;
+  deliveries: DeliveryStore;
+  casework: Casework;
+  isDsl: (channel: string, userId: string) => boolean;
+  settingFor: (channel: string) => SettingProfile;
+  clock: Clock;
+  log: Logger;
+}
+
+/** What a DSL-only request found: the report and its setting, or what to say instead. */
+type Found = { ok: true; report: FiledReport; setting: SettingProfile } | { ok: false; say: Rich };
+
+export class DeskHost {
+  constructor(private readonly d: DeskDeps) {}
+
+  view(actor: Actor, reference: string, ackName?: string): Outcome<ReportView> {
+    const found = this.find(actor, reference, 'view');
+    if (!found.ok) return found;
+    const entries = this.d.casework.entries(reference);
+    return { ok: true, value: reportView(found.report, this.d.deliveries.forReport(reference), found.setting, this.d.content.catalog, ackName, entries) };
+  }
+
+  form(actor: Actor, reference: string, kind: CaseSubmission['kind']): Outcome<CaseForm> {
+    const found = this.find(actor, reference, `form-${kind}`);
+    if (!found.ok) return found;
+    return { ok: true, value: caseForm(kind, reference, found.setting, this.d.content.catalog.desk, this.d.casework.entries(reference)) };
+  }
+
+  submit(actor: Actor, s: CaseSubmission): Outcome<CaseSaved> {
+    const what = s.kind === 'correct' ? 'correct' : s.kind;
+    const found = this.find(actor, s.reference, what);
+    if (!found.ok) return found;
+    const { setting } = found;
+    const words = this.d.content.catalog.desk;
+    const entries = this.d.casework.entries(s.reference);
+    const form = caseForm(s.kind, s.reference, setting, words, entries);
+    const parsed = parseSubmission(s, { outcomes: outcomesOf(setting, words), entryIds: entries.map((e) => e.id), maxLength: this.d.content.catalog.limits.maxMessageLength });
+    if (!parsed.ok) {
+      const fields = parsed.fields.map((id) => form.fields.find((f) => f.id === id)?.label ?? id).join(', ');
+      return { ok: false, say: [render(words.invalid, setting, { reference: s.reference, fields })] };
+    }
+    const result = this.d.casework.add(s.reference, `${actor.channel}:${actor.userId}`, actor.name, parsed.fields);
+    if (result.kind === 'unknown') return { ok: false, say: [render(this.d.content.catalog.dsl.unknownReport, setting, { reference: s.reference })] };
+    if (result.kind === 'already-closed') return { ok: false, say: [render(words.alreadyClosed, setting, { reference: s.reference })] };
+    const say = [render(result.closed ? words.closedSaved : words.saved, setting, { reference: s.reference })];
+    const view = reportView(found.report, this.d.deliveries.forReport(s.reference), setting, this.d.content.catalog, undefined, this.d.casework.entries(s.reference));
+    return { ok: true, value: { say, view } };
+  }
+
+  audit(actor: Actor, reference: string): Outcome<AuditView> {
+    const found = this.find(actor, reference, 'audit');
+    if (!found.ok) return found;
+    return { ok: true, value: auditView(reference, this.d.casework.auditTrail(reference), found.setting, this.d.content.catalog.desk) };
+  }
+
+  export(actor: Actor, reference: string, format: 'cpoms' | 'myconcern'): Outcome<ExportView> {
+    const found = this.find(actor, reference, `export-${format}`);
+    if (!found.ok) return found;
+    const { report, setting } = found;
+    const text = exportText(format, {
+      report,
+      entries: this.d.casework.entries(reference),
+      deliveries: this.d.deliveries.forReport(reference),
+      setting,
+      words: this.d.content.catalog.desk,
+      promptId: promptIdOf(this.d.content, report),
+    });
+    return { ok: true, value: { reference, title: render(this.d.content.catalog.desk.exportTitle, setting, { reference }), text } };
+  }
+
+  digest(actor: Actor): Outcome<DigestView> {
+    const setting = this.d.settingFor(actor.channel);
+    if (!this.d.isDsl(actor.channel, actor.userId)) {
+      this.d.log.warn('digest_refused', { channel: actor.channel });
+      return { ok: false, say: [render(this.d.content.catalog.dsl.notAuthorised, setting)] };
+    }
+    return { ok: true, value: this.digestFor(setting) };
+  }
+
+  /** The summary for a setting (also what the daily digest sends). */
+  digestFor(setting: SettingProfile): DigestView {
+    const now = this.d.clock();
+    return digestView(this.d.reports.list({ settingId: setting.id }), (ref) => this.d.casework.entries(ref), now, londonDay(now), setting, this.d.content.catalog.desk);
+  }
+
+  /** Audits `what` on `reference` by `actor` (refused too), and finds the report if they may see it. */
+  private find(actor: Actor, reference: string, what: string): Found {
+    const setting = this.d.settingFor(actor.channel);
+    const dsl = this.d.content.catalog.dsl;
+    const audit = (result: 'ok' | 'refused' | 'unknown') =>
+      this.d.casework.audit({ who: `${actor.channel}:${actor.userId}`, where: actor.channel, what, reference, result });
+    if (!this.d.isDsl(actor.channel, actor.userId)) {
+      audit('refused');
+      this.d.log.warn('report_refused', { reference, channel: actor.channel, what });
+      return { ok: false, say: [render(dsl.notAuthorised, setting)] };
+    }
+    const report = this.d.reports.get(reference);
+    if (!report || report.settingId !== setting.id) {
+      audit('unknown');
+      return { ok: false, say: [render(dsl.unknownReport, setting, { reference })] };
+    }
+    audit('ok');
+    this.d.log.info('report_desk', { reference, channel: actor.channel, what });
+    return { ok: true, report, setting };
+  }
+}
