@@ -116,7 +116,7 @@ export class DeskHost {
       this.d.casework.audit({ who: `${actor.channel}:${actor.userId}`, where: actor.channel, what, reference, result });
     if (!this.d.isDsl(actor.channel, actor.userId)) {
       audit('refused');
-      this.d.log.warn('report_refused', { reference, channel: actor.channel, what });
+      this.d.log.warn(what === 'view' ? 'report_view_refused' : 'report_refused', { reference, channel: actor.channel, what });
       return { ok: false, say: [render(dsl.notAuthorised, setting)] };
     }
     const report = this.d.reports.get(reference);
@@ -125,7 +125,7 @@ export class DeskHost {
       return { ok: false, say: [render(dsl.unknownReport, setting, { reference })] };
     }
     audit('ok');
-    this.d.log.info('report_desk', { reference, channel: actor.channel, what });
+    this.d.log.info(what === 'view' ? 'report_viewed' : 'report_desk', { reference, channel: actor.channel, what });
     return { ok: true, report, setting };
   }
 }
