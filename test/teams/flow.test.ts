@@ -125,9 +125,13 @@ describe('Teams channel (local, fake Bot Connector)', () => {
     expect(submitsOf(card).map((s) => s.data)).toEqual([
       { ss: 'ack', ref: report.reference },
       { ss: 'view', ref: report.reference },
+      { ss: 'note', ref: report.reference },
+      { ss: 'action', ref: report.reference },
+      { ss: 'outcome', ref: report.reference },
+      { ss: 'correct', ref: report.reference },
     ]);
     // And in the DSL team's channel.
-    expect(submitsOf(lastTo(DSL_CHANNEL)).map((s) => s.data.ref)).toEqual([report.reference, report.reference]);
+    expect(submitsOf(lastTo(DSL_CHANNEL)).map((s) => s.data.ref)).toEqual(Array(6).fill(report.reference));
 
     // The deputy never installed the app: the report is safe, and the failure is recorded and shown.
     const deliveries = serving.app.stores.deliveries.forReport(report.reference);
