@@ -57,7 +57,7 @@ export function dslDirectory(config: Readonly<Config>): DslDirectory {
 export function buildApp(config: Readonly<Config>, log: Logger = createLogger(config.logLevel), clock: () => Date = () => new Date()): App {
   const { content, quiz: quizContent } = loadContentWithQuiz(config.contentRoot);
   const { router, danger } = loadNlu(config.contentRoot, [...content.flows.values()]);
-  const stores = openStoresOrFallback(config.dbPath);
+  const stores = openStoresOrFallback(config.dbPath, { key: config.key, log });
   if (stores.error) log.error('store_open_failed', { code: stores.error.code });
   const notifier = new DslNotifier({
     content,
