@@ -69,7 +69,7 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     sessions: new SqliteSessionStore(db, seal),
     reports: new SqliteReportStore(db, seal),
     deliveries: new SqliteDeliveryStore(db),
-    channelRefs: new SqliteChannelRefStore(db),
+    channelRefs: new SqliteChannelRefStore(db, seal),
     quiz: new SqliteQuizStore(db),
     cases: new SqliteCaseStore(db, seal),
     audit: new SqliteAuditStore(db),

@@ -7,11 +7,12 @@
 import type { Cipher } from './cipher';
 import type { Database } from './sqlite';
 
-/** The tables whose `data` column is sealed, with their key column. */
+/** The tables whose `data` column is sealed (each row found again by its rowid). */
 export const SEALED_TABLES: readonly { table: string; key: string }[] = [
-  { table: 'reports', key: 'reference' },
-  { table: 'sessions', key: 'conversation_id' },
-  { table: 'case_entries', key: 'id' },
+  { table: 'reports', key: 'rowid' },
+  { table: 'sessions', key: 'rowid' },
+  { table: 'case_entries', key: 'rowid' },
+  { table: 'channel_refs', key: 'rowid' },
 ];
 
 const SEALED_LIKE = `'"enc:v1:%'`;
