@@ -9,7 +9,8 @@ import { loadConfig } from '../config';
 import type { AuditStore, CaseStore } from '../core/case/model';
 import type { DeliveryStore } from '../core/delivery';
 import type { ReportStore } from '../core/ports';
-import { MemoryAuditStore, MemoryCaseStore } from '../store/memory-cases';
+import { MemoryAuditStore, MemoryCaseStore, MemoryRetentionStore } from '../store/memory-cases';
+import type { RetentionStore } from '../core/case/retention';
 import { MemoryReportStore } from '../store/memory';
 import { MemoryDeliveryStore } from '../store/memory-channel';
 import { openStores } from '../store/open-stores';
@@ -21,6 +22,7 @@ export interface ReportDb {
   deliveries: DeliveryStore;
   cases: CaseStore;
   audit: AuditStore;
+  retention: RetentionStore;
   /** Who is running the command, as the audit trail names them ("cli:<login>"). */
   who: string;
 }
@@ -39,11 +41,11 @@ export function withReportDb<T>(io: CliIO, use: (db: ReportDb) => T): T {
   const config = loadConfig(io.env, io.root);
   const who = cliUser();
   if (!fs.existsSync(config.dbPath)) {
-    return use({ reports: new MemoryReportStore(), deliveries: new MemoryDeliveryStore(), cases: new MemoryCaseStore(), audit: new MemoryAuditStore(), who });
+    return use({ reports: new MemoryReportStore(), deliveries: new MemoryDeliveryStore(), cases: new MemoryCaseStore(), audit: new MemoryAuditStore(), retention: new MemoryRetentionStore(), who });
   }
   const stores = openStores(config.dbPath, { mustExist: true, key: config.key });
   try {
-    return use({ reports: stores.reports, deliveries: stores.deliveries, cases: stores.cases, audit: stores.audit, who });
+    return use({ reports: stores.reports, deliveries: stores.deliveries, cases: stores.cases, audit: stores.audit, retention: stores.retention, who });
   } finally {
     stores.close();
   }

@@ -1,5 +1,6 @@
 /** In-memory twins of the case and audit stores (append-only like the SQLite ones), for tests and the fallback. */
 import type { AuditEntry, AuditStore, CaseEntry, CaseStore, NewEntry } from '../core/case/model';
+import type { HoldEvent, RetentionStore } from '../core/case/retention';
 
 export class MemoryCaseStore implements CaseStore {
   private readonly rows: CaseEntry[] = [];
@@ -24,5 +25,28 @@ export class MemoryAuditStore implements AuditStore {
 
   forReport(reference: string): AuditEntry[] {
     return this.rows.filter((r) => r.reference === reference).map((r) => ({ ...r }));
+  }
+}
+
+/** Holds only (the in-memory fallback keeps no conversations or reports worth purging). */
+export class MemoryRetentionStore implements RetentionStore {
+  private readonly rows: HoldEvent[] = [];
+
+  addHold(e: Omit<HoldEvent, 'id'>): HoldEvent {
+    const row = { id: this.rows.length + 1, ...e };
+    this.rows.push(row);
+    return { ...row };
+  }
+
+  holds(reference: string): HoldEvent[] {
+    return this.rows.filter((r) => r.reference === reference).map((r) => ({ ...r }));
+  }
+
+  purgeSessions(): number {
+    return 0;
+  }
+
+  deleteReport(): void {
+    throw Object.assign(new Error('no reports are kept in memory'), { code: 'store_write_error' });
   }
 }

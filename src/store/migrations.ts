@@ -129,7 +129,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 6,
-    description: "the DSL's desk: append-only case entries and audit trail; reports can no longer be edited or deleted; deliveries for closing and overdue actions",
+    description: "the DSL's desk: append-only case entries, audit trail and legal holds; reports are never edited, and deleted only by retention off hold; deliveries for closing and overdue actions",
     sql: `
       CREATE TABLE case_entries (
         id        INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -151,7 +151,24 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX audit_log_reference ON audit_log (reference, id);
       -- Append-only. Only the sealed data column may be rewritten (by key rotation).
+      -- Legal holds: an append-only log of hold and release (the reason sealed in data).
+      CREATE TABLE report_holds (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        reference TEXT NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN ('hold', 'release')),
+        by_who    TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        data      TEXT NOT NULL CHECK (json_valid(data))
+      );
+      CREATE INDEX report_holds_reference ON report_holds (reference, id);
+      CREATE TRIGGER report_holds_no_delete BEFORE DELETE ON report_holds
+        BEGIN SELECT RAISE(ABORT, 'legal holds are append-only'); END;
+      CREATE TRIGGER report_holds_no_update BEFORE UPDATE OF id, reference, kind, by_who, at ON report_holds
+        BEGIN SELECT RAISE(ABORT, 'legal holds are append-only'); END;
+      -- A report leaves only through retention: a permit row lives inside that one transaction.
+      CREATE TABLE retention_permits (reference TEXT PRIMARY KEY);
       CREATE TRIGGER case_entries_no_delete BEFORE DELETE ON case_entries
+        WHEN NOT EXISTS (SELECT 1 FROM retention_permits WHERE reference = OLD.reference)
         BEGIN SELECT RAISE(ABORT, 'case entries are append-only'); END;
       CREATE TRIGGER case_entries_no_update BEFORE UPDATE OF id, reference, kind, by_who, at ON case_entries
         BEGIN SELECT RAISE(ABORT, 'case entries are append-only'); END;
@@ -162,7 +179,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER reports_no_update BEFORE UPDATE OF reference, seq, year, setting_id, flow_id, urgency, created_at, reporter_id ON reports
         BEGIN SELECT RAISE(ABORT, 'a filed report is never edited'); END;
       CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
+        WHEN NOT EXISTS (SELECT 1 FROM retention_permits WHERE reference = OLD.reference)
         BEGIN SELECT RAISE(ABORT, 'a filed report is never deleted'); END;
+      CREATE TRIGGER reports_on_hold BEFORE DELETE ON reports
+        WHEN (SELECT kind FROM report_holds WHERE reference = OLD.reference ORDER BY id DESC LIMIT 1) = 'hold'
+        BEGIN SELECT RAISE(ABORT, 'a report on legal hold is never deleted'); END;
       CREATE TRIGGER reports_ack_once BEFORE UPDATE OF acknowledged_by, acknowledged_at ON reports WHEN OLD.acknowledged_at IS NOT NULL
         BEGIN SELECT RAISE(ABORT, 'an acknowledgement is never changed'); END;
       CREATE TABLE deliveries_v6 (

@@ -7,8 +7,10 @@ import type { DeliveryStore } from '../core/delivery';
 import type { ChannelRefStore, Logger, ReportStore, SessionStore, Transaction } from '../core/ports';
 import type { QuizStore } from '../quiz/ports';
 import type { AuditStore, CaseStore } from '../core/case/model';
-import { MemoryAuditStore, MemoryCaseStore } from './memory-cases';
+import { MemoryAuditStore, MemoryCaseStore, MemoryRetentionStore } from './memory-cases';
 import { SqliteAuditStore, SqliteCaseStore } from './sqlite-cases';
+import { SqliteRetentionStore } from './sqlite-retention';
+import type { RetentionStore } from '../core/case/retention';
 import { FailingReportStore, MemorySessionStore } from './memory';
 import { MemoryChannelRefStore, MemoryDeliveryStore } from './memory-channel';
 import { FailingQuizStore } from './memory-quiz';
@@ -37,6 +39,8 @@ export interface Stores {
   cases: CaseStore;
   /** Who read or tried to act on which report, when and where. */
   audit: AuditStore;
+  /** Legal holds, purging old conversations and (only when a profile says so) old reports. */
+  retention: RetentionStore;
   /** Runs work in one transaction across every store above: all of its writes commit, or none. */
   transaction: Transaction;
   close(): void;
@@ -73,6 +77,7 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     quiz: new SqliteQuizStore(db),
     cases: new SqliteCaseStore(db, seal),
     audit: new SqliteAuditStore(db),
+    retention: new SqliteRetentionStore(db, seal),
     transaction: (work) => db.transaction(work)(),
     close: () => {
       if (db.open) db.close();
@@ -123,6 +128,7 @@ export function openStoresOrFallback(dbPath: string, options: StoreOptions = {})
       quiz: new FailingQuizStore(),
       cases: new MemoryCaseStore(),
       audit: new MemoryAuditStore(),
+      retention: new MemoryRetentionStore(),
       transaction: (work) => work(),
       close: () => undefined,
       error: toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err),

@@ -13,6 +13,7 @@ export const SEALED_TABLES: readonly { table: string; key: string }[] = [
   { table: 'sessions', key: 'rowid' },
   { table: 'case_entries', key: 'rowid' },
   { table: 'channel_refs', key: 'rowid' },
+  { table: 'report_holds', key: 'rowid' },
 ];
 
 const SEALED_LIKE = `'"enc:v1:%'`;

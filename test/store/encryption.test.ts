@@ -90,7 +90,7 @@ test('keys rotate re-encrypts everything under a new key while the stores stay o
   const r = runCli(['keys', 'rotate'], { SAFESTEP_DATA_DIR: path.dirname(dbPath) });
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  expect(r.stdout).toMatch(/^Re-encrypted under key [0-9a-f]{8}: 3 reports, 1 sessions, 3 case_entries, 0 channel_refs\.\n$/);
+  expect(r.stdout).toMatch(/^Re-encrypted under key [0-9a-f]{8}: 3 reports, 1 sessions, 3 case_entries, 0 channel_refs, 0 report_holds\.\n$/);
   const lines = fs.readFileSync(keyFile, 'utf8').trim().split('\n');
   expect(lines[0]).not.toBe(before);
   expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);

@@ -13,6 +13,7 @@ import { historyLines } from '../../core/desk/history';
 import { renderRich, type Rich } from '../../core/host/rich';
 import type { FiledReport } from '../../core/report';
 import { promptIdOf } from '../../host/prompt-ids';
+import { onHold } from '../../core/case/retention';
 import type { CliIO } from '../io';
 import type { ReportDb } from '../report-db';
 
@@ -37,6 +38,11 @@ export function historyText(r: FiledReport, db: ReportDb, content: ContentBundle
     for (const f of h.facts) out.push(`      ${f.label}: ${plain(f.value)}`);
     if (h.text !== undefined) out.push(...h.text.split(/\r\n|\r|\n/).map((l) => `      ${l}`));
   }
+  const holds = db.retention.holds(r.reference);
+  if (holds.length > 0) {
+    out.push('', `Legal hold: ${onHold(holds) ? 'ON' : 'off'}`);
+    for (const e of holds) out.push(`  ${localIso(e.at)}  ${e.kind}  ${e.by}`, ...e.reason.split(/\r\n|\r|\n/).map((l) => `      ${l}`));
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -58,4 +64,13 @@ export function exportOne(r: FiledReport, db: ReportDb, content: ContentBundle, 
     words: content.catalog.desk,
     promptId: promptIdOf(content, r),
   });
+}
+
+/** Records a legal hold or its release (append-only) and says what the report's hold now is. */
+export function holdText(db: ReportDb, r: { kind: 'hold' | 'release'; reference: string; by: string; reason: string }): string {
+  const before = onHold(db.retention.holds(r.reference));
+  if (r.kind === 'hold' && before) return `${r.reference} is already on legal hold.\n`;
+  if (r.kind === 'release' && !before) return `${r.reference} is not on legal hold.\n`;
+  db.retention.addHold({ reference: r.reference, kind: r.kind, by: `${db.who} (${r.by})`, at: new Date().toISOString(), reason: r.reason });
+  return r.kind === 'hold' ? `${r.reference} is on legal hold: retention will never remove it until it is released.\n` : `${r.reference} is released from legal hold.\n`;
 }

@@ -14,7 +14,7 @@ import { toCsv, toJson } from '../../store/report-export';
 import { EXIT, type CliIO, type Command } from '../io';
 import { withReportDb, type ReportDb } from '../report-db';
 import { reviewNotice } from '../review-notice';
-import { auditCli, auditText, deskContent, exportOne, historyText } from './report-desk';
+import { auditCli, auditText, deskContent, exportOne, historyText, holdText } from './report-desk';
 
 const USAGE = `Usage:
   safestep reports list [--setting ID] [--limit N]   the newest reports (default 50)
@@ -22,6 +22,8 @@ const USAGE = `Usage:
   safestep reports audit REF                          who has read or acted on it, oldest first
   safestep reports export --format csv|json [--setting ID]
   safestep reports export REF --format cpoms|myconcern   ready to paste into CPOMS or MyConcern
+  safestep reports hold REF --by NAME --reason TEXT   legal hold: retention never removes it
+  safestep reports release REF --by NAME --reason TEXT
 Every show, audit and export is recorded in the report's audit trail.
 `;
 
@@ -33,6 +35,7 @@ type Request =
   | { kind: 'show'; reference: string }
   | { kind: 'export'; format: 'csv' | 'json'; settingId?: string }
   | { kind: 'audit'; reference: string }
+  | { kind: 'hold' | 'release'; reference: string; by: string; reason: string }
   | { kind: 'export-one'; reference: string; format: 'cpoms' | 'myconcern' };
 
 /** The `reports` sub-command (see the file comment). Exit 0 ok, 1 failure or unknown REF, 2 usage. */
@@ -70,6 +73,9 @@ function parseRequest(args: string[]): Request | undefined {
   if (sub === 'show' && positionals.length === 1 && Object.keys(values).length === 0) {
     return { kind: 'show', reference: (positionals[0] ?? '').trim().toUpperCase() };
   }
+  if ((sub === 'hold' || sub === 'release') && positionals.length === 1 && values.by?.trim() && values.reason?.trim()) {
+    return { kind: sub, reference: (positionals[0] ?? '').trim().toUpperCase(), by: values.by.trim(), reason: values.reason.trim() };
+  }
   if (sub === 'audit' && positionals.length === 1 && Object.keys(values).length === 0) {
     return { kind: 'audit', reference: (positionals[0] ?? '').trim().toUpperCase() };
   }
@@ -83,7 +89,7 @@ function parseRequest(args: string[]): Request | undefined {
 }
 
 function parseOptions(args: string[]) {
-  const options = { setting: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' } } as const;
+  const options = { setting: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, by: { type: 'string' }, reason: { type: 'string' } } as const;
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch {
@@ -112,6 +118,14 @@ function run(request: Exclude<Request, { kind: 'help' }>, store: ReportStore, io
       if (!report) return unknown(request.reference, 'audit', io, db);
       auditCli(db, 'audit', report.reference);
       io.stdout.write(printable(auditText(db, report.reference)));
+      return EXIT.ok;
+    }
+    case 'hold':
+    case 'release': {
+      const report = store.get(request.reference);
+      if (!report) return unknown(request.reference, request.kind, io, db);
+      auditCli(db, request.kind, report.reference);
+      io.stdout.write(holdText(db, request));
       return EXIT.ok;
     }
     case 'export-one': {
