@@ -38,6 +38,8 @@ export interface App {
   outreach: QuizOutreach;
   stores: Stores;
   log: Logger;
+  /** The app's clock (tests inject one). */
+  clock: () => Date;
   /** Set when the database could not be opened: chat works, reports cannot be filed. */
   storeError?: StoreError;
   /** Connects a started chat channel: its deliverer to the outbox, its roster to quiz outreach. */
@@ -112,6 +114,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     outreach,
     stores,
     log,
+    clock,
     storeError: stores.error,
     connect: (channel) => {
       notifier.addChannel(channel.name, channel.deliverer);

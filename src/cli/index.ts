@@ -13,6 +13,7 @@ const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
   validate: { load: () => require('./commands/validate').validate, summary: 'validate                                  check flows/ and content/' },
   nlu: { load: () => require('./commands/nlu').nlu, summary: 'nlu export | eval                         example phrases as JSON lines; score a dev set' },
   reports: { load: () => require('./commands/reports').reports, summary: 'reports list | show | audit | hold | release | export' },
+  digest: { load: () => require('./commands/digest').digest, summary: 'digest [--send]                           the DSL summary; --send sends it to the DSL team now' },
   retention: { load: () => require('./commands/retention').retention, summary: 'retention run                             purge what is past its retention period' },
   keys: { load: () => require('./commands/keys').keys, summary: 'keys rotate                               re-encrypt everything under a new key' },
   quiz: { load: () => require('./commands/quiz').quiz, summary: 'quiz [--setting ID] [--json] | report      the induction quiz; the DSL\'s quiz report' },

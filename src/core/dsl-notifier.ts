@@ -135,6 +135,26 @@ export class DslNotifier implements Notifier {
     return this.channelNames().flatMap((channel) => announceTargets(this.o.directory, channel).map((target) => this.o.deliveries.add({ reference, channel, target, purpose, at })));
   }
 
+  /**
+   * Sends a message that is about no one report (the daily summary) straight to the DSL team on
+   * every connected channel, each target on its own; failures are logged and counted, not retried.
+   */
+  async sendToTeam(message: Outbound): Promise<{ sent: number; failed: number }> {
+    const tries = this.channelNames().flatMap((channel) =>
+      announceTargets(this.o.directory, channel).map(async (target) => {
+        try {
+          await this.withTimeout(this.channels.get(channel)!.send(target, message));
+          return true;
+        } catch (err) {
+          this.o.log.warn('team_message_failed', { channel, code: errorCode(err) });
+          return false;
+        }
+      }),
+    );
+    const results = await Promise.all(tries);
+    return { sent: results.filter(Boolean).length, failed: results.filter((ok) => !ok).length };
+  }
+
   /** Sends what is due (pending after a restart, retries), then any reminders; one tick at a time. */
   tick(): Promise<void> {
     if (this.ticking) return this.ticking;

@@ -186,6 +186,7 @@ export class SafeStepHost implements ChannelHost {
       empty: label.noReports,
       lines: reports.map((r) => reportLine(r, this.d.deliveries.forReport(r.reference), setting, catalog)),
     };
+    view.digest = this.desk.digestFor(setting);
     if (quiz) {
       const results = this.quizResults(actor);
       if (results.ok) view.quiz = results.value;

@@ -169,3 +169,13 @@ test('the database file and its WAL hold none of the typed account in plain text
     for (const secret of [...typed, 'Pemberton-Quayle', 'Jo Bloggs', 'Spoke to dad', 'Ring the LADO', 'drop-off']) expect({ file, secret, found: bytes.includes(Buffer.from(secret)) }).toEqual({ file, secret, found: false });
   }
 });
+
+test('the daily summary reaches the DSL as a Teams card, naming references only', async () => {
+  const result = await serving.daily.sendDigest();
+  expect(result.sent).toBe(1); // the DSL's personal chat; the team channel and the deputy have no reference
+  const card = lastTo(dsl);
+  const texts = textsOf(card).join('\n');
+  expect(texts).toContain('SafeStep summary for');
+  expect(texts).toContain('Open reports (0)'); // closed above
+  for (const t of [...typed, 'Ring the LADO']) expect(JSON.stringify(card)).not.toContain(t);
+});

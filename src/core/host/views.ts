@@ -105,6 +105,8 @@ export interface HomeView {
   reports?: { heading: string; empty: string; lines: ReportLine[] };
   /** DSLs only, when the setting has a quiz. */
   quiz?: QuizResultsView;
+  /** DSLs only: today's summary (new, unacknowledged, overdue actions, open by urgency). */
+  digest?: DigestView;
 }
 
 /** An invitation to the induction quiz (in a channel, or to one person). */
@@ -116,7 +118,7 @@ export interface QuizInvite {
 }
 
 /** A message the core asks a channel to deliver to a DSL or a reporter. */
-export type Outbound = { kind: 'notice'; notice: ReportNotice } | { kind: 'text'; text: string };
+export type Outbound = { kind: 'notice'; notice: ReportNotice } | { kind: 'text'; text: string } | { kind: 'digest'; digest: DigestView };
 
 /** One entry of a report's history: when, who, what kind, and what they wrote (verbatim). */
 export interface HistoryLine {
