@@ -13,8 +13,12 @@ import { digestView } from '../core/desk/digest';
 import { exportText } from '../core/desk/export-text';
 import { caseForm, outcomesOf } from '../core/desk/forms';
 import { reportView } from '../core/desk/report-view';
-import type { Actor, AuditView, CaseForm, CaseSaved, DigestView, ExportView, Outcome, ReportView } from '../core/host';
-import { londonDay, type Rich } from '../core/host';
+import type { Acknowledgement, Actor, AuditView, CaseForm, CaseSaved, DigestView, ExportView, Outcome, ReportView } from '../core/host';
+import { londonDay, richFrom, tokenMark, type Rich } from '../core/host';
+import type { AckOutcome } from '../core/dsl-notifier';
+import { isClosed } from '../core/case/model';
+import { reportNotice } from '../core/desk/notice';
+import { personFromStored } from '../core/desk/people';
 import type { SettingProfile } from '../core/model';
 import type { Clock, Logger, ReportStore } from '../core/ports';
 import type { FiledReport } from '../core/report';
@@ -27,6 +31,8 @@ export interface DeskDeps {
   deliveries: DeliveryStore;
   casework: Casework;
   isDsl: (channel: string, userId: string) => boolean;
+  /** The outbox's acknowledgement (records it, tells the reporter). */
+  acknowledge: (reference: string, channel: string, userId: string) => AckOutcome;
   settingFor: (channel: string) => SettingProfile;
   clock: Clock;
   log: Logger;
@@ -38,11 +44,36 @@ type Found = { ok: true; report: FiledReport; setting: SettingProfile } | { ok: 
 export class DeskHost {
   constructor(private readonly d: DeskDeps) {}
 
-  view(actor: Actor, reference: string, ackName?: string): Outcome<ReportView> {
+  /** Records a DSL's acknowledgement (refused for anyone else, audited either way) and tells the reporter. */
+  acknowledge(actor: Actor, reference: string): Outcome<Acknowledgement> {
+    const setting = this.d.settingFor(actor.channel);
+    const dsl = this.d.content.catalog.dsl;
+    const existing = this.d.reports.get(reference);
+    // A report of another setting is not this DSL's to see or acknowledge: as if it did not exist.
+    const outcome = existing && existing.settingId !== setting.id && this.d.isDsl(actor.channel, actor.userId)
+      ? ({ kind: 'unknown' } as const)
+      : this.d.acknowledge(reference, actor.channel, actor.userId);
+    this.d.log.info('report_ack', { reference, channel: actor.channel, outcome: outcome.kind });
+    const result = outcome.kind === 'refused' ? 'refused' : outcome.kind === 'unknown' ? 'unknown' : 'ok';
+    this.d.casework.audit({ who: `${actor.channel}:${actor.userId}`, where: actor.channel, what: 'acknowledge', reference, result });
+    if (outcome.kind === 'refused') return { ok: false, say: [render(dsl.notAuthorised, setting)] };
+    if (outcome.kind === 'unknown') return { ok: false, say: [render(dsl.unknownReport, setting, { reference })] };
+    const r = outcome.report;
+    const template = outcome.kind === 'already' ? dsl.alreadyAcknowledged : dsl.acknowledged;
+    const text = render(template, setting, { reference, who: tokenMark('who'), when: tokenMark('when') });
+    const say = richFrom(text, { who: personFromStored(r.acknowledgedBy ?? '', ackName(r.acknowledgedBy, actor)), when: { time: r.acknowledgedAt ?? '' } });
+    if (outcome.kind === 'already') return { ok: false, say };
+    const closed = isClosed(this.d.casework.entries(reference));
+    const notice = reportNotice(r, this.d.content.settings.get(r.settingId) ?? setting, this.d.content.catalog, 'report-filed', ackName(r.acknowledgedBy, actor), closed);
+    return { ok: true, value: { say, notice } };
+  }
+
+  view(actor: Actor, reference: string): Outcome<ReportView> {
     const found = this.find(actor, reference, 'view');
     if (!found.ok) return found;
+    const ackNameNow = ackName(found.report.acknowledgedBy, actor);
     const entries = this.d.casework.entries(reference);
-    return { ok: true, value: reportView(found.report, this.d.deliveries.forReport(reference), found.setting, this.d.content.catalog, ackName, entries) };
+    return { ok: true, value: reportView(found.report, this.d.deliveries.forReport(reference), found.setting, this.d.content.catalog, ackNameNow, entries) };
   }
 
   form(actor: Actor, reference: string, kind: CaseSubmission['kind']): Outcome<CaseForm> {
@@ -128,4 +159,9 @@ export class DeskHost {
     this.d.log.info(what === 'view' ? 'report_viewed' : 'report_desk', { reference, channel: actor.channel, what });
     return { ok: true, report, setting };
   }
+}
+
+/** The acknowledger's name when it is the person acting now (the platform told us), else undefined. */
+function ackName(stored: string | undefined, actor: Actor): string | undefined {
+  return stored === `${actor.channel}:${actor.userId}` ? actor.name : undefined;
 }

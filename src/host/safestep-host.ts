@@ -5,16 +5,13 @@
  */
 import type { ContentBundle } from '../core/content';
 import { labelsFor } from '../core/desk/labels';
-import { reportNotice } from '../core/desk/notice';
-import { reportLine, reportView } from '../core/desk/report-view';
+import { reportLine } from '../core/desk/report-view';
 import type { DslNotifier } from '../core/dsl-notifier';
 import { errorCode } from '../core/errors';
+import type { Rich } from '../core/host';
 import type { Acknowledgement, Actor, Address, AuditView, CaseForm, CaseSaved, CaseSubmission, ChannelHost, ChannelRecords, DigestView, ExportView, HomeView, Labels, Outcome, QuizInvite, QuizResultsView, ReportView, TurnInput } from '../core/host';
 import type { Casework } from '../core/case/casework';
-import { isClosed } from '../core/case/model';
 import { DeskHost } from './desk-host';
-import { richFrom, tokenMark, type Rich } from '../core/host';
-import { personFromStored } from '../core/desk/people';
 import type { Inbound, Reply } from '../core/messages';
 import type { SettingProfile } from '../core/model';
 import type { ChannelRefStore, Clock, Logger, ReportStore } from '../core/ports';
@@ -70,6 +67,7 @@ export class SafeStepHost implements ChannelHost {
       deliveries: d.deliveries,
       casework: d.casework,
       isDsl: (channel, userId) => d.notifier.isDsl(channel, userId),
+      acknowledge: (reference, channel, userId) => d.notifier.acknowledge(reference, channel, userId),
       settingFor: (channel) => this.settingFor(channel),
       clock: d.clock,
       log: d.log,
@@ -111,58 +109,22 @@ export class SafeStepHost implements ChannelHost {
   }
 
   async acknowledge(actor: Actor, reference: string): Promise<Outcome<Acknowledgement>> {
-    const setting = this.settingFor(actor.channel);
-    const dsl = this.d.content.catalog.dsl;
-    const existing = this.d.reports.get(reference);
-    // A report of another setting is not this DSL's to see or acknowledge: as if it did not exist.
-    const outcome = existing && existing.settingId !== setting.id && this.d.notifier.isDsl(actor.channel, actor.userId)
-      ? ({ kind: 'unknown' } as const)
-      : this.d.notifier.acknowledge(reference, actor.channel, actor.userId);
-    this.log.info('report_ack', { reference, channel: actor.channel, outcome: outcome.kind });
-    const result = outcome.kind === 'refused' ? 'refused' : outcome.kind === 'unknown' ? 'unknown' : 'ok';
-    this.d.casework.audit({ who: `${actor.channel}:${actor.userId}`, where: actor.channel, what: 'acknowledge', reference, result });
-    switch (outcome.kind) {
-      case 'refused':
-        return { ok: false, say: [render(dsl.notAuthorised, setting)] };
-      case 'unknown':
-        return { ok: false, say: [render(dsl.unknownReport, setting, { reference })] };
-      case 'already':
-      case 'acknowledged': {
-        const r = outcome.report;
-        const template = outcome.kind === 'already' ? dsl.alreadyAcknowledged : dsl.acknowledged;
-        const say = this.whoWhen(template, setting, reference, r.acknowledgedBy ?? '', r.acknowledgedAt ?? '', actor);
-        const closed = isClosed(this.d.casework.entries(reference));
-        const notice = reportNotice(r, this.settingOfReport(r.settingId, setting), this.d.content.catalog, 'report-filed', this.ackName(r.acknowledgedBy, actor), closed);
-        if (outcome.kind === 'already') return { ok: false, say };
-        return { ok: true, value: { say, notice } };
-      }
-    }
+    return this.desk.acknowledge(actor, reference);
   }
 
   viewReport(actor: Actor, reference: string): Outcome<ReportView> {
-    const report = this.d.reports.get(reference);
-    return this.desk.view(actor, reference, report ? this.ackName(report.acknowledgedBy, actor) : undefined);
+    return this.desk.view(actor, reference);
   }
 
-  caseForm(actor: Actor, reference: string, kind: CaseSubmission['kind']): Outcome<CaseForm> {
-    return this.desk.form(actor, reference, kind);
-  }
+  caseForm(actor: Actor, reference: string, kind: CaseSubmission['kind']): Outcome<CaseForm> { return this.desk.form(actor, reference, kind); }
 
-  submitCase(actor: Actor, submission: CaseSubmission): Outcome<CaseSaved> {
-    return this.desk.submit(actor, submission);
-  }
+  submitCase(actor: Actor, submission: CaseSubmission): Outcome<CaseSaved> { return this.desk.submit(actor, submission); }
 
-  reportAudit(actor: Actor, reference: string): Outcome<AuditView> {
-    return this.desk.audit(actor, reference);
-  }
+  reportAudit(actor: Actor, reference: string): Outcome<AuditView> { return this.desk.audit(actor, reference); }
 
-  exportReport(actor: Actor, reference: string, format: 'cpoms' | 'myconcern'): Outcome<ExportView> {
-    return this.desk.export(actor, reference, format);
-  }
+  exportReport(actor: Actor, reference: string, format: 'cpoms' | 'myconcern'): Outcome<ExportView> { return this.desk.export(actor, reference, format); }
 
-  digest(actor: Actor): Outcome<DigestView> {
-    return this.desk.digest(actor);
-  }
+  digest(actor: Actor): Outcome<DigestView> { return this.desk.digest(actor); }
 
   home(actor: Actor): HomeView {
     const setting = this.settingFor(actor.channel);
@@ -306,19 +268,5 @@ export class SafeStepHost implements ChannelHost {
     const setting = id ? this.d.content.settings.get(id) : undefined;
     if (!setting) throw Object.assign(new Error(`no setting for ${channel}`), { code: 'unknown_setting' });
     return setting;
-  }
-
-  private settingOfReport(settingId: string, fallback: SettingProfile): SettingProfile {
-    return this.d.content.settings.get(settingId) ?? fallback;
-  }
-
-  /** The acknowledger's name when it is the person acting now (the platform told us), else undefined. */
-  private ackName(stored: string | undefined, actor: Actor): string | undefined {
-    return stored === `${actor.channel}:${actor.userId}` ? actor.name : undefined;
-  }
-
-  private whoWhen(template: string, setting: SettingProfile, reference: string, by: string, at: string, actor: Actor): Rich {
-    const text = render(template, setting, { reference, who: tokenMark('who'), when: tokenMark('when') });
-    return richFrom(text, { who: personFromStored(by, this.ackName(by, actor)), when: { time: at } });
   }
 }

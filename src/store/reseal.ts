@@ -39,6 +39,11 @@ export function keyIdsInUse(db: Database): string[] {
 export function reseal(db: Database, cipher: Cipher, everything: boolean): Record<string, number> {
   const counts: Record<string, number> = {};
   const current = cipher.currentId;
+  // Opening a database already sealed (every start but the first) takes no write lock at all.
+  const pending = SEALED_TABLES.some(({ table }) =>
+    db.prepare(everything ? `SELECT 1 FROM ${table} WHERE data NOT LIKE ? LIMIT 1` : `SELECT 1 FROM ${table} WHERE data NOT LIKE '"enc:v1:%' LIMIT 1`).get(...(everything ? [`"enc:v1:${current}:%`] : [])) !== undefined,
+  );
+  if (!pending) return Object.fromEntries(SEALED_TABLES.map(({ table }) => [table, 0]));
   db.transaction(() => {
     for (const { table, key } of SEALED_TABLES) {
       const rows = db.prepare(`SELECT ${key} AS k, data FROM ${table}`).all() as { k: string | number; data: string }[];

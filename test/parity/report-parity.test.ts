@@ -20,6 +20,9 @@ import { auditCards, caseCard, exportCards } from '../../src/channels/teams/case
 import { auditView } from '../../src/core/desk/audit-view';
 import { caseForm } from '../../src/core/desk/forms';
 import type { CaseEntry } from '../../src/core/case/model';
+import { digestMessage } from '../../src/channels/slack/digest-blocks';
+import { digestCard } from '../../src/channels/teams/digest-card';
+import { digestView } from '../../src/core/desk/digest';
 
 const content = loadContent(path.resolve(__dirname, '..', '..'));
 const setting = content.settings.get('upton-junior')!;
@@ -163,4 +166,16 @@ describe('the DSL desk', () => {
       expect(teamsExport).toContain(piece);
     }
   });
+});
+
+test('the daily summary shows the same sections and reports in Slack and Teams', () => {
+  const digest = digestView([report, { ...report, reference: 'SS-2026-0043', urgency: 'routine' }], () => [], new Date('2026-11-21T12:00:00Z'), '2026-11-21', setting, content.catalog.desk);
+  const slack = unescape(textOf(digestMessage(digest).blocks));
+  const teams = JSON.stringify(digestCard(digest));
+  const pieces = [digest.title, ...digest.sections.flatMap((s) => [s.heading, ...(s.lines.length ? s.lines.map((l) => l.text) : [s.empty])])];
+  for (const p of pieces) {
+    expect({ p, inSlack: slack.includes(p) }).toEqual({ p, inSlack: true });
+    expect({ p, inTeams: teams.includes(JSON.stringify(p).slice(1, -1)) }).toEqual({ p, inTeams: true });
+  }
+  expect(pieces.length).toBeGreaterThan(6);
 });
