@@ -78,7 +78,9 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     cases: new SqliteCaseStore(db, seal),
     audit: new SqliteAuditStore(db),
     retention: new SqliteRetentionStore(db, seal),
-    transaction: (work) => db.transaction(work)(),
+    // IMMEDIATE: the write lock is taken first (waiting up to busy_timeout), so a transaction that
+    // reads then writes never fails at once because another process committed in between.
+    transaction: (work) => db.transaction(work).immediate(),
     close: () => {
       if (db.open) db.close();
     },
