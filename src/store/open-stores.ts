@@ -78,9 +78,7 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     cases: new SqliteCaseStore(db, seal),
     audit: new SqliteAuditStore(db),
     retention: new SqliteRetentionStore(db, seal),
-    // IMMEDIATE: the write lock is taken first (waiting up to busy_timeout), so a transaction that
-    // reads then writes never fails at once because another process committed in between.
-    transaction: (work) => db.transaction(work).immediate(),
+    transaction: (work) => db.transaction(work)(),
     close: () => {
       if (db.open) db.close();
     },
