@@ -63,6 +63,15 @@ async function trial(n: number, delayMs: number): Promise<'before' | 'after'> {
   expect([0, 1]).toContain(committed);
 
   const again = new ChatProcess(['--setting', 'upton-junior', '--user', user], env);
+  try {
+    return await resume(again, user, committed);
+  } finally {
+    // A failed expectation must not leave the process running (jest would never exit).
+    await again.kill('SIGKILL');
+  }
+}
+
+async function resume(again: ChatProcess, user: string, committed: number): Promise<'before' | 'after'> {
   const resumed = await again.untilAwait();
   if (committed === 0) {
     // Nothing was filed: the question is still open, and answering it files exactly one.
