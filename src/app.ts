@@ -6,6 +6,7 @@
 import type { Config } from './config';
 import type { ContentBundle } from './core/content';
 import type { DslDirectory } from './core/desk/directory';
+import { Casework } from './core/case/casework';
 import { DslNotifier } from './core/dsl-notifier';
 import { UnknownSettingError, type StoreError } from './core/errors';
 import type { ChatChannel } from './core/host';
@@ -32,10 +33,14 @@ export interface App {
   host: SafeStepHost;
   /** The DSL outbox: records, sends and retries every notice. */
   notifier: DslNotifier;
+  /** Each report's casework and audit trail. */
+  casework: Casework;
   /** Invitations, welcomes and reminders for the induction quiz, on every connected channel. */
   outreach: QuizOutreach;
   stores: Stores;
   log: Logger;
+  /** The app's clock (tests inject one). */
+  clock: () => Date;
   /** Set when the database could not be opened: chat works, reports cannot be filed. */
   storeError?: StoreError;
   /** Connects a started chat channel: its deliverer to the outbox, its roster to quiz outreach. */
@@ -52,17 +57,28 @@ export function dslDirectory(config: Readonly<Config>): DslDirectory {
 export function buildApp(config: Readonly<Config>, log: Logger = createLogger(config.logLevel), clock: () => Date = () => new Date()): App {
   const { content, quiz: quizContent } = loadContentWithQuiz(config.contentRoot);
   const { router, danger } = loadNlu(config.contentRoot, [...content.flows.values()]);
-  const stores = openStoresOrFallback(config.dbPath);
+  const stores = openStoresOrFallback(config.dbPath, { key: config.key, log });
   if (stores.error) log.error('store_open_failed', { code: stores.error.code });
   const notifier = new DslNotifier({
     content,
     deliveries: stores.deliveries,
     reports: stores.reports,
     transaction: stores.transaction,
+    cases: stores.cases,
     directory: dslDirectory(config),
     clock,
     log,
     reminderAfterMs: config.reminderMinutes * 60_000,
+  });
+  const casework = new Casework({
+    reports: stores.reports,
+    cases: stores.cases,
+    audit: stores.audit,
+    deliveries: stores.deliveries,
+    transaction: stores.transaction,
+    outbox: notifier,
+    clock,
+    log,
   });
   const runner = new ConversationRunner({ content, router, danger, sessions: stores.sessions, reports: stores.reports, transaction: stores.transaction, notifier, clock, log });
   const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock }) : undefined;
@@ -78,6 +94,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     deliveries: stores.deliveries,
     quizStore: stores.quiz,
     channelRefs: stores.channelRefs,
+    casework,
     settingOf: (where) => (where.channel === 'console' ? undefined : settingAt(config.deployment, { channel: where.channel, workspace: where.workspace, user: where.userId })),
     outreach,
     clock,
@@ -91,9 +108,11 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     quizContent,
     host,
     notifier,
+    casework,
     outreach,
     stores,
     log,
+    clock,
     storeError: stores.error,
     connect: (channel) => {
       notifier.addChannel(channel.name, channel.deliverer);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { SafeStepError } from './core/errors';
 import type { Deployment } from './deployment/model';
 import { readDeployment, singleSettingDeployment } from './deployment/load';
+import type { KeySource } from './store/keys';
 
 const csv = z
   .string()
@@ -26,6 +27,10 @@ const EnvSchema = z.object({
   SAFESTEP_TODAY: z.iso.date().optional(),
   SAFESTEP_REMINDER_MINUTES: z.coerce.number().positive().optional(),
   SAFESTEP_QUIZ_REMINDER_DAYS: z.coerce.number().positive().optional(),
+  SAFESTEP_KEY: z.string().min(1).optional(),
+  SAFESTEP_KEY_FILE: z.string().min(1).optional(),
+  SAFESTEP_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
+  SAFESTEP_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, e.g. 08:00').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   // Slack
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
@@ -97,6 +102,12 @@ export interface Config {
   reminderMinutes: number;
   /** Days after an induction-quiz invitation (or the last reminder) before a member who has not passed is reminded (default 7). */
   quizReminderDays: number;
+  /** Where the encryption keys are: SAFESTEP_KEY, else SAFESTEP_KEY_FILE (default <dataDir>/safestep.key). Never logged. */
+  key: KeySource;
+  /** Days after which unfinished conversations are purged, overriding every profile (SAFESTEP_RETENTION_DAYS). */
+  retentionDays?: number;
+  /** When the DSL team's daily summary is sent, HH:MM in England (default 08:00). */
+  digestTime: string;
   slack?: SlackConfig;
   teams?: TeamsConfig;
 }
@@ -175,6 +186,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     port: e.PORT ?? 3000,
     reminderMinutes: e.SAFESTEP_REMINDER_MINUTES ?? 15,
     quizReminderDays: e.SAFESTEP_QUIZ_REMINDER_DAYS ?? 7,
+    key: (e.SAFESTEP_KEY ? { kind: 'env', keys: e.SAFESTEP_KEY } : { kind: 'file', path: path.resolve(dataDir, e.SAFESTEP_KEY_FILE ?? 'safestep.key') }) as KeySource,
+    ...(e.SAFESTEP_RETENTION_DAYS ? { retentionDays: e.SAFESTEP_RETENTION_DAYS } : {}),
+    digestTime: e.SAFESTEP_DIGEST_TIME ?? '08:00',
     slack,
     teams,
   });

@@ -13,6 +13,7 @@ import type { Logger } from './core/ports';
 import { checkDeployment } from './deployment/check';
 import { workspacesOf } from './deployment/model';
 import { startHttpServer } from './server';
+import { DailyDesk } from './host/daily-desk';
 
 /** What a channel factory receives besides the host. */
 export interface ChannelOptions<C> {
@@ -25,12 +26,47 @@ export interface ChannelOptions<C> {
 
 export interface Serving {
   app: App;
+  /** Retention, the daily summary and overdue reminders. */
+  daily: DailyDesk;
   port: number;
   channels: ChatChannel[];
   stop(): Promise<void>;
 }
 
 type Factory<C> = (host: ChannelHost, options: ChannelOptions<C>) => ChatChannel;
+
+/** Creates (without starting) every chat channel the config enables. */
+export function createChannels(host: ChannelHost, config: Readonly<Config>, common: { apiRetries?: number; stderr?: { write(text: string): unknown } } = {}): ChatChannel[] {
+  const channels: ChatChannel[] = [];
+  if (config.slack) {
+    const { createSlackChannel } = require('./channels/slack') as { createSlackChannel: Factory<SlackConfig> };
+    channels.push(createSlackChannel(host, { ...common, config: config.slack }));
+  }
+  if (config.teams) {
+    const { createTeamsChannel } = require('./channels/teams') as { createTeamsChannel: Factory<TeamsChannelConfig> };
+    channels.push(createTeamsChannel(host, { ...common, config: { ...config.teams, allowedTenants: workspacesOf(config.deployment, 'teams') } }));
+  }
+  return channels;
+}
+
+/** The daily desk work for the app's deployment: retention, and each setting's summary. */
+export function dailyDesk(app: App, config: Readonly<Config>): DailyDesk {
+  return new DailyDesk({
+    desk: app.host.desk,
+    notifier: app.notifier,
+    casework: app.casework,
+    reports: app.stores.reports,
+    retention: app.stores.retention,
+    content: app.content,
+    settings: config.deployment.settings.map((s) => app.content.settings.get(s.id)).filter((s) => s !== undefined),
+    today: config.today,
+    retentionDays: config.retentionDays,
+    digestTime: config.digestTime,
+    records: app.host.records('desk'),
+    clock: app.clock,
+    log: app.log,
+  });
+}
 
 /** Starts every configured chat channel; throws config_error when one cannot start. */
 export async function serveChannels(
@@ -40,16 +76,7 @@ export async function serveChannels(
   const app = buildApp(config, options.log, options.clock);
   try {
     checkDeployment(config.deployment, [...app.content.settings.keys()]);
-    const channels: ChatChannel[] = [];
-    const common = { apiRetries: options.apiRetries, stderr: options.stderr };
-    if (config.slack) {
-      const { createSlackChannel } = require('./channels/slack') as { createSlackChannel: Factory<SlackConfig> };
-      channels.push(createSlackChannel(app.host, { ...common, config: config.slack }));
-    }
-    if (config.teams) {
-      const { createTeamsChannel } = require('./channels/teams') as { createTeamsChannel: Factory<TeamsChannelConfig> };
-      channels.push(createTeamsChannel(app.host, { ...common, config: { ...config.teams, allowedTenants: workspacesOf(config.deployment, 'teams') } }));
-    }
+    const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr });
     for (const c of channels) app.connect(c);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, options.host);
     try {
@@ -63,14 +90,20 @@ export async function serveChannels(
     // Sends anything left pending by a previous run at once, then retries and reminds.
     app.notifier.start();
     app.outreach.start();
+    // Retention once a day; the DSL team's summary and overdue-action reminders each morning.
+    const daily = dailyDesk(app, config);
+    daily.start();
     app.log.info('serving', { port: server.port, channels: channels.map((c) => c.name).join(',') });
     return {
       app,
+      daily,
       port: server.port,
       channels,
       stop: async () => {
         app.notifier.stop();
         app.outreach.stop();
+        daily.stop();
+        await daily.drain();
         await app.notifier.drain();
         await app.outreach.drain();
         for (const c of channels) await c.stop();

@@ -71,6 +71,8 @@ export interface Catalog {
     typeAnswer: string;
     policyVersion: string;
   };
+  /** The DSL's desk: casework buttons and forms, history lines, audit, export and digest words. */
+  desk: DeskWords;
   commands: {
     restart: string[];
     back: string[];
@@ -79,4 +81,67 @@ export interface Catalog {
     menu: string[];
   };
   limits: { maxMessageLength: number };
+}
+
+/** content/messages.yaml `desk`: what the DSL's casework, history, audit, export and digest say. */
+export interface DeskWords {
+  addNote: string;
+  assignAction: string;
+  recordOutcome: string;
+  correct: string;
+  audit: string;
+  exportCpoms: string;
+  history: string;
+  status: string;
+  open: string;
+  closed: string;
+  save: string;
+  cancel: string;
+  noteTitle: string;
+  noteText: string;
+  actionTitle: string;
+  actionText: string;
+  actionFor: string;
+  actionForPick: string;
+  actionDue: string;
+  outcomeTitle: string;
+  outcomeChoice: string;
+  outcomeNote: string;
+  correctTitle: string;
+  correctWhat: string;
+  correctReport: string;
+  correctText: string;
+  entryAcknowledged: string;
+  entryNote: string;
+  entryAction: string;
+  entryOutcome: string;
+  entryCorrection: string;
+  auditTitle: string;
+  auditEmpty: string;
+  exportTitle: string;
+  saved: string;
+  closedSaved: string;
+  alreadyClosed: string;
+  invalid: string;
+  reporterClosed: string;
+  actionOverdue: string;
+  digestTitle: string;
+  digestNew: string;
+  digestUnacknowledged: string;
+  digestOverdue: string;
+  digestOpen: string;
+  digestNothing: string;
+  exportCpomsHeading: string;
+  exportMyConcernHeading: string;
+  exportWhen: string;
+  exportAbout: string;
+  exportConcern: string;
+  exportChildWords: string;
+  exportSeenHeard: string;
+  exportActions: string;
+  exportTold: string;
+  exportReporter: string;
+  exportNotGiven: string;
+  /** The outcome list a setting uses unless its profile names its own (`outcomes`). */
+  defaultOutcomes: string[];
 }

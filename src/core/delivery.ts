@@ -3,7 +3,8 @@
  * DSL again when an immediate report is not acknowledged, the reporter when it is). Stored, so a
  * platform failure is retried and stays visible to the DSL instead of being lost in a log.
  */
-export type DeliveryPurpose = 'report-filed' | 'reminder' | 'reporter-ack';
+/** reporter-closed: the reporter told their report is closed (never the outcome); action-overdue: the DSL team's morning reminder. */
+export type DeliveryPurpose = 'report-filed' | 'reminder' | 'reporter-ack' | 'reporter-closed' | 'action-overdue';
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 /** One message to one target on one channel about one report. */

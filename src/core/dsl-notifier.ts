@@ -16,12 +16,15 @@ import type { Deliverer } from './host/contract';
 import type { Outbound } from './host/views';
 import type { Clock, Logger, Notifier, ReportStore, Transaction } from './ports';
 import type { FiledReport } from './report';
+import type { CaseStore } from './case/model';
 import { render } from './template';
 
 export interface DslNotifierOptions {
   content: ContentBundle;
   deliveries: DeliveryStore;
   reports: ReportStore;
+  /** Each report's history: an acknowledgement is also recorded there, in the same transaction. */
+  cases?: CaseStore;
   /** Runs work in one database transaction. */
   transaction: Transaction;
   directory: DslDirectory;
@@ -111,6 +114,7 @@ export class DslNotifier implements Notifier {
     const at = this.now();
     const { updated, rows } = this.o.transaction(() => {
       const updated = this.o.reports.acknowledge(reference, `${channel}:${userId}`, at) ?? report;
+      this.o.cases?.add({ reference, kind: 'acknowledged', by: `${channel}:${userId}`, at });
       const rows = this.channels.has(updated.channel)
         ? [this.o.deliveries.add({ reference, channel: updated.channel, target: updated.reporter.id, purpose: 'reporter-ack', at })]
         : [];
@@ -119,6 +123,41 @@ export class DslNotifier implements Notifier {
     this.o.log.info('report_acknowledged', { reference, channel });
     this.dispatch(rows);
     return { kind: 'acknowledged', report: updated };
+  }
+
+  /**
+   * Records a message about `report` for its reporter (e.g. closed) on the channel they used, if
+   * it is connected. Call inside the transaction that records what happened; dispatch after.
+   */
+  recordForReporter(report: FiledReport, purpose: 'reporter-closed', at: string): Delivery[] {
+    return this.channels.has(report.channel) ? [this.o.deliveries.add({ reference: report.reference, channel: report.channel, target: report.reporter.id, purpose, at })] : [];
+  }
+
+  /** Records a message to the whole DSL team (channel and each DSL) on every connected channel. */
+  recordForTeam(reference: string, purpose: 'action-overdue', at: string): Delivery[] {
+    const settingId = this.o.reports.get(reference)?.settingId;
+    if (!settingId) return [];
+    return this.channelNames().flatMap((channel) => announceTargets(this.o.directory, settingId, channel).map((target) => this.o.deliveries.add({ reference, channel, target, purpose, at })));
+  }
+
+  /**
+   * Sends a message that is about no one report (the daily summary) straight to the DSL team on
+   * every connected channel, each target on its own; failures are logged and counted, not retried.
+   */
+  async sendToTeam(settingId: string, message: Outbound): Promise<{ sent: number; failed: number }> {
+    const tries = this.channelNames().flatMap((channel) =>
+      announceTargets(this.o.directory, settingId, channel).map(async (target) => {
+        try {
+          await this.withTimeout(this.channels.get(channel)!.send(target, message));
+          return true;
+        } catch (err) {
+          this.o.log.warn('team_message_failed', { channel, code: errorCode(err) });
+          return false;
+        }
+      }),
+    );
+    const results = await Promise.all(tries);
+    return { sent: results.filter(Boolean).length, failed: results.filter((ok) => !ok).length };
   }
 
   /** Sends what is due (pending after a restart, retries), then any reminders; one tick at a time. */
@@ -205,6 +244,11 @@ export class DslNotifier implements Notifier {
     const setting = settings.get(report.settingId);
     if (!setting) throw Object.assign(new Error('no setting profile'), { code: 'unknown_setting' });
     if (purpose === 'reporter-ack') return { kind: 'text', text: render(catalog.dsl.reporterAcknowledged, setting, { reference: report.reference }) };
+    if (purpose === 'reporter-closed') return { kind: 'text', text: render(catalog.desk.reporterClosed, setting, { reference: report.reference }) };
+    if (purpose === 'action-overdue') {
+      const due = (this.o.cases?.forReport(report.reference) ?? []).filter((e) => e.kind === 'action' && e.due).map((e) => e.due!).sort()[0] ?? '';
+      return { kind: 'text', text: render(catalog.desk.actionOverdue, setting, { reference: report.reference, due }) };
+    }
     return { kind: 'notice', notice: reportNotice(report, setting, catalog, purpose) };
   }
 

@@ -9,7 +9,8 @@ export type ErrorCode =
   | 'store_write_error'
   | 'config_error'
   | 'unknown_setting'
-  | 'channel_authenticity_error';
+  | 'channel_authenticity_error'
+  | 'key_error';
 
 /** Base class of every error SafeStep raises on purpose. */
 export class SafeStepError extends Error {

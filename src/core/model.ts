@@ -180,4 +180,8 @@ export interface SettingProfile {
   officialChannels: { platform: string; name: string; url?: string }[];
   documents: DocumentDef[];
   rules: Record<string, RuleValue>;
+  /** The outcomes a DSL may record when closing a report (the catalogue's default list when absent). */
+  outcomes?: string[];
+  /** Retention: unfinished conversations after `sessionDays` (default 30); reports only if `reportYears` is set. */
+  retention?: { sessionDays?: number; reportYears?: number };
 }

@@ -9,7 +9,9 @@ import { reportNotice } from '../core/desk/notice';
 import { reportLine, reportView } from '../core/desk/report-view';
 import type { DslNotifier } from '../core/dsl-notifier';
 import { UnknownSettingError, errorCode } from '../core/errors';
-import type { Acknowledgement, Actor, Address, ChannelHost, ChannelRecords, HomeView, Labels, Outcome, Place, QuizInvite, QuizResultsView, ReportView, TurnInput } from '../core/host';
+import type { Acknowledgement, Actor, Address, AuditView, CaseForm, CaseSaved, CaseSubmission, ChannelHost, ChannelRecords, DigestView, ExportView, HomeView, Labels, Outcome, Place, QuizInvite, QuizResultsView, ReportView, TurnInput } from '../core/host';
+import type { Casework } from '../core/case/casework';
+import { DeskHost } from './desk-host';
 import { richFrom, tokenMark, type Rich } from '../core/host';
 import { personFromStored } from '../core/desk/people';
 import type { Inbound, Reply } from '../core/messages';
@@ -40,6 +42,8 @@ export interface HostDeps {
   deliveries: DeliveryStore;
   quizStore: QuizStore;
   channelRefs: ChannelRefStore;
+  /** The reports' casework and audit trail. */
+  casework: Casework;
   /** The setting someone is in, from where they are (the console names its own). */
   settingOf: (where: Place) => string | undefined;
   outreach?: QuizOutreach;
@@ -57,9 +61,25 @@ export class SafeStepHost implements ChannelHost {
   readonly log: Logger;
   private readonly chat: ChatRouter;
   private readonly quiz: QuizDesk;
+  /** The DSL's desk: full report, casework, audit, export, digest. */
+  readonly desk: DeskHost;
 
   constructor(private readonly d: HostDeps) {
     this.log = d.log;
+    this.desk = new DeskHost({
+      content: d.content,
+      reports: d.reports,
+      deliveries: d.deliveries,
+      casework: d.casework,
+      isDsl: (actor) => {
+        const setting = this.settingOf(actor);
+        return !!setting && d.notifier.isDsl(setting.id, actor.channel, actor.userId);
+      },
+      acknowledge: (reference, actor) => d.notifier.acknowledge(reference, this.settingFor(placeOf(actor)).id, actor.channel, actor.userId),
+      settingFor: (actor) => this.settingFor(placeOf(actor)),
+      clock: d.clock,
+      log: d.log,
+    });
     this.chat = new ChatRouter(d.runner, d.quiz, d.quizContent?.messages.commands.start ?? []);
     this.quiz = new QuizDesk({
       content: d.content,
@@ -103,41 +123,33 @@ export class SafeStepHost implements ChannelHost {
   }
 
   async acknowledge(actor: Actor, reference: string): Promise<Outcome<Acknowledgement>> {
-    const setting = this.settingOf(actor);
-    if (!setting) return this.notSetUp(actor);
-    const dsl = this.d.content.catalog.dsl;
-    const outcome = this.d.notifier.acknowledge(reference, setting.id, actor.channel, actor.userId);
-    this.log.info('report_ack', { reference, channel: actor.channel, outcome: outcome.kind });
-    switch (outcome.kind) {
-      case 'refused':
-        return { ok: false, say: [render(dsl.notAuthorised, setting)] };
-      case 'unknown':
-        return { ok: false, say: [render(dsl.unknownReport, setting, { reference })] };
-      case 'already':
-      case 'acknowledged': {
-        const r = outcome.report;
-        const template = outcome.kind === 'already' ? dsl.alreadyAcknowledged : dsl.acknowledged;
-        const say = this.whoWhen(template, setting, reference, r.acknowledgedBy ?? '', r.acknowledgedAt ?? '', actor);
-        if (outcome.kind === 'already') return { ok: false, say };
-        const notice = reportNotice(r, this.settingOfReport(r.settingId, setting), this.d.content.catalog, 'report-filed', this.ackName(r.acknowledgedBy, actor));
-        return { ok: true, value: { say, notice } };
-      }
-    }
+    if (!this.settingOf(actor)) return this.notSetUp(actor);
+    return this.desk.acknowledge(actor, reference);
   }
 
   viewReport(actor: Actor, reference: string): Outcome<ReportView> {
-    const setting = this.settingOf(actor);
-    if (!setting) return this.notSetUp(actor);
-    const dsl = this.d.content.catalog.dsl;
-    if (!this.d.notifier.isDsl(setting.id, actor.channel, actor.userId)) {
-      this.log.warn('report_view_refused', { reference, channel: actor.channel });
-      return { ok: false, say: [render(dsl.notAuthorised, setting)] };
-    }
-    const report = this.d.reports.get(reference);
-    if (!report || report.settingId !== setting.id) return { ok: false, say: [render(dsl.unknownReport, setting, { reference })] };
-    this.log.info('report_viewed', { reference, channel: actor.channel });
-    const view = reportView(report, this.d.deliveries.forReport(reference), setting, this.d.content.catalog, this.ackName(report.acknowledgedBy, actor));
-    return { ok: true, value: view };
+    if (!this.settingOf(actor)) return this.notSetUp(actor);
+    return this.desk.view(actor, reference);
+  }
+
+  caseForm(actor: Actor, reference: string, kind: CaseSubmission['kind']): Outcome<CaseForm> {
+    return this.settingOf(actor) ? this.desk.form(actor, reference, kind) : this.notSetUp(actor);
+  }
+
+  submitCase(actor: Actor, submission: CaseSubmission): Outcome<CaseSaved> {
+    return this.settingOf(actor) ? this.desk.submit(actor, submission) : this.notSetUp(actor);
+  }
+
+  reportAudit(actor: Actor, reference: string): Outcome<AuditView> {
+    return this.settingOf(actor) ? this.desk.audit(actor, reference) : this.notSetUp(actor);
+  }
+
+  exportReport(actor: Actor, reference: string, format: 'cpoms' | 'myconcern'): Outcome<ExportView> {
+    return this.settingOf(actor) ? this.desk.export(actor, reference, format) : this.notSetUp(actor);
+  }
+
+  digest(actor: Actor): Outcome<DigestView> {
+    return this.settingOf(actor) ? this.desk.digest(actor) : this.notSetUp(actor);
   }
 
   home(actor: Actor): HomeView {
@@ -162,6 +174,7 @@ export class SafeStepHost implements ChannelHost {
       empty: label.noReports,
       lines: reports.map((r) => reportLine(r, this.d.deliveries.forReport(r.reference), setting, catalog)),
     };
+    view.digest = this.desk.digestFor(setting);
     if (quiz) {
       const results = this.quizResults(actor);
       if (results.ok) view.quiz = results.value;

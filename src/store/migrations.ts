@@ -127,6 +127,84 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX quiz_attestations_person ON quiz_attestations (setting_id, user_id);`,
   },
+  {
+    version: 6,
+    description: "the DSL's desk: append-only case entries, audit trail and legal holds; reports are never edited, and deleted only by retention off hold; deliveries for closing and overdue actions",
+    sql: `
+      CREATE TABLE case_entries (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        reference TEXT NOT NULL REFERENCES reports (reference),
+        kind      TEXT NOT NULL CHECK (kind IN ('acknowledged', 'note', 'action', 'outcome', 'correction')),
+        by_who    TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        data      TEXT NOT NULL CHECK (json_valid(data))
+      );
+      CREATE INDEX case_entries_reference ON case_entries (reference, id);
+      CREATE TABLE audit_log (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        at        TEXT NOT NULL,
+        who       TEXT NOT NULL,
+        place     TEXT NOT NULL,
+        what      TEXT NOT NULL,
+        reference TEXT,
+        result    TEXT NOT NULL CHECK (result IN ('ok', 'refused', 'unknown'))
+      );
+      CREATE INDEX audit_log_reference ON audit_log (reference, id);
+      -- Append-only. Only the sealed data column may be rewritten (by key rotation).
+      -- Legal holds: an append-only log of hold and release (the reason sealed in data).
+      CREATE TABLE report_holds (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        reference TEXT NOT NULL,
+        kind      TEXT NOT NULL CHECK (kind IN ('hold', 'release')),
+        by_who    TEXT NOT NULL,
+        at        TEXT NOT NULL,
+        data      TEXT NOT NULL CHECK (json_valid(data))
+      );
+      CREATE INDEX report_holds_reference ON report_holds (reference, id);
+      CREATE TRIGGER report_holds_no_delete BEFORE DELETE ON report_holds
+        BEGIN SELECT RAISE(ABORT, 'legal holds are append-only'); END;
+      CREATE TRIGGER report_holds_no_update BEFORE UPDATE OF id, reference, kind, by_who, at ON report_holds
+        BEGIN SELECT RAISE(ABORT, 'legal holds are append-only'); END;
+      -- A report leaves only through retention: a permit row lives inside that one transaction.
+      CREATE TABLE retention_permits (reference TEXT PRIMARY KEY);
+      CREATE TRIGGER case_entries_no_delete BEFORE DELETE ON case_entries
+        WHEN NOT EXISTS (SELECT 1 FROM retention_permits WHERE reference = OLD.reference)
+        BEGIN SELECT RAISE(ABORT, 'case entries are append-only'); END;
+      CREATE TRIGGER case_entries_no_update BEFORE UPDATE OF id, reference, kind, by_who, at ON case_entries
+        BEGIN SELECT RAISE(ABORT, 'case entries are append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+      CREATE TRIGGER reports_no_update BEFORE UPDATE OF reference, seq, year, setting_id, flow_id, urgency, created_at, reporter_id ON reports
+        BEGIN SELECT RAISE(ABORT, 'a filed report is never edited'); END;
+      CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
+        WHEN NOT EXISTS (SELECT 1 FROM retention_permits WHERE reference = OLD.reference)
+        BEGIN SELECT RAISE(ABORT, 'a filed report is never deleted'); END;
+      CREATE TRIGGER reports_on_hold BEFORE DELETE ON reports
+        WHEN (SELECT kind FROM report_holds WHERE reference = OLD.reference ORDER BY id DESC LIMIT 1) = 'hold'
+        BEGIN SELECT RAISE(ABORT, 'a report on legal hold is never deleted'); END;
+      CREATE TRIGGER reports_ack_once BEFORE UPDATE OF acknowledged_by, acknowledged_at ON reports WHEN OLD.acknowledged_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'an acknowledgement is never changed'); END;
+      CREATE TABLE deliveries_v6 (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        reference       TEXT NOT NULL REFERENCES reports (reference),
+        channel         TEXT NOT NULL,
+        target          TEXT NOT NULL,
+        purpose         TEXT NOT NULL CHECK (purpose IN ('report-filed', 'reminder', 'reporter-ack', 'reporter-closed', 'action-overdue')),
+        status          TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts        INTEGER NOT NULL DEFAULT 0,
+        last_error      TEXT,
+        next_attempt_at TEXT,
+        created_at      TEXT NOT NULL,
+        sent_at         TEXT
+      );
+      INSERT INTO deliveries_v6 SELECT id, reference, channel, target, purpose, status, attempts, last_error, next_attempt_at, created_at, sent_at FROM deliveries;
+      DROP TABLE deliveries;
+      ALTER TABLE deliveries_v6 RENAME TO deliveries;
+      CREATE INDEX deliveries_reference ON deliveries (reference);
+      CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);`,
+  },
 ];
 
 /** The schema version this build of SafeStep writes. */

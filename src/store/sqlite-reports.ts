@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ReportStore } from '../core/ports';
 import type { FiledReport, ReportDraft } from '../core/report';
 import { formatReference, normaliseLimit, reportYear } from './report-rules';
+import { PLAIN_DATA, type DataSeal } from './data-seal';
 import type { Database } from './sqlite';
 import { toStoreError } from './store-error';
 
@@ -28,7 +29,7 @@ export class SqliteReportStore implements ReportStore {
   private readonly newestInSetting: Statement<[string, number], ReportRow>;
   private readonly markAcknowledged: Statement<[string, string, string]>;
 
-  constructor(private readonly db: Database) {
+  constructor(private readonly db: Database, private readonly seal: DataSeal = PLAIN_DATA) {
     this.nextSeq = db.prepare<[number], number>('SELECT COALESCE(MAX(seq), 0) + 1 FROM reports WHERE year = ?').pluck();
     this.insert = db.prepare<[Record<string, string | number>]>(
       `INSERT INTO reports (reference, seq, year, setting_id, flow_id, urgency, created_at, reporter_id, data)
@@ -61,7 +62,7 @@ export class SqliteReportStore implements ReportStore {
             urgency: draft.urgency,
             createdAt: draft.createdAt,
             reporterId: draft.reporter.id,
-            data: JSON.stringify(draft),
+            data: this.seal.seal(JSON.stringify(draft)),
           });
           return ref;
         })
@@ -75,7 +76,7 @@ export class SqliteReportStore implements ReportStore {
   /** The report with this reference, or undefined. */
   get(reference: string): FiledReport | undefined {
     const row = this.byReference.get(reference);
-    return row ? fromRow(row) : undefined;
+    return row ? fromRow(row, this.seal) : undefined;
   }
 
   /** Reports newest first, optionally of one setting and at most `limit` of them. */
@@ -83,7 +84,7 @@ export class SqliteReportStore implements ReportStore {
     const limit = normaliseLimit(filter.limit) ?? -1;
     const rows =
       filter.settingId === undefined ? this.newest.all(limit) : this.newestInSetting.all(filter.settingId, limit);
-    return rows.map(fromRow);
+    return rows.map((row) => fromRow(row, this.seal));
   }
 
   /** Records the first acknowledgement only; returns the report, or undefined if unknown. */
@@ -101,8 +102,8 @@ function cloneDraft(draft: ReportDraft): ReportDraft {
   return JSON.parse(JSON.stringify(draft)) as ReportDraft;
 }
 
-function fromRow(row: ReportRow): FiledReport {
-  const report: FiledReport = { ...(JSON.parse(row.data) as ReportDraft), reference: row.reference };
+function fromRow(row: ReportRow, seal: DataSeal): FiledReport {
+  const report: FiledReport = { ...(JSON.parse(seal.open(row.data)) as ReportDraft), reference: row.reference };
   if (row.acknowledged_by !== null) report.acknowledgedBy = row.acknowledged_by;
   if (row.acknowledged_at !== null) report.acknowledgedAt = row.acknowledged_at;
   return report;

@@ -4,6 +4,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SessionStore } from '../core/ports';
 import type { Session } from '../core/session';
+import { PLAIN_DATA, type DataSeal } from './data-seal';
 import type { Database } from './sqlite';
 import { toStoreError } from './store-error';
 
@@ -13,7 +14,7 @@ export class SqliteSessionStore implements SessionStore {
   private readonly upsert: Statement<[string, string, string]>;
   private readonly remove: Statement<[string]>;
 
-  constructor(db: Database) {
+  constructor(db: Database, private readonly seal: DataSeal = PLAIN_DATA) {
     this.select = db.prepare<[string], string>('SELECT data FROM sessions WHERE conversation_id = ?').pluck();
     this.upsert = db.prepare(
       `INSERT INTO sessions (conversation_id, data, updated_at) VALUES (?, ?, ?)
@@ -25,13 +26,13 @@ export class SqliteSessionStore implements SessionStore {
   /** The saved session of this conversation, or undefined. */
   load(conversationId: string): Session | undefined {
     const data = this.select.get(conversationId);
-    return data === undefined ? undefined : (JSON.parse(data) as Session);
+    return data === undefined ? undefined : (JSON.parse(this.seal.open(data)) as Session);
   }
 
   /** Saves (replaces) the session; store_write_error if it cannot be committed. */
   save(session: Session): void {
     try {
-      this.upsert.run(session.conversationId, JSON.stringify(session), session.updatedAt);
+      this.upsert.run(session.conversationId, this.seal.seal(JSON.stringify(session)), session.updatedAt);
     } catch (err) {
       throw toStoreError('store_write_error', 'The conversation could not be saved', err);
     }

@@ -17,6 +17,7 @@ class FakeChannel implements Deliverer {
   async send(target: string, message: Outbound) {
     if (this.failing) throw Object.assign(new Error('boom'), { data: { error: 'channel_not_found' } });
     if (this.hanging.has(target)) return new Promise<void>(() => undefined);
+    if (message.kind === 'digest') return;
     const purpose: DeliveryPurpose =
       message.kind === 'text' ? 'reporter-ack' : message.notice.banners.some((b) => b.kind === 'reminder') ? 'reminder' : 'report-filed';
     const ref = message.kind === 'notice' ? message.notice.reference : /SS-\d{4}-\d{4}/.exec(message.text)?.[0] ?? '';

@@ -64,21 +64,25 @@ async function trial(n: number, delayMs: number): Promise<'before' | 'after'> {
 
   const again = new ChatProcess(['--setting', 'upton-junior', '--user', user], env);
   try {
-    const resumed = await again.untilAwait();
-    if (committed === 0) {
-      // Nothing was filed: the question is still open, and answering it files exactly one.
-      expect(last(resumed)).toMatchObject({ type: 'question', freeText: true });
-      const filed = await again.send(FINAL);
-      expect(filed[0]).toMatchObject({ type: 'report' });
-    } else {
-      // Filed: the conversation is past the question, so nothing is asked twice.
-      expect(JSON.stringify(resumed)).not.toContain('"freeText":true');
-    }
-    await again.end();
+    return await resume(again, user, committed);
   } finally {
-    // A failed expectation must not leave a process behind to hold jest open.
+    // A failed expectation must not leave the process running (jest would never exit).
     await again.kill('SIGKILL');
   }
+}
+
+async function resume(again: ChatProcess, user: string, committed: number): Promise<'before' | 'after'> {
+  const resumed = await again.untilAwait();
+  if (committed === 0) {
+    // Nothing was filed: the question is still open, and answering it files exactly one.
+    expect(last(resumed)).toMatchObject({ type: 'question', freeText: true });
+    const filed = await again.send(FINAL);
+    expect(filed[0]).toMatchObject({ type: 'report' });
+  } else {
+    // Filed: the conversation is past the question, so nothing is asked twice.
+    expect(JSON.stringify(resumed)).not.toContain('"freeText":true');
+  }
+  await again.end();
   expect(reportsBy(user)).toBe(1);
   return committed === 0 ? 'before' : 'after';
 }

@@ -168,6 +168,10 @@ describe('the DSL notification', () => {
     expect(buttonsIn(m.blocks).map((b) => [b.action_id, b.value, b.text])).toEqual([
       ['ss_ack', 'SS-2026-0042', label.acknowledge],
       ['ss_view', 'SS-2026-0042', label.viewReport],
+      ['ss_note', 'SS-2026-0042', content.catalog.desk.addNote],
+      ['ss_action', 'SS-2026-0042', content.catalog.desk.assignAction],
+      ['ss_outcome', 'SS-2026-0042', content.catalog.desk.recordOutcome],
+      ['ss_correct', 'SS-2026-0042', content.catalog.desk.correct],
     ]);
   });
 
@@ -180,7 +184,7 @@ describe('the DSL notification', () => {
   test('once acknowledged: who and when are shown and Acknowledge is gone', () => {
     const m = notificationMessage(report({ acknowledgedBy: 'slack:U0DSL001', acknowledgedAt: '2026-11-21T10:05:00.000Z' }), setting, content.catalog, 'report-filed');
     expect(textOf(m.blocks)).toContain('Acknowledged by <@U0DSL001> at <!date^');
-    expect(buttonsIn(m.blocks).map((b) => b.action_id)).toEqual(['ss_view']);
+    expect(buttonsIn(m.blocks).map((b) => b.action_id)).toEqual(['ss_view', 'ss_note', 'ss_action', 'ss_outcome', 'ss_correct']);
   });
 
   test('a reporter with no name is shown as their Slack mention; typed names are escaped', () => {

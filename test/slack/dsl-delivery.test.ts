@@ -61,7 +61,7 @@ test('Slack failing the DSL channel post never loses the report; it is retried a
   await later(10 * 60_000, () => app.notifier.tick().then(() => app.notifier.drain()));
   const post = h.fake.of('chat.postMessage', DSL_CHANNEL).find((c) => h.fake.calls.indexOf(c) >= from)!;
   expect(post.response.ok).toBe(true);
-  expect(buttonsIn(post.args.blocks).map((b) => b.value)).toEqual([walk.reference, walk.reference]);
+  expect(buttonsIn(post.args.blocks).map((b) => b.value)).toEqual(Array(6).fill(walk.reference));
   expect(app.stores.deliveries.forReport(walk.reference).find((d) => d.target === `place:${DSL_CHANNEL}`)).toMatchObject({ status: 'sent', attempts: 3 });
 });
 
@@ -83,6 +83,6 @@ test('an immediate report is marked IMMEDIATE, and re-sent to every DSL when not
   for (const user of [DSL, DEPUTY]) {
     const reminder = h.fake.of('chat.postMessage', dmOf(user)).find((c) => h.fake.calls.indexOf(c) >= from)!;
     expect(textOf(reminder.args.blocks)).toContain(`Reminder: immediate report ${report.reference} has not been acknowledged yet`);
-    expect(buttonsIn(reminder.args.blocks).map((b) => b.action_id)).toEqual(['ss_ack', 'ss_view']);
+    expect(buttonsIn(reminder.args.blocks).map((b) => b.action_id)).toEqual(['ss_ack', 'ss_view', 'ss_note', 'ss_action', 'ss_outcome', 'ss_correct']);
   }
 });

@@ -147,6 +147,7 @@ export class FakeSlackApi {
       case 'apps.connections.open':
         return { ok: false, error: 'invalid_auth' };
       case 'views.open':
+      case 'views.push':
       case 'views.publish':
         return { ok: true, view: { id: 'V0VIEW' } };
       default:

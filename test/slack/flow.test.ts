@@ -85,6 +85,10 @@ test('the DSL channel gets reference, urgency, flow, setting, reporter and the a
   expect(buttonsIn(dslPost.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
     ['ss_ack', walk.reference],
     ['ss_view', walk.reference],
+    ['ss_note', walk.reference],
+    ['ss_action', walk.reference],
+    ['ss_outcome', walk.reference],
+    ['ss_correct', walk.reference],
   ]);
   // …and each DSL user by DM.
   for (const user of [DSL, DEPUTY]) await h.fake.waitForPost(dmOf(user), (c) => textOf(c.args.blocks).includes(walk.reference));
@@ -130,7 +134,7 @@ test('the DSL acknowledges: who and when are stored, the post shows it, and the 
   expect(Date.parse(r.acknowledgedAt!)).toBeGreaterThanOrEqual(before - 1000);
   const update = await h.fake.waitFor((calls) => calls.find((c) => c.method === 'chat.update' && c.args.channel === DSL_CHANNEL), 'the post updated', from);
   expect(textOf(update.args.blocks)).toContain(`Acknowledged by <@${DSL}>`);
-  expect(buttonsIn(update.args.blocks).map((b) => b.action_id)).toEqual(['ss_view']);
+  expect(buttonsIn(update.args.blocks).map((b) => b.action_id)).toEqual(['ss_view', 'ss_note', 'ss_action', 'ss_outcome', 'ss_correct']);
   const reporterAck = () => h.serving.app.stores.deliveries.forReport(walk.reference).find((d) => d.purpose === 'reporter-ack');
   await h.fake.waitFor(() => (reporterAck()?.status === 'sent' ? true : undefined), 'the reporter-ack delivery marked sent');
 });

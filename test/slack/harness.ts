@@ -41,7 +41,9 @@ export interface Harness {
   /** Clicks a button on the person's App Home tab (no channel, no message). */
   homeClick(user: string, button: FoundButton): Promise<{ status: number; ms: number }>;
   /** Submits a modal (view_submission) with its input values. */
-  submitView(user: string, callbackId: string, values: Record<string, Record<string, unknown>>): Promise<{ status: number; text: string }>;
+  submitView(user: string, callbackId: string, values: Record<string, Record<string, unknown>>, privateMetadata?: string): Promise<{ status: number; text: string }>;
+  /** Clicks a button inside an open modal (e.g. the full report). */
+  modalClick(user: string, button: FoundButton): Promise<{ status: number; ms: number }>;
   /** The quiz reminders check, as the hourly timer runs it. */
   sendQuizReminders(now: Date): Promise<string[]>;
   close(): Promise<void>;
@@ -85,13 +87,14 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     fs.rmSync(dataDir, { recursive: true, force: true });
     throw Object.assign(err as Error, { logs });
   }
-  const { post, event, dm, click, command, homeClick, submitView } = slackClient(`http://127.0.0.1:${serving.port}/slack/events`, fake.url);
+  const { post, event, dm, click, command, homeClick, submitView, modalClick } = slackClient(`http://127.0.0.1:${serving.port}/slack/events`, fake.url);
 
   return {
     fake,
     serving,
     homeClick,
     submitView,
+    modalClick,
     sendQuizReminders: (now) => serving.app.outreach.sendReminders(now),
     port: serving.port,
     logs,
@@ -110,7 +113,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 }
 
 /** Signed requests to a SafeStep Slack endpoint (in this process or another), as Slack sends them. */
-export type SlackClient = Pick<Harness, 'post' | 'event' | 'dm' | 'click' | 'command' | 'homeClick' | 'submitView'>;
+export type SlackClient = Pick<Harness, 'post' | 'event' | 'dm' | 'click' | 'command' | 'homeClick' | 'submitView' | 'modalClick'>;
 
 /** A client for the endpoint `base` (…/slack/events); `fakeUrl` is the fake Web API's base URL. */
 export function slackClient(base: string, fakeUrl: string): SlackClient {
@@ -181,7 +184,11 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
     return post(form.toString(), 'application/x-www-form-urlencoded');
   };
 
-  const homeClick: Harness['homeClick'] = (user, button) => {
+  const homeClick: Harness['homeClick'] = (user, button) => viewClick(user, button, 'home');
+  const modalClick: Harness['modalClick'] = (user, button) => viewClick(user, button, 'modal');
+
+  const viewClick = (user: string, button: FoundButton, type: 'home' | 'modal') => {
+    const viewId = type === 'home' ? 'V0HOME' : 'V0REPORT';
     const payload = {
       type: 'block_actions',
       team: { id: TEAM, domain: 'school' },
@@ -189,8 +196,8 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
       api_app_id: 'A0SAFESTEP',
       token: 'legacy',
       trigger_id: `trigger-${++eventCounter}`,
-      container: { type: 'view', view_id: 'V0HOME' },
-      view: { id: 'V0HOME', type: 'home', blocks: [] },
+      container: { type: 'view', view_id: viewId },
+      view: { id: viewId, type, blocks: [] },
       actions: [
         { type: 'button', action_id: button.action_id, block_id: button.block_id, value: button.value, text: { type: 'plain_text', text: button.text }, action_ts: `${Date.now() / 1000}` },
       ],
@@ -198,7 +205,7 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
     return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
   };
 
-  const submitView: Harness['submitView'] = (user, callbackId, values) => {
+  const submitView: Harness['submitView'] = (user, callbackId, values, privateMetadata = '') => {
     const payload = {
       type: 'view_submission',
       team: { id: TEAM, domain: 'school' },
@@ -206,12 +213,12 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
       api_app_id: 'A0SAFESTEP',
       token: 'legacy',
       trigger_id: `trigger-${++eventCounter}`,
-      view: { id: 'V0MODAL', type: 'modal', callback_id: callbackId, private_metadata: '', blocks: [], state: { values } },
+      view: { id: 'V0MODAL', type: 'modal', callback_id: callbackId, private_metadata: privateMetadata, blocks: [], state: { values } },
     };
     return post(`payload=${encodeURIComponent(JSON.stringify(payload))}`, 'application/x-www-form-urlencoded');
   };
 
-  return { post, event, dm, click, command, homeClick, submitView };
+  return { post, event, dm, click, command, homeClick, submitView, modalClick };
 }
 
 /** The button with this value (choice id) or action id in a recorded post. */

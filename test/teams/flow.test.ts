@@ -14,8 +14,7 @@ import type { FiledReport } from '../../src/core/report';
 import { render } from '../../src/core/template';
 import { createLogger } from '../../src/log';
 import { serveChannels, type Serving } from '../../src/serve';
-import { openDatabase } from '../../src/store/sqlite';
-import { SqliteReportStore } from '../../src/store/sqlite-reports';
+import { openStores } from '../../src/store/open-stores';
 import { makeTempDir } from '../store/fixtures';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 import { TeamsClient, person, personalChat, submitsOf, textsOf, walkToReport, type Person } from './teams-client';
@@ -104,13 +103,13 @@ describe('Teams channel (local, fake Bot Connector)', () => {
     await serving.app.notifier.drain();
 
     // Filed in SQLite (read through a separate connection, as `safestep reports` would).
-    const db = openDatabase(serving.app.config.dbPath, { fileMustExist: true });
+    const stores = openStores(serving.app.config.dbPath, { mustExist: true, key: serving.app.config.key });
     try {
-      const filed = new SqliteReportStore(db).list({ settingId: SETTING });
+      const filed = stores.reports.list({ settingId: SETTING });
       expect(filed).toHaveLength(1);
       report = filed[0]!;
     } finally {
-      db.close();
+      stores.close();
     }
     expect(report).toMatchObject({ channel: 'teams', flowId: 'parent-contact-personal', reporter: { id: 'aad-staff', name: 'Jo Bloggs' } });
     expect(report.account.map((a) => a.text)).toEqual(expect.arrayContaining([...typed, '(not given)']));
@@ -125,9 +124,13 @@ describe('Teams channel (local, fake Bot Connector)', () => {
     expect(submitsOf(card).map((s) => s.data)).toEqual([
       { ss: 'ack', ref: report.reference },
       { ss: 'view', ref: report.reference },
+      { ss: 'note', ref: report.reference },
+      { ss: 'action', ref: report.reference },
+      { ss: 'outcome', ref: report.reference },
+      { ss: 'correct', ref: report.reference },
     ]);
     // And in the DSL team's channel.
-    expect(submitsOf(lastTo(DSL_CHANNEL)).map((s) => s.data.ref)).toEqual([report.reference, report.reference]);
+    expect(submitsOf(lastTo(DSL_CHANNEL)).map((s) => s.data.ref)).toEqual(Array(6).fill(report.reference));
 
     // The deputy never installed the app: the report is safe, and the failure is recorded and shown.
     const deliveries = serving.app.stores.deliveries.forReport(report.reference);

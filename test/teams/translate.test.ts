@@ -29,6 +29,13 @@ import { makeDraft } from '../store/fixtures';
 import { cardOf, submitsOf, textsOf } from './teams-client';
 
 const bot = { id: '28:bot', name: 'SafeStep' };
+/** The casework buttons every DSL notice carries after Acknowledge and View. */
+const CASE = [
+  { ss: 'note', label: catalog.desk.addNote },
+  { ss: 'action', label: catalog.desk.assignAction },
+  { ss: 'outcome', label: catalog.desk.recordOutcome },
+  { ss: 'correct', label: catalog.desk.correct },
+];
 /** The core builds each view; Teams renders it. */
 const notificationCard = (r: FiledReport, s: SettingProfile, c: Catalog, purpose: 'report-filed' | 'reminder') => noticeCard(reportNotice(r, s, c, purpose));
 const fullReportCards = (r: FiledReport, _labels: Catalog['labels']) => cardsOf(reportView(r, [], { ...alpha, id: r.settingId }, catalog));
@@ -194,6 +201,7 @@ describe('the DSL\'s notification card', () => {
     expect(submitsOf(card).map((s) => [s.title, s.data])).toEqual([
       [catalog.labels.acknowledge, { ss: 'ack', ref: 'SS-2026-0007' }],
       [catalog.labels.viewReport, { ss: 'view', ref: 'SS-2026-0007' }],
+      ...CASE.map((c) => [c.label, { ss: c.ss, ref: 'SS-2026-0007' }]),
     ]);
   });
 
@@ -202,7 +210,7 @@ describe('the DSL\'s notification card', () => {
     const card = notificationCard(report, alpha, { ...catalog, labels }, 'report-filed') as Record<string, unknown>;
     const facts = JSON.stringify(cardOf(card));
     expect(facts).toContain(`"title":"Ref at ${alpha.name}"`);
-    expect(submitsOf(card).map((s) => s.title)).toEqual(['Seen it', 'Open it']);
+    expect(submitsOf(card).map((s) => s.title)).toEqual(['Seen it', 'Open it', ...CASE.map((c) => c.label)]);
   });
 
   test('a reminder uses the reminder wording', () => {
@@ -254,7 +262,12 @@ describe('the full report for a DSL', () => {
     expect(cards).toHaveLength(1);
     const texts = textsOf(cards[0] as Record<string, unknown>);
     expect(texts).toEqual(expect.arrayContaining(['A pupil told me a photo of them is going round.', 'Have you seen the image?', 'No', '"It is everywhere."']));
-    expect(submitsOf(cards[0] as Record<string, unknown>).map((s) => [s.title, s.data])).toEqual([[catalog.labels.acknowledge, { ss: 'ack', ref: 'SS-2026-0001' }]]);
+    expect(submitsOf(cards[0] as Record<string, unknown>).map((s) => [s.title, s.data])).toEqual([
+      [catalog.labels.acknowledge, { ss: 'ack', ref: 'SS-2026-0001' }],
+      ...CASE.map((c) => [c.label, { ss: c.ss, ref: 'SS-2026-0001' }]),
+      [catalog.desk.audit, { ss: 'audit', ref: 'SS-2026-0001' }],
+      [catalog.desk.exportCpoms, { ss: 'export', ref: 'SS-2026-0001' }],
+    ]);
     for (const label of [catalog.labels.firstMessage, catalog.labels.answers, catalog.labels.account, catalog.labels.filed, catalog.labels.reporter]) expect(JSON.stringify(cards[0])).toContain(label);
   });
 
@@ -265,7 +278,7 @@ describe('the full report for a DSL', () => {
     expect(texts).not.toContain(catalog.labels.firstMessage);
     expect(texts).not.toContain(catalog.labels.advice);
     expect(JSON.stringify(fullReportCards(r, catalog.labels))).toContain(`"title":"${catalog.labels.acknowledged}","value":"${render(catalog.dsl.acknowledged, alpha, { who: 'aad-dsl', when: '21 Nov 2026, 10:00 GMT' })}"`);
-    expect(submitsOf(fullReportCards(r, catalog.labels)[0] as Record<string, unknown>)).toEqual([]);
+    expect(submitsOf(fullReportCards(r, catalog.labels)[0] as Record<string, unknown>).map((s) => s.data.ss)).toEqual(['note', 'action', 'outcome', 'correct', 'audit', 'export']);
   });
 
   test('a long report is split into cards Teams accepts, keeping every answer whole and in order', () => {

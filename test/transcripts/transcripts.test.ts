@@ -61,7 +61,7 @@ describe.each(files)('transcript %s', (file) => {
     } finally {
       app.close();
     }
-    const stores = openStores(config.dbPath);
+    const stores = openStores(config.dbPath, { key: config.key });
     try {
       const reports = stores.reports.list();
       if (transcript.report === null) {

@@ -4,6 +4,7 @@
  * failure; the outbox records each attempt and retries.
  */
 import type { Deliverer, Outbound } from '../../core/host';
+import { digestMessage } from './digest-blocks';
 import { noticeMessage, shortMessage } from './dsl-blocks';
 import type { SlackApi } from './slack-api';
 
@@ -13,7 +14,7 @@ export function slackDeliverer(api: SlackApi): Deliverer {
   return {
     send: async (target: string, message: Outbound) => {
       const to = target.startsWith(PLACE) ? target.slice(PLACE.length) : target;
-      await api.post(to, message.kind === 'notice' ? noticeMessage(message.notice) : shortMessage(message.text));
+      await api.post(to, message.kind === 'notice' ? noticeMessage(message.notice) : message.kind === 'digest' ? digestMessage(message.digest) : shortMessage(message.text));
     },
   };
 }

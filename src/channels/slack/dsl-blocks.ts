@@ -16,11 +16,16 @@ export const VIEW_ACTION = 'ss_view';
 
 const BANNER_ICON = { reminder: ':alarm_clock:', immediate: ':rotating_light:' } as const;
 
+/** The action id of each report button: ss_ack, ss_view, ss_note, ss_action, ss_outcome, ss_correct, ss_audit, ss_export. */
+export function reportActionId(action: ReportButton['action']): string {
+  return action === 'acknowledge' ? ACK_ACTION : `ss_${action}`;
+}
+
 /** A report button as Block Kit. */
 export function reportButton(b: ReportButton): types.Button {
   return {
     type: 'button',
-    action_id: b.action === 'acknowledge' ? ACK_ACTION : VIEW_ACTION,
+    action_id: reportActionId(b.action),
     value: b.reference,
     ...(b.primary ? { style: 'primary' as const } : {}),
     text: { type: 'plain_text', text: clip(b.label, 75) },

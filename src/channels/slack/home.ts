@@ -5,6 +5,7 @@
  */
 import type { types } from '@slack/bolt';
 import type { HomeView, ReportLine } from '../../core/host';
+import { digestBlocks } from './digest-blocks';
 import { reportButton } from './dsl-blocks';
 import { clip, escapeText } from './mrkdwn';
 import { QUIZ_START_ACTION, quizResultsBlocks } from './quiz-blocks';
@@ -45,6 +46,7 @@ export function homeView(h: HomeView, notice?: string): types.HomeView {
     if (h.reports.lines.length === 0) blocks.push(context(escapeText(h.reports.empty)));
     for (const line of h.reports.lines) blocks.push(reportLine(line));
   }
+  if (h.digest) blocks.push({ type: 'divider' }, ...digestBlocks(h.digest));
   if (h.quiz) blocks.push(...quizResultsBlocks(h.quiz, notice));
   return { type: 'home', blocks: blocks.slice(0, MAX_HOME_BLOCKS) };
 }

@@ -12,6 +12,7 @@ import { AckFirstReceiver } from './ack-first-receiver';
 import { boltLogger } from './bolt-logger';
 import { RecentIds } from './dedupe';
 import { slackDeliverer } from './deliverer';
+import { registerCaseListeners } from './case-listeners';
 import { registerDslListeners } from './dsl-listeners';
 import { homePublisher } from './home-tab';
 import { Inflight } from './inflight';
@@ -74,6 +75,7 @@ export function createSlackChannel(host: ChannelHost, options: { config: SlackCh
   const publishHome = homePublisher(host, api);
   const conversations = registerStaffListeners(bolt, { host, api, inflight, publishHome });
   registerDslListeners(bolt, { host, api, inflight });
+  registerCaseListeners(bolt, { host, api, inflight });
   registerQuizListeners(bolt, { host, api, conversations, inflight, publishHome });
 
   const routes: HttpRoute[] = http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: http.handle }] : [];

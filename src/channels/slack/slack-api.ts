@@ -165,6 +165,11 @@ export class SlackApi {
     await this.web.views.open({ trigger_id: triggerId, view });
   }
 
+  /** Opens a modal on top of the one a button was pressed in. */
+  async pushModal(triggerId: string, view: types.ModalView): Promise<void> {
+    await this.web.views.push({ trigger_id: triggerId, view });
+  }
+
   async publishHome(userId: string, view: types.HomeView): Promise<void> {
     await this.web.views.publish({ user_id: userId, view });
   }

@@ -15,6 +15,7 @@
 import { ActivityHandler, type TurnContext } from 'botbuilder';
 import type { ChannelHost, Reply } from '../../core/host';
 import { codeOf } from './codes';
+import { caseSubmitOf } from './case-cards';
 import { DslActions, dslActionOf } from './dsl-actions';
 import { TeamsQuiz } from './quiz';
 import { quizActionOf } from './quiz-cards';
@@ -94,6 +95,8 @@ export class SafeStepBot extends ActivityHandler {
     if (personal) this.rememberUser(ctx);
     const action = dslActionOf(a.value);
     if (action) return this.dslActions.handle(ctx, action);
+    const form = caseSubmitOf(a.value);
+    if (form) return this.dslActions.submit(ctx, form);
 
     const inbound = toInbound(a);
     const bare = inbound.text === undefined && inbound.choice === undefined && inbound.files === undefined;

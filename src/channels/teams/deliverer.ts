@@ -5,6 +5,7 @@
  * `no_conversation_reference`, which the outbox records as a failed delivery (shown to the DSL).
  */
 import type { Deliverer, Outbound } from '../../core/host';
+import { digestCard } from './digest-card';
 import { noticeCard, textCard } from './dsl-cards';
 import { NoReferenceError, type Reach } from './reach';
 import type { RefBook, StoredRef } from './refs';
@@ -21,7 +22,7 @@ export function teamsDeliverer(refs: RefBook, reach: Reach): Deliverer {
     send: async (target: string, message: Outbound) => {
       const ref = referenceFor(target);
       if (!ref) throw new NoReferenceError();
-      await reach.send(ref, message.kind === 'notice' ? noticeCard(message.notice, refs) : textCard(message.text));
+      await reach.send(ref, message.kind === 'notice' ? noticeCard(message.notice, refs) : message.kind === 'digest' ? digestCard(message.digest) : textCard(message.text));
     },
   };
 }

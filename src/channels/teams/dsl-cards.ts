@@ -20,9 +20,14 @@ export const VIEW_ACTION = 'view';
 const MAX_CARD_BYTES = 20_000;
 const BANNER_MARK = { reminder: '⏰', immediate: '🚨' } as const;
 
+/** The submit marker of a report button: ack, view, note, action, outcome, correct, audit, export. */
+export function submitMarker(action: ReportButton['action']): string {
+  return action === 'acknowledge' ? ACK_ACTION : action;
+}
+
 function buttonRow(list: readonly ReportButton[]): CardElement {
   return buttons(
-    list.map((b) => ({ title: b.label, data: { ss: b.action === 'acknowledge' ? ACK_ACTION : VIEW_ACTION, ref: b.reference }, ...(b.primary ? { style: 'positive' as const } : {}) })),
+    list.map((b) => ({ title: b.label, data: { ss: submitMarker(b.action), ref: b.reference }, ...(b.primary ? { style: 'positive' as const } : {}) })),
   );
 }
 
@@ -61,6 +66,14 @@ export function fullReportCards(v: ReportView, refs?: RefBook): Partial<Activity
     for (const item of s.items) {
       if (item.label) body.push(textBlock(item.label, { isSubtle: true, spacing: 'Small' }), textBlock(item.text, { spacing: 'None' }));
       else body.push(textBlock(item.text, { spacing: 'Small' }));
+    }
+  }
+  if (v.history.entries.length > 0) {
+    body.push(textBlock(v.history.heading, { weight: 'Bolder', spacing: 'Medium' }));
+    for (const h of v.history.entries) {
+      body.push(textBlock(`#${h.id} ${h.kind} · ${cardText([{ person: h.who }], refs)} · ${cardText([{ time: h.at }])}`, { isSubtle: true, spacing: 'Small' }));
+      if (h.facts.length > 0) body.push(factSet(h.facts.map((f) => [f.label, cardText(f.value, refs)])));
+      if (h.text !== undefined) body.push(textBlock(h.text, { spacing: 'None' }));
     }
   }
   body.push(textBlock(v.footer, { isSubtle: true, size: 'Small', spacing: 'Medium' }));

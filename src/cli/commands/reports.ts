@@ -5,26 +5,26 @@
  *   reports export --format csv|json [--setting ID]
  * Writes only the requested output (stdout) and errors or usage (stderr); never logs reports.
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../config';
 import { SafeStepError } from '../../core/errors';
 import { deliverySummary, type DeliveryStore } from '../../core/delivery';
 import type { ReportStore } from '../../core/ports';
 import type { FiledReport } from '../../core/report';
-import { MemoryReportStore } from '../../store/memory';
-import { MemoryDeliveryStore } from '../../store/memory-channel';
-import { SqliteDeliveryStore } from '../../store/sqlite-deliveries';
 import { toCsv, toJson } from '../../store/report-export';
-import { openDatabase } from '../../store/sqlite';
-import { SqliteReportStore } from '../../store/sqlite-reports';
 import { EXIT, type CliIO, type Command } from '../io';
+import { withReportDb, type ReportDb } from '../report-db';
 import { reviewNotice } from '../review-notice';
+import { auditCli, auditText, deskContent, exportOne, historyText, holdText } from './report-desk';
 
 const USAGE = `Usage:
   safestep reports list [--setting ID] [--limit N]   the newest reports (default 50)
-  safestep reports show REF                           one report in full, e.g. SS-2025-0001
+  safestep reports show REF                           one report in full, then its history
+  safestep reports audit REF                          who has read or acted on it, oldest first
   safestep reports export --format csv|json [--setting ID]
+  safestep reports export REF --format cpoms|myconcern   ready to paste into CPOMS or MyConcern
+  safestep reports hold REF --by NAME --reason TEXT   legal hold: retention never removes it
+  safestep reports release REF --by NAME --reason TEXT
+Every show, audit and export is recorded in the report's audit trail.
 `;
 
 const DEFAULT_LIMIT = 50;
@@ -33,7 +33,10 @@ type Request =
   | { kind: 'help' }
   | { kind: 'list'; settingId?: string; limit: number }
   | { kind: 'show'; reference: string }
-  | { kind: 'export'; format: 'csv' | 'json'; settingId?: string };
+  | { kind: 'export'; format: 'csv' | 'json'; settingId?: string }
+  | { kind: 'audit'; reference: string }
+  | { kind: 'hold' | 'release'; reference: string; by: string; reason: string }
+  | { kind: 'export-one'; reference: string; format: 'cpoms' | 'myconcern' };
 
 /** The `reports` sub-command (see the file comment). Exit 0 ok, 1 failure or unknown REF, 2 usage. */
 export const reports: Command = async (args, io) => {
@@ -47,7 +50,7 @@ export const reports: Command = async (args, io) => {
     return EXIT.ok;
   }
   try {
-    return withReportStore(io, (store, deliveries) => run(request, store, io, deliveries));
+    return withReportDb(io, (db) => run(request, db.reports, io, db.deliveries, db));
   } catch (err) {
     io.stderr.write(`${err instanceof SafeStepError ? err.message : 'The reports could not be read.'}\n`);
     return EXIT.failure;
@@ -70,6 +73,15 @@ function parseRequest(args: string[]): Request | undefined {
   if (sub === 'show' && positionals.length === 1 && Object.keys(values).length === 0) {
     return { kind: 'show', reference: (positionals[0] ?? '').trim().toUpperCase() };
   }
+  if ((sub === 'hold' || sub === 'release') && positionals.length === 1 && values.by?.trim() && values.reason?.trim()) {
+    return { kind: sub, reference: (positionals[0] ?? '').trim().toUpperCase(), by: values.by.trim(), reason: values.reason.trim() };
+  }
+  if (sub === 'audit' && positionals.length === 1 && Object.keys(values).length === 0) {
+    return { kind: 'audit', reference: (positionals[0] ?? '').trim().toUpperCase() };
+  }
+  if (sub === 'export' && positionals.length === 1 && values.limit === undefined && values.setting === undefined) {
+    if (values.format === 'cpoms' || values.format === 'myconcern') return { kind: 'export-one', reference: (positionals[0] ?? '').trim().toUpperCase(), format: values.format };
+  }
   if (sub === 'export' && positionals.length === 0 && values.limit === undefined) {
     if (values.format === 'csv' || values.format === 'json') return { kind: 'export', format: values.format, settingId };
   }
@@ -77,7 +89,7 @@ function parseRequest(args: string[]): Request | undefined {
 }
 
 function parseOptions(args: string[]) {
-  const options = { setting: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' } } as const;
+  const options = { setting: { type: 'string' }, limit: { type: 'string' }, format: { type: 'string' }, by: { type: 'string' }, reason: { type: 'string' } } as const;
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch {
@@ -85,19 +97,7 @@ function parseOptions(args: string[]) {
   }
 }
 
-/** Runs `use` against the configured database; no database file yet means no reports. */
-function withReportStore<T>(io: CliIO, use: (store: ReportStore, deliveries: DeliveryStore) => T): T {
-  const { dbPath } = loadConfig(io.env, io.root);
-  if (!fs.existsSync(dbPath)) return use(new MemoryReportStore(), new MemoryDeliveryStore());
-  const db = openDatabase(dbPath, { fileMustExist: true });
-  try {
-    return use(new SqliteReportStore(db), new SqliteDeliveryStore(db));
-  } finally {
-    db.close();
-  }
-}
-
-function run(request: Exclude<Request, { kind: 'help' }>, store: ReportStore, io: CliIO, deliveries: DeliveryStore): number {
+function run(request: Exclude<Request, { kind: 'help' }>, store: ReportStore, io: CliIO, deliveries: DeliveryStore, db: ReportDb): number {
   switch (request.kind) {
     case 'list': {
       const found = store.list({ settingId: request.settingId, limit: request.limit });
@@ -107,19 +107,47 @@ function run(request: Exclude<Request, { kind: 'help' }>, store: ReportStore, io
     }
     case 'show': {
       const report = store.get(request.reference);
-      if (!report) {
-        io.stderr.write(`No report with reference "${printable(request.reference)}".\n`);
-        return EXIT.failure;
-      }
+      if (!report) return unknown(request.reference, 'show', io, db);
+      auditCli(db, 'show', report.reference);
       io.stdout.write(showText(report));
+      io.stdout.write(`\n${printable(historyText(report, db, deskContent(io), localIso))}`);
+      return EXIT.ok;
+    }
+    case 'audit': {
+      const report = store.get(request.reference);
+      if (!report) return unknown(request.reference, 'audit', io, db);
+      auditCli(db, 'audit', report.reference);
+      io.stdout.write(printable(auditText(db, report.reference)));
+      return EXIT.ok;
+    }
+    case 'hold':
+    case 'release': {
+      const report = store.get(request.reference);
+      if (!report) return unknown(request.reference, request.kind, io, db);
+      auditCli(db, request.kind, report.reference);
+      io.stdout.write(holdText(db, request));
+      return EXIT.ok;
+    }
+    case 'export-one': {
+      const report = store.get(request.reference);
+      if (!report) return unknown(request.reference, `export-${request.format}`, io, db);
+      auditCli(db, `export-${request.format}`, report.reference);
+      io.stdout.write(printable(exportOne(report, db, deskContent(io), request.format)));
       return EXIT.ok;
     }
     case 'export': {
       const found = store.list({ settingId: request.settingId });
+      for (const r of found) auditCli(db, `export-${request.format}`, r.reference);
       io.stdout.write(request.format === 'csv' ? toCsv(found) : toJson(found));
       return EXIT.ok;
     }
   }
+}
+
+function unknown(reference: string, what: string, io: CliIO, db: ReportDb): number {
+  auditCli(db, what, reference, 'unknown');
+  io.stderr.write(`No report with reference "${printable(reference)}".\n`);
+  return EXIT.failure;
 }
 
 function table(found: FiledReport[], deliveries: DeliveryStore): string {

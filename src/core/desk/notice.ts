@@ -4,7 +4,7 @@
  * given, who acknowledged it, and the buttons. Never the free-text account or first message.
  * Wording from content/messages.yaml (`dsl.*`, `labels.*`). Pure.
  */
-import type { Catalog } from '../catalog';
+import type { Catalog, DeskWords } from '../catalog';
 import type { SettingProfile } from '../model';
 import type { FiledReport } from '../report';
 import { richFrom, tokenMark, type Rich } from '../host/rich';
@@ -20,16 +20,26 @@ export function acknowledgedRich(r: FiledReport, setting: SettingProfile, catalo
   return richFrom(text, { who: personFromStored(r.acknowledgedBy ?? '', name), when: { time: r.acknowledgedAt } });
 }
 
-/** The buttons a DSL sees on a report: Acknowledge until it is, and View full report. */
-export function reportButtons(r: FiledReport, labels: Catalog['labels'], view = true): ReportButton[] {
+/** The buttons a DSL sees on a report: Acknowledge until it is, View full report, then the casework. */
+export function reportButtons(r: FiledReport, labels: Catalog['labels'], view = true, desk?: DeskWords, closed = false): ReportButton[] {
   const buttons: ReportButton[] = [];
   if (!r.acknowledgedAt) buttons.push({ action: 'acknowledge', reference: r.reference, label: labels.acknowledge, primary: true });
   if (view) buttons.push({ action: 'view', reference: r.reference, label: labels.viewReport });
+  if (desk) buttons.push(...caseButtons(r.reference, desk, closed));
   return buttons;
 }
 
+/** Add note, Assign action, Record outcome (until closed) and Correct. */
+export function caseButtons(reference: string, desk: DeskWords, closed: boolean): ReportButton[] {
+  return [
+    { action: 'note', reference, label: desk.addNote },
+    ...(closed ? [] : [{ action: 'action' as const, reference, label: desk.assignAction }, { action: 'outcome' as const, reference, label: desk.recordOutcome }]),
+    { action: 'correct', reference, label: desk.correct },
+  ];
+}
+
 /** The notice of `r` for `purpose`, reflecting whether it is acknowledged. */
-export function reportNotice(r: FiledReport, setting: SettingProfile, catalog: Catalog, purpose: 'report-filed' | 'reminder', ackName?: string): ReportNotice {
+export function reportNotice(r: FiledReport, setting: SettingProfile, catalog: Catalog, purpose: 'report-filed' | 'reminder', ackName?: string, closed = false): ReportNotice {
   const label = labelsFor(catalog, setting);
   const vars = { reference: r.reference, urgency: urgencyLabel(r), flow: r.flowTitle };
   const banners: Banner[] = [];
@@ -54,7 +64,7 @@ export function reportNotice(r: FiledReport, setting: SettingProfile, catalog: C
     facts,
     answers: { heading: label.answers, items: r.answers.map((a) => ({ question: a.question, answer: a.answer })) },
     acknowledged: acknowledgedRich(r, setting, catalog, ackName),
-    buttons: reportButtons(r, label),
+    buttons: reportButtons(r, label, true, catalog.desk, closed),
     preview,
   };
 }

@@ -8,13 +8,16 @@ import type { SettingProfile } from '../model';
 import type { FiledReport } from '../report';
 import type { Fact, ReportLine, ReportView } from '../host/views';
 import { labelsFor } from './labels';
+import { isClosed, type CaseEntry } from '../case/model';
+import { historyLines } from './history';
 import { acknowledgedRich, reportButtons } from './notice';
 import { reporterRich, urgencyLabel } from './people';
 
 const NONE = '—';
 
 /** The whole of report `r` for a DSL. */
-export function reportView(r: FiledReport, deliveries: readonly Delivery[], setting: SettingProfile, catalog: Catalog, ackName?: string): ReportView {
+export function reportView(r: FiledReport, deliveries: readonly Delivery[], setting: SettingProfile, catalog: Catalog, ackName?: string, entries: readonly CaseEntry[] = []): ReportView {
+  const closed = isClosed(entries);
   const label = labelsFor(catalog, setting);
   const facts: Fact[] = [
     { label: label.reference, value: [r.reference] },
@@ -26,6 +29,7 @@ export function reportView(r: FiledReport, deliveries: readonly Delivery[], sett
     { label: label.category, value: [r.category] },
     { label: label.acknowledged, value: acknowledgedRich(r, setting, catalog, ackName) ?? [NONE] },
     { label: label.deliveries, value: [deliverySummary(deliveries)] },
+    { label: catalog.desk.status, value: [closed ? catalog.desk.closed : catalog.desk.open] },
   ];
   const advice = r.advice.flatMap((block) => [
     { text: block.title },
@@ -46,8 +50,13 @@ export function reportView(r: FiledReport, deliveries: readonly Delivery[], sett
     ...(r.dangerFlagged ? { danger: label.danger } : {}),
     facts,
     sections,
+    history: { heading: catalog.desk.history, entries: historyLines(r, entries, catalog.desk, (by) => (by === r.acknowledgedBy ? ackName : undefined)) },
     footer: `${label.policyVersion}: ${r.policyVersion}`,
-    buttons: reportButtons(r, label, false),
+    buttons: [
+      ...reportButtons(r, label, false, catalog.desk, closed),
+      { action: 'audit', reference: r.reference, label: catalog.desk.audit },
+      { action: 'export', reference: r.reference, label: catalog.desk.exportCpoms },
+    ],
     closeLabel: label.close,
   };
 }

@@ -11,7 +11,10 @@ import type { Catalog } from '../catalog';
 import type { FileRef, Reply, UserRef } from '../messages';
 import type { Logger } from '../ports';
 import type { Rich } from './rich';
-import type { HomeView, Outbound, QuizInvite, QuizResultsView, ReportNotice, ReportView } from './views';
+import type { CaseSubmission } from '../case/submission';
+import type { AuditView, CaseForm, DigestView, ExportView, HomeView, Outbound, QuizInvite, QuizResultsView, ReportNotice, ReportView } from './views';
+
+export type { CaseKind, CaseSubmission } from '../case/submission';
 
 /** Who is talking to SafeStep, where: the channel, their conversation and themselves. */
 export interface Address {
@@ -58,6 +61,12 @@ export interface Acknowledgement {
   notice: ReportNotice;
 }
 
+/** What saving a casework form did: the words for the DSL, and the report as it now stands. */
+export interface CaseSaved {
+  say: Rich;
+  view: ReportView;
+}
+
 /** Every label a channel shows on buttons, fields and headings, rendered for the setting. */
 export type Labels = Catalog['labels'];
 
@@ -88,6 +97,19 @@ export interface ChannelHost {
   acknowledge(actor: Actor, reference: string): Promise<Outcome<Acknowledgement>>;
   /** The full report, for the setting's DSLs only. */
   viewReport(actor: Actor, reference: string): Outcome<ReportView>;
+  /** A casework form (Add note, Assign action, Record outcome, Correct) for a report; DSLs only. */
+  caseForm(actor: Actor, reference: string, kind: CaseSubmission['kind']): Outcome<CaseForm>;
+  /**
+   * Saves a submitted casework form as a new entry (DSLs only: a form submitted by anyone else is
+   * refused and nothing is saved or shown). Recording an outcome closes the report and tells the reporter.
+   */
+  submitCase(actor: Actor, submission: CaseSubmission): Outcome<CaseSaved>;
+  /** Who has read or acted on a report, oldest first; DSLs only. */
+  reportAudit(actor: Actor, reference: string): Outcome<AuditView>;
+  /** The report laid out for CPOMS or MyConcern, ready to paste; DSLs only. */
+  exportReport(actor: Actor, reference: string, format: 'cpoms' | 'myconcern'): Outcome<ExportView>;
+  /** The DSL team's summary (new, unacknowledged, overdue actions, open by urgency); DSLs only. */
+  digest(actor: Actor): Outcome<DigestView>;
   /** The person's home: for a DSL, with the latest reports and quiz results. */
   home(actor: Actor): HomeView;
   /** The staff quiz results, for DSLs only. */

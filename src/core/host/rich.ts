@@ -76,3 +76,8 @@ export function richFrom(text: string, tokens: Record<string, PersonToken | Time
   });
   return parts;
 }
+
+/** The date in England (YYYY-MM-DD) at `d`: the day actions fall due and the digest is sent. */
+export function londonDay(d: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}

@@ -13,7 +13,8 @@ export interface Fact {
 
 /** What a DSL may do with a report, as a button. */
 export interface ReportButton {
-  action: 'acknowledge' | 'view';
+  /** acknowledge and view; the casework forms; the audit trail and the CPOMS export (DSLs only). */
+  action: 'acknowledge' | 'view' | 'note' | 'action' | 'outcome' | 'correct' | 'audit' | 'export';
   reference: string;
   label: string;
   /** The one action that matters most (shown as the primary button). */
@@ -52,6 +53,8 @@ export interface ReportView {
   facts: Fact[];
   /** First message, answers, account, advice; a section with nothing in it is left out. */
   sections: { heading: string; items: { label?: string; text: string }[] }[];
+  /** Everything that happened since filing, oldest first (append-only). */
+  history: { heading: string; entries: HistoryLine[] };
   footer: string;
   buttons: ReportButton[];
   closeLabel: string;
@@ -102,6 +105,8 @@ export interface HomeView {
   reports?: { heading: string; empty: string; lines: ReportLine[] };
   /** DSLs only, when the setting has a quiz. */
   quiz?: QuizResultsView;
+  /** DSLs only: today's summary (new, unacknowledged, overdue actions, open by urgency). */
+  digest?: DigestView;
 }
 
 /** An invitation to the induction quiz (in a channel, or to one person). */
@@ -113,4 +118,61 @@ export interface QuizInvite {
 }
 
 /** A message the core asks a channel to deliver to a DSL or a reporter. */
-export type Outbound = { kind: 'notice'; notice: ReportNotice } | { kind: 'text'; text: string };
+export type Outbound = { kind: 'notice'; notice: ReportNotice } | { kind: 'text'; text: string } | { kind: 'digest'; digest: DigestView };
+
+/** One entry of a report's history: when, who, what kind, and what they wrote (verbatim). */
+export interface HistoryLine {
+  /** The entry's number, as a correction names it. */
+  id: number;
+  at: string;
+  who: PersonToken['person'];
+  /** "Note", "Action", "Outcome (closed)", "Correction" … */
+  kind: string;
+  /** Further facts (an action's assignee and due date, what a correction corrects, the outcome). */
+  facts: Fact[];
+  /** What was written, verbatim; absent for an acknowledgement. */
+  text?: string;
+}
+
+/** One field of a casework form. */
+export interface FormField {
+  id: string;
+  label: string;
+  /** text: one line; multiline; date (YYYY-MM-DD); choice (one of `options`); person (a pick from the workspace). */
+  kind: 'text' | 'multiline' | 'date' | 'choice' | 'person';
+  required: boolean;
+  options?: { value: string; label: string }[];
+}
+
+/** A casework form (Add note, Assign action, Record outcome, Correct), for a DSL only. */
+export interface CaseForm {
+  kind: 'note' | 'action' | 'outcome' | 'correct';
+  reference: string;
+  title: string;
+  fields: FormField[];
+  submitLabel: string;
+  cancelLabel: string;
+}
+
+/** The audit trail of a report, for a DSL only: one line per read or attempt, oldest first. */
+export interface AuditView {
+  reference: string;
+  title: string;
+  /** Said when there is nothing yet. */
+  empty?: string;
+  lines: { at: string; who: PersonToken['person']; where: string; what: string; result: string }[];
+}
+
+/** A report laid out for a school's recording system (CPOMS, MyConcern), ready to paste. */
+export interface ExportView {
+  reference: string;
+  title: string;
+  /** The text to paste, as it is (plain text, line breaks kept). */
+  text: string;
+}
+
+/** The DSL team's daily summary. */
+export interface DigestView {
+  title: string;
+  sections: { heading: string; empty: string; lines: { reference: string; text: string; urgent: boolean }[] }[];
+}
