@@ -46,7 +46,10 @@ function reportsBy(user: string): number {
 async function upToTheLastAnswer(user: string): Promise<ChatProcess> {
   const chat = new ChatProcess(['--setting', 'upton-junior', '--user', user], env);
   await chat.untilAwait();
-  for (const step of STEPS) await chat.send(step);
+  let replies: JsonReply[] = [];
+  for (const step of STEPS) replies = await chat.send(step);
+  // The walk must end at the last report question, or a failure later would be misread.
+  expect(last(replies)).toMatchObject({ type: 'question', id: 'record.actions' });
   return chat;
 }
 
