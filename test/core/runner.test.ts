@@ -117,6 +117,7 @@ describe('ConversationRunner', () => {
       expect(replies.map((x) => ('text' in x ? x.text : '')).join('\n')).toContain('NOT saved');
     } finally {
       stores.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
