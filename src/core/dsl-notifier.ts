@@ -18,6 +18,7 @@ import type { Clock, Logger, Notifier, ReportStore, Transaction } from './ports'
 import type { FiledReport } from './report';
 import type { CaseStore } from './case/model';
 import { render } from './template';
+import { Ticker } from './ticker';
 
 export interface DslNotifierOptions {
   content: ContentBundle;
@@ -56,7 +57,7 @@ export class DslNotifier implements Notifier {
   private readonly maxReminders: number;
   private readonly attemptTimeoutMs: number;
   private readonly sending = new Map<number, Promise<void>>();
-  private timer?: NodeJS.Timeout;
+  private readonly ticker = new Ticker();
   private ticking?: Promise<void>;
 
   constructor(private readonly o: DslNotifierOptions) {
@@ -177,15 +178,11 @@ export class DslNotifier implements Notifier {
 
   /** Sends what is pending at once (e.g. left by a crash), then ticks every `intervalMs` until stop(). */
   start(intervalMs = 30_000): void {
-    const tick = () => void this.tick().catch((e: unknown) => this.o.log.error('notifier_tick_failed', { code: errorCode(e) }));
-    tick();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+    this.ticker.start(() => void this.tick().catch((e: unknown) => this.o.log.error('notifier_tick_failed', { code: errorCode(e) })), intervalMs, true);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.ticker.stop();
   }
 
   private remind(): void {

@@ -14,6 +14,7 @@ import { errorCode } from '../core/errors';
 import { londonDay, type ChannelRecords } from '../core/host';
 import type { SettingProfile } from '../core/model';
 import type { Clock, Logger, ReportStore } from '../core/ports';
+import { Ticker } from '../core/ticker';
 import type { DeskHost } from './desk-host';
 
 export interface DailyDeps {
@@ -40,7 +41,7 @@ export function londonTime(d: Date): string {
 }
 
 export class DailyDesk {
-  private timer?: NodeJS.Timeout;
+  private readonly ticker = new Ticker();
   private running?: Promise<void>;
   /** England's time at the previous check (undefined before the first). */
   private last?: string;
@@ -76,15 +77,11 @@ export class DailyDesk {
   }
 
   start(intervalMs = 60_000): void {
-    const tick = () => void this.tick();
-    tick();
-    this.timer = setInterval(tick, intervalMs);
-    this.timer.unref();
+    this.ticker.start(() => void this.tick(), intervalMs, true);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.ticker.stop();
   }
 
   async drain(): Promise<void> {

@@ -9,6 +9,7 @@
 import { errorCode } from '../core/errors';
 import type { ChannelRecords, QuizInvite, QuizRoster } from '../core/host';
 import type { Logger } from '../core/ports';
+import { Ticker } from '../core/ticker';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -48,7 +49,7 @@ export interface QuizOutreachDeps {
 }
 
 export class QuizOutreach {
-  private timer?: NodeJS.Timeout;
+  private readonly ticker = new Ticker();
   private checking?: Promise<string[]>;
 
   constructor(private readonly d: QuizOutreachDeps) {}
@@ -103,14 +104,11 @@ export class QuizOutreach {
 
   /** Checks for reminders every `everyMs` until stop(). */
   start(everyMs = 60 * 60_000): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.sendReminders(), everyMs);
-    this.timer.unref();
+    this.ticker.start(() => void this.sendReminders(), everyMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.ticker.stop();
   }
 
   /** Resolves when a reminder check under way has finished. */
