@@ -37,7 +37,8 @@ export function registerCaseListeners(bolt: BoltApp, d: { host: ChannelHost; api
       await ack();
       await inflight.track(work(body, action.value ?? '').catch((err: unknown) => log.error('slack_desk_failed', { code: errorCode(err) })));
     });
-  const closeLabel = () => host.labels({ channel: 'slack' }).close;
+  /** The close label in the presser's own setting (a deployment may serve several). */
+  const closeLabel = (body: ButtonBody) => host.labels({ channel: 'slack', workspace: body.team?.id ?? body.user.team_id, userId: body.user.id }).close;
 
   for (const kind of KINDS) {
     button(reportActionId(kind), async (body, reference) => {
@@ -50,13 +51,13 @@ export function registerCaseListeners(bolt: BoltApp, d: { host: ChannelHost; api
   button(reportActionId('audit'), async (body, reference) => {
     const audit = host.reportAudit(actorOf(body.user, body.team), reference);
     if (!audit.ok) return tell(body.channel?.id, body.user.id, audit.say);
-    return show(body, auditModal(audit.value, closeLabel()));
+    return show(body, auditModal(audit.value, closeLabel(body)));
   });
 
   button(reportActionId('export'), async (body, reference) => {
     const exported = host.exportReport(actorOf(body.user, body.team), reference, 'cpoms');
     if (!exported.ok) return tell(body.channel?.id, body.user.id, exported.say);
-    return show(body, exportModal(exported.value, closeLabel()));
+    return show(body, exportModal(exported.value, closeLabel(body)));
   });
 
   bolt.view<ViewSubmitAction>(CASE_CALLBACK, async ({ ack, body, view }) => {
