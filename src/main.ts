@@ -17,17 +17,28 @@ async function run(): Promise<number> {
   const serving = await serveChannels(config);
   const names = serving.channels.map((c) => c.name).join(' and ');
   process.stdout.write(`SafeStep is serving ${names} for ${config.deployment.settings.map((s) => s.id).join(', ')} on port ${serving.port}.\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
-  await serving.stop();
+  // A second signal while finishing means "now": leave at once (anything unsent is sent by the next start).
+  const now = () => {
+    process.stderr.write('SafeStep stopped at once, without waiting.\n');
+    process.exit(1);
+  };
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  process.stdout.write(`SafeStep is stopping (${signal}): finishing what is under way, for at most ${config.shutdownGraceMs / 1000} s.\n`);
+  const finished = await serving.stop();
+  process.stdout.write(finished ? 'SafeStep stopped.\n' : 'SafeStep stopped before everything under way had finished; what is left is sent at the next start.\n');
   return 0;
 }
 
 run().then(
   (code) => {
     process.exitCode = code;
+    // Leave even if an SDK keeps a socket open; the timer itself never holds the process.
+    setTimeout(() => process.exit(code), 1000).unref();
   },
   (err: unknown) => {
     process.stderr.write(`SafeStep could not start: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -8,11 +8,11 @@ import { buildApp, type App } from './app';
 import type { Config, SlackConfig } from './config';
 import type { TeamsChannelConfig } from './channels/teams/config';
 import { SafeStepError } from './core/errors';
-import type { ChannelHost, ChatChannel } from './core/host';
+import { errorCode, type ChannelHost, type ChatChannel } from './core/host';
 import type { Logger } from './core/ports';
 import { checkDeployment } from './deployment/check';
 import { workspacesOf } from './deployment/model';
-import { startHttpServer } from './server';
+import { startHttpServer, type Readiness } from './server';
 import { DailyDesk } from './host/daily-desk';
 
 /** What a channel factory receives besides the host. */
@@ -30,7 +30,12 @@ export interface Serving {
   daily: DailyDesk;
   port: number;
   channels: ChatChannel[];
-  stop(): Promise<void>;
+  /**
+   * Stops gracefully: new requests get 503, timers stop, turns and deliveries already under way
+   * finish (at most `graceMs`, default the config's), then the port and the database close.
+   * Resolves false when the wait ran out (what was left pending is sent by the next start).
+   */
+  stop(graceMs?: number): Promise<boolean>;
 }
 
 type Factory<C> = (host: ChannelHost, options: ChannelOptions<C>) => ChatChannel;
@@ -68,6 +73,38 @@ export function dailyDesk(app: App, config: Readonly<Config>): DailyDesk {
   });
 }
 
+/** /readyz: ready while the database answers; the first failure and the recovery are logged (codes only). */
+export function databaseReadiness(app: App): Readiness {
+  let wasReady = true;
+  return () => {
+    try {
+      app.stores.ping();
+      if (!wasReady) app.log.warn('database_ready_again', {});
+      wasReady = true;
+      return { ready: true };
+    } catch (err) {
+      if (wasReady) app.log.error('database_not_ready', { code: errorCode(err) });
+      wasReady = false;
+      return { ready: false, reason: 'database_unreachable' };
+    }
+  };
+}
+
+/** Runs `work`; true if it settled within `ms`, false if the time ran out first (it is not cancelled). */
+async function within(ms: number, work: () => Promise<void>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const done = work().then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([done, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Starts every configured chat channel; throws config_error when one cannot start. */
 export async function serveChannels(
   config: Readonly<Config>,
@@ -78,7 +115,7 @@ export async function serveChannels(
     checkDeployment(config.deployment, [...app.content.settings.keys()]);
     const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr });
     for (const c of channels) app.connect(c);
-    const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, options.host);
+    const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, { host: options.host, readiness: databaseReadiness(app) });
     try {
       for (const c of channels) await c.start();
     } catch (err) {
@@ -99,16 +136,27 @@ export async function serveChannels(
       daily,
       port: server.port,
       channels,
-      stop: async () => {
+      stop: async (graceMs = config.shutdownGraceMs) => {
+        const deadline = Date.now() + graceMs;
+        const left = () => Math.max(0, deadline - Date.now());
+        // No timer starts new work from here on; what is already under way is finished below.
         app.notifier.stop();
         app.outreach.stop();
         daily.stop();
-        await daily.drain();
-        await app.notifier.drain();
-        await app.outreach.drain();
-        for (const c of channels) await c.stop();
+        let finished = await server.drain(left());
+        // Turns acknowledged before the drain (and the notices they file), then every delivery in flight.
+        finished =
+          (await within(left(), async () => {
+            for (const c of channels) await c.stop();
+            await daily.drain();
+            await app.notifier.drain();
+            await app.outreach.drain();
+          })) && finished;
+        if (!finished) app.log.warn('shutdown_grace_exceeded', { graceMs });
         await server.close();
         app.close();
+        app.log.info('stopped', { finished });
+        return finished;
       },
     };
   } catch (err) {

@@ -43,6 +43,8 @@ export interface Stores {
   retention: RetentionStore;
   /** Runs work in one transaction across every store above: all of its writes commit, or none. */
   transaction: Transaction;
+  /** Asks the database a trivial question (SELECT 1); throws when it cannot answer (readiness checks). */
+  ping(): void;
   close(): void;
 }
 
@@ -81,6 +83,9 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     // IMMEDIATE: the write lock is taken first, so a reference read inside can never be raced by
     // another process (a deferred transaction would fail with SQLITE_BUSY on its first write).
     transaction: (work) => db.transaction(work).immediate(),
+    ping: () => {
+      db.prepare('SELECT 1').get();
+    },
     close: () => {
       if (db.open) db.close();
     },
@@ -122,6 +127,7 @@ export function openStoresOrFallback(dbPath: string, options: StoreOptions = {})
   } catch (err) {
     // A missing or wrong key is a refusal to start, never a fallback.
     if (err instanceof SafeStepError && err.code === 'key_error') throw err;
+    const error = toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err);
     return {
       sessions: new MemorySessionStore(),
       reports: new FailingReportStore(),
@@ -132,8 +138,12 @@ export function openStoresOrFallback(dbPath: string, options: StoreOptions = {})
       audit: new MemoryAuditStore(),
       retention: new MemoryRetentionStore(),
       transaction: (work) => work(),
+      // There is no database behind these stores: never ready.
+      ping: () => {
+        throw error;
+      },
       close: () => undefined,
-      error: toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err),
+      error,
     };
   }
 }
