@@ -32,6 +32,7 @@ const EnvSchema = z.object({
   SAFESTEP_RETENTION_DAYS: z.coerce.number().int().positive().optional(),
   SAFESTEP_DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, e.g. 08:00').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SAFESTEP_SHUTDOWN_GRACE_SECONDS: z.coerce.number().positive().max(600).optional(),
   // Slack
   SLACK_BOT_TOKEN: z.string().min(1).optional(),
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
@@ -39,6 +40,11 @@ const EnvSchema = z.object({
   SLACK_API_URL: z.url().optional(),
   SLACK_DSL_CHANNEL: z.string().min(1).optional(),
   SLACK_DSL_USERS: csv.optional(),
+  // Slack OAuth install (many workspaces)
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  SLACK_REDIRECT_URI: z.url().optional(),
   // Microsoft Teams (Bot Framework's standard variable names)
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
@@ -49,10 +55,25 @@ const EnvSchema = z.object({
   TEAMS_DSL_CHANNEL: z.string().min(1).optional(),
 });
 
-/** Slack settings, present only when SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET are both set. */
+/** Slack's OAuth install (`/slack/install`): each workspace that installs SafeStep gets its own bot token. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the install's state; every server of a deployment must share it. Never logged. */
+  stateSecret: string;
+  /** The redirect URL registered with Slack, when it must be named (several are registered). */
+  redirectUri?: string;
+}
+
+/**
+ * Slack settings, present when SLACK_SIGNING_SECRET is set with SLACK_BOT_TOKEN (one workspace),
+ * with the OAuth install variables (many workspaces), or with both.
+ */
 export interface SlackConfig {
-  botToken: string;
+  /** The one workspace's bot token (SLACK_BOT_TOKEN); absent when workspaces install SafeStep. */
+  botToken?: string;
   signingSecret: string;
+  oauth?: SlackOAuthConfig;
   /** Socket Mode when set; HTTP mode (/slack/events on PORT) otherwise. */
   appToken?: string;
   /** The Web API base URL (tests and enterprise proxies); Slack's own when absent. */
@@ -98,6 +119,8 @@ export interface Config {
   today: () => Date;
   /** HTTP port for Slack (HTTP mode) and Teams (default 3000). */
   port: number;
+  /** How long a shutdown (SIGTERM) waits for turns and deliveries in flight (default 10 s). */
+  shutdownGraceMs: number;
   /** Minutes before an unacknowledged immediate report is re-sent to every DSL (default 15). */
   reminderMinutes: number;
   /** Days after an induction-quiz invitation (or the last reminder) before a member who has not passed is reminded (default 7). */
@@ -133,6 +156,15 @@ function teamsChannelId(raw: string | undefined): string | undefined {
   }
 }
 
+/** The OAuth install settings: all three of id, secret and state secret, or none (config_error naming the missing ones). */
+function slackOAuth(e: z.infer<typeof EnvSchema>): SlackOAuthConfig | undefined {
+  const given = { SLACK_CLIENT_ID: e.SLACK_CLIENT_ID, SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET, SLACK_STATE_SECRET: e.SLACK_STATE_SECRET };
+  const missing = Object.entries(given).filter(([, v]) => !v).map(([k]) => k);
+  if (missing.length === 3) return undefined;
+  if (missing.length > 0) throw new SafeStepError('config_error', `Slack's install needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET together; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set.`);
+  return { clientId: e.SLACK_CLIENT_ID!, clientSecret: e.SLACK_CLIENT_SECRET!, stateSecret: e.SLACK_STATE_SECRET!, ...(e.SLACK_REDIRECT_URI ? { redirectUri: e.SLACK_REDIRECT_URI } : {}) };
+}
+
 /** Builds the config from an environment and the project root; throws config_error if invalid. */
 export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = process.cwd()): Readonly<Config> {
   const fromFile = env.SAFESTEP_CONFIG ? readConfigFile(env.SAFESTEP_CONFIG, cwd) : {};
@@ -141,15 +173,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     throw new SafeStepError('config_error', `Invalid configuration: ${z.prettifyError(parsed.error)}`);
   }
   const e = parsed.data;
-  if (Boolean(e.SLACK_BOT_TOKEN) !== Boolean(e.SLACK_SIGNING_SECRET)) {
-    throw new SafeStepError('config_error', 'Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (only one is set).');
+  const oauth = slackOAuth(e);
+  if (Boolean(e.SLACK_BOT_TOKEN || oauth) !== Boolean(e.SLACK_SIGNING_SECRET)) {
+    throw new SafeStepError(
+      'config_error',
+      e.SLACK_SIGNING_SECRET
+        ? 'Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (one workspace), or SLACK_SIGNING_SECRET with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET (installed into many workspaces).'
+        : e.SLACK_BOT_TOKEN
+          ? 'Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (only one is set).'
+          : 'Slack needs SLACK_SIGNING_SECRET as well as the install variables SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET.',
+    );
   }
   const dataDir = path.resolve(cwd, e.SAFESTEP_DATA_DIR ?? 'data');
   const slack: SlackConfig | undefined =
-    e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+    (e.SLACK_BOT_TOKEN || oauth) && e.SLACK_SIGNING_SECRET
       ? {
-          botToken: e.SLACK_BOT_TOKEN,
+          ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
           signingSecret: e.SLACK_SIGNING_SECRET,
+          ...(oauth ? { oauth } : {}),
           appToken: e.SLACK_APP_TOKEN,
           apiUrl: e.SLACK_API_URL,
           dslChannel: e.SLACK_DSL_CHANNEL,
@@ -184,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     logLevel: e.SAFESTEP_LOG_LEVEL ?? 'warn',
     today: e.SAFESTEP_TODAY ? () => new Date(`${e.SAFESTEP_TODAY}T12:00:00Z`) : () => new Date(),
     port: e.PORT ?? 3000,
+    shutdownGraceMs: (e.SAFESTEP_SHUTDOWN_GRACE_SECONDS ?? 10) * 1000,
     reminderMinutes: e.SAFESTEP_REMINDER_MINUTES ?? 15,
     quizReminderDays: e.SAFESTEP_QUIZ_REMINDER_DAYS ?? 7,
     key: (e.SAFESTEP_KEY ? { kind: 'env', keys: e.SAFESTEP_KEY } : { kind: 'file', path: path.resolve(dataDir, e.SAFESTEP_KEY_FILE ?? 'safestep.key') }) as KeySource,
