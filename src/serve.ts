@@ -5,8 +5,9 @@
  * integration tests (port 0, loopback). Channels never see the app: only the host.
  */
 import { buildApp, type App } from './app';
-import type { Config, SlackConfig } from './config';
+import type { Config } from './config';
 import type { TeamsChannelConfig } from './channels/teams/config';
+import type { SlackChannelConfig } from './channels/slack';
 import { SafeStepError } from './core/errors';
 import { errorCode, type ChannelHost, type ChatChannel } from './core/host';
 import type { Logger } from './core/ports';
@@ -40,12 +41,23 @@ export interface Serving {
 
 type Factory<C> = (host: ChannelHost, options: ChannelOptions<C>) => ChatChannel;
 
+/** For proactive Slack posts: the workspaces of each DSL, DSL channel and quiz channel the deployment names. */
+function slackTeamsOfTargets(deployment: Config['deployment']): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const s of deployment.settings) {
+    const p = s.slack;
+    if (!p) continue;
+    for (const id of [...p.dslUsers, ...(p.dslChannel ? [p.dslChannel] : []), ...(p.quizChannel ? [p.quizChannel] : [])]) out[id] = [...new Set([...(out[id] ?? []), ...p.workspaces])];
+  }
+  return out;
+}
+
 /** Creates (without starting) every chat channel the config enables. */
 export function createChannels(host: ChannelHost, config: Readonly<Config>, common: { apiRetries?: number; stderr?: { write(text: string): unknown } } = {}): ChatChannel[] {
   const channels: ChatChannel[] = [];
   if (config.slack) {
-    const { createSlackChannel } = require('./channels/slack') as { createSlackChannel: Factory<SlackConfig> };
-    channels.push(createSlackChannel(host, { ...common, config: config.slack }));
+    const { createSlackChannel } = require('./channels/slack') as { createSlackChannel: Factory<SlackChannelConfig> };
+    channels.push(createSlackChannel(host, { ...common, config: { ...config.slack, teamsOfTarget: slackTeamsOfTargets(config.deployment), deployedTeams: workspacesOf(config.deployment, 'slack') } }));
   }
   if (config.teams) {
     const { createTeamsChannel } = require('./channels/teams') as { createTeamsChannel: Factory<TeamsChannelConfig> };

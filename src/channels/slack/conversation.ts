@@ -11,7 +11,7 @@ import type { ChannelHost, FileRef, Reply } from '../../core/host';
 import { errorCode } from '../../core/host';
 import type { Inflight } from './inflight';
 import { answeredMessage, hasChoiceButtons, renderReplies, type BlockTexts } from './render-blocks';
-import type { SlackApi } from './slack-api';
+import type { SlackApi, SlackApis } from './slack-api';
 import { Slots } from './slots';
 import { choiceToInbound, messageToInbound, slackConversation } from './to-inbound';
 
@@ -43,7 +43,7 @@ export class SlackConversations {
   private readonly queues = new Map<string, Promise<void>>();
   private readonly slots = new Slots(TURNS_AT_ONCE);
 
-  constructor(private readonly d: { host: ChannelHost; api: SlackApi; inflight: Inflight }) {}
+  constructor(private readonly d: { host: ChannelHost; apis: SlackApis; inflight: Inflight }) {}
 
   /** Runs one turn for `userId` of workspace `teamId`; replies go to `dm` or the user's DM. Never rejects. */
   run(teamId: string, userId: string, turn: Turn, dm?: string): Promise<void> {
@@ -58,8 +58,9 @@ export class SlackConversations {
   }
 
   private async turn(teamId: string, userId: string, turn: Turn, dmHint?: string): Promise<void> {
-    const { host, api } = this.d;
+    const { host } = this.d;
     try {
+      const api = this.d.apis(teamId);
       const user = await api.user(userId);
       const conv = slackConversation(teamId, user);
       const dm = dmHint ?? (await api.dmChannel(userId));
@@ -78,7 +79,7 @@ export class SlackConversations {
       const replies = await this.replies(conv, turn);
       const texts: BlockTexts = { typeAnswer: host.labels({ channel: 'slack', workspace: teamId, userId }).typeAnswer };
       const footnote = replies.filter((r) => r.type === 'footnote').map((r) => r.text).join('\n') || undefined;
-      const live = await this.post(dm, replies.filter((r) => r.type !== 'footnote'), texts, footnote);
+      const live = await this.post(api, dm, replies.filter((r) => r.type !== 'footnote'), texts, footnote);
       records.put(promptKey, live ?? null);
     } catch (err) {
       host.log.error('slack_turn_failed', { code: errorCode(err) });
@@ -102,11 +103,11 @@ export class SlackConversations {
   }
 
   /** Posts the replies in order; returns the message holding the live question's buttons (null if none, undefined if Slack refused one). */
-  private async post(dm: string, replies: Reply[], texts: BlockTexts, footnote: string | undefined): Promise<PromptRef | null | undefined> {
+  private async post(api: SlackApi, dm: string, replies: Reply[], texts: BlockTexts, footnote: string | undefined): Promise<PromptRef | null | undefined> {
     let live: PromptRef | null = null;
     for (const m of renderReplies(replies, texts, footnote)) {
       try {
-        const posted = await this.d.api.post(dm, m);
+        const posted = await api.post(dm, m);
         if (hasChoiceButtons(m.blocks)) live = posted;
       } catch (err) {
         this.d.host.log.error('slack_post_failed', { code: errorCode(err) });

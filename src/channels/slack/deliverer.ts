@@ -6,15 +6,16 @@
 import type { Deliverer, Outbound } from '../../core/host';
 import { digestMessage } from './digest-blocks';
 import { noticeMessage, shortMessage } from './dsl-blocks';
-import type { SlackApi } from './slack-api';
+import type { SlackWorkspaces } from './workspaces';
 
 const PLACE = 'place:';
 
-export function slackDeliverer(api: SlackApi): Deliverer {
+export function slackDeliverer(workspaces: SlackWorkspaces): Deliverer {
   return {
     send: async (target: string, message: Outbound) => {
       const to = target.startsWith(PLACE) ? target.slice(PLACE.length) : target;
-      await api.post(to, message.kind === 'notice' ? noticeMessage(message.notice) : message.kind === 'digest' ? digestMessage(message.digest) : shortMessage(message.text));
+      // The workspace's own bot token: where the person was last seen, else where the deployment puts them.
+      await workspaces.forTarget(to).post(to, message.kind === 'notice' ? noticeMessage(message.notice) : message.kind === 'digest' ? digestMessage(message.digest) : shortMessage(message.text));
     },
   };
 }

@@ -4,13 +4,13 @@
  */
 import type { ChannelHost } from '../../core/host';
 import { homeView } from './home';
-import type { SlackApi } from './slack-api';
+import type { SlackApis } from './slack-api';
 
 /** Publishes a person's Home tab, with an optional mrkdwn notice in the DSL's quiz section. Throws if Slack refuses. */
 export type PublishHome = (who: { userId: string; workspace?: string }, notice?: string) => Promise<void>;
 
-export function homePublisher(host: ChannelHost, api: SlackApi): PublishHome {
+export function homePublisher(host: ChannelHost, apis: SlackApis): PublishHome {
   return async ({ userId, workspace }, notice) => {
-    await api.publishHome(userId, homeView(host.home({ channel: 'slack', workspace, userId }), notice));
+    await apis(workspace).publishHome(userId, homeView(host.home({ channel: 'slack', workspace, userId }), notice));
   };
 }

@@ -18,7 +18,11 @@ import { homePublisher } from './home-tab';
 import { Inflight } from './inflight';
 import { registerQuizListeners } from './quiz-listeners';
 import { slackRoster } from './roster';
-import { SlackApi, webClientOptions } from './slack-api';
+import { webClientOptions } from './slack-api';
+import { INSTALL_RECORDS, SlackInstallations } from './installations';
+import { slackInstallRoutes } from './oauth';
+import { registerUninstallListeners } from './uninstall';
+import { SlackWorkspaces } from './workspaces';
 import { registerStaffListeners } from './staff-listeners';
 
 /** Where Slack sends events, interactivity and the slash command (HTTP mode). */
@@ -27,10 +31,17 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 /** Retries of a failed Web API call in production (the DSL outbox retries deliveries itself). */
 const DEFAULT_API_RETRIES = 2;
 
-/** What the Slack channel needs to know (the config's `slack`). */
+/** What the Slack channel needs to know (the config's `slack`, and from the deployment where its people are). */
 export interface SlackChannelConfig {
-  botToken: string;
+  /** One workspace's bot token (SLACK_BOT_TOKEN); absent when workspaces install SafeStep (`oauth`). */
+  botToken?: string;
   signingSecret: string;
+  /** The OAuth install (/slack/install): each installed workspace gets its own bot token. */
+  oauth?: { clientId: string; clientSecret: string; stateSecret: string; redirectUri?: string };
+  /** From the deployment file: the workspaces each DSL, DSL channel and quiz channel id belongs to. */
+  teamsOfTarget?: Readonly<Record<string, readonly string[]>>;
+  /** From the deployment file: the workspaces it places in a setting (empty: any workspace). */
+  deployedTeams?: readonly string[];
   appToken?: string;
   apiUrl?: string;
   dslChannel?: string;
@@ -43,8 +54,9 @@ export function createSlackChannel(host: ChannelHost, options: { config: SlackCh
   const log = host.log;
   const logger = boltLogger(log);
   const retries = options.apiRetries ?? DEFAULT_API_RETRIES;
-  const api = new SlackApi({ token: config.botToken, apiUrl: config.apiUrl, retries, logger, log });
   const clientOptions = webClientOptions({ apiUrl: config.apiUrl, retries, logger });
+  const installs = config.oauth ? new SlackInstallations(host.records(INSTALL_RECORDS)) : undefined;
+  const workspaces = new SlackWorkspaces({ host, botToken: config.botToken, installs, teamsOfTarget: config.teamsOfTarget, api: { apiUrl: config.apiUrl, retries, logger, log } });
   warnAboutDslTargets(config, log);
 
   const socketMode = config.appToken !== undefined;
@@ -55,9 +67,15 @@ export function createSlackChannel(host: ChannelHost, options: { config: SlackCh
     logger,
     convoStore: false,
     clientOptions,
-    // One workspace, one bot token. The bot's own ids (auth.test, looked up at start) let Bolt
-    // ignore its own posts; they are never waited for here, so Slack is acknowledged at once.
-    authorize: async () => ({ botToken: config.botToken, ...api.knownIdentity() }),
+    // The workspace's own bot token: its installation's, else the one SLACK_BOT_TOKEN. The bot's
+    // own ids let Bolt ignore its own posts; they are never waited for here, so Slack is
+    // acknowledged at once. No token for the workspace: the request is dropped (Bolt still
+    // passes app_uninstalled and tokens_revoked on).
+    authorize: async (source) => {
+      const found = workspaces.authorize(source);
+      if (!found) throw Object.assign(new Error('workspace not installed'), { code: 'slack_not_installed' });
+      return found;
+    },
   });
   bolt.error(async (err) => log.error('slack_listener_failed', { code: errorCode(err) }));
 
@@ -71,23 +89,38 @@ export function createSlackChannel(host: ChannelHost, options: { config: SlackCh
     await next();
   });
 
+  // Who was seen in which workspace, so later notices to them go out with that workspace's token.
+  bolt.use(async ({ body, next }) => {
+    const b = body as { team_id?: string; team?: { id?: string }; user_id?: string; user?: { id?: string; team_id?: string }; event?: { user?: unknown } };
+    const user = b.user?.id ?? b.user_id ?? (typeof b.event?.user === 'string' ? b.event.user : undefined);
+    if (user) workspaces.saw(user, b.team_id ?? b.team?.id ?? b.user?.team_id);
+    await next();
+  });
+  if (installs) registerUninstallListeners(bolt, { installs, workspaces, log });
+
   const inflight = new Inflight();
-  const publishHome = homePublisher(host, api);
-  const conversations = registerStaffListeners(bolt, { host, api, inflight, publishHome });
-  registerDslListeners(bolt, { host, api, inflight });
-  registerCaseListeners(bolt, { host, api, inflight });
-  registerQuizListeners(bolt, { host, api, conversations, inflight, publishHome });
+  const apis = (team: string | undefined) => workspaces.for(team);
+  const publishHome = homePublisher(host, apis);
+  const saw = (id: string, team: string | undefined) => workspaces.saw(id, team);
+  const conversations = registerStaffListeners(bolt, { host, apis, saw, inflight, publishHome });
+  registerDslListeners(bolt, { host, apis, inflight });
+  registerCaseListeners(bolt, { host, apis, inflight });
+  registerQuizListeners(bolt, { host, apis, saw, conversations, inflight, publishHome });
 
   const routes: HttpRoute[] = http ? [{ method: 'POST', path: SLACK_EVENTS_PATH, handle: http.handle }] : [];
+  if (config.oauth && installs) {
+    const deployed = config.deployedTeams ?? [];
+    routes.push(...slackInstallRoutes({ ...config.oauth, installs, clientOptions, logger, log, deployed: (team) => deployed.length === 0 || (team !== undefined && deployed.includes(team)) }));
+  }
   let started = false;
 
   return {
     name: 'slack',
     routes,
-    deliverer: slackDeliverer(api),
-    roster: slackRoster(api),
+    deliverer: slackDeliverer(workspaces),
+    roster: slackRoster(workspaces),
     start: async () => {
-      await api.identity().catch((err: unknown) => log.error('slack_auth_failed', { code: errorCode(err) }));
+      await workspaces.single?.identity().catch((err: unknown) => log.error('slack_auth_failed', { code: errorCode(err) }));
       if (socketMode) {
         await bolt.start();
         started = true;

@@ -12,12 +12,14 @@ import type { PublishHome } from './home-tab';
 import type { Inflight } from './inflight';
 import { QUIZ_CHANNEL_BLOCK, QUIZ_CHANNEL_SELECT, QUIZ_POST_ACTION, QUIZ_POST_VIEW, QUIZ_START_ACTION, quizPostModal } from './quiz-blocks';
 import { mrkdwn } from './rich';
-import type { SlackApi } from './slack-api';
+import type { SlackApis } from './slack-api';
 import { teamOfAction } from './staff-listeners';
 
 export interface QuizListenerDeps {
   host: ChannelHost;
-  api: SlackApi;
+  apis: SlackApis;
+  /** Remembers the workspace of a channel a DSL posts the invitation in. */
+  saw(id: string, teamId: string | undefined): void;
   conversations: SlackConversations;
   inflight: Inflight;
   publishHome: PublishHome;
@@ -26,7 +28,7 @@ export interface QuizListenerDeps {
 type ButtonBody = BlockAction<ButtonAction>;
 
 export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void {
-  const { host, api, inflight } = d;
+  const { host, apis, inflight } = d;
   const log = host.log;
 
   bolt.action<ButtonBody>({ type: 'block_actions', action_id: QUIZ_START_ACTION }, async ({ ack, body }) => {
@@ -40,9 +42,9 @@ export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void 
     await ack();
     const work = (async () => {
       const invitation = host.quizInvitation({ channel: 'slack', workspace: teamOfAction(body), userId: body.user.id });
-      if (!invitation.ok) return api.ephemeral(body.channel?.id, body.user.id, mrkdwn(invitation.say));
+      if (!invitation.ok) return apis(teamOfAction(body)).ephemeral(body.channel?.id, body.user.id, mrkdwn(invitation.say));
       const close = host.labels({ channel: 'slack', workspace: teamOfAction(body), userId: body.user.id }).close;
-      await api.openModal(body.trigger_id, quizPostModal(invitation.value, invitation.value.postLabel ?? close, close));
+      await apis(teamOfAction(body)).openModal(body.trigger_id, quizPostModal(invitation.value, invitation.value.postLabel ?? close, close));
     })().catch((err: unknown) => log.warn('slack_quiz_post_failed', { code: errorCode(err) }));
     await inflight.track(work);
   });
@@ -54,8 +56,9 @@ export function registerQuizListeners(bolt: BoltApp, d: QuizListenerDeps): void 
     const channel = view.state.values[QUIZ_CHANNEL_BLOCK]?.[QUIZ_CHANNEL_SELECT]?.selected_conversation ?? undefined;
     const work = (async () => {
       if (!channel) return;
+      d.saw(channel, actor.workspace);
       const outcome = await host.postQuizInvitation(actor, channel);
-      if (!outcome.ok && !host.quizInvitation(actor).ok) return api.ephemeral(undefined, user, mrkdwn(outcome.say));
+      if (!outcome.ok && !host.quizInvitation(actor).ok) return apis(actor.workspace).ephemeral(undefined, user, mrkdwn(outcome.say));
       const notice = outcome.ok ? `:white_check_mark: ${mrkdwn(outcome.value)} <#${channel}>` : `:x: <#${channel}> ${mrkdwn(outcome.say)}`;
       await d.publishHome({ userId: user, workspace: actor.workspace }, notice);
     })().catch((err: unknown) => log.warn('slack_home_failed', { code: errorCode(err) }));

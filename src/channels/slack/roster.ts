@@ -5,17 +5,25 @@
  */
 import type { QuizRoster } from '../../core/host';
 import { quizInviteMessage } from './quiz-blocks';
-import type { SlackApi } from './slack-api';
+import type { SlackWorkspaces } from './workspaces';
 
-export function slackRoster(api: SlackApi): QuizRoster {
+export function slackRoster(workspaces: SlackWorkspaces): QuizRoster {
   return {
     members: async (place) => {
+      const api = workspaces.forTarget(place);
       const bot = (await api.identity().catch(() => api.knownIdentity())).botUserId;
       return (await api.members(place)).filter((u) => u !== bot);
     },
-    isPerson: (userId) => api.isPerson(userId),
+    isPerson: async (userId) => {
+      try {
+        return await workspaces.forTarget(userId).isPerson(userId);
+      } catch {
+        return false;
+      }
+    },
     invite: async (to, invite) => {
-      await api.post('place' in to ? to.place : to.user, quizInviteMessage(invite));
+      const target = 'place' in to ? to.place : to.user;
+      await workspaces.forTarget(target).post(target, quizInviteMessage(invite));
     },
   };
 }

@@ -177,3 +177,6 @@ export class SlackApi {
 
 /** A short, content-free code for a Web API error (Slack's error name, or the client's code). */
 export { errorCode };
+
+/** The Web API client for a workspace (its own bot token); throws when SafeStep has none there. */
+export type SlackApis = (teamId: string | undefined) => SlackApi;

@@ -14,12 +14,14 @@ import type { PublishHome } from './home-tab';
 import type { Inflight } from './inflight';
 import { CHOICE_ACTION_PATTERN, questionIdOf } from './render-blocks';
 import { mrkdwn } from './rich';
-import type { SlackApi } from './slack-api';
+import type { SlackApis } from './slack-api';
 import { isStaffDirectMessage, messageInput, type SlackMessageEvent } from './to-inbound';
 
 export interface StaffListenerDeps {
   host: ChannelHost;
-  api: SlackApi;
+  apis: SlackApis;
+  /** Remembers the workspace of a channel (the quiz invitation posted by /safestep quiz). */
+  saw(id: string, teamId: string | undefined): void;
   inflight: Inflight;
   publishHome: PublishHome;
 }
@@ -45,14 +47,18 @@ export function teamOfAction(body: ButtonBody): string {
 }
 
 export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): SlackConversations {
-  const { host, api, inflight } = d;
+  const { host, apis, inflight } = d;
   const log = host.log;
-  const conversations = new SlackConversations({ host, api, inflight });
+  const conversations = new SlackConversations({ host, apis, inflight });
 
   bolt.event('message', async ({ event, body }) => {
     const e = event as unknown as SlackMessageEvent;
     if (!isStaffDirectMessage(e) || !e.user || !e.channel) return;
-    api.knowDm(e.user, e.channel);
+    try {
+      apis(body.team_id).knowDm(e.user, e.channel);
+    } catch {
+      // No token for this workspace: the turn below says so in the log.
+    }
     const input = messageInput(e);
     log.info('slack_dm', { files: input.files?.length ?? 0 });
     void conversations.run(body.team_id, e.user, { kind: 'message', ...input }, e.channel);
@@ -83,6 +89,7 @@ export function registerStaffListeners(bolt: BoltApp, d: StaffListenerDeps): Sla
         void conversations.run(command.team_id, command.user_id, { kind: 'quiz' });
         return;
       }
+      d.saw(command.channel_id, command.team_id);
       const work = host.postQuizInvitation(actor, command.channel_id).then((outcome) => note(outcome.ok ? `:white_check_mark: ${mrkdwn(outcome.value)}` : `:x: ${mrkdwn(outcome.say)}`));
       await inflight.track(work);
       return;
