@@ -18,6 +18,17 @@ describe('config', () => {
     expect(c.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's', dslUsers: ['U1', 'U2'], apiUrl: 'http://127.0.0.1:9/api/', appToken: undefined, dslChannel: undefined });
   });
 
+  test("Slack's install: id, secret and state secret together, with the signing secret; no bot token needed; shutdown grace", () => {
+    const oauth = { SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 'cs', SLACK_STATE_SECRET: 'a-long-enough-state-secret' };
+    expect(loadConfig(oauth, '/app').slack).toMatchObject({ signingSecret: 's', oauth: { clientId: '1.2', clientSecret: 'cs', stateSecret: 'a-long-enough-state-secret' } });
+    expect(loadConfig(oauth, '/app').slack?.botToken).toBeUndefined();
+    expect(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: undefined }, '/app')).toThrow(/SLACK_STATE_SECRET is not set/);
+    expect(() => loadConfig({ ...oauth, SLACK_SIGNING_SECRET: undefined }, '/app')).toThrow(/needs SLACK_SIGNING_SECRET/);
+    expect(() => loadConfig({ ...oauth, SLACK_STATE_SECRET: 'short' }, '/app')).toThrow(/SLACK_STATE_SECRET/);
+    expect(loadConfig({}, '/app').shutdownGraceMs).toBe(10_000);
+    expect(loadConfig({ SAFESTEP_SHUTDOWN_GRACE_SECONDS: '2.5' }, '/app').shutdownGraceMs).toBe(2500);
+  });
+
   test('Teams: local mode only without an app id; any Teams variable turns the channel on', () => {
     expect(loadConfig({ SAFESTEP_TEAMS_LOCAL: '1' }, '/app').teams).toMatchObject({ local: true, appId: undefined });
     expect(loadConfig({ SAFESTEP_TEAMS_LOCAL: '1', MicrosoftAppId: 'abc' }, '/app').teams).toMatchObject({ local: false, appId: 'abc' });

@@ -18,6 +18,16 @@ export interface ApiCall {
   at: number;
   /** Whether the answer has been sent yet (false while a delay or a hang holds it). */
   answered: boolean;
+  /** The token the call was made with (Authorization: Bearer …, or a `token` argument). */
+  token?: string;
+}
+
+/** A workspace that can install the app: the code Slack hands the installer, and what it grants. */
+export interface FakeWorkspace {
+  team: string;
+  name: string;
+  botToken: string;
+  botUserId: string;
 }
 
 /** A button found in recorded blocks. */
@@ -42,6 +52,12 @@ export class FakeSlackApi {
   /** conversations.members of each channel (a channel not listed: channel_not_found). */
   readonly members = new Map<string, string[]>();
   membersPageSize = 2;
+  /** OAuth: install codes Slack would hand back, by code (each may be exchanged once). */
+  readonly installCodes = new Map<string, FakeWorkspace>();
+  /** The app's client id and secret oauth.v2.access checks. */
+  client = { id: 'client-id', secret: 'client-secret' };
+  /** Bot tokens issued by installs: auth.test answers for their workspace. */
+  readonly tokens = new Map<string, FakeWorkspace>();
   private server?: http.Server;
   private ts = 1_800_000_000;
   url = '';
@@ -55,8 +71,10 @@ export class FakeSlackApi {
         const raw = Buffer.concat(chunks).toString('utf8');
         const args = this.parseArgs(raw, String(req.headers['content-type'] ?? ''));
         const hung = method === 'chat.postMessage' && this.hangPostTo.has(String(args.channel));
-        const response = hung ? { ok: false, error: 'never_answered' } : this.respond(method, args);
-        const call: ApiCall = { method, args, response, at: performance.now(), answered: false };
+        const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
+        const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+        const response = hung ? { ok: false, error: 'never_answered' } : this.respond(method, args, token);
+        const call: ApiCall = { method, args, response, at: performance.now(), answered: false, token };
         this.calls.push(call);
         const answer = () => {
           call.answered = true;
@@ -115,9 +133,29 @@ export class FakeSlackApi {
     return parsed;
   }
 
-  private respond(method: string, args: Record<string, unknown>): Record<string, unknown> {
+  private respond(method: string, args: Record<string, unknown>, token?: string): Record<string, unknown> {
+    const installed = token ? this.tokens.get(token) : undefined;
     switch (method) {
+      case 'oauth.v2.access': {
+        const ws = this.installCodes.get(String(args.code));
+        if (!ws || args.client_id !== this.client.id || args.client_secret !== this.client.secret) return { ok: false, error: 'invalid_code' };
+        this.installCodes.delete(String(args.code));
+        this.tokens.set(ws.botToken, ws);
+        return {
+          ok: true,
+          app_id: 'A0SAFESTEP',
+          authed_user: { id: 'U0ADMIN1' },
+          scope: 'app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:read,im:write,users:read',
+          token_type: 'bot',
+          access_token: ws.botToken,
+          bot_user_id: ws.botUserId,
+          team: { id: ws.team, name: ws.name },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case 'auth.test':
+        if (installed) return { ok: true, user_id: installed.botUserId, bot_id: `B${installed.botUserId.slice(1)}`, team_id: installed.team, user: 'safestep' };
         return { ok: true, user_id: 'U0SAFEBOT', bot_id: 'B0SAFEBOT', team_id: 'T0SCHOOL', user: 'safestep' };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };

@@ -115,8 +115,8 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
 /** Signed requests to a SafeStep Slack endpoint (in this process or another), as Slack sends them. */
 export type SlackClient = Pick<Harness, 'post' | 'event' | 'dm' | 'click' | 'command' | 'homeClick' | 'submitView' | 'modalClick'>;
 
-/** A client for the endpoint `base` (…/slack/events); `fakeUrl` is the fake Web API's base URL. */
-export function slackClient(base: string, fakeUrl: string): SlackClient {
+/** A client for the endpoint `base` (…/slack/events) as workspace `team`; `fakeUrl` is the fake Web API's base URL. */
+export function slackClient(base: string, fakeUrl: string, team: string = TEAM): SlackClient {
 
   const post: Harness['post'] = async (body, contentType, o = {}) => {
     const ts = o.ts ?? Math.floor(Date.now() / 1000);
@@ -132,12 +132,12 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
     post(
       JSON.stringify({
         token: 'legacy',
-        team_id: TEAM,
+        team_id: team,
         api_app_id: 'A0SAFESTEP',
         type: 'event_callback',
         event_id: o.eventId ?? `Ev${++eventCounter}`,
         event_time: Math.floor(Date.now() / 1000),
-        authorizations: [{ team_id: TEAM, user_id: 'U0SAFEBOT', is_bot: true, is_enterprise_install: false }],
+        authorizations: [{ team_id: team, user_id: 'U0SAFEBOT', is_bot: true, is_enterprise_install: false }],
         event: { event_ts: `${Date.now() / 1000}`, ...ev },
       }),
       'application/json',
@@ -150,8 +150,8 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
   const click: Harness['click'] = (user, where, button) => {
     const payload = {
       type: 'block_actions',
-      team: { id: TEAM, domain: 'school' },
-      user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+      team: { id: team, domain: 'school' },
+      user: { id: user, username: user.toLowerCase(), team_id: team },
       api_app_id: 'A0SAFESTEP',
       token: 'legacy',
       trigger_id: `trigger-${++eventCounter}`,
@@ -169,7 +169,7 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
   const command: Harness['command'] = (user, text, channel = 'C0GENERAL') => {
     const form = new URLSearchParams({
       token: 'legacy',
-      team_id: TEAM,
+      team_id: team,
       team_domain: 'school',
       channel_id: channel,
       channel_name: channel.startsWith('D') ? 'directmessage' : 'general',
@@ -191,8 +191,8 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
     const viewId = type === 'home' ? 'V0HOME' : 'V0REPORT';
     const payload = {
       type: 'block_actions',
-      team: { id: TEAM, domain: 'school' },
-      user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+      team: { id: team, domain: 'school' },
+      user: { id: user, username: user.toLowerCase(), team_id: team },
       api_app_id: 'A0SAFESTEP',
       token: 'legacy',
       trigger_id: `trigger-${++eventCounter}`,
@@ -208,8 +208,8 @@ export function slackClient(base: string, fakeUrl: string): SlackClient {
   const submitView: Harness['submitView'] = (user, callbackId, values, privateMetadata = '') => {
     const payload = {
       type: 'view_submission',
-      team: { id: TEAM, domain: 'school' },
-      user: { id: user, username: user.toLowerCase(), team_id: TEAM },
+      team: { id: team, domain: 'school' },
+      user: { id: user, username: user.toLowerCase(), team_id: team },
       api_app_id: 'A0SAFESTEP',
       token: 'legacy',
       trigger_id: `trigger-${++eventCounter}`,

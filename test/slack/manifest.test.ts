@@ -8,11 +8,12 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { SLACK_EVENTS_PATH } from '../../src/channels/slack';
 import { SLASH_COMMAND } from '../../src/channels/slack/staff-listeners';
+import { BOT_SCOPES, SLACK_REDIRECT_PATH } from '../../src/channels/slack/oauth';
 
 interface Manifest {
   display_information: { name: string };
   features: { bot_user: { display_name: string }; app_home: Record<string, boolean>; slash_commands: { command: string; url: string }[] };
-  oauth_config: { scopes: { bot: string[]; user?: string[] } };
+  oauth_config: { redirect_urls?: string[]; scopes: { bot: string[]; user?: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -42,4 +43,10 @@ test('subscribes to the events SafeStep handles, with the scopes they need and n
   expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);
   expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   expect(manifest.settings.socket_mode_enabled).toBe(false);
+});
+
+test('the OAuth install asks for exactly the manifest scopes and comes back to /slack/oauth_redirect; uninstalls are heard', () => {
+  expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+  expect((manifest.oauth_config.redirect_urls ?? []).map((u) => new URL(u).pathname)).toEqual([SLACK_REDIRECT_PATH]);
+  expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['app_uninstalled', 'tokens_revoked']));
 });

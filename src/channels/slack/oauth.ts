@@ -50,6 +50,7 @@ export function slackInstallRoutes(o: SlackOAuthOptions): HttpRoute[] {
     installUrlOptions: { scopes: BOT_SCOPES, ...(o.redirectUri ? { redirectUri: o.redirectUri } : {}) },
     logger: o.logger,
     clientOptions: webOptions,
+    renderHtmlForInstallPath: installPage,
   });
   // The default state store already signs with stateSecret; its ten-minute limit is the one wanted here.
 
@@ -88,9 +89,21 @@ export function slackInstallRoutes(o: SlackOAuthOptions): HttpRoute[] {
   ];
 }
 
+/** The "Add to Slack" page: what is about to happen, and the button (Slack's authorize URL). */
+function installPage(url: string): string {
+  return html(
+    'Add SafeStep to Slack',
+    `<p>SafeStep gives staff safeguarding next steps from their setting's own policy and files a report for the Designated Safeguarding Lead. Installing it needs a Slack workspace administrator.</p><p><a id="add-to-slack" href="${escape(url)}">Add to Slack</a></p><p>You will be asked to allow the permissions SafeStep needs; it never reads files. This link works for ${STATE_MAX_AGE_S / 60} minutes.</p>`,
+  );
+}
+
+function html(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1>${body}</body></html>`;
+}
+
 function page(res: ServerResponse, status: number, title: string, text: string): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${text}</p></body></html>`);
+  res.end(html(title, `<p>${text}</p>`));
 }
 
 function escape(s: string): string {
