@@ -18,7 +18,7 @@ import type { Logger } from '../../src/core/ports';
 import { serveChannels, type Serving } from '../../src/serve';
 import { BOT_SCOPES } from '../../src/channels/slack/oauth';
 import { FakeSlackApi, textOf, type FakeWorkspace } from './fake-slack-api';
-import { SECRET, STAFF, dmOf, slackClient } from './harness';
+import { button, SECRET, STAFF, dmOf, slackClient } from './harness';
 import { walkNudeImageFlow } from './walk';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -188,6 +188,13 @@ test("each workspace is answered with its own token, and a report's DSL notices 
   expect(new Set(staffPosts.map((c) => c.token))).toEqual(new Set([UPTON.botToken]));
   expect(fake.calls.slice(walkStart).filter((c) => c.token === HEADCORN.botToken)).toEqual([]);
   expect(fake.calls.slice(walkStart).some((c) => c.method === 'chat.postMessage' && c.args.channel === dmOf(HEAD_DSL))).toBe(false);
+
+  // Upton's DSL acknowledges on server a: the reporter is told, by a proactive DM with Upton's token.
+  const notice = notices.find((c) => c.args.channel === UPTON_CHANNEL)!;
+  const ackFrom = fake.calls.length;
+  await slackClient(`${base(a)}/slack/events`, fake.url, UPTON.team).click(UPTON_DSL, { channel: UPTON_CHANNEL, message: notice }, button(notice, { action_id: 'ss_ack' }));
+  const told = await fake.waitFor((calls) => calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === dmOf(STAFF) && /seen|acknowledged/i.test(textOf(c.args.blocks) + String(c.args.text))), 'the reporter told', ackFrom);
+  expect(told.token).toBe(UPTON.botToken);
 });
 
 test('a workspace the deployment file does not name is installed but its staff are told SafeStep is not set up', async () => {
