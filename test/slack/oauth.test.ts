@@ -197,6 +197,23 @@ test("each workspace is answered with its own token, and a report's DSL notices 
   expect(told.token).toBe(UPTON.botToken);
 });
 
+test("a DSL's quiz invitation and the reminders to the channel's members go out with the workspace's own token", async () => {
+  const room = 'C0UPSTAFF';
+  const member = 'U0UPNEW01';
+  fake.users.set(member, { real_name: 'Nia New', title: 'TA' });
+  fake.members.set(room, [member, UPTON.botUserId]);
+  const from = fake.calls.length;
+  await slackClient(`${base(a)}/slack/events`, fake.url, UPTON.team).command(UPTON_DSL, 'quiz', room);
+  const invitation = await fake.waitForPost(room, () => true, from);
+  expect(invitation.token).toBe(UPTON.botToken);
+  // A week later, server b reminds the member who never spoke to SafeStep, in Upton's workspace.
+  const remindFrom = fake.calls.length;
+  await b.app.outreach.sendReminders(new Date(Date.now() + 8 * 86_400_000));
+  const reminder = await fake.waitForPost(dmOf(member), () => true, remindFrom);
+  expect(reminder.token).toBe(UPTON.botToken);
+  expect(fake.calls.slice(remindFrom).filter((c) => c.token !== UPTON.botToken)).toEqual([]);
+});
+
 test('a workspace the deployment file does not name is installed but its staff are told SafeStep is not set up', async () => {
   const page = await install(STRAY, a, a);
   expect(page.status).toBe(200);

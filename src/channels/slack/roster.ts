@@ -12,7 +12,11 @@ export function slackRoster(workspaces: SlackWorkspaces): QuizRoster {
     members: async (place) => {
       const api = workspaces.forTarget(place);
       const bot = (await api.identity().catch(() => api.knownIdentity())).botUserId;
-      return (await api.members(place)).filter((u) => u !== bot);
+      const members = (await api.members(place)).filter((u) => u !== bot);
+      // A channel's members are in its workspace: their invitations and reminders go out with its token.
+      const team = workspaces.teamOf(place);
+      for (const m of members) workspaces.saw(m, team);
+      return members;
     },
     isPerson: async (userId) => {
       try {

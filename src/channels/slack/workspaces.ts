@@ -64,17 +64,29 @@ export class SlackWorkspaces {
   /** The client for a proactive post to a channel id or person. */
   forTarget(target: string): SlackApi {
     if (!this.o.installs) return this.for(undefined);
-    const seen = this.teamOfUser.get(target) ?? this.members.get<{ team: string }>(target)?.team;
-    const candidates = [...(seen ? [seen] : []), ...(this.o.teamsOfTarget?.[target] ?? [])];
-    for (const team of candidates) {
-      const bot = this.o.installs.bot({ teamId: team });
-      if (bot) return this.client(bot.token);
-    }
+    const bot = this.botOf(target);
+    if (bot) return this.client(bot.token);
     if (this.single) return this.single;
-    // With exactly one workspace installed, that is where everything goes.
-    const installed = this.o.installs.installed();
-    if (installed.length === 1) return this.client(installed[0]!.token);
     throw Object.assign(new Error('no workspace for this target'), { code: 'slack_workspace_unknown' });
+  }
+
+  /** The workspace a channel id or person is in, as far as SafeStep knows (see forTarget). */
+  teamOf(target: string): string | undefined {
+    return this.o.installs ? this.botOf(target)?.teamId : undefined;
+  }
+
+  /** The installed bot for a target: where it was seen, else the deployment's workspaces, else the only installed one. */
+  private botOf(target: string) {
+    const installs = this.o.installs!;
+    const seen = this.teamOfUser.get(target) ?? this.members.get<{ team: string }>(target)?.team;
+    for (const team of [...(seen ? [seen] : []), ...(this.o.teamsOfTarget?.[target] ?? [])]) {
+      const bot = installs.bot({ teamId: team });
+      if (bot) return bot;
+    }
+    if (this.single) return undefined;
+    // With exactly one workspace installed (and no SLACK_BOT_TOKEN), that is where everything goes.
+    const installed = installs.installed();
+    return installed.length === 1 ? installed[0] : undefined;
   }
 
   /** Forgets the client of a token no longer valid (uninstalled or revoked). */
