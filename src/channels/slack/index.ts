@@ -3,8 +3,10 @@
  * arrive at POST /slack/events on SafeStep's one HTTP server, verified and acknowledged at once by
  * AckFirstReceiver (bad or missing signature, or a timestamp over five minutes old: 401, nothing
  * done), then dispatched by Bolt, so Slack is answered within its 3 s even under a burst. Socket
- * Mode instead when an app token is set (no HTTP route). Every
- * @slack/bolt import stays in this folder; the channel is given the ChannelHost and translates.
+ * Mode instead when an app token is set (no HTTP route). One workspace with SLACK_BOT_TOKEN, or
+ * many that install SafeStep through GET /slack/install (./oauth.ts), each then served with its
+ * own bot token (./workspaces.ts). Every @slack/bolt and @slack/oauth import stays in this folder;
+ * the channel is given the ChannelHost and translates.
  */
 import { App as BoltApp, SocketModeReceiver } from '@slack/bolt';
 import { errorCode, type ChannelHost, type ChatChannel, type HttpRoute } from '../../core/host';
