@@ -3,6 +3,7 @@
  * mean once loaded and validated. Plain data; the zod schemas in src/authoring must produce
  * exactly these shapes. Nothing here performs I/O.
  */
+import type { ProfileField } from './profile';
 
 /** How quickly the DSL must act on a report. Ordered: immediate > urgent > routine. */
 export type Urgency = 'immediate' | 'urgent' | 'routine';
@@ -27,10 +28,17 @@ export interface Citation {
 /** A citation in a flow: a fixed clause, or "whatever clause the setting's rule cites". */
 export type CitationRef = Citation | { rule: string };
 
+/**
+ * A citation an advice item may carry: a CitationRef, or "wherever the setting's documents give
+ * this fact about its people or dates" (profile.ts).
+ */
+export type AdviceCitationRef = CitationRef | { profile: ProfileField };
+
 /** A condition on the conversation so far or on the setting's profile (never on the setting's id). */
 export type Condition =
   | { answer: string; in: string[] }
   | { rule: string; is: 'set' | 'silent' }
+  | { profile: ProfileField; is: 'set' | 'silent' }
   | { rule: string; equals: string | boolean }
   | { kind: SettingKind[] }
   | { all: Condition[] }
@@ -57,7 +65,7 @@ export interface QuestionStep {
 /** One numbered instruction, always with at least one citation. */
 export interface AdviceItem {
   text: string;
-  cite: CitationRef[];
+  cite: AdviceCitationRef[];
   when?: Condition;
 }
 
@@ -131,6 +139,8 @@ export interface FlowDef {
 export interface Person {
   name?: string;
   role: string;
+  /** Where the setting's documents name this person (shown when staff ask who the DSL is). */
+  cite?: Citation[];
 }
 
 /** A setting-specific rule: what the policy says, and where; or that the policy is silent. */
@@ -175,6 +185,8 @@ export interface SettingProfile {
     deputies: Person[];
     head: Person;
     allegations: { text: string; cite: Citation[] };
+    /** How to reach the DSL out of hours, where the policy says; absent when it is silent. */
+    outOfHours?: { text: string; cite: Citation[] };
   };
   contacts: Contact[];
   officialChannels: { platform: string; name: string; url?: string }[];

@@ -1,7 +1,8 @@
 /**
  * `unknown-citation`: a cited clause that does not exist for some setting that can show the
  * item: a {document, section} not among the setting's documents or the national rules; a
- * {rule: KEY} whose rule the setting's policy is silent on. Also checks the clauses that the
+ * {rule: KEY} whose rule the setting's policy is silent on; a {profile: FIELD} whose clauses in
+ * the profile do not exist. A section "preamble" (the front page) is always citable. Also checks the clauses that the
  * setting profiles and content/national-guard.yaml cite themselves.
  * (A {rule: KEY} the profile lacks altogether is `unknown-rule`'s to report.)
  */
@@ -12,6 +13,7 @@ import type { DataPath } from '../yaml-source';
 import { flowProblem, nameSetting } from './context';
 import type { ValidationContext, ValidationRule } from './context';
 import { citationSitesOf } from './walk';
+import { FRONT_PAGE, profileCitations } from '../../core/profile';
 
 const RULE = 'unknown-citation';
 
@@ -19,7 +21,7 @@ const RULE = 'unknown-citation';
 function clauseGap(ctx: ValidationContext, setting: SettingSource, cite: Citation): string | undefined {
   const sections = ctx.citable(setting).get(cite.document);
   if (!sections) return `has no document "${cite.document}" (it has: ${[...ctx.citable(setting).keys()].join(', ')})`;
-  if (!sections.has(cite.section)) return `has no section "${cite.section}" in "${cite.document}" (sections: ${[...sections].join(', ')})`;
+  if (cite.section !== FRONT_PAGE && !sections.has(cite.section)) return `has no section "${cite.section}" in "${cite.document}" (sections: ${[...sections].join(', ')})`;
   return undefined;
 }
 
@@ -29,7 +31,12 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
     const gaps: string[] = [];
     for (const setting of ctx.settings) {
       if (!ctx.canShow(flow, setting, site.step, site.when)) continue;
-      if ('rule' in site.cite) {
+      if ('profile' in site.cite) {
+        for (const c of profileCitations(site.cite.profile, setting.data)) {
+          const gap = clauseGap(ctx, setting, c);
+          if (gap) gaps.push(`${nameSetting(setting)} ${gap}`);
+        }
+      } else if ('rule' in site.cite) {
         const rule = setting.data.rules[site.cite.rule];
         if (rule?.silent) gaps.push(`${nameSetting(setting)} is silent on rule "${site.cite.rule}"`);
       } else {
@@ -47,7 +54,11 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
 }
 
 function settingCitations(ctx: ValidationContext, setting: SettingSource): Problem[] {
-  const sites: { path: DataPath; cite: Citation }[] = setting.data.people.allegations.cite.map((cite, i) => ({ path: ['people', 'allegations', 'cite', i], cite }));
+  const { people } = setting.data;
+  const sites: { path: DataPath; cite: Citation }[] = people.allegations.cite.map((cite, i) => ({ path: ['people', 'allegations', 'cite', i], cite }));
+  (people.dsl.cite ?? []).forEach((cite, i) => sites.push({ path: ['people', 'dsl', 'cite', i], cite }));
+  people.deputies.forEach((d, n) => (d.cite ?? []).forEach((cite, i) => sites.push({ path: ['people', 'deputies', n, 'cite', i], cite })));
+  (people.outOfHours?.cite ?? []).forEach((cite, i) => sites.push({ path: ['people', 'outOfHours', 'cite', i], cite }));
   for (const [key, rule] of Object.entries(setting.data.rules)) {
     if (!rule.silent) rule.cite.forEach((cite, i) => sites.push({ path: ['rules', key, 'cite', i], cite }));
   }
