@@ -62,7 +62,7 @@ export function reviewsText(s: SettingProfile): string {
   return s.documents
     .map((d) => {
       const last = d.lastReviewed ? `last reviewed ${d.lastReviewed}` : 'the policy does not say when it was last reviewed';
-      return `${d.title}: approved ${d.approved}; ${last}; next review due ${d.reviewDue}.`;
+      return `${d.title} - approved: ${d.approved}; ${last}; next review due: ${d.reviewDue}.`;
     })
     .join(' ');
 }

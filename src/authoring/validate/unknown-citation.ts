@@ -2,7 +2,8 @@
  * `unknown-citation`: a cited clause that does not exist for some setting that can show the
  * item: a {document, section} not among the setting's documents or the national rules; a
  * {rule: KEY} whose rule the setting's policy is silent on; a {profile: FIELD} whose clauses in
- * the profile do not exist. A section "preamble" (the front page) is always citable. Also checks the clauses that the
+ * the profile do not exist. A setting document's
+ * front page (section "preamble") is always citable. Also checks the clauses that the
  * setting profiles and content/national-guard.yaml cite themselves.
  * (A {rule: KEY} the profile lacks altogether is `unknown-rule`'s to report.)
  */
@@ -21,7 +22,8 @@ const RULE = 'unknown-citation';
 function clauseGap(ctx: ValidationContext, setting: SettingSource, cite: Citation): string | undefined {
   const sections = ctx.citable(setting).get(cite.document);
   if (!sections) return `has no document "${cite.document}" (it has: ${[...ctx.citable(setting).keys()].join(', ')})`;
-  if (cite.section !== FRONT_PAGE && !sections.has(cite.section)) return `has no section "${cite.section}" in "${cite.document}" (sections: ${[...sections].join(', ')})`;
+  const frontPage = cite.section === FRONT_PAGE && cite.document !== ctx.bundle.national.id;
+  if (!frontPage && !sections.has(cite.section)) return `has no section "${cite.section}" in "${cite.document}" (sections: ${[...sections].join(', ')})`;
   return undefined;
 }
 
