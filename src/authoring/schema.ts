@@ -323,6 +323,7 @@ export const CatalogSchema = z.strictObject({
     menu: z.array(z.string()).min(1),
   }),
   limits: z.strictObject({ maxMessageLength: z.number().int().positive() }),
+  followUp: z.strictObject({ cues: z.array(z.string().min(1)).min(1), maxWords: z.number().int().positive(), notice: z.string().min(1) }),
 });
 
 // Compile-time proof that the schemas produce the core's types.

@@ -11,6 +11,7 @@ import { CHOOSE_QUESTION_ID, NONE_OF_THESE, SOMETHING_ELSE, chooseChoices, offer
 import type { ContentBundle } from './content';
 import { runCommand } from './commands';
 import { answerDanger, checkDanger, flowAfterDanger } from './danger-check';
+import { followUpFlow } from './follow-up';
 import { commandOf, pickChoice, simplify } from './input';
 import type { FileRef, Reply } from './messages';
 import type { FlowDef } from './model';
@@ -58,6 +59,10 @@ export function step(session: Session, input: EngineInput, ctx: EngineContext): 
     t.replies.push({ type: 'text', text: render(text, setting, vars) });
   };
 
+  if (input.kind === 'message' && t.session.lastFlow) {
+    t.lastFlow = t.session.lastFlow;
+    delete t.session.lastFlow;
+  }
   const flow = t.session.flowId ? ctx.content.flows.get(t.session.flowId) : undefined;
   if (t.session.mode === 'in-flow' || t.session.mode === 'filing') {
     if (!flow || !t.session.stepId || !flow.steps[t.session.stepId]) {
@@ -193,6 +198,12 @@ function routeSituation(t: Turn, text: string, ctx: EngineContext): void {
   t.session.firstMessage = text;
   const afterDanger = t.session.dangerFlagged ? flowAfterDanger(t, result) : undefined;
   if (afterDanger) return startFlow(t, afterDanger, text);
+  const continued = t.session.dangerFlagged ? undefined : followUpFlow(text, result, t.lastFlow, ctx.router, t.content.catalog);
+  if (continued && t.content.flows.has(continued)) {
+    const title = t.content.flows.get(continued)!.title;
+    t.replies.push({ type: 'text', text: render(t.content.catalog.followUp.notice, t.setting, { flow: title }) });
+    return startFlow(t, continued, `${t.lastFlow?.firstMessage ?? ''} ${text}`.trim());
+  }
   if (result.flow) return startFlow(t, result.flow, text);
   const offered = result.alternatives.map((a) => a.flow).filter((id) => t.content.flows.has(id));
   if (offered.length > 0 && result.alternatives[0]!.confidence > 0) {
