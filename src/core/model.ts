@@ -3,7 +3,6 @@
  * mean once loaded and validated. Plain data; the zod schemas in src/authoring must produce
  * exactly these shapes. Nothing here performs I/O.
  */
-import type { ProfileField } from './profile';
 
 /** How quickly the DSL must act on a report. Ordered: immediate > urgent > routine. */
 export type Urgency = 'immediate' | 'urgent' | 'routine';
@@ -24,6 +23,10 @@ export interface Citation {
   /** The policy's own words for those clauses, verbatim; filled in by the loader from the clause map. */
   quotes?: string[];
 }
+
+/** The profile facts a flow may cite ({profile: FIELD}) or test ({profile: FIELD, is: set|silent}); see profile.ts. */
+export const PROFILE_FIELDS = ['dsl', 'deputies', 'out-of-hours', 'reviews'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
 
 /** A citation in a flow: a fixed clause, or "whatever clause the setting's rule cites". */
 export type CitationRef = Citation | { rule: string };

@@ -4,11 +4,9 @@
  * and each document's approval and review dates. Everything comes from the setting's profile;
  * where the profile has no value the field is "silent" and the flow says so. Pure.
  */
-import type { Citation, SettingProfile } from './model';
+import type { Citation, ProfileField, SettingProfile } from './model';
 
-/** The profile facts a flow may cite ({profile: FIELD}) or test ({profile: FIELD, is: set|silent}). */
-export const PROFILE_FIELDS = ['dsl', 'deputies', 'out-of-hours', 'reviews'] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+export { PROFILE_FIELDS, type ProfileField } from './model';
 
 /**
  * The section id of a policy's front page (key details before section 1), as clause maps use it.
