@@ -44,6 +44,7 @@ const QuestionSchema = z.strictObject({
   type: z.literal('question'),
   text: z.string().min(1),
   help: z.string().optional(),
+  onFollowUp: id.optional(),
   choices: z
     .array(
       z.strictObject({

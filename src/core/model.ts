@@ -62,6 +62,12 @@ export interface QuestionStep {
   type: 'question';
   text: string;
   help?: string;
+  /**
+   * For an optional offer after the advice ("Do you want to log this?"): the choice (one leading
+   * to an end step) taken when the person types a follow-up question instead of answering, so the
+   * follow-up is answered in the context of this flow (follow-up.ts).
+   */
+  onFollowUp?: string;
   choices: ChoiceDef[];
 }
 

@@ -74,6 +74,39 @@ describe('a follow-up straight after a flow', () => {
     expect(r.session.flowId).toBeUndefined();
   });
 
+  test('typed at the offer to log, it declines the offer and is answered in the flow\'s context', () => {
+    const atOffer = talk('east-stour-primary', [RULE_QUESTION, { choice: 'brought' }]).session;
+    expect(atOffer.stepId).toBe('offer-log');
+    const r = talk('east-stour-primary', ['what about on a trip?'], atOffer);
+    expect(r.effects).toEqual([]);
+    expect(texts(r.last)).toContain('nothing has been logged');
+    expect(texts(r.last)).toContain('Taking that as a follow-up');
+    expect(r.session).toMatchObject({ mode: 'in-flow', flowId: 'pupil-phone-rules', stepId: 'what-happening' });
+  });
+
+  test('at the offer, words that are neither a choice nor a follow-up still get "pick one of the options"', () => {
+    const atOffer = talk('east-stour-primary', [RULE_QUESTION, { choice: 'brought' }]).session;
+    const r = talk('east-stour-primary', ['purple'], atOffer);
+    expect(texts(r.last)).toContain('Please pick one of the options');
+    expect(r.session.stepId).toBe('offer-log');
+  });
+
+  test('in a guidance flow too: the staff phone offer declines on a follow-up', () => {
+    const atOffer = talk('headcorn-primary', ['can I use my phone at break?', { choice: 'breaks' }]).session;
+    expect(atOffer.stepId).toBe('offer-log');
+    const r = talk('headcorn-primary', ['and what about in the staff room?'], atOffer);
+    expect(r.effects).toEqual([]);
+    expect(r.session.flowId).toBe('staff-phone-use');
+  });
+
+  test('a question without onFollowUp (the middle of an incident) is never declined by a follow-up', () => {
+    const mid = talk('east-stour-primary', [RULE_QUESTION, { choice: 'harmful' }]).session;
+    expect(mid.stepId).toBe('content-kind');
+    const r = talk('east-stour-primary', ['what about on a trip?'], mid);
+    expect(texts(r.last)).toContain('Please pick one of the options');
+    expect(r.session.stepId).toBe('content-kind');
+  });
+
   test('a message that is not follow-up shaped is routed as usual', () => {
     const r = talk('east-stour-primary', ['who is our DSL?'], ended());
     expect(texts(r.last)).not.toContain('follow-up');
