@@ -32,3 +32,12 @@ describe('profile citations of people', () => {
     expect(problems[0]!.file).toBe(FLOW);
   });
 });
+
+describe('a {profile} citation in a flow', () => {
+  it('for a profile that gives no citation for that fact is an unknown-citation naming the setting', () => {
+    const { root, problems } = problemsAfter((r) => edit(r, FLOW, '          - rule: same-day-report\n', '          - rule: same-day-report\n          - profile: dsl\n'));
+    const p = expectOne(problems, 'unknown-citation', FLOW, lineOf(root, FLOW, '- profile: dsl'));
+    expect(p.message).toContain('gives no citation for its dsl');
+    expect(p.fix).toContain('give the dsl a `cite:`');
+  });
+});

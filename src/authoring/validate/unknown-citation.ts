@@ -1,10 +1,10 @@
 /**
  * `unknown-citation`: a cited clause that does not exist for some setting that can show the
  * item: a {document, section} not among the setting's documents or the national rules; a
- * {rule: KEY} whose rule the setting's policy is silent on; a {profile: FIELD} whose clauses in
- * the profile do not exist. A setting document's
- * front page (section "preamble") is always citable. Also checks the clauses that the
- * setting profiles and content/national-guard.yaml cite themselves.
+ * {rule: KEY} whose rule the setting's policy is silent on; a {profile: FIELD} the profile gives
+ * no citation for, or cites to a clause that does not exist. A setting document's front page
+ * (section "preamble") is always citable. Also checks the clauses that the setting profiles and
+ * content/national-guard.yaml cite themselves.
  * (A {rule: KEY} the profile lacks altogether is `unknown-rule`'s to report.)
  */
 import type { Citation } from '../../core/model';
@@ -34,7 +34,9 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
     for (const setting of ctx.settings) {
       if (!ctx.canShow(flow, setting, site.step, site.when)) continue;
       if ('profile' in site.cite) {
-        for (const c of profileCitations(site.cite.profile, setting.data)) {
+        const cites = profileCitations(site.cite.profile, setting.data);
+        if (cites.length === 0) gaps.push(`${nameSetting(setting)} gives no citation for its ${site.cite.profile} (add \`cite:\` to it in the profile)`);
+        for (const c of cites) {
           const gap = clauseGap(ctx, setting, c);
           if (gap) gaps.push(`${nameSetting(setting)} ${gap}`);
         }
@@ -47,7 +49,9 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
       }
     }
     if (gaps.length === 0) continue;
-    const fix = 'rule' in site.cite
+    const fix = 'profile' in site.cite
+      ? `In those profiles, give the ${site.cite.profile} a \`cite:\` (the document and section where the policy says it; "preamble" for its front page), or show the item only where it is set (when: {profile: ${site.cite.profile}, is: set}).`
+      : 'rule' in site.cite
       ? `Show the item only where the rule is set (when: {rule: ${site.cite.rule}, is: set}), cite a national rule instead, or give the rule its text and cite in those profiles.`
       : 'Cite the national rules or {rule: <key>}; a flow may name a setting\'s own document only if every setting that can see the item has it.';
     out.push(flowProblem(flow, RULE, site.path, site.step, `advice item ${site.item + 1} cites a clause that does not exist: ${gaps.join('; ')}.`, fix));
