@@ -19,10 +19,11 @@ export function looksLikeFollowUp(text: string, catalog: Catalog): boolean {
 }
 
 /**
- * The flow a follow-up continues, or undefined when the message is not a follow-up or clearly is
- * a new topic: the router is sure of another flow on its own words, and the words together with
- * the first message do not point back to the last flow either. `alone` is the router's answer
- * for `text` on its own.
+ * The flow a follow-up continues, or undefined when the message is not a follow-up or is a new
+ * topic. The last flow is kept when the router, on the follow-up's own words, points nowhere or
+ * to the last flow; when it points to another flow (sure or only as its best guess), the last
+ * flow is kept only if the first message and the follow-up together point back to it.
+ * `alone` is the router's answer for `text` on its own.
  */
 export function followUpFlow(
   text: string,
@@ -32,7 +33,8 @@ export function followUpFlow(
   catalog: Catalog,
 ): string | undefined {
   if (!last || !looksLikeFollowUp(text, catalog)) return undefined;
-  if (alone.flow === null || alone.flow === last.id) return last.id;
+  const guess = alone.flow ?? alone.alternatives[0]?.flow;
+  if (guess === undefined || guess === last.id) return last.id;
   if (!last.firstMessage) return undefined;
   const together = router.route(`${last.firstMessage} ${text}`);
   const top = together.flow ?? together.alternatives[0]?.flow;

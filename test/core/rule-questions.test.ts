@@ -137,6 +137,11 @@ describe('followUpFlow decides with the router', () => {
     expect(followUpFlow('what about trips', result('contacting-parents'), last, router(result('contacting-parents')), catalog)).toBeUndefined();
   });
 
+  test('no sure flow of its own but a best guess elsewhere: the last flow only if the words together point back', () => {
+    expect(followUpFlow('is that the same for staff', result(null, ['staff-phone-use']), last, router(result(null, ['pupil-phone-rules'])), catalog)).toBe('pupil-phone-rules');
+    expect(followUpFlow('is that the same for staff', result(null, ['staff-phone-use']), last, router(result(null, ['staff-phone-use'])), catalog)).toBeUndefined();
+  });
+
   test('nothing just ended, or not a follow-up: undefined', () => {
     expect(followUpFlow('what about year 5', result(null), undefined, router(result(null)), catalog)).toBeUndefined();
     expect(followUpFlow('year 5 boy has a phone', result(null), last, router(result(null)), catalog)).toBeUndefined();
