@@ -9,6 +9,7 @@ import type { ContentInspection } from './load';
 import type { ContentBundle } from '../core/content';
 import type { AdviceItem, FlowDef, SettingProfile } from '../core/model';
 import { placeholdersIn } from '../core/template';
+import { resolveCitation } from '../core/render';
 
 interface Cell {
   own: Set<string>;
@@ -32,8 +33,7 @@ function cellFor(flow: FlowDef, s: SettingProfile, nationalId: string): Cell {
     for (const key of rulesUsed(item)) if (s.rules[key]?.silent) cell.silent.add(key);
     if (item.when && evaluate(item.when, s, 'unknown') === false) continue;
     for (const ref of item.cite) {
-      const rule = 'rule' in ref ? s.rules[ref.rule] : undefined;
-      const clauses = 'rule' in ref ? (rule && !rule.silent ? rule.cite : []) : [ref];
+      const clauses = resolveCitation(ref, s);
       for (const c of clauses) (c.document === nationalId ? cell.national : cell.own).add(c.document === nationalId ? `§${c.section}` : sectionLabel(s, c.document, c.section));
     }
   }

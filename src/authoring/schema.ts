@@ -11,6 +11,7 @@ import type {
   DocumentDef,
 } from '../core/model';
 import type { Catalog } from '../core/catalog';
+import { PROFILE_FIELDS } from '../core/profile';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
 const urgency = z.enum(['immediate', 'urgent', 'routine']);
@@ -24,12 +25,13 @@ export const CitationSchema = z.strictObject({
   clauses: z.array(z.string().min(1)).min(1).optional(),
 });
 
-const CitationRefSchema = z.union([CitationSchema, z.strictObject({ rule: id })]);
+const AdviceCitationRefSchema = z.union([CitationSchema, z.strictObject({ rule: id }), z.strictObject({ profile: z.enum(PROFILE_FIELDS) })]);
 
 export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     z.strictObject({ answer: id, in: z.array(id).min(1) }),
     z.strictObject({ rule: id, is: z.enum(['set', 'silent']) }),
+    z.strictObject({ profile: z.enum(PROFILE_FIELDS), is: z.enum(['set', 'silent']) }),
     z.strictObject({ rule: id, equals: z.union([z.string(), z.boolean()]) }),
     z.strictObject({ kind: z.array(settingKind).min(1) }),
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
@@ -42,6 +44,7 @@ const QuestionSchema = z.strictObject({
   type: z.literal('question'),
   text: z.string().min(1),
   help: z.string().optional(),
+  onFollowUp: id.optional(),
   choices: z
     .array(
       z.strictObject({
@@ -63,7 +66,7 @@ const AdviceSchema = z.strictObject({
     .array(
       z.strictObject({
         text: z.string().min(1),
-        cite: z.array(CitationRefSchema),
+        cite: z.array(AdviceCitationRefSchema),
         when: ConditionSchema.optional(),
       }),
     )
@@ -126,7 +129,12 @@ export const DocumentSchema = z.strictObject({
   sections: z.array(z.strictObject({ id: z.string().min(1), title: z.string().min(1) })).min(1),
 });
 
-const PersonSchema = z.strictObject({ name: z.string().optional(), role: z.string().min(1) });
+const PersonSchema = z.strictObject({
+  name: z.string().optional(),
+  role: z.string().min(1),
+  /** Where the setting's documents name this person ("preamble" for the front page). */
+  cite: z.array(CitationSchema).min(1).optional(),
+});
 
 const RuleSchema = z.union([
   z.strictObject({
@@ -151,6 +159,8 @@ export const SettingSchema = z.strictObject({
     deputies: z.array(PersonSchema),
     head: PersonSchema,
     allegations: z.strictObject({ text: z.string().min(1), cite: z.array(CitationSchema).min(1) }),
+    /** How to reach the DSL out of hours, only where the policy says. */
+    outOfHours: z.strictObject({ text: z.string().min(1), cite: z.array(CitationSchema).min(1) }).optional(),
   }),
   contacts: z
     .array(
@@ -314,6 +324,7 @@ export const CatalogSchema = z.strictObject({
     menu: z.array(z.string()).min(1),
   }),
   limits: z.strictObject({ maxMessageLength: z.number().int().positive() }),
+  followUp: z.strictObject({ cues: z.array(z.string().min(1)).min(1), maxWords: z.number().int().positive(), notice: z.string().min(1) }),
 });
 
 // Compile-time proof that the schemas produce the core's types.

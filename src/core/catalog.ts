@@ -81,6 +81,12 @@ export interface Catalog {
     menu: string[];
   };
   limits: { maxMessageLength: number };
+  /**
+   * A short question right after a flow ends that starts with one of `cues` ("what about", "and
+   * if" …) and has at most `maxWords` words is taken in the context of that flow (follow-up.ts);
+   * `notice` (placeholder {{flow}}: its title) says so.
+   */
+  followUp: { cues: string[]; maxWords: number; notice: string };
 }
 
 /** content/messages.yaml `desk`: what the DSL's casework, history, audit, export and digest say. */

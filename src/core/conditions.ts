@@ -3,6 +3,7 @@
  * `unknownAnswers: 'maybe'` lets the validator ask "could this hold for this setting?".
  */
 import type { Condition, SettingProfile } from './model';
+import { profileHas } from './profile';
 
 export type Answers = ReadonlyMap<string, string>;
 
@@ -12,6 +13,10 @@ export function evaluate(c: Condition, s: SettingProfile, answers: Answers | 'un
     if (answers === 'unknown') return undefined;
     const given = answers.get(c.answer);
     return given !== undefined && c.in.includes(given);
+  }
+  if ('profile' in c) {
+    const set = profileHas(c.profile, s);
+    return c.is === 'set' ? set : !set;
   }
   if ('is' in c) {
     const rule = s.rules[c.rule];

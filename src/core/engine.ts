@@ -11,6 +11,7 @@ import { CHOOSE_QUESTION_ID, NONE_OF_THESE, SOMETHING_ELSE, chooseChoices, offer
 import type { ContentBundle } from './content';
 import { runCommand } from './commands';
 import { answerDanger, checkDanger, flowAfterDanger } from './danger-check';
+import { followUpFlow, looksLikeFollowUp } from './follow-up';
 import { commandOf, pickChoice, simplify } from './input';
 import type { FileRef, Reply } from './messages';
 import type { FlowDef } from './model';
@@ -58,6 +59,10 @@ export function step(session: Session, input: EngineInput, ctx: EngineContext): 
     t.replies.push({ type: 'text', text: render(text, setting, vars) });
   };
 
+  if (input.kind === 'message' && t.session.lastFlow) {
+    t.lastFlow = t.session.lastFlow;
+    delete t.session.lastFlow;
+  }
   const flow = t.session.flowId ? ctx.content.flows.get(t.session.flowId) : undefined;
   if (t.session.mode === 'in-flow' || t.session.mode === 'filing') {
     if (!flow || !t.session.stepId || !flow.steps[t.session.stepId]) {
@@ -157,7 +162,7 @@ function onMessage(
   const command = text !== '' ? commandOf(text, catalog) : undefined;
   if (command) return runCommand(t, command, flow);
 
-  if (s.mode === 'in-flow' && flow) return answerInFlow(t, flow, { text, choice: input.choice });
+  if (s.mode === 'in-flow' && flow) return answerInFlow(t, flow, { text, choice: input.choice }, ctx);
   if (s.mode === 'choosing-flow') {
     const picked = pickChoice({ text, choice: input.choice }, chooseChoices(t));
     if (picked) return onFlowChosen(t, picked.id);
@@ -193,6 +198,12 @@ function routeSituation(t: Turn, text: string, ctx: EngineContext): void {
   t.session.firstMessage = text;
   const afterDanger = t.session.dangerFlagged ? flowAfterDanger(t, result) : undefined;
   if (afterDanger) return startFlow(t, afterDanger, text);
+  const continued = t.session.dangerFlagged ? undefined : followUpFlow(text, result, t.lastFlow, ctx.router, t.content.catalog);
+  if (continued && t.content.flows.has(continued)) {
+    const title = t.content.flows.get(continued)!.title;
+    t.replies.push({ type: 'text', text: render(t.content.catalog.followUp.notice, t.setting, { flow: title }) });
+    return startFlow(t, continued, `${t.lastFlow?.firstMessage ?? ''} ${text}`.trim());
+  }
   if (result.flow) return startFlow(t, result.flow, text);
   const offered = result.alternatives.map((a) => a.flow).filter((id) => t.content.flows.has(id));
   if (offered.length > 0 && result.alternatives[0]!.confidence > 0) {
@@ -230,12 +241,22 @@ function startFlow(t: Turn, flowId: string, firstMessage: string): void {
   enterStep(t, flow, flow.start);
 }
 
-function answerInFlow(t: Turn, flow: FlowDef, input: { text: string; choice?: string }): void {
+function answerInFlow(t: Turn, flow: FlowDef, input: { text: string; choice?: string }, ctx: EngineContext): void {
   const s = t.session;
   const step = flow.steps[s.stepId!]!;
   if (step.type === 'question') {
     const picked = pickChoice(input, visibleChoices(step, t.setting, answersOf(s)));
     const def = picked && step.choices.find((c) => c.id === picked.id);
+    const decline = step.onFollowUp && input.choice === undefined ? step.choices.find((c) => c.id === step.onFollowUp) : undefined;
+    if (!def && decline && looksLikeFollowUp(input.text, t.content.catalog)) {
+      // A follow-up question instead of an answer to the offer: decline it, then answer the
+      // follow-up in the context of this flow.
+      s.answers.push({ step: s.stepId!, choice: decline.id, question: render(step.text, t.setting), label: render(decline.label, t.setting) });
+      enterStep(t, flow, decline.next);
+      t.lastFlow = s.lastFlow;
+      delete s.lastFlow;
+      return routeSituation(t, input.text, ctx);
+    }
     if (!def) {
       t.replies.push({ type: 'text', text: render(t.content.catalog.notAChoice, t.setting) });
       repeatPrompt(t, flow);

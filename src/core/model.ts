@@ -24,13 +24,24 @@ export interface Citation {
   quotes?: string[];
 }
 
+/** The profile facts a flow may cite ({profile: FIELD}) or test ({profile: FIELD, is: set|silent}); see profile.ts. */
+export const PROFILE_FIELDS = ['dsl', 'deputies', 'out-of-hours', 'reviews'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
 /** A citation in a flow: a fixed clause, or "whatever clause the setting's rule cites". */
 export type CitationRef = Citation | { rule: string };
+
+/**
+ * A citation an advice item may carry: a CitationRef, or "wherever the setting's documents give
+ * this fact about its people or dates" (profile.ts).
+ */
+export type AdviceCitationRef = CitationRef | { profile: ProfileField };
 
 /** A condition on the conversation so far or on the setting's profile (never on the setting's id). */
 export type Condition =
   | { answer: string; in: string[] }
   | { rule: string; is: 'set' | 'silent' }
+  | { profile: ProfileField; is: 'set' | 'silent' }
   | { rule: string; equals: string | boolean }
   | { kind: SettingKind[] }
   | { all: Condition[] }
@@ -51,13 +62,19 @@ export interface QuestionStep {
   type: 'question';
   text: string;
   help?: string;
+  /**
+   * For an optional offer after the advice ("Do you want to log this?"): the choice (one leading
+   * to an end step) taken when the person types a follow-up question instead of answering, so the
+   * follow-up is answered in the context of this flow (follow-up.ts).
+   */
+  onFollowUp?: string;
   choices: ChoiceDef[];
 }
 
 /** One numbered instruction, always with at least one citation. */
 export interface AdviceItem {
   text: string;
-  cite: CitationRef[];
+  cite: AdviceCitationRef[];
   when?: Condition;
 }
 
@@ -131,6 +148,8 @@ export interface FlowDef {
 export interface Person {
   name?: string;
   role: string;
+  /** Where the setting's documents name this person (shown when staff ask who the DSL is). */
+  cite?: Citation[];
 }
 
 /** A setting-specific rule: what the policy says, and where; or that the policy is silent. */
@@ -175,6 +194,8 @@ export interface SettingProfile {
     deputies: Person[];
     head: Person;
     allegations: { text: string; cite: Citation[] };
+    /** How to reach the DSL out of hours, where the policy says; absent when it is silent. */
+    outOfHours?: { text: string; cite: Citation[] };
   };
   contacts: Contact[];
   officialChannels: { platform: string; name: string; url?: string }[];

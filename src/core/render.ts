@@ -5,7 +5,8 @@
 import { evaluate, type Answers } from './conditions';
 import type { ContentBundle } from './content';
 import type { Reply, ReplyChoice, ShownAdviceStep } from './messages';
-import type { AdviceStep, Citation, CitationRef, QuestionStep, SettingProfile } from './model';
+import type { AdviceStep, Citation, AdviceCitationRef, QuestionStep, SettingProfile } from './model';
+import { FRONT_PAGE, profileCitations } from './profile';
 import { render } from './template';
 
 /** The choices of a question that apply to this setting and these answers. */
@@ -22,7 +23,8 @@ export function questionReply(stepId: string, q: QuestionStep, s: SettingProfile
 }
 
 /** The clauses a citation stands for in this setting ({rule} expands to the rule's own clauses). */
-export function resolveCitation(ref: CitationRef, s: SettingProfile): Citation[] {
+export function resolveCitation(ref: AdviceCitationRef, s: SettingProfile): Citation[] {
+  if ('profile' in ref) return profileCitations(ref.profile, s);
   if ('rule' in ref) {
     const rule = s.rules[ref.rule];
     return rule && !rule.silent ? rule.cite : [];
@@ -33,7 +35,8 @@ export function resolveCitation(ref: CitationRef, s: SettingProfile): Citation[]
 function titled(c: Citation, s: SettingProfile, content: ContentBundle): ShownAdviceStep['citations'][number] {
   const doc = [...s.documents, content.national].find((d) => d.id === c.document);
   const section = doc?.sections.find((x) => x.id === c.section);
-  return { ...c, title: section?.title, documentTitle: doc?.title };
+  const title = section?.title ?? (c.section === FRONT_PAGE ? 'front page' : undefined);
+  return { ...c, title, documentTitle: doc?.title };
 }
 
 /** An advice step as shown to this setting's staff, with every kept item's citations. */

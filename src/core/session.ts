@@ -34,6 +34,11 @@ export interface Session {
   account: { prompt: string; text: string }[];
   advice: { title: string; steps: ShownAdviceStep[] }[];
   firstMessage?: string;
+  /**
+   * The flow that has just ended, kept for the next message only, so that a short follow-up
+   * question ("what about on a trip?") is understood in its context (follow-up.ts).
+   */
+  lastFlow?: { id: string; firstMessage?: string };
   /** Set once the 999 reply was given (a certain signal, or yes to the danger question). */
   dangerFlagged: boolean;
   /**

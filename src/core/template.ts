@@ -2,11 +2,13 @@
  * Placeholders in flow and catalogue text, resolved from a setting profile:
  *   {{setting}} {{dsl}} {{dsl.name}} {{dsl.role}} {{deputies}} {{head}} {{head.role}}
  *   {{allegations}} {{child}} {{children}} {{rule.KEY}} {{contact.ID}} {{channels}}
+ *   {{dsl.out-of-hours}} {{policy.reviews}} (see profile.ts)
  * plus, in catalogue texts only, the runtime values {{reference}} {{urgency}} {{account}} {{flow}}
  * {{reporter}} {{who}} {{when}}.
  * Pure. An unknown or unset placeholder is an error, never silently blank.
  */
 import type { Person, SettingProfile } from './model';
+import { reviewsText } from './profile';
 
 const PLACEHOLDER = /\{\{\s*([a-z]+(?:\.[a-z0-9-]+)?)\s*\}\}/g;
 
@@ -47,6 +49,10 @@ export function resolvePlaceholder(name: string, s: SettingProfile): string {
         if (!s.people.dsl.name) throw new PlaceholderError(name, s.id, 'the DSL has no name in the profile');
         return s.people.dsl.name;
       }
+      if (key === 'out-of-hours') {
+        if (!s.people.outOfHours) throw new PlaceholderError(name, s.id, 'the profile gives no out-of-hours contact for the DSL');
+        return s.people.outOfHours.text;
+      }
       return key === 'role' ? s.people.dsl.role : person(s.people.dsl);
     case 'deputies': {
       const deputies = s.people.deputies;
@@ -56,6 +62,9 @@ export function resolvePlaceholder(name: string, s: SettingProfile): string {
       // One shared role reads better once: "A, B and C (DSL)".
       return roles.size === 1 && named ? `${list(deputies.map((d) => d.name!))} (${deputies[0]!.role})` : list(deputies.map(person));
     }
+    case 'policy':
+      if (key === 'reviews') return reviewsText(s);
+      throw new PlaceholderError(name, s.id, 'unknown placeholder');
     case 'head':
       return key === 'role' ? s.people.head.role : person(s.people.head);
     case 'allegations':

@@ -15,4 +15,6 @@ export interface Turn {
   replies: Reply[];
   /** Set when the last report prompt is answered: the engine then files the report. */
   fileReport: boolean;
+  /** The flow that ended just before this message, if any (taken off the session for this turn only). */
+  lastFlow?: { id: string; firstMessage?: string };
 }

@@ -40,6 +40,7 @@ export function resetToIdle(session: Session): void {
   delete session.pendingDanger;
   delete session.dangerAnswer;
   delete session.dangerFlow;
+  delete session.lastFlow;
 }
 
 /** The reply that asks report prompt `index` of a report step. */
@@ -86,10 +87,13 @@ export function enterStep(t: Turn, flow: FlowDef, stepId: string): void {
         remember(t, id, 0);
         t.replies.push(promptReply(t, id, step, 0));
         return;
-      case 'end':
+      case 'end': {
         t.replies.push({ type: 'text', text: render(step.text, t.setting) });
+        const ended = { id: flow.id, ...(s.firstMessage ? { firstMessage: s.firstMessage } : {}) };
         resetToIdle(s);
+        s.lastFlow = ended;
         return;
+      }
     }
   }
   throw new Error(`flow ${flow.id} loops without waiting from step ${stepId}`);

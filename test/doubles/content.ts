@@ -236,6 +236,7 @@ export const catalog: Catalog = {
   },
   commands: { restart: ['start again'], back: ['back'], help: ['help'], dslNow: ['i need the dsl now'], menu: ['menu'] },
   limits: { maxMessageLength: 4000 },
+  followUp: { cues: ["what about", "and if"], maxWords: 10, notice: "Follow-up to {{flow}}." },
 };
 
 export const bundle: ContentBundle = {

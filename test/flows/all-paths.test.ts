@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { GuardSchema, compileGuard, forbiddenIn } from '../../src/authoring/guard';
 import { render } from '../../src/core/template';
+import { FRONT_PAGE } from '../../src/core/profile';
 import { walkAllPaths, type WalkedPath } from './path-walker';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -28,7 +29,8 @@ describe.each(cases)('%s / %s', (settingId, flowId) => {
   const setting = content.settings.get(settingId)!;
   const flow = content.flows.get(flowId)!;
   const paths = walkAllPaths(content, settingId, flowId);
-  const citable = new Map([...setting.documents, content.national].map((d) => [d.id, new Set(d.sections.map((s) => s.id))]));
+  // Every setting document has a front page (key details), citable as FRONT_PAGE; the national rules have none.
+  const citable = new Map([...setting.documents.map((d) => [d.id, new Set([FRONT_PAGE, ...d.sections.map((s) => s.id)])] as const), [content.national.id, new Set(content.national.sections.map((s) => s.id))] as const]);
 
   test('every path ends', () => {
     expect(paths.length).toBeGreaterThan(0);

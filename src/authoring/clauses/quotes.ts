@@ -3,7 +3,7 @@
  * the clause maps, so the engine can show the policy's own words beside each step. Pure: returns
  * new profiles and never changes the ones it is given.
  */
-import type { Citation, SettingProfile } from '../../core/model';
+import type { Citation, Person, SettingProfile } from '../../core/model';
 import type { SourceFile } from '../sources';
 import type { ClauseMapDef } from './schema';
 
@@ -36,7 +36,10 @@ export function withQuotes(settings: ReadonlyMap<string, SettingProfile>, maps: 
       Object.entries(s.rules).map(([key, rule]) => [key, rule.silent ? rule : { ...rule, cite: rule.cite.map((c) => quoted(c, index)) }]),
     );
     const allegations = { ...s.people.allegations, cite: s.people.allegations.cite.map((c) => quoted(c, index)) };
-    out.set(id, { ...s, people: { ...s.people, allegations }, rules });
+    const person = (p: Person): Person => (p.cite ? { ...p, cite: p.cite.map((c) => quoted(c, index)) } : p);
+    const outOfHours = s.people.outOfHours && { ...s.people.outOfHours, cite: s.people.outOfHours.cite.map((c) => quoted(c, index)) };
+    const people = { ...s.people, allegations, dsl: person(s.people.dsl), deputies: s.people.deputies.map(person), ...(outOfHours ? { outOfHours } : {}) };
+    out.set(id, { ...s, people, rules });
   }
   return out;
 }

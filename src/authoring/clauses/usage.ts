@@ -6,6 +6,7 @@
 import type { Citation } from '../../core/model';
 import type { ValidationContext } from '../validate/context';
 import { citationSitesOf } from '../validate/walk';
+import { resolveCitation } from '../../core/render';
 
 /** "document\u0000clause" → the "flow/step" places that use it, sorted. */
 export type ClauseUse = Map<string, string[]>;
@@ -27,10 +28,7 @@ export function clauseUse(ctx: ValidationContext): ClauseUse {
       for (const setting of ctx.settings) {
         if (!ctx.canShow(flow, setting, site.step, site.when)) continue;
         const where = `${flow.data.id}/${site.step}`;
-        if ('rule' in site.cite) {
-          const rule = setting.data.rules[site.cite.rule];
-          if (rule && !rule.silent) for (const c of rule.cite) add(c, where);
-        } else add(site.cite, where);
+        for (const c of resolveCitation(site.cite, setting.data)) add(c, where);
       }
     }
   }

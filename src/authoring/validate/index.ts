@@ -19,6 +19,7 @@ import { pointlessQuestion } from './pointless-question';
 import { unknownAnswer } from './unknown-answer';
 import { unknownCitation } from './unknown-citation';
 import { unknownNext } from './unknown-next';
+import { badFollowUpChoice } from './follow-up-choice';
 import { unknownRule } from './unknown-rule';
 import { unreachableStep } from './unreachable';
 
@@ -35,6 +36,7 @@ export const RULES: readonly ValidationRule[] = [
   unresolvedPlaceholder,
   tooFewExamples,
   unknownAnswer,
+  badFollowUpChoice,
   pointlessQuestion,
   forbiddenAdvice,
   clauseMap,

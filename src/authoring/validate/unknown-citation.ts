@@ -1,8 +1,10 @@
 /**
  * `unknown-citation`: a cited clause that does not exist for some setting that can show the
  * item: a {document, section} not among the setting's documents or the national rules; a
- * {rule: KEY} whose rule the setting's policy is silent on. Also checks the clauses that the
- * setting profiles and content/national-guard.yaml cite themselves.
+ * {rule: KEY} whose rule the setting's policy is silent on; a {profile: FIELD} the profile gives
+ * no citation for, or cites to a clause that does not exist. A setting document's front page
+ * (section "preamble") is always citable. Also checks the clauses that the setting profiles and
+ * content/national-guard.yaml cite themselves.
  * (A {rule: KEY} the profile lacks altogether is `unknown-rule`'s to report.)
  */
 import type { Citation } from '../../core/model';
@@ -12,6 +14,7 @@ import type { DataPath } from '../yaml-source';
 import { flowProblem, nameSetting } from './context';
 import type { ValidationContext, ValidationRule } from './context';
 import { citationSitesOf } from './walk';
+import { FRONT_PAGE, profileCitations } from '../../core/profile';
 
 const RULE = 'unknown-citation';
 
@@ -19,7 +22,8 @@ const RULE = 'unknown-citation';
 function clauseGap(ctx: ValidationContext, setting: SettingSource, cite: Citation): string | undefined {
   const sections = ctx.citable(setting).get(cite.document);
   if (!sections) return `has no document "${cite.document}" (it has: ${[...ctx.citable(setting).keys()].join(', ')})`;
-  if (!sections.has(cite.section)) return `has no section "${cite.section}" in "${cite.document}" (sections: ${[...sections].join(', ')})`;
+  const frontPage = cite.section === FRONT_PAGE && cite.document !== ctx.bundle.national.id;
+  if (!frontPage && !sections.has(cite.section)) return `has no section "${cite.section}" in "${cite.document}" (sections: ${[...sections].join(', ')})`;
   return undefined;
 }
 
@@ -29,7 +33,14 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
     const gaps: string[] = [];
     for (const setting of ctx.settings) {
       if (!ctx.canShow(flow, setting, site.step, site.when)) continue;
-      if ('rule' in site.cite) {
+      if ('profile' in site.cite) {
+        const cites = profileCitations(site.cite.profile, setting.data);
+        if (cites.length === 0) gaps.push(`${nameSetting(setting)} gives no citation for its ${site.cite.profile} (add \`cite:\` to it in the profile)`);
+        for (const c of cites) {
+          const gap = clauseGap(ctx, setting, c);
+          if (gap) gaps.push(`${nameSetting(setting)} ${gap}`);
+        }
+      } else if ('rule' in site.cite) {
         const rule = setting.data.rules[site.cite.rule];
         if (rule?.silent) gaps.push(`${nameSetting(setting)} is silent on rule "${site.cite.rule}"`);
       } else {
@@ -38,7 +49,9 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
       }
     }
     if (gaps.length === 0) continue;
-    const fix = 'rule' in site.cite
+    const fix = 'profile' in site.cite
+      ? `In those profiles, give the ${site.cite.profile} a \`cite:\` (the document and section where the policy says it; "preamble" for its front page), or show the item only where it is set (when: {profile: ${site.cite.profile}, is: set}).`
+      : 'rule' in site.cite
       ? `Show the item only where the rule is set (when: {rule: ${site.cite.rule}, is: set}), cite a national rule instead, or give the rule its text and cite in those profiles.`
       : 'Cite the national rules or {rule: <key>}; a flow may name a setting\'s own document only if every setting that can see the item has it.';
     out.push(flowProblem(flow, RULE, site.path, site.step, `advice item ${site.item + 1} cites a clause that does not exist: ${gaps.join('; ')}.`, fix));
@@ -47,7 +60,11 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
 }
 
 function settingCitations(ctx: ValidationContext, setting: SettingSource): Problem[] {
-  const sites: { path: DataPath; cite: Citation }[] = setting.data.people.allegations.cite.map((cite, i) => ({ path: ['people', 'allegations', 'cite', i], cite }));
+  const { people } = setting.data;
+  const sites: { path: DataPath; cite: Citation }[] = people.allegations.cite.map((cite, i) => ({ path: ['people', 'allegations', 'cite', i], cite }));
+  (people.dsl.cite ?? []).forEach((cite, i) => sites.push({ path: ['people', 'dsl', 'cite', i], cite }));
+  people.deputies.forEach((d, n) => (d.cite ?? []).forEach((cite, i) => sites.push({ path: ['people', 'deputies', n, 'cite', i], cite })));
+  (people.outOfHours?.cite ?? []).forEach((cite, i) => sites.push({ path: ['people', 'outOfHours', 'cite', i], cite }));
   for (const [key, rule] of Object.entries(setting.data.rules)) {
     if (!rule.silent) rule.cite.forEach((cite, i) => sites.push({ path: ['rules', key, 'cite', i], cite }));
   }

@@ -2,7 +2,7 @@
  * Enumerates the parts of a flow the rules look at — texts, conditions, citations — each
  * with the step it belongs to and its data path (for the line number). Pure.
  */
-import type { CitationRef, Condition, FlowDef } from '../../core/model';
+import type { AdviceCitationRef, Condition, FlowDef } from '../../core/model';
 import type { DataPath } from '../yaml-source';
 
 /** What a text is, for messages ("advice item 2") and for which rules read it. */
@@ -31,7 +31,7 @@ export interface CitationSite {
   step: string;
   path: DataPath;
   item: number;
-  cite: CitationRef;
+  cite: AdviceCitationRef;
   when?: Condition;
 }
 
