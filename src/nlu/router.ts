@@ -24,10 +24,11 @@
  */
 import type { FlowDef } from '../core/model';
 import type { RouteCandidate, RouteResult, Router } from '../core/ports';
-import { DEFAULT_LINEAR, trainLinear, type LinearOptions } from './linear';
+import { createHash } from 'node:crypto';
+import { DEFAULT_LINEAR, restoreLinear, trainLinear, type LinearOptions, type LinearState } from './linear';
 import { createNeighbourScorer } from './neighbours';
-import { createTrainedNormaliser } from './normalise';
-import { createTfIdfIndex } from './tfidf';
+import { createNormaliser, trainedLexicon } from './normalise';
+import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
 import { createSeverity, splitTopics } from './topics';
 import { EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
 
@@ -59,6 +60,25 @@ export interface RouterOptions {
   severity?: readonly (readonly string[])[];
   /** Model settings. */
   model?: Partial<ModelOptions>;
+  /** Where a trained model is kept between starts (model-cache.ts); none: trained every time. */
+  cache?: ModelCache;
+}
+
+/** Everything training produces, as plain data: the spelling lexicon, the TF-IDF index, the weights. */
+export interface TrainedModel {
+  lexicon: [string, number][];
+  index: TfIdfState;
+  linear?: LinearState;
+}
+
+/**
+ * A store of trained models by key. The key is a hash of everything training reads (texts,
+ * labels, vocabulary, settings), so a change to any example or word trains afresh; the store
+ * adds what it needs to tell code versions apart. Failing to read or write is never an error.
+ */
+export interface ModelCache {
+  read(key: string): TrainedModel | undefined;
+  write(key: string, model: TrainedModel): void;
 }
 
 /** The router's full view of one message, for measurement. */
@@ -106,10 +126,18 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
 
-  const normaliser = createTrainedNormaliser(vocabulary, texts);
-  const index = createTfIdfIndex(texts.map((t) => normaliser.features(t)), { idfPower: settings.idfPower });
   const classes = oosClass + 1;
-  const model = ids.length > 0 ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings) : undefined;
+  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, settings })).digest('hex');
+  const cached = options.cache?.read(key);
+  const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
+  const normaliser = createNormaliser(vocabulary, { lexicon });
+  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), { idfPower: settings.idfPower });
+  const model = cached
+    ? cached.linear && restoreLinear(cached.linear)
+    : ids.length > 0
+      ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings)
+      : undefined;
+  if (!cached) options.cache?.write(key, { lexicon: [...lexicon], index: index.state(), ...(model ? { linear: model.state() } : {}) });
   const nearest = createNeighbourScorer(index, labels, classes, settings);
 
   /** Every flow's probability and out of scope's; undefined when no word is known. */
