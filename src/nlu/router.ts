@@ -17,6 +17,9 @@
  * - out of scope (said plainly, nothing offered) when "out of scope" is the most likely answer,
  *   or when no flow is at least `offer` likely;
  * - otherwise the flows at least `offer` likely (at most three, best first) are offered.
+ * - in a menu, a near tie is listed more serious first (NEAR_TIE below).
+ * Trained once per content: createNlu passes a file cache (model-cache.ts), so a start with the
+ * same examples, vocabulary and settings reads the trained model instead of training again.
  * Several topics (topics.ts): the message is split into parts (sentences, "also", "and now" …).
  * If two parts are each clearly a different flow, the more serious (router.yaml `severity`)
  * starts when it is in a more serious tier and the router is sure of it; otherwise SafeStep asks
