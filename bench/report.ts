@@ -6,7 +6,7 @@ import type { BurstResults } from './slack-burst';
 import type { Evaluation } from '../src/nlu/evaluate';
 import { OUT_OF_SCOPE } from '../src/nlu/evaluate';
 import { renderContentScale, type ContentScaleResults } from './content-scale';
-import type { RoutingResults } from './routing';
+import { renderRoutingSets, summariseRoutingSets, type RoutingResults } from './routing';
 import type { StartupResults } from './startup';
 import type { TurnResults } from './turns';
 
@@ -83,6 +83,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('| Router | top-1 | top-3 | started (wrong) | out of scope P / R | danger |', '|---|---|---|---|---|---|');
   out.push(`| SafeStep router v2 | ${pct(f.safestep.accuracy)} | ${pct(f.safestep.top3)} | ${f.safestep.started} (${f.safestep.wrongFlow + f.safestep.outOfScopeRouted}) | ${pct(f.safestep.outOfScope.precision)} / ${pct(f.safestep.outOfScope.recall)} | ${f.danger.caught}/${f.danger.positives} |`);
   out.push(`| NLP.js 4 | ${pct(f.nlpjs.accuracy)} | ${pct(f.nlpjs.top3)} | ${f.nlpjs.started} (${f.nlpjs.wrongFlow + f.nlpjs.outOfScopeRouted}) | ${pct(f.nlpjs.outOfScope.precision)} / ${pct(f.nlpjs.outOfScope.recall)} | — |`);
+  out.push('', ...renderRoutingSets(rt.sets)); // issue 12: every set, SafeStep beside NLP.js
   out.push('', '### Per flow (top-1)', '');
   out.push('| Flow | messages | SafeStep | NLP.js | SafeStep\'s misses went to |', '|---|---|---|---|---|');
   for (const [flow, row] of Object.entries(s.perFlow).sort(([a], [b]) => sortKey(a).localeCompare(sortKey(b)))) {
@@ -139,6 +140,7 @@ export function renderSummary(r: BenchResults): string {
     ...r.routing.rows.map(row),
     `  danger recall ${r.routing.danger.caught}/${r.routing.danger.positives}, false alarms ${r.routing.danger.falseAlarms}/${r.routing.danger.negatives}`,
     `Fresh set (${r.routing.fresh.cases.length} messages written after tuning): SafeStep top-1 ${pct(r.routing.fresh.safestep.accuracy)}, NLP.js top-1 ${pct(r.routing.fresh.nlpjs.accuracy)}; danger ${r.routing.fresh.danger.caught}/${r.routing.fresh.danger.positives}`,
+    ...summariseRoutingSets(r.routing.sets),
     `Turn latency over ${r.turns.turns} turns: p50 ${ms(r.turns.p50)} ms, p99 ${ms(r.turns.p99)} ms (goal < ${GOALS.p99Ms} ms: ${g.p99 ? 'met' : 'NOT met'})`,
     ...r.startup.map((p) => `Start to ready (${p.name}): median ${ms(p.medianReadyMs)} ms, RSS ${p.medianRssMb.toFixed(0)} MB`),
     `Content at scale (${r.contentScale.flows} flows × ${r.contentScale.settings} settings): load and validate median ${ms(r.contentScale.medianMs)} ms, ${r.contentScale.problems} problems`,

@@ -25,6 +25,15 @@ export interface LinearOptions {
 export interface LinearModel {
   /** Probability of each class (sums to 1). */
   probabilities(v: SparseVector): Float64Array;
+  /** The weights as plain data, for a cache (restoreLinear rebuilds the model exactly). */
+  state(): LinearState;
+}
+
+/** A trained model as data: its features in order, and weight (feature j, class c) at j·classes + c (bias last). */
+export interface LinearState {
+  features: string[];
+  classes: number;
+  weights: Float64Array;
 }
 
 export const DEFAULT_LINEAR: LinearOptions = { l2: 5e-5, epochs: 20, rate: 0.5 };
@@ -83,7 +92,19 @@ export function trainLinear(
     }
   }
   for (let i = 0; i < size; i++) w[i]! *= scale;
+  return modelOf([...ids.keys()], classes, w);
+}
 
+/** Rebuilds a model from its state (see LinearModel.state). */
+export function restoreLinear(state: LinearState): LinearModel {
+  if (state.weights.length !== (state.features.length + 1) * state.classes) throw new Error('linear model state: weights do not match features × classes');
+  return modelOf(state.features, state.classes, state.weights);
+}
+
+/** The model with weights `w` over `names` (bias after the last feature). */
+function modelOf(names: readonly string[], classes: number, w: Float64Array): LinearModel {
+  const ids = new Map(names.map((t, i) => [t, i]));
+  const features = names.length;
   return {
     probabilities(v: SparseVector): Float64Array {
       const c: number[] = [];
@@ -98,6 +119,7 @@ export function trainLinear(
       softmax(w, classes, Int32Array.from(c), Float64Array.from(x), 0, c.length, out, 1);
       return out;
     },
+    state: () => ({ features: [...names], classes, weights: w }),
   };
 }
 

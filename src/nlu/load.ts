@@ -11,7 +11,8 @@ import type { DangerDetector } from '../core/ports';
 import { SafeStepError } from '../core/errors';
 import { createDangerDetector, type DangerRules } from './danger';
 import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './danger-schema';
-import { createRouter, type NluRouter } from './router';
+import { createFileModelCache } from './model-cache';
+import { createRouter, type ModelCache, type NluRouter } from './router';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
 import { parseYamlData } from './yaml-data';
 
@@ -94,8 +95,16 @@ function readDanger(read: <S extends z.ZodType>(file: string, schema: S) => z.ou
   return { cues, signals, cancellers };
 }
 
-/** Builds the router (trained on the flows' examples) and the danger detector. */
-export function createNlu(flows: readonly FlowDef[], content: NluContent): { router: NluRouter; danger: DangerDetector } {
+/**
+ * Builds the router (trained on the flows' examples, or read from the model cache when nothing it
+ * is trained on has changed since a start with this code) and the danger detector. `cache`:
+ * null trains every time.
+ */
+export function createNlu(
+  flows: readonly FlowDef[],
+  content: NluContent,
+  options: { cache?: ModelCache | null } = {},
+): { router: NluRouter; danger: DangerDetector } {
   const danger = createDangerDetector(content.danger, { vocabulary: content.vocabulary });
   return {
     danger,
@@ -106,6 +115,7 @@ export function createNlu(flows: readonly FlowDef[], content: NluContent): { rou
       offer: content.router.offer,
       severity: content.router.severity,
       model: content.router.model,
+      ...(options.cache === null ? {} : { cache: options.cache ?? createFileModelCache() }),
     }),
   };
 }

@@ -100,9 +100,13 @@ export function tokenise(text: string): string[] {
  * texts and every word the vocabulary writes (concept entries, word-map values).
  */
 export function createTrainedNormaliser(vocabulary: Vocabulary, texts: readonly string[]): Normaliser {
+  return createNormaliser(vocabulary, { lexicon: trainedLexicon(vocabulary, texts) });
+}
+
+/** The spelling lexicon of createTrainedNormaliser: every word of the texts and of the vocabulary's values. */
+export function trainedLexicon(vocabulary: Vocabulary, texts: readonly string[]): Map<string, number> {
   const known = [...Object.values(vocabulary.concepts).flat(), ...Object.values(vocabulary.words)];
-  const lexicon = buildLexicon(createNormaliser(vocabulary), [...texts, ...known]);
-  return createNormaliser(vocabulary, { lexicon });
+  return buildLexicon(createNormaliser(vocabulary), [...texts, ...known]);
 }
 
 /** Counts the words of texts, for use as a spelling lexicon. */

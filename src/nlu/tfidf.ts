@@ -20,6 +20,14 @@ export interface TfIdfIndex {
   vector(terms: readonly string[]): SparseVector;
   /** Cosine similarity of `v` to every document (0 where they share no term). */
   similarities(v: SparseVector): Float64Array;
+  /** Everything the index holds, for a cache (restoreTfIdfIndex rebuilds it exactly). */
+  state(): TfIdfState;
+}
+
+/** An index as plain data: each term's IDF weight, and each document's terms and weights in order. */
+export interface TfIdfState {
+  idf: [string, number][];
+  documents: { terms: string[]; weights: number[] }[];
 }
 
 /**
@@ -33,8 +41,19 @@ export function createTfIdfIndex(documents: readonly (readonly string[])[], opti
   for (const terms of documents) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.pow(Math.log((n + 1) / (d + 1)) + 1, power));
+  const vectorOf = vectoriser(idf);
+  return indexOf(idf, documents.map(vectorOf));
+}
 
-  const vector = (terms: readonly string[]): SparseVector => {
+/** Rebuilds an index from its state (see TfIdfIndex.state). */
+export function restoreTfIdfIndex(state: TfIdfState): TfIdfIndex {
+  const idf = new Map(state.idf);
+  return indexOf(idf, state.documents.map((d) => new Map(d.terms.map((t, i) => [t, d.weights[i]!]))));
+}
+
+/** Weights a bag of terms by `idf` (sublinear TF, L2-normalised). */
+function vectoriser(idf: ReadonlyMap<string, number>): (terms: readonly string[]) => SparseVector {
+  return (terms) => {
     const counts = new Map<string, number>();
     for (const t of terms) if (idf.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
     let norm = 0;
@@ -48,8 +67,12 @@ export function createTfIdfIndex(documents: readonly (readonly string[])[], opti
     for (const [t, w] of out) out.set(t, w / norm);
     return out;
   };
+}
 
-  const vectors = documents.map(vector);
+/** The index over documents already weighted. */
+function indexOf(idf: ReadonlyMap<string, number>, vectors: readonly SparseVector[]): TfIdfIndex {
+  const n = vectors.length;
+  const vector = vectoriser(idf);
   const postings = new Map<string, { doc: number; weight: number }[]>();
   vectors.forEach((v, doc) => {
     for (const [t, weight] of v) {
@@ -68,5 +91,6 @@ export function createTfIdfIndex(documents: readonly (readonly string[])[], opti
       for (const [t, w] of v) for (const p of postings.get(t) ?? []) sims[p.doc] = (sims[p.doc] ?? 0) + w * p.weight;
       return sims;
     },
+    state: () => ({ idf: [...idf], documents: vectors.map((v) => ({ terms: [...v.keys()], weights: [...v.values()] })) }),
   };
 }

@@ -92,6 +92,15 @@ describe('concepts', () => {
     ['the TA', '#staff-member'],
     ['a grandad at pick up', '#parent-carer'],
     ['a 9 yr old on roblox', '#young-child'],
+    // issue 12: words staff use that no example had
+    ['a boy in 9X sent her a d*ck pic', '#nudity'],
+    ['someone airdropped a dickpic on the coach', '#nudity'],
+    ['one of our ex-students messaged me', '#former-pupil'],
+    ['taking tapestry obs on the nursery ipad', '#photography'],
+    ['he keeps going on about red pill stuff and andrew tate', '#extremism'],
+    ['she came in with a bruise on her cheek again', '#child-welfare'],
+    ['a yr 4 went abroad and never came back', '#child-welfare'],
+    ['the lad who keeps nicking food at lunch', '#child-welfare'],
   ])('%s → %s', (text, concept) => {
     expect(concepts(text)).toContain(concept);
   });

@@ -143,6 +143,30 @@ describe('several topics in one message', () => {
   });
 });
 
+describe('a near tie in a menu', () => {
+  // "phone" says one flow, "tablet" the other: a message with both is a near tie the model
+  // happens to lead with 'mild'.
+  const flow = (id: string, examples: string[]): FlowDef => ({ ...flows[0]!, id, title: 'a flow', summary: 'a flow', examples });
+  const pair = [flow('mild', ['a worrying phone', 'the phone again']), flow('grave', ['a worrying tablet', 'the tablet again'])];
+  const message = 'a worrying phone and tablet';
+
+  test('the second flow, if in a more serious tier and almost as likely, is listed first', () => {
+    const tiered = createRouter(pair, { ...options, severity: [['grave'], ['mild']] });
+    const [first, second] = tiered.rank(message).flows;
+    expect([first?.flow, second!.confidence >= 0.85 * first!.confidence]).toEqual(['mild', true]);
+    const r = tiered.route(message);
+    expect(r.flow).toBeNull();
+    expect(r.alternatives.map((a) => a.flow)).toEqual(['grave', 'mild']);
+  });
+
+  test('in the same tier, or when the second is clearly less likely, the model\'s order stands', () => {
+    const flat = createRouter(pair, { ...options, severity: [['grave', 'mild']] });
+    expect(flat.route(message).alternatives.map((a) => a.flow)).toEqual(['mild', 'grave']);
+    const tiered = createRouter(pair, { ...options, severity: [['grave'], ['mild']] });
+    expect(tiered.route('a phone and a tablet again').alternatives.map((a) => a.flow)).toEqual(['mild', 'grave']);
+  });
+});
+
 describe('construction', () => {
   test('model settings are taken: regression only, or nearest examples only, still route', () => {
     for (const blend of [0, 1]) {

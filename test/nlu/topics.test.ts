@@ -9,7 +9,7 @@ describe('splitTopics', () => {
     ['quick q - can i use my phone for photos. also a y5 said a man keeps messaging her', ['quick q', 'can i use my phone for photos', 'a y5 said a man keeps messaging her']],
     ['kids bullying a boy on snap and now someone shared a naked pic of him', ['kids bullying a boy on snap', 'someone shared a naked pic of him']],
     ['a mum added me btw the printer is broken', ['a mum added me', 'the printer is broken']],
-    ['first line\nsecond line here', ['first line', 'second line here']],
+    ['a mum added me on fb\nthe wifi in the hall keeps dropping out', ['a mum added me on fb', 'the wifi in the hall keeps dropping out']],
   ])('%s', (text, parts) => {
     expect(splitTopics(text)).toEqual(parts);
   });
@@ -18,6 +18,22 @@ describe('splitTopics', () => {
     expect(splitTopics('caught a y6 on his phone in assembly, he was watching a video')).toEqual(['caught a y6 on his phone in assembly, he was watching a video']);
     expect(splitTopics('hi. a mum added me on fb')).toEqual(['a mum added me on fb']);
     expect(splitTopics('')).toEqual([]);
+  });
+
+  test('a follow-up sentence or a question mark does not start a second topic', () => {
+    expect(splitTopics('took a phone off a yr 9 at break. when I went to log it there was a naked photo on the lock screen')).toHaveLength(1);
+    expect(splitTopics('is it ok to check a confiscated tablet? the boy is only 8')).toHaveLength(1);
+    expect(splitTopics('a dad sent me a friend request last night. what should I do?')).toEqual(['a dad sent me a friend request last night what should I do']);
+    expect(splitTopics('our head wants a school instagram. so who is allowed to post on it and can parents comment')).toHaveLength(1);
+    expect(splitTopics('a governor keeps ringing my mobile and then texts me at midnight')).toHaveLength(1);
+  });
+
+  test('a new subject after a sentence end, or a topic word, still starts a second topic', () => {
+    expect(splitTopics('a girl in yr 5 is being called names on roblox. separately the printer in the hall is broken')).toEqual([
+      'a girl in yr 5 is being called names on roblox',
+      'the printer in the hall is broken',
+    ]);
+    expect(splitTopics('can pupils wear smartwatches in exams? a supply teacher was filming the class on his phone')).toHaveLength(2);
   });
 
   test('"and" splits only before a new subject, not inside a list', () => {

@@ -1,0 +1,62 @@
+/**
+ * The router's model cache (src/nlu/model-cache.ts): a router read from the cache answers exactly
+ * as one trained afresh; a change to what it is trained on trains afresh; a corrupt file or a
+ * folder that cannot be written costs only the training time, never an error. Real files in a
+ * temporary folder, the four fixture flows and the shipped vocabulary.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createFileModelCache } from '../../src/nlu/model-cache';
+import { createRouter, type RouterOptions } from '../../src/nlu/router';
+import { fixtureFlows, heldOut, shippedNlu } from './fixtures';
+
+const flows = fixtureFlows();
+const { vocabulary, outOfScope } = shippedNlu();
+const messages = heldOut('heldout.yaml').map((m) => m.text);
+let dir: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-model-cache-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const options = (extra: Partial<RouterOptions> = {}): RouterOptions => ({ vocabulary, outOfScope, ...extra });
+const cachedFiles = () => fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
+const answers = (router: ReturnType<typeof createRouter>) => messages.map((m) => router.rank(m));
+
+test('the first start writes the model; the next reads it and answers exactly as a fresh one', () => {
+  const fresh = answers(createRouter(flows, options()));
+  createRouter(flows, options({ cache: createFileModelCache(dir) }));
+  expect(cachedFiles()).toHaveLength(1);
+
+  const cache = createFileModelCache(dir);
+  const read = jest.spyOn(cache, 'read');
+  const write = jest.spyOn(cache, 'write');
+  const fromCache = createRouter(flows, options({ cache }));
+  expect(read.mock.results[0]?.value).toBeDefined();
+  expect(write).not.toHaveBeenCalled();
+  expect(answers(fromCache)).toEqual(fresh);
+});
+
+test('a changed example or setting trains afresh under a new file', () => {
+  createRouter(flows, options({ cache: createFileModelCache(dir) }));
+  const changed = flows.map((f, i) => (i === 0 ? { ...f, examples: [...f.examples, 'a brand new way of saying it'] } : f));
+  createRouter(changed, options({ cache: createFileModelCache(dir) }));
+  createRouter(flows, options({ cache: createFileModelCache(dir), model: { l2: 1e-4 } }));
+  expect(cachedFiles()).toHaveLength(3);
+});
+
+test('a corrupt cache file is ignored: the router trains and answers as usual', () => {
+  const fresh = answers(createRouter(flows, options()));
+  createRouter(flows, options({ cache: createFileModelCache(dir) }));
+  for (const f of cachedFiles()) fs.writeFileSync(path.join(dir, f), '{"lexicon": [[');
+  expect(answers(createRouter(flows, options({ cache: createFileModelCache(dir) })))).toEqual(fresh);
+});
+
+test('a cache folder that cannot be created is no error', () => {
+  const blocked = path.join(dir, 'a-file');
+  fs.writeFileSync(blocked, 'not a folder');
+  const router = createRouter(flows, options({ cache: createFileModelCache(path.join(blocked, 'cache')) }));
+  expect(router.route('a mum added me on fb').alternatives[0]?.flow).toBe('parent-contact-personal');
+});
