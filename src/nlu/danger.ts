@@ -54,15 +54,15 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
 
   const detector = {
     detect(text: string): DangerVerdict {
-      return verdict(text).verdict;
+      return verdict(text, false).verdict;
     },
     likenessOf(text: string): number | undefined {
-      return verdict(text).likeness;
+      return verdict(text, true).likeness;
     },
   };
   return detector;
 
-  function verdict(text: string): { verdict: DangerVerdict; likeness?: number } {
+  function verdict(text: string, always: boolean): { verdict: DangerVerdict; likeness?: number } {
     const typed = applyPatterns(text, vocabulary).replace(/\s+/g, ' ').trim();
     const forms = [typed, expandTokens(tokenise(typed), vocabulary).join(' ')];
     // A cue's answer depends only on the text it is tried on: remember it for this message.
@@ -96,13 +96,16 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
         (!s.matcher || fs.some((f) => matches(s.matcher!, f)))
       );
     });
-    const { lowered, cancelledBy } = cancel(forms);
     if (fired.length === 0) {
-      // The learned backstop may only raise the question, and only when the rules are silent.
-      const l = cancelledBy.length === 0 ? likeness?.score(forms[1]!.split(' ')) : undefined;
-      if (l && l.score >= likeness!.threshold) return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
-      return { verdict: { danger: false, question: false, signals: [], cancelledBy: [] }, ...(l ? { likeness: l.score } : {}) };
+      // The learned backstop may only raise the question, and only when the rules are silent and
+      // no canceller spoke (checked last: most quiet messages score low).
+      const quiet = { danger: false, question: false, signals: [], cancelledBy: [] };
+      const l = likeness?.score(forms[1]!.split(' '));
+      if (!l || (!always && l.score < likeness!.threshold) || cancel(forms).cancelledBy.length > 0) return { verdict: quiet };
+      if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
+      return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
     }
+    const { lowered, cancelledBy } = cancel(forms);
     const levelOf = (s: (typeof fired)[number]) => Math.max(0, LEVELS.indexOf(s.level) - lowered);
     const live = fired.filter((s) => levelOf(s) > 0);
     const top = LEVELS[Math.max(0, ...live.map(levelOf))];
