@@ -18,11 +18,12 @@ export const LikenessSchema = z.strictObject({
   /** The question is asked when the score (0..1) is at least this. */
   threshold: z.number().gt(0).lt(1),
   bias: finite,
-  /** How the threshold was chosen and what it gave, for people (not read by the code). */
+  /** The training data (files), for people. */
   trainedOn: z.array(z.string().min(1)).min(1),
   dataHash: z.string().regex(/^[0-9a-f]{16,64}$/, 'a hex digest of the training data'),
   /** Words left out as single features (a pair is kept unless both are here). */
   stopwords: z.array(z.string().regex(/^[a-z0-9]+$/)).default([]),
+  /** How the threshold was chosen and what it gave (cross-validation), for people (not read by the code). */
   chosen: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
   /** Feature → weight. A feature is a word stem ("tonight") or two stems joined by a space ("go home"). */
   weights: z.record(z.string().regex(/^[a-z0-9£]+( [a-z0-9£]+)?$/, 'one or two lower-case word stems'), finite),
