@@ -1,6 +1,6 @@
 /**
  * `npm run bench`, danger section (issue 11): the danger check's two levels on every labelled set
- * - the real-world holdout (never tuned on), the real-world tuning part, the dev set and the fresh
+ * - the real-world holdouts (never tuned on), the real-world tuning part, the dev set and the fresh
  * set - against the targets (every danger message gets the 999 reply or the danger question; the
  * 999 reply on at most 2 % of the other messages, the question on at most 10 %). Appends its own
  * section to docs/benchmarks.md and prints a summary. Texts are listed only for sets that may be
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../src/authoring/load';
 import type { DangerDetector } from '../src/core/ports';
-import { DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet, type DangerCase } from '../src/nlu/danger-set';
+import { DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet, type DangerCase } from '../src/nlu/danger-set';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../src/nlu/dev-set';
 import { evaluateDanger, type DangerEvaluation } from '../src/nlu/evaluate';
 import { createNlu, loadNluContent } from '../src/nlu/load';
@@ -32,7 +32,7 @@ export interface DangerSetResult {
 /** Everything the danger section reports. */
 export interface DangerBench {
   sets: DangerSetResult[];
-  model: { cues: number; signals: number; cancellers: number };
+  model: { cues: number; signals: number; cancellers: number; likeness?: { threshold: number; weights: number } };
   microsPerMessage: number;
 }
 
@@ -43,21 +43,24 @@ export function measureDanger(root: string): DangerBench {
   const { danger } = createNlu([...content.flows.values()], nlu);
   const real = (file: string) => readDangerSet(path.join(root, file), file);
   const holdout = real(DANGER_HOLDOUT_FILE);
+  const holdout2 = real(DANGER_HOLDOUT_2_FILE);
   const tune = real(DANGER_TUNE_FILE);
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
   const fresh = readDevSet(path.join(root, FRESH_SET_FILE), FRESH_SET_FILE);
   const sets: DangerSetResult[] = [
+    { name: 'Real-world holdout 2 (written before the second round, never read)', file: DANGER_HOLDOUT_2_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout2), breakdown: breakdown(danger, holdout2) },
     { name: 'Real-world holdout (never tuned on)', file: DANGER_HOLDOUT_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout), breakdown: breakdown(danger, holdout) },
     { name: 'Real-world tuning part', file: DANGER_TUNE_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune), breakdown: breakdown(danger, tune) },
     { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
     { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },
   ];
-  const texts = [...holdout, ...tune, ...dev, ...fresh].map((c) => c.text);
+  const texts = [...holdout2, ...holdout, ...tune, ...dev, ...fresh].map((c) => c.text);
   for (const t of texts.slice(0, 50)) danger.detect(t); // warm up
   const t0 = performance.now();
   for (let i = 0; i < 5; i++) for (const t of texts) danger.detect(t);
   const microsPerMessage = ((performance.now() - t0) * 1000) / (texts.length * 5);
-  const model = { cues: Object.keys(nlu.danger.cues).length, signals: nlu.danger.signals.length, cancellers: nlu.danger.cancellers.length };
+  const likeness = nlu.danger.likeness ? { threshold: nlu.danger.likeness.threshold, weights: Object.keys(nlu.danger.likeness.weights).length } : undefined;
+  const model = { cues: Object.keys(nlu.danger.cues).length, signals: nlu.danger.signals.length, cancellers: nlu.danger.cancellers.length, ...(likeness ? { likeness } : {}) };
   return { sets, model, microsPerMessage };
 }
 
@@ -85,14 +88,14 @@ export function meetsTargets(e: DangerEvaluation): boolean {
 /** The markdown section. */
 export function renderDanger(r: DangerBench): string {
   const out: string[] = ['', '## Danger first: the two levels on every set', ''];
-  out.push(`The danger model (\`content/danger/\`: ${r.model.cues} cues, ${r.model.signals} signals, ${r.model.cancellers} cancellers) gives each message one of three outcomes: **999** (certain: "call 999" and the DSL first), **the question** (possible: "Is a child in danger right now, or about to be?" first) or nothing. Targets: every danger message gets 999 or the question (recall 100%); 999 on at most 2% of the other messages; the question on at most 10% of them. About ${r.microsPerMessage.toFixed(0)} µs per message.`, '');
+  out.push(`The danger model (\`content/danger/\`: ${r.model.cues} cues, ${r.model.signals} signals, ${r.model.cancellers} cancellers${r.model.likeness ? `, and the learned likeness backstop with ${r.model.likeness.weights} weights, threshold ${r.model.likeness.threshold}, which can only raise the question` : ''}) gives each message one of three outcomes: **999** (certain: "call 999" and the DSL first), **the question** (possible: "Is a child in danger right now, or about to be?" first) or nothing. Targets: every danger message gets 999 or the question (recall 100%); 999 on at most 2% of the other messages; the question on at most 10% of them. About ${r.microsPerMessage.toFixed(0)} µs per message.`, '');
   out.push('| Set | danger / other | recall (999 or question) | of which 999 | 999 on other messages | question on other messages | targets |', '|---|---|---|---|---|---|---|');
   for (const s of r.sets) {
     const e = s.evaluation;
     out.push(`| ${s.name} (\`${s.file}\`) | ${e.positives} / ${e.negatives} | ${e.caught}/${e.positives} (${pct(e.recall)}) | ${e.certain} | ${e.falseAlarms} (${pct(e.falseAlarmRate)}) | ${e.questions} (${pct(e.questionRate)}) | ${mark(meetsTargets(e))} |`);
   }
-  out.push('', 'The real-world set (`test/nlu/danger-real.md`): 504 messages built from news reports, serious case review summaries, NSPCC/Childline case studies and teacher forums, rewritten as staff type; 36% held out before any tuning and never read while tuning. Its tuning part and the dev set steered the model, so their figures flatter; the holdout and the fresh set did not.', '');
-  out.push('**Measurement history (issue 11, 6 December 2026).** The holdout was first measured once the model was complete on the tuning part, the dev set and four batches of the author\'s own paraphrases: recall 52/63, 999 on 1/119, the question on 7/119. Two more batches of new own paraphrases (other emergencies, other phrasings; no holdout message was read) were added after that and left the holdout figures unchanged, which says the misses are phrasings the model does not know rather than near-misses. The fresh set\'s flagged messages were printed once by mistake early in the tuning (6 of them); one generic bug seen there ("scared of her" matched as "scared of him") was fixed. So the holdout figure is the honest one: about 1 danger message in 6 that staff write in words this model has not seen gets neither the 999 reply nor the question.', '');
+  out.push('', 'The real-world sets (`test/nlu/danger-real.md`): 504 messages built from news reports, serious case review summaries, NSPCC/Childline case studies and teacher forums, rewritten as staff type, 36% held out before any tuning and never read while tuning; and holdout 2, 187 new messages written and committed before the second round of changes and never read. The tuning part and the dev set steered the model (and the likeness backstop\'s threshold), so their figures flatter; the holdouts and the fresh set did not.', '');
+  out.push('**Measurement history (issue 11, 6 December 2026).** First round: the holdout was measured once the rule model was complete: recall 52/63, 999 on 1/119, the question on 7/119. Second round (new cues and signals written from the author\'s own phrasings, three new signals, a fiction canceller, and the learned likeness backstop that can only ask): measured once at the end, holdout 2 went from 56/63, 999 on 10/124, question on 13/124 (the rules as they were when it was committed) to 60/63, 9/124, 16/124; the first holdout from 52/63 to 61/63 with its false alarms unchanged; the fresh set unchanged. The fresh set\'s flagged messages were printed once by mistake early in the first round (6 of them). So roughly one danger message in twenty that staff write in words this model has not seen still gets neither the 999 reply nor the question, and holdout 2\'s hard non-danger messages show too many false alarms: neither holdout meets the targets.', '');
   for (const s of r.sets.filter((x) => x.breakdown)) {
     out.push(`**${s.name}, by kind** (danger rows: caught; other rows: got 999 or the question):`, '');
     out.push(s.breakdown!.map((b) => `${b.key} ${b.hit}/${b.total}`).join(' · '), '');

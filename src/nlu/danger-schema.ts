@@ -19,6 +19,7 @@
  * blanked out before the patterns are tried.
  */
 import { z } from 'zod';
+import { LikenessSchema } from './danger-likeness';
 
 const regexSource = z.string().min(1).refine(
   (source) => {
@@ -100,6 +101,8 @@ export const DangerRulesSchema = z.strictObject({
   cues: z.record(id, CueSchema).default({}),
   signals: z.array(SignalSchema).min(1),
   cancellers: z.array(CancellerSchema).default([]),
+  /** content/danger/likeness.yaml: the learned backstop that may only raise the question (optional). */
+  likeness: LikenessSchema.optional(),
 });
 
 /** The danger rules as authored. */

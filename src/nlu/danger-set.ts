@@ -32,6 +32,9 @@ export const DANGER_TUNE_FILE = 'test/nlu/danger-real-tune.yaml';
 /** The holdout part: never read while tuning; measured by `npm run bench` only. */
 export const DANGER_HOLDOUT_FILE = 'test/nlu/danger-real-holdout.yaml';
 
+/** The second holdout (issue 11, second round): written and committed before that round's rule changes; bench only. */
+export const DANGER_HOLDOUT_2_FILE = 'test/nlu/danger-real-holdout-2.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;

@@ -9,6 +9,7 @@ import type { DangerDetector, DangerVerdict } from '../core/ports';
 import { applyPatterns, tokenise } from './normalise';
 import { compileVocabulary, expandTokens, EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
 import type { DangerRules } from './danger-schema';
+import { createLikeness, likenessSignal } from './danger-likeness';
 
 export { DangerRulesSchema, type DangerRules } from './danger-schema';
 
@@ -37,60 +38,86 @@ function matches(m: Matcher, text: string): boolean {
  * vocabulary applied ("rn" → "right now", "y6" → "year 6", apostrophes dropped); a cue, signal or
  * canceller matches if either form does.
  */
-export function createDangerDetector(rules: DangerRules, options: { vocabulary?: Vocabulary } = {}): DangerDetector {
+export function createDangerDetector(rules: DangerRules, options: { vocabulary?: Vocabulary } = {}): DangerDetector & {
+  /** The likeness score when the rules leave the message quiet and uncancelled (what the backstop sees); else undefined. */
+  likenessOf(text: string): number | undefined;
+} {
   const vocabulary = compileVocabulary(options.vocabulary ?? EMPTY_VOCABULARY);
   const cues = new Map(Object.entries(rules.cues).map(([id, c]) => [id, compile(c)]));
   const signals = rules.signals.map((s) => ({ ...s, matcher: s.patterns.length > 0 ? compile(s) : undefined, unlessRes: s.unless.map((p) => new RegExp(p, 'gi')) }));
+  const likeness = rules.likeness && createLikeness(rules.likeness);
   const cancellers = rules.cancellers.map((c) => ({
     ...c,
     res: c.patterns.map((p) => new RegExp(p, 'gi')),
     tests: c.patterns.map((p) => new RegExp(p, 'i')),
   }));
 
-  return {
+  const detector = {
     detect(text: string): DangerVerdict {
-      const typed = applyPatterns(text, vocabulary).replace(/\s+/g, ' ').trim();
-      const forms = [typed, expandTokens(tokenise(typed), vocabulary).join(' ')];
-      // A cue's answer depends only on the text it is tried on: remember it for this message.
-      const seen = new Map<string, boolean>();
-      const cueOn = (id: string, f: string): boolean => {
-        const key = `${id}\u0000${f}`;
-        let hit = seen.get(key);
-        if (hit === undefined) seen.set(key, (hit = matches(cues.get(id)!, f)));
-        return hit;
-      };
-      const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
+      return verdict(text, false).verdict;
+    },
+    likenessOf(text: string): number | undefined {
+      return verdict(text, true).likeness;
+    },
+  };
+  return detector;
 
-      const fired = signals.filter((s) => {
-        const fs = forms.map((f) => blank(f, s.unlessRes));
-        return (
-          s.all.every((id) => cueIn(id, fs)) &&
-          (s.any.length === 0 || s.any.some((id) => cueIn(id, fs))) &&
-          (!s.matcher || fs.some((f) => matches(s.matcher!, f)))
-        );
-      });
-      if (fired.length === 0) return { danger: false, question: false, signals: [], cancelledBy: [] };
+  function verdict(text: string, always: boolean): { verdict: DangerVerdict; likeness?: number } {
+    const typed = applyPatterns(text, vocabulary).replace(/\s+/g, ' ').trim();
+    const forms = [typed, expandTokens(tokenise(typed), vocabulary).join(' ')];
+    // A cue's answer depends only on the text it is tried on: remember it for this message.
+    const seen = new Map<string, boolean>();
+    const cueOn = (id: string, f: string): boolean => {
+      const key = `${id}\u0000${f}`;
+      let hit = seen.get(key);
+      if (hit === undefined) seen.set(key, (hit = matches(cues.get(id)!, f)));
+      return hit;
+    };
+    const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
 
+    const cancel = (fs: string[]): { lowered: number; cancelledBy: string[] } => {
       let lowered = 0;
       const cancelledBy: string[] = [];
       for (const c of cancellers) {
-        if (!forms.some((f) => c.tests.some((re) => re.test(f)))) continue;
-        const kept = c.keptBy !== undefined && cueIn(c.keptBy, forms.map((f) => blank(f, c.res)));
+        if (!fs.some((f) => c.tests.some((re) => re.test(f)))) continue;
+        const kept = c.keptBy !== undefined && cueIn(c.keptBy, fs.map((f) => blank(f, c.res)));
         const by = kept ? (c.lowersWhenKept ?? 0) : c.lowers;
         if (by > 0) cancelledBy.push(c.id);
         lowered = Math.max(lowered, by);
       }
-      const levelOf = (s: (typeof fired)[number]) => Math.max(0, LEVELS.indexOf(s.level) - lowered);
-      const live = fired.filter((s) => levelOf(s) > 0);
-      const top = LEVELS[Math.max(0, ...live.map(levelOf))];
-      const flow = [...live].sort((a, b) => levelOf(b) - levelOf(a)).find((s) => s.flow !== undefined)?.flow;
-      return {
+      return { lowered, cancelledBy };
+    };
+
+    const fired = signals.filter((s) => {
+      const fs = forms.map((f) => blank(f, s.unlessRes));
+      return (
+        s.all.every((id) => cueIn(id, fs)) &&
+        (s.any.length === 0 || s.any.some((id) => cueIn(id, fs))) &&
+        (!s.matcher || fs.some((f) => matches(s.matcher!, f)))
+      );
+    });
+    if (fired.length === 0) {
+      // The learned backstop may only raise the question, and only when the rules are silent and
+      // no canceller spoke (checked last: most quiet messages score low).
+      const quiet = { danger: false, question: false, signals: [], cancelledBy: [] };
+      const l = likeness?.score(forms[1]!.split(' '));
+      if (!l || (!always && l.score < likeness!.threshold) || cancel(forms).cancelledBy.length > 0) return { verdict: quiet };
+      if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
+      return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
+    }
+    const { lowered, cancelledBy } = cancel(forms);
+    const levelOf = (s: (typeof fired)[number]) => Math.max(0, LEVELS.indexOf(s.level) - lowered);
+    const live = fired.filter((s) => levelOf(s) > 0);
+    const top = LEVELS[Math.max(0, ...live.map(levelOf))];
+    const flow = [...live].sort((a, b) => levelOf(b) - levelOf(a)).find((s) => s.flow !== undefined)?.flow;
+    return {
+      verdict: {
         danger: top === 'certain',
         question: top === 'possible',
         signals: live.map((s) => s.id),
         cancelledBy,
         ...(flow !== undefined ? { flow } : {}),
-      };
-    },
-  };
+      },
+    };
+  }
 }

@@ -10,6 +10,7 @@ import type { FlowDef } from '../core/model';
 import type { DangerDetector } from '../core/ports';
 import { SafeStepError } from '../core/errors';
 import { createDangerDetector, type DangerRules } from './danger';
+import { LikenessSchema } from './danger-likeness';
 import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './danger-schema';
 import { createFileModelCache } from './model-cache';
 import { createRouter, type ModelCache, type NluRouter } from './router';
@@ -65,6 +66,7 @@ export const NLU_FILES = {
   dangerCues: 'content/danger/cues.yaml',
   dangerSignals: 'content/danger/signals.yaml',
   dangerCancellers: 'content/danger/cancellers.yaml',
+  dangerLikeness: 'content/danger/likeness.yaml',
 } as const;
 
 /** Reads and validates the NLU content under `root`; throws content_error naming file and line. */
@@ -82,17 +84,18 @@ export function loadNluContent(root: string): NluContent {
     vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
     router: read(NLU_FILES.router, RouterConfigSchema),
-    danger: readDanger(read),
+    danger: readDanger(read, (file) => fs.existsSync(path.join(root, file))),
   };
 }
 
-/** The danger model's three files; signals and cancellers are checked against the cues. */
-function readDanger(read: <S extends z.ZodType>(file: string, schema: S) => z.output<S>): DangerRules {
+/** The danger model's files; signals and cancellers are checked against the cues; the likeness backstop is optional. */
+function readDanger(read: <S extends z.ZodType>(file: string, schema: S) => z.output<S>, exists: (file: string) => boolean): DangerRules {
   const { cues } = read(NLU_FILES.dangerCues, CuesFileSchema);
   const known = new Set(Object.keys(cues));
   const { signals } = read(NLU_FILES.dangerSignals, signalsFileSchema(known));
   const { cancellers } = read(NLU_FILES.dangerCancellers, cancellersFileSchema(known));
-  return { cues, signals, cancellers };
+  const likeness = exists(NLU_FILES.dangerLikeness) ? read(NLU_FILES.dangerLikeness, LikenessSchema) : undefined;
+  return { cues, signals, cancellers, ...(likeness ? { likeness } : {}) };
 }
 
 /**

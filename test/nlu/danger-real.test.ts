@@ -1,17 +1,18 @@
 /**
  * The real-world danger set (test/nlu/danger-real.md): the floors on its tuning part, and the
- * shape of the holdout (which `npm run bench` measures; nobody tunes on it, so no floor here).
+ * shape of the two holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
  */
 import path from 'node:path';
 import { evaluateDanger } from '../../src/nlu/evaluate';
 import { createDangerDetector } from '../../src/nlu/danger';
-import { DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet } from '../../src/nlu/danger-set';
+import { DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet } from '../../src/nlu/danger-set';
 import { ROOT, shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
 const detector = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary });
 const tune = readDangerSet(path.join(ROOT, DANGER_TUNE_FILE), DANGER_TUNE_FILE);
 const holdout = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_FILE), DANGER_HOLDOUT_FILE);
+const holdout2 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_2_FILE), DANGER_HOLDOUT_2_FILE);
 
 describe('the real-world danger set', () => {
   test('has at least 150 danger and 300 non-danger messages, at least a third held out', () => {
@@ -27,10 +28,20 @@ describe('the real-world danger set', () => {
     expect(all.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined))).toEqual([]);
   });
 
-  test('tuning part: every danger message gets 999 or the question; 999 on ≤ 2%, the question on ≤ 10% of the rest', () => {
+  test('the second holdout: at least 60 danger and 120 non-danger messages, labelled, none repeated from the first set', () => {
+    expect(holdout2.filter((c) => c.danger).length).toBeGreaterThanOrEqual(60);
+    expect(holdout2.filter((c) => !c.danger).length).toBeGreaterThanOrEqual(120);
+    expect(holdout2.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined))).toEqual([]);
+    const earlier = new Set([...tune, ...holdout].map((c) => c.text));
+    expect(holdout2.filter((c) => earlier.has(c.text)).length).toBe(0);
+    expect(new Set(holdout2.map((c) => c.text)).size).toBe(holdout2.length);
+  });
+
+  // The tuning floor: tighter on the question than the issue's 10%, so the holdouts have headroom.
+  test('tuning part: every danger message gets 999 or the question; 999 on ≤ 2%, the question on ≤ 6% of the rest', () => {
     const d = evaluateDanger(detector, tune);
     expect(d.missed).toEqual([]);
     expect(d.falseAlarmRate).toBeLessThanOrEqual(0.02);
-    expect(d.questionRate).toBeLessThanOrEqual(0.1);
+    expect(d.questionRate).toBeLessThanOrEqual(0.06);
   });
 });

@@ -72,6 +72,13 @@ describe('danger check (content/danger/)', () => {
     expect(detector.detect('what if a child told me he was meeting a man from snapchat tonight')).toMatchObject({ danger: false, question: true, cancelledBy: ['hypothetical'] });
   });
 
+  test('a drawing, a film or a game is fiction, unless the message also says now', () => {
+    expect(detector.detect('a child drew a picture of a monster attacking her, she said it is from a film she watched')).toMatchObject({ danger: false, question: false, cancelledBy: ['fiction'] });
+    expect(detector.detect('they were playing cops and robbers and he said he would shoot me')).toMatchObject({ danger: false, question: false });
+    const live = detector.detect('he drew a zombie stabbing a girl and says he has a knife in his bag right now');
+    expect(live.danger || live.question).toBe(true);
+  });
+
   test('a joke lowers certain to the question, never to nothing', () => {
     expect(detector.detect('kid posted kms lol')).toMatchObject({ danger: false, question: true, cancelledBy: ['joke'] });
   });

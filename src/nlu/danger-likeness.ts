@@ -1,0 +1,88 @@
+/**
+ * The danger-likeness backstop (issue 11): a small logistic regression on word and word-pair
+ * features that says how much a message reads like a child at risk right now. It can only ever
+ * raise the danger *question* ("Is a child in danger right now, or about to be?"), never the
+ * certain 999 reply, and only when the rules of content/danger/ stay quiet and no canceller
+ * (past, hypothetical, policy question, …) spoke. The model is data, content/danger/likeness.yaml,
+ * written by the trainer (danger-likeness-train.ts) and validated here when SafeStep loads; its
+ * verdict is explainable: the score and the features that pushed it up (`likeness:0.83 (tonight,
+ * go home, scared)` in `safestep route`).
+ */
+import { z } from 'zod';
+
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+
+/** content/danger/likeness.yaml */
+export const LikenessSchema = z.strictObject({
+  description: z.string().min(1),
+  /** The question is asked when the score (0..1) is at least this. */
+  threshold: z.number().gt(0).lt(1),
+  bias: finite,
+  /** The training data (files), for people. */
+  trainedOn: z.array(z.string().min(1)).min(1),
+  dataHash: z.string().regex(/^[0-9a-f]{16,64}$/, 'a hex digest of the training data'),
+  /** Words left out as single features (a pair is kept unless both are here). */
+  stopwords: z.array(z.string().regex(/^[a-z0-9]+$/)).default([]),
+  /** How the threshold was chosen and what it gave (cross-validation), for people (not read by the code). */
+  chosen: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+  /** Feature → weight. A feature is a word stem ("tonight") or two stems joined by a space ("go home"). */
+  weights: z.record(z.string().regex(/^[a-z0-9£]+( [a-z0-9£]+)?$/, 'one or two lower-case word stems'), finite),
+});
+
+/** The likeness model as authored. */
+export type LikenessModel = z.output<typeof LikenessSchema>;
+
+/** A crude, fast stemmer: enough to join "meeting"/"meets"/"meet" (it need not make words). */
+export function stem(word: string): string {
+  let w = word.replace(/'s$|'$/, '').replace(/'/g, '');
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  return w;
+}
+
+/**
+ * The features of a message given as tokens (lower-case words): stems that are not stop words, and
+ * adjacent stem pairs unless both are stop words. Presence only (a feature counts once).
+ */
+export function features(tokens: readonly string[], stopwords: ReadonlySet<string> = new Set()): Set<string> {
+  const stems = tokens.map((t) => stem(t.toLowerCase())).filter((t) => /^[a-z0-9£]+$/.test(t));
+  const out = new Set<string>(stems.filter((t) => !stopwords.has(t)));
+  for (let i = 1; i < stems.length; i++) {
+    if (!(stopwords.has(stems[i - 1]!) && stopwords.has(stems[i]!))) out.add(`${stems[i - 1]} ${stems[i]}`);
+  }
+  return out;
+}
+
+/** A scored message: its likeness (0..1) and the features that pushed it up most. */
+export interface Likeness {
+  score: number;
+  top: string[];
+}
+
+/** Builds the scorer from a validated model. */
+export function createLikeness(model: LikenessModel): { threshold: number; score(tokens: readonly string[]): Likeness } {
+  const weights = new Map(Object.entries(model.weights));
+  const stopwords = new Set(model.stopwords.map(stem));
+  return {
+    threshold: model.threshold,
+    score(tokens) {
+      const fs = features(tokens, stopwords);
+            let z = model.bias;
+      const pushes: [string, number][] = [];
+      for (const f of fs) {
+        const w = weights.get(f);
+        if (w === undefined) continue;
+        z += w;
+        if (w > 0) pushes.push([f, w]);
+      }
+      const top = pushes.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([f]) => f);
+      return { score: 1 / (1 + Math.exp(-z)), top };
+    },
+  };
+}
+
+/** How a likeness verdict reads in `dangerSignals`: "likeness:0.83 (tonight, go home, scared)". */
+export function likenessSignal(l: Likeness): string {
+  return `likeness:${l.score.toFixed(2)}${l.top.length > 0 ? ` (${l.top.join(', ')})` : ''}`;
+}
