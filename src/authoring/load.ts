@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ContentBundle } from '../core/content';
-import type { FlowDef, SettingProfile } from '../core/model';
+import type { Contact, FlowDef, SettingProfile } from '../core/model';
 import { withQuotes } from './clauses/quotes';
 import { ClauseMapSchema } from './clauses/schema';
 import type { ClauseMapDef } from './clauses/schema';
@@ -85,6 +85,12 @@ function loadClauseMaps(root: string, problems: Problem[]): SourceFile<ClauseMap
     .filter((s): s is SourceFile<ClauseMapDef> => s !== undefined);
 }
 
+/** The profile's own contacts, then each national contact whose id the profile does not use. */
+function withNationalContacts(own: Contact[], national: readonly Contact[]): Contact[] {
+  const ids = new Set(own.map((c) => c.id));
+  return [...own, ...national.filter((c) => !ids.has(c.id))];
+}
+
 /** Reads and checks everything under `root`; never throws for content mistakes. */
 export function inspectContent(root: string): ContentInspection {
   const problems: Problem[] = [];
@@ -105,6 +111,7 @@ export function inspectContent(root: string): ContentInspection {
     policyTexts: readPolicyTexts(root, settings),
   };
   if (!sources.national || !sources.messages || !sources.guard) return { problems: sortProblems(problems), sources };
+  for (const s of settings) s.data.contacts = withNationalContacts(s.data.contacts, sources.national.data.contacts);
   const bundle: { -readonly [K in keyof ContentBundle]: ContentBundle[K] } = {
     flows: firstById(flows),
     settings: firstById(settings),

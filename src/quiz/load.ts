@@ -1,8 +1,9 @@
 /**
- * Loads content/quiz/ (shared.yaml, messages.yaml and one <setting-id>.yaml per setting) from a
+ * Loads content/quiz/ (shared.yaml, messages.yaml and an optional <setting-id>.yaml per setting) from a
  * content root: YAML syntax, zod shape, then the quiz validator, against the already-loaded
  * flows/settings content. Reports every problem (file and line), never the first only.
- * A content root without content/quiz/ has no quiz: that is not a problem.
+ * A content root without content/quiz/ has no quiz: that is not a problem. A setting with no
+ * <setting-id>.yaml gets the default bank (src/quiz/default-bank.ts): the shared questions only.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { readYaml } from '../authoring/yaml-source';
 import type { ContentBundle } from '../core/content';
 import type { QuizCatalog, QuizContent, SettingQuizDef, SharedQuizDef } from './model';
 import { QuizCatalogSchema, SettingQuizSchema, SharedQuizSchema } from './schema';
+import { defaultBank } from './default-bank';
 import { validateQuiz } from './validate';
 
 /** Where the quiz lives under the content root. */
@@ -75,6 +77,7 @@ export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sour
   problems.push(...validateQuiz(content.bundle, content.sources, sources as Required<QuizSources>));
   if (problems.length > 0) return { present: true, problems: sortProblems(problems), sources };
   const settings = new Map(sources.settings.map((s) => [s.data.setting, s.data]));
+  for (const id of content.bundle.settings.keys()) if (!settings.has(id)) settings.set(id, defaultBank(id));
   return { present: true, quiz: { shared: sources.shared.data, settings, messages: sources.messages.data }, problems, sources };
 }
 
