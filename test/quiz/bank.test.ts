@@ -9,25 +9,28 @@ import path from 'node:path';
 import { formatProblem } from '../../src/authoring/problem';
 import { validate } from '../../src/cli/commands/validate';
 import { QUESTION_RANGE, MIN_AREAS } from '../../src/quiz/validate/counts';
-import { SHARED_ONLY_MIN } from '../../src/quiz/default-bank';
+import { MIN_SHARED_AREAS, SHARED_ONLY_MIN } from '../../src/quiz/default-bank';
+import { contentRoot } from '../support/content-root';
 import { sentenceCount } from '../../src/quiz/validate/texts';
 import { edit, expectOne, lineOf, ofRule, read, removeCopies, write } from '../authoring/content-fixture';
-import { ACORNS_BANK, OAK_BANK, QUIZ_MESSAGES, ROOT, SHARED, copyQuizFixture, inspectQuizAt, quizProblemsAfter, realContent, realQuiz } from './fixture';
+import { ACORNS_BANK, OAK_BANK, QUIZ_MESSAGES, SHARED, copyQuizFixture, inspectQuizAt, quizProblemsAfter, realContent, realQuiz } from './fixture';
 
 afterAll(removeCopies);
 
 describe('the real question banks', () => {
   test('pass every check', () => {
-    const { quiz } = inspectQuizAt(ROOT);
+    const { quiz } = inspectQuizAt(contentRoot());
     expect(quiz.problems.map(formatProblem)).toEqual([]);
     expect(quiz.present).toBe(true);
   });
 
-  test.each(['headcorn-primary', 'upton-junior', 'east-stour-primary', 'rainbow-preschool'])('%s: 15-25 questions over at least 4 areas, each cited, one right answer', (id) => {
+  const settingIds = [...realContent().content.settings.keys()];
+  test.each(settingIds)('%s: 15-25 questions over at least 4 areas (with its own bank; else the shared minimum), each cited, one right answer', (id) => {
     const q = realQuiz(id);
-    expect(q.questions.length).toBeGreaterThanOrEqual(QUESTION_RANGE.min);
+    const own = realContent().quiz.settings.get(id)!.version > 0;
+    expect(q.questions.length).toBeGreaterThanOrEqual(own ? QUESTION_RANGE.min : SHARED_ONLY_MIN);
     expect(q.questions.length).toBeLessThanOrEqual(QUESTION_RANGE.max);
-    expect(new Set(q.questions.map((x) => x.area)).size).toBeGreaterThanOrEqual(MIN_AREAS);
+    expect(new Set(q.questions.map((x) => x.area)).size).toBeGreaterThanOrEqual(own ? MIN_AREAS : MIN_SHARED_AREAS);
     for (const question of q.questions) {
       expect(question.citations.length).toBeGreaterThan(0);
       expect(question.options.filter((o) => o.id === question.correct)).toHaveLength(1);
