@@ -58,8 +58,11 @@ function loadFile<S extends z.ZodType>(root: string, file: string, schema: S, pr
   return { file, yaml: parsed.source, data: shaped.data };
 }
 
-/** Reads and checks content/quiz/ against valid flows/settings content; never throws for content mistakes. */
-export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sources'> & { bundle: ContentBundle }): QuizInspection {
+/**
+ * Reads and checks content/quiz/ against valid flows/settings content; never throws for content
+ * mistakes. The banks of `skipped` settings (broken profiles, not served) are left out.
+ */
+export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sources'> & { bundle: ContentBundle; skipped?: readonly { id: string }[] }): QuizInspection {
   const problems: Problem[] = [];
   const sources: QuizSources = { settings: [] };
   if (!existsSync(path.join(root, QUIZ_FILES.dir))) return { present: false, problems, sources };
@@ -69,7 +72,8 @@ export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sour
   }
   sources.shared = loadFile(root, QUIZ_FILES.shared, SharedQuizSchema, problems);
   sources.messages = loadFile(root, QUIZ_FILES.messages, QuizCatalogSchema, problems);
-  for (const name of names.filter((n) => n.endsWith('.yaml') && !['shared.yaml', 'messages.yaml'].includes(n))) {
+  const skipped = new Set((content.skipped ?? []).map((s) => `${s.id}.yaml`));
+  for (const name of names.filter((n) => n.endsWith('.yaml') && !['shared.yaml', 'messages.yaml'].includes(n) && !skipped.has(n))) {
     const loaded = loadFile(root, `${QUIZ_FILES.dir}/${name}`, SettingQuizSchema, problems);
     if (loaded) sources.settings.push(loaded);
   }
@@ -82,7 +86,7 @@ export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sour
 }
 
 /** The validated quiz, or undefined if there is no content/quiz/; throws ContentError listing every problem. */
-export function loadQuiz(root: string, content: Pick<ContentInspection, 'sources'> & { bundle: ContentBundle }): QuizContent | undefined {
+export function loadQuiz(root: string, content: Parameters<typeof inspectQuiz>[1]): QuizContent | undefined {
   const inspection = inspectQuiz(root, content);
   if (inspection.problems.length > 0) throw new ContentError(inspection.problems);
   return inspection.quiz;

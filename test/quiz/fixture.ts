@@ -54,7 +54,7 @@ let real: ReturnType<typeof loadContentWithQuiz> | undefined;
 export function realContent(): Required<ReturnType<typeof loadContentWithQuiz>> {
   real ??= loadContentWithQuiz(contentRoot());
   if (!real.quiz) throw new Error('content/quiz/ is missing');
-  return { content: real.content, quiz: real.quiz };
+  return { content: real.content, quiz: real.quiz, skipped: real.skipped };
 }
 
 /** Whether the real content (SAFESTEP_CONTENT_ROOT, else the repository) has every one of these settings. */

@@ -43,10 +43,10 @@ function profile(id: string, name: string, kind: string, dsl: { name?: string; r
   };
 }
 
-/** Makes the copy; returns its root (flows/, content/ and ../shared/policies beside it). */
-export function makeSilentContent(): { root: string; dispose: () => void } {
+/** A temp copy of the content root (flows/, content/, and ../shared/policies linked beside it). */
+export function copyContent(): { root: string; dispose: () => void } {
   const from = contentRoot();
-  const base = mkdtempSync(path.join(os.tmpdir(), 'safestep-silent-'));
+  const base = mkdtempSync(path.join(os.tmpdir(), 'safestep-content-copy-'));
   const root = path.join(base, 'main');
   mkdirSync(root);
   cpSync(path.join(from, 'flows'), path.join(root, 'flows'), { recursive: true });
@@ -56,9 +56,16 @@ export function makeSilentContent(): { root: string; dispose: () => void } {
     mkdirSync(path.join(base, 'shared'));
     symlinkSync(policies, path.join(base, 'shared', 'policies'));
   }
-  const rules = everyRuleKey(from);
+  return { root, dispose: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+/** Makes the copy with the silent settings; returns its root. */
+export function makeSilentContent(): { root: string; dispose: () => void } {
+  const copy = copyContent();
+  const { root } = copy;
+  const rules = everyRuleKey(contentRoot());
   const write = (id: string, p: object) => writeFileSync(path.join(root, 'content', 'settings', `${id}.yaml`), stringify(p));
   write('quiet-oak', profile('quiet-oak', 'Quiet Oak Nursery', 'early-years', { name: 'Morgan Vale', role: 'Designated Safeguarding Lead' }, rules));
   write('bare-hill', profile('bare-hill', 'Bare Hill Primary', 'primary', { role: 'Designated Safeguarding Lead' }, rules));
-  return { root, dispose: () => rmSync(base, { recursive: true, force: true }) };
+  return copy;
 }
