@@ -11,7 +11,7 @@
  *   (`silence.notCovered` when national-rule steps follow, `silence.askDsl` when none do).
  */
 import { evaluate, rulesIn, type Answers } from './conditions';
-import type { AdviceItem, CitationRef, Condition, RuleValue, SettingProfile } from './model';
+import type { AdviceItem, CitationRef, Condition, SettingProfile } from './model';
 import { placeholdersIn } from './template';
 
 /** True when the setting's profile lacks the rule or marks it `silent: true`. */
@@ -39,14 +39,18 @@ export function keptCitations(item: AdviceItem, s: SettingProfile): CitationRef[
   return item.cite.filter((ref) => !('rule' in ref) || !isSilent(ref.rule, s));
 }
 
-const AS_IF_SET: RuleValue = { silent: false, text: '', cite: [] };
+/** `c` evaluated as if every silent rule were set, with any value (so `equals` may hold). */
+function holdsIfSet(c: Condition, s: SettingProfile, answers: Answers): boolean {
+  if ('all' in c) return c.all.every((x) => holdsIfSet(x, s, answers));
+  if ('any' in c) return c.any.some((x) => holdsIfSet(x, s, answers));
+  if ('not' in c) return !holdsIfSet(c.not, s, answers);
+  if ('rule' in c && isSilent(c.rule, s)) return 'is' in c ? c.is === 'set' : true;
+  return evaluate(c, s, answers) === true;
+}
 
-/** Whether `when` fails only because some rule it names is silent (it would hold were they set). */
+/** Whether `when` fails only because some rule it names is silent (it could hold were they set). */
 function hiddenBySilence(when: Condition, s: SettingProfile, answers: Answers): boolean {
-  const silent = rulesIn(when).filter((k) => isSilent(k, s));
-  if (silent.length === 0) return false;
-  const rules = { ...s.rules, ...Object.fromEntries(silent.map((k) => [k, AS_IF_SET])) };
-  return evaluate(when, { ...s, rules }, answers) === true;
+  return rulesIn(when).some((k) => isSilent(k, s)) && holdsIfSet(when, s, answers);
 }
 
 /** What one advice step shows for a setting: the items kept, and whether it must state silence. */
