@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { inspectContent, loadServedContent } from '../../src/authoring/load';
 import { ContentError } from '../../src/authoring/problem';
+import { loadContentWithQuiz } from '../../src/quiz/setup';
 import { copyContent } from '../support/silent-settings';
 import { ACORNS, FLOW, OAK, edit, lineOf, problemsAfter, removeCopies } from './content-fixture';
 
@@ -58,6 +59,19 @@ test('a missing clause map (real content): that setting is skipped, the others k
     expect(bundle.settings.size).toBeGreaterThan(0);
     const quoted = [...bundle.settings.values()].flatMap((s) => Object.values(s.rules)).some((r) => !r.silent && r.cite.some((c) => (c.quotes ?? []).length > 0));
     expect(quoted).toBe(true);
+  } finally {
+    copy.dispose();
+  }
+});
+
+test('a broken quiz bank of one setting (real content): that setting is skipped, the others are served with their quiz', () => {
+  const copy = copyContent();
+  try {
+    edit(copy.root, 'content/quiz/rainbow-preschool.yaml', 'passMark: 80', 'passMark: 800');
+    const { content, quiz, skipped } = loadContentWithQuiz(copy.root);
+    expect(skipped.map((s) => [s.id, s.problems.map((p) => `${p.file} ${p.rule}`)])).toEqual([['rainbow-preschool', ['content/quiz/rainbow-preschool.yaml invalid-shape']]]);
+    expect(content.settings.has('rainbow-preschool')).toBe(false);
+    expect([...quiz!.settings.keys()].sort()).toEqual([...content.settings.keys()].sort());
   } finally {
     copy.dispose();
   }
