@@ -4,6 +4,7 @@
  * quiz outreach, and serves their routes on one HTTP port. Used by `npm start` and by the
  * integration tests (port 0, loopback). Channels never see the app: only the host.
  */
+import { reportSkipped } from './authoring/isolate';
 import { buildApp, type App } from './app';
 import type { Config } from './config';
 import type { TeamsChannelConfig } from './channels/teams/config';
@@ -124,7 +125,10 @@ export async function serveChannels(
 ): Promise<Serving> {
   const app = buildApp(config, options.log, options.clock);
   try {
-    checkDeployment(config.deployment, [...app.content.settings.keys()]);
+    // A skipped (broken) profile is known: the deployment may name it, and its people are told
+    // SafeStep is not set up for them until it is fixed.
+    checkDeployment(config.deployment, [...app.content.settings.keys(), ...app.skipped.map((s) => s.id)]);
+    reportSkipped(app.skipped, options.stderr ?? process.stderr);
     const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr });
     for (const c of channels) app.connect(c);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, { host: options.host, readiness: databaseReadiness(app) });

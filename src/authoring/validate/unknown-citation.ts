@@ -1,10 +1,11 @@
 /**
  * `unknown-citation`: a cited clause that does not exist for some setting that can show the
  * item: a {document, section} not among the setting's documents or the national rules; a
- * {rule: KEY} whose rule the setting's policy is silent on; a {profile: FIELD} the profile gives
- * no citation for, or cites to a clause that does not exist. A setting document's front page
- * (section "preamble") is always citable. Also checks the clauses that the setting profiles and
- * content/national-guard.yaml cite themselves.
+ * {profile: FIELD} the profile gives no citation for, or cites to a clause that does not exist. A
+ * setting document's front page (section "preamble") is always citable. A {rule: KEY} whose rule a
+ * setting's policy is silent on is never a problem: the engine leaves that citation (or the item)
+ * out and states silence (src/core/silence.ts). Also checks the clauses that the setting profiles
+ * and content/national-guard.yaml cite themselves.
  * (A {rule: KEY} the profile lacks altogether is `unknown-rule`'s to report.)
  */
 import type { Citation } from '../../core/model';
@@ -33,6 +34,7 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
     const gaps: string[] = [];
     for (const setting of ctx.settings) {
       if (!ctx.canShow(flow, setting, site.step, site.when)) continue;
+      if ('rule' in site.cite) continue;
       if ('profile' in site.cite) {
         const cites = profileCitations(site.cite.profile, setting.data);
         if (cites.length === 0) gaps.push(`${nameSetting(setting)} gives no citation for its ${site.cite.profile} (add \`cite:\` to it in the profile)`);
@@ -40,19 +42,14 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
           const gap = clauseGap(ctx, setting, c);
           if (gap) gaps.push(`${nameSetting(setting)} ${gap}`);
         }
-      } else if ('rule' in site.cite) {
-        const rule = setting.data.rules[site.cite.rule];
-        if (rule?.silent) gaps.push(`${nameSetting(setting)} is silent on rule "${site.cite.rule}"`);
-      } else {
-        const gap = clauseGap(ctx, setting, site.cite);
-        if (gap) gaps.push(`${nameSetting(setting)} ${gap}`);
+        continue;
       }
+      const gap = clauseGap(ctx, setting, site.cite);
+      if (gap) gaps.push(`${nameSetting(setting)} ${gap}`);
     }
     if (gaps.length === 0) continue;
     const fix = 'profile' in site.cite
-      ? `In those profiles, give the ${site.cite.profile} a \`cite:\` (the document and section where the policy says it; "preamble" for its front page), or show the item only where it is set (when: {profile: ${site.cite.profile}, is: set}).`
-      : 'rule' in site.cite
-      ? `Show the item only where the rule is set (when: {rule: ${site.cite.rule}, is: set}), cite a national rule instead, or give the rule its text and cite in those profiles.`
+      ? `In those profiles, give the ${site.cite.profile} a \`cite:\` (the document and section where the policy says it; "preamble" for its front page).`
       : 'Cite the national rules or {rule: <key>}; a flow may name a setting\'s own document only if every setting that can see the item has it.';
     out.push(flowProblem(flow, RULE, site.path, site.step, `advice item ${site.item + 1} cites a clause that does not exist: ${gaps.join('; ')}.`, fix));
   }

@@ -3,6 +3,7 @@
  * chat, or with --json the JSON-lines protocol used by tests and tools.
  */
 import { buildApp, requireSetting } from '../../app';
+import { reportSkipped } from '../../authoring/isolate';
 import { runInteractive } from '../../channels/console/interactive';
 import { runJsonLines } from '../../channels/console/json-lines';
 import { DEFAULT_CONSOLE_USER } from '../../channels/console/conversation';
@@ -29,8 +30,14 @@ export const chat: Command = async (args, io) => {
   const { flags } = parsed;
   const config = loadConfig(io.env, io.root);
   const app = buildApp(config);
+  reportSkipped(app.skipped, io.stderr);
   try {
     const wanted = typeof flags.setting === 'string' ? flags.setting : config.settingId;
+    const broken = app.skipped.find((s) => s.id === wanted);
+    if (broken) {
+      io.stderr.write(`safestep chat: setting "${broken.id}" is not available: ${broken.file} has problems (listed above). Fix them (npm run validate), or choose one of: ${[...app.content.settings.keys()].join(', ')}.\n`);
+      return EXIT.usage;
+    }
     const settingId = wanted === undefined ? undefined : requireSetting(app.content, wanted);
     const user = {
       ...DEFAULT_CONSOLE_USER,
