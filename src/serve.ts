@@ -10,6 +10,7 @@ import type { TeamsChannelConfig } from './channels/teams/config';
 import { SafeStepError } from './core/errors';
 import type { ChannelHost, ChatChannel } from './core/host';
 import type { Logger } from './core/ports';
+import { servingRefusals } from './deployment/approval';
 import { checkDeployment } from './deployment/check';
 import { workspacesOf } from './deployment/model';
 import { startHttpServer } from './server';
@@ -75,7 +76,7 @@ export async function serveChannels(
 ): Promise<Serving> {
   const app = buildApp(config, options.log, options.clock);
   try {
-    checkDeployment(config.deployment, [...app.content.settings.keys()]);
+    checkDeployment(config.deployment, [...app.content.settings.keys()], servingRefusals(config.contentRoot, app.content.settings.values()));
     const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr });
     for (const c of channels) app.connect(c);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, options.host);

@@ -1,0 +1,73 @@
+/**
+ * One flow as the review book shows it for one setting: a tree of nested lists following every
+ * choice staff can make (conditions evaluated for this setting and the answers so far), with
+ * each advice item beside the policy clause it quotes, and each silence stated. Pure HTML text.
+ */
+import { evaluate, type Answers } from '../core/conditions';
+import type { ContentBundle } from '../core/content';
+import type { ShownAdviceStep } from '../core/messages';
+import type { FlowDef, SettingProfile } from '../core/model';
+import { renderAdvice, visibleChoices } from '../core/render';
+import { render } from '../core/template';
+
+/** Escapes text for HTML. */
+export function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function citationsHtml(step: ShownAdviceStep): string {
+  if (step.citations.length === 0) return '<div class="cite none">No clause of your policy: SafeStep gives this from the flow itself.</div>';
+  return step.citations
+    .map((c) => {
+      const where = `${esc(c.documentTitle ?? c.document)} §${esc(c.section)}${c.title ? ` (${esc(c.title)})` : ''}`;
+      const quotes = (c.quotes ?? []).map((q) => `<blockquote>${esc(q)}</blockquote>`).join('');
+      return `<div class="cite">${where}${quotes}</div>`;
+    })
+    .join('');
+}
+
+const MAX_DEPTH = 40;
+
+function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<string, string>, content: ContentBundle, depth: number, seen: Set<string>): string {
+  const step = flow.steps[stepId];
+  if (!step || depth > MAX_DEPTH) return '<li>(the path continues as above)</li>';
+  const key = `${stepId}|${[...answers].map(([k, v]) => `${k}=${v}`).join(',')}`;
+  if (seen.has(key)) return '<li>(as above)</li>';
+  seen.add(key);
+  const a: Answers = answers;
+  switch (step.type) {
+    case 'question': {
+      const choices = visibleChoices(step, s, a);
+      const options = choices.map((c) => {
+        const next = step.choices.find((x) => x.id === c.id)!.next;
+        const inner = walk(flow, next, s, new Map([...answers, [stepId, c.id]]), content, depth + 1, seen);
+        return `<li class="choice"><span class="answer">${esc(c.label)}</span><ul>${inner}</ul></li>`;
+      });
+      return `<li class="question"><strong>Question:</strong> ${esc(render(step.text, s))}<ul>${options.join('')}</ul></li>`;
+    }
+    case 'advice': {
+      const shown = renderAdvice(step, s, a, content);
+      const items = shown.steps.map((it) => `<li class="advice-item"><div class="says">${esc(it.text)}</div>${citationsHtml(it)}</li>`).join('');
+      return `<li class="advice"><strong>Advice: ${esc(shown.title)}</strong>${shown.intro ? `<p>${esc(shown.intro)}</p>` : ''}<ol>${items}</ol></li>${walk(flow, step.next, s, answers, content, depth + 1, seen)}`;
+    }
+    case 'branch': {
+      const hit = step.branches.find((b) => evaluate(b.when, s, a) === true);
+      return walk(flow, hit ? hit.next : step.otherwise, s, answers, content, depth + 1, seen);
+    }
+    case 'report':
+      return `<li class="report"><strong>Report to the DSL (${esc(step.urgency)}):</strong> SafeStep asks ${step.prompts.map((p) => `“${esc(render(p.text, s))}”`).join(', ')}</li>${walk(flow, step.next, s, answers, content, depth + 1, seen)}`;
+    case 'end':
+      return `<li class="end"><strong>End:</strong> ${esc(render(step.text, s))}</li>`;
+  }
+}
+
+/** The flow as an HTML section for this setting. */
+export function flowHtml(flow: FlowDef, s: SettingProfile, content: ContentBundle): string {
+  let body: string;
+  try {
+    body = `<ul class="tree">${walk(flow, flow.start, s, new Map(), content, 0, new Set())}</ul>`;
+  } catch (err) {
+    body = `<p class="problem">This flow cannot be shown for ${esc(s.name)} yet: ${esc((err as Error).message)}. Run safestep validate.</p>`;
+  }
+  return `<section class="flow" id="flow-${esc(flow.id)}"><h2>${esc(flow.title)}</h2><p class="summary">${esc(flow.summary)}</p>${body}</section>`;
+}
