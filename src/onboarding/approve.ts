@@ -22,7 +22,7 @@ export function approveSetting(root: string, id: string, by: string, now: Date =
   const source = sources.settings.find((s) => s.data.id === id);
   if (!source) throw new ApprovalError(`there is no setting "${id}" in content/settings/ (or its profile does not load: run safestep validate).`);
   if (source.data.status === undefined) throw new ApprovalError(`${id} is established content with no status; approval is for settings drafted with safestep setting new.`);
-  const mine = problems.filter((p) => p.file === source.file || p.file.startsWith(`content/settings/${id}/`) || source.data.documents.some((d) => p.file.includes(d.id)));
+  const mine = problems.filter((p) => p.file === source.file || p.message.includes(source.file) || p.file.startsWith(`content/settings/${id}/`) || source.data.documents.some((d) => p.file.includes(d.id)));
   if (mine.length > 0) {
     throw new ApprovalError(`${id} has ${mine.length} problem(s) to fix first, e.g. ${mine[0]!.file}${mine[0]!.line ? `:${mine[0]!.line}` : ''}: ${mine[0]!.message} Run safestep validate for all of them.`);
   }

@@ -28,7 +28,10 @@ function citationsHtml(step: ShownAdviceStep): string {
 
 const MAX_DEPTH = 40;
 
-function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<string, string>, content: ContentBundle, depth: number, seen: Set<string>): string {
+/** Subtrees already printed in this flow (their HTML → the answer they followed), so a repeat is a reference. */
+type Shown = Map<string, string>;
+
+function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<string, string>, content: ContentBundle, depth: number, seen: Set<string>, shown: Shown = new Map()): string {
   const step = flow.steps[stepId];
   if (!step || depth > MAX_DEPTH) return '<li>(the path continues as above)</li>';
   const key = `${stepId}|${[...answers].map(([k, v]) => `${k}=${v}`).join(',')}`;
@@ -40,22 +43,25 @@ function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<str
       const choices = visibleChoices(step, s, a);
       const options = choices.map((c) => {
         const next = step.choices.find((x) => x.id === c.id)!.next;
-        const inner = walk(flow, next, s, new Map([...answers, [stepId, c.id]]), content, depth + 1, seen);
+        const inner = walk(flow, next, s, new Map([...answers, [stepId, c.id]]), content, depth + 1, seen, shown);
+        const before = shown.get(inner);
+        if (before !== undefined) return `<li class="choice"><span class="answer">${esc(c.label)}</span><ul><li class="same">The same as after “${esc(before)}” above.</li></ul></li>`;
+        if (inner.length > 200) shown.set(inner, c.label);
         return `<li class="choice"><span class="answer">${esc(c.label)}</span><ul>${inner}</ul></li>`;
       });
       return `<li class="question"><strong>Question:</strong> ${esc(render(step.text, s))}<ul>${options.join('')}</ul></li>`;
     }
     case 'advice': {
-      const shown = renderAdvice(step, s, a, content);
-      const items = shown.steps.map((it) => `<li class="advice-item"><div class="says">${esc(it.text)}</div>${citationsHtml(it)}</li>`).join('');
-      return `<li class="advice"><strong>Advice: ${esc(shown.title)}</strong>${shown.intro ? `<p>${esc(shown.intro)}</p>` : ''}<ol>${items}</ol></li>${walk(flow, step.next, s, answers, content, depth + 1, seen)}`;
+      const advice = renderAdvice(step, s, a, content);
+      const items = advice.steps.map((it) => `<li class="advice-item"><div class="says">${esc(it.text)}</div>${citationsHtml(it)}</li>`).join('');
+      return `<li class="advice"><strong>Advice: ${esc(advice.title)}</strong>${advice.intro ? `<p>${esc(advice.intro)}</p>` : ''}<ol>${items}</ol></li>${walk(flow, step.next, s, answers, content, depth + 1, seen, shown)}`;
     }
     case 'branch': {
       const hit = step.branches.find((b) => evaluate(b.when, s, a) === true);
-      return walk(flow, hit ? hit.next : step.otherwise, s, answers, content, depth + 1, seen);
+      return walk(flow, hit ? hit.next : step.otherwise, s, answers, content, depth + 1, seen, shown);
     }
     case 'report':
-      return `<li class="report"><strong>Report to the DSL (${esc(step.urgency)}):</strong> SafeStep asks ${step.prompts.map((p) => `“${esc(render(p.text, s))}”`).join(', ')}</li>${walk(flow, step.next, s, answers, content, depth + 1, seen)}`;
+      return `<li class="report"><strong>Report to the DSL (${esc(step.urgency)}):</strong> SafeStep asks ${step.prompts.map((p) => `“${esc(render(p.text, s))}”`).join(', ')}</li>${walk(flow, step.next, s, answers, content, depth + 1, seen, shown)}`;
     case 'end':
       return `<li class="end"><strong>End:</strong> ${esc(render(step.text, s))}</li>`;
   }

@@ -88,6 +88,8 @@ export function buildDraft(id: string, name: string, sources: readonly DraftSour
   const rules: Record<string, RuleValue> = {};
   const used = new Set<DraftClause>();
   for (const m of matches) {
+    // Whether the head is also the DSL is a fact about people: only a clause naming the DSL can state it.
+    if (m.key === 'conduct-head-is-dsl' && !m.clauses.some((c) => details.dsl?.name && c.text.includes(details.dsl.name))) m.clauses = [];
     if (m.clauses.length === 0) {
       rules[m.key] = { silent: true, note: `safestep setting new found no clause for this in the policy (nearest match ${m.best}); if the policy does cover it, fill it in.`, confidence: m.confidence };
       continue;

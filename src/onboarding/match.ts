@@ -23,6 +23,8 @@ export interface RuleMatch {
 /** A score at or above this fills the rule. */
 export const FILL_THRESHOLD = 0.42;
 const MAX_CLAUSES = 3;
+/** Each catalogue keyword (up to three) the clause holds adds this. */
+const KEYWORD_WEIGHT = 0.1;
 
 const STOP = new Set('a an and are as at be been by can could do for from has have if in into is it its of on or our such that the their them they this those to was we were which who will with within would all any may must should also only not no other'.split(' '));
 const SAME = new Map([['pupil', 'child'], ['student', 'child'], ['learner', 'child'], ['children', 'child'], ['pupils', 'child'], ['students', 'child'], ['learners', 'child'], ['setting', 'school'], ['manager', 'headteacher']]);
@@ -101,7 +103,7 @@ export function matchRules(catalogue: RuleCatalogue, exemplars: Exemplars, claus
       const lexical = Math.max(0.6 * cosine(v, meaning), ...examples.map((e) => cosine(v, e)));
       const inSection = home.size === 0 ? 0.9 : home.has(c.section) ? 1 : OUTSIDE_SECTION;
       const hits = keywords.filter((k) => k.length > 0 && k.every((t) => terms.includes(t))).length;
-      const score = Math.min(1, lexical * inSection + 0.08 * Math.min(hits, 2));
+      const score = Math.min(1, lexical * inSection + KEYWORD_WEIGHT * Math.min(hits, 3));
       return { c, score };
     }).sort((a, b) => b.score - a.score);
     const best = scored[0]?.score ?? 0;

@@ -66,7 +66,7 @@ export function reviewBook(root: string, id: string, catalogue: RuleCatalogue, n
   const status = s.status === undefined ? 'Established content: served to staff; no DSL sign-off is recorded.' : refusal ?? `Approved and served to staff.`;
   const people = [`DSL: ${s.people.dsl.name ?? '(not named)'}, ${s.people.dsl.role}`, `Deputies: ${s.people.deputies.map((d) => `${d.name ?? ''} (${d.role})`).join(', ') || '(none named)'}`, `Head: ${s.people.head.name ?? '(not named)'}, ${s.people.head.role}`, `Allegations about staff go to: ${s.people.allegations.text}`];
   const silences = Object.entries(s.rules).filter(([, r]) => r.silent).map(([k]) => `<tr><td><code>${esc(k)}</code></td><td>${esc(catalogue[k]?.meaning ?? '')}</td><td class="silent">${esc(s.name)}'s policy does not cover this; SafeStep says so and gives the national rules, through the DSL.</td></tr>`);
-  const mine = problems.filter((p) => p.file.includes(id) || s.documents.some((d) => p.file.includes(d.id)));
+  const mine = problems.filter((p) => p.file.includes(id) || p.message.includes(`content/settings/${id}.yaml`) || s.documents.some((d) => p.file.includes(d.id)));
   const flows = [...bundle.flows.values()].sort((a, b) => a.title.localeCompare(b.title));
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${esc(s.name)} — SafeStep review book</title><style>${STYLE}</style></head><body>
 <h1>${esc(s.name)}: what SafeStep tells your staff</h1>
