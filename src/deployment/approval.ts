@@ -85,3 +85,15 @@ export function servingRefusals(root: string, profiles: Iterable<ProfileForServi
   }
   return out;
 }
+
+/** `validate`'s notices: established settings with no DSL sign-off on record, drafts, stale approvals. */
+export function signOffNotices(root: string, profiles: Iterable<ProfileForServing>): string[] {
+  const all = [...profiles];
+  const unsigned = all.filter((p) => p.status === undefined).map((p) => p.id);
+  const out = unsigned.length > 0 ? [`validate: notice: no DSL sign-off is recorded for ${unsigned.length} setting${unsigned.length === 1 ? '' : 's'} (established content, served): ${unsigned.join(', ')}`] : [];
+  for (const p of all.filter((x) => x.status !== undefined)) {
+    const why = refusalOf(root, p);
+    out.push(why ? `validate: notice: ${p.status === 'draft' ? 'DRAFT ' : ''}${why}` : `validate: ${p.id} approved (${readApproval(root, p.id)?.by ?? '?'}), served`);
+  }
+  return out;
+}

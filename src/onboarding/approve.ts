@@ -4,7 +4,7 @@
  * content/settings/<id>/approval.yaml and sets the profile's `status: approved`; a later change to
  * a policy file makes the hashes differ, and the setting is not served until approved again.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { inspectContent } from '../authoring/load';
@@ -26,12 +26,18 @@ export function approveSetting(root: string, id: string, by: string, now: Date =
   if (mine.length > 0) {
     throw new ApprovalError(`${id} has ${mine.length} problem(s) to fix first, e.g. ${mine[0]!.file}${mine[0]!.line ? `:${mine[0]!.line}` : ''}: ${mine[0]!.message} Run safestep validate for all of them.`);
   }
-  const documents = source.data.documents.map((d) => {
+  return recordApproval(root, id, source.data.documents, by, now);
+}
+
+/** Writes the approval record for these documents as they stand now, and marks the profile approved. No checks: see approveSetting. */
+export function recordApproval(root: string, id: string, docs: readonly { id: string }[], by: string, now: Date): Approval {
+  const documents = docs.map((d) => {
     const file = policyFileOf(root, id, d.id);
     if (!file) throw new ApprovalError(`the policy text of ${d.id} is missing (content/settings/${id}/${d.id}.txt).`);
     return { id: d.id, file: path.relative(root, file).split(path.sep).join('/'), sha256: sha256Of(file) };
   });
   const approval: Approval = { setting: id, by, at: now.toISOString(), documents };
+  mkdirSync(path.dirname(approvalFile(root, id)), { recursive: true });
   writeFileSync(approvalFile(root, id), `# The DSL's approval of ${id}: who, when, and the policy versions (sha256 of each file) approved.\n# A changed policy file no longer matches: the setting is not served until approved again.\n${stringify(approval, { lineWidth: 0 })}`);
   const profile = settingPaths(root, id).profile;
   const text = readFileSync(profile, 'utf8');

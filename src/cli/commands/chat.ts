@@ -32,6 +32,8 @@ export const chat: Command = async (args, io) => {
   try {
     const wanted = typeof flags.setting === 'string' ? flags.setting : config.settingId;
     const settingId = wanted === undefined ? undefined : requireSetting(app.content, wanted);
+    const draft = settingId ? app.content.settings.get(settingId) : undefined;
+    if (draft?.status === 'draft') io.stderr.write(`DRAFT: ${draft.name} is a draft, not approved yet and not served to staff; this chat is for the DSL to try it.\n`);
     const user = {
       ...DEFAULT_CONSOLE_USER,
       ...(typeof flags.user === 'string' ? { id: flags.user } : {}),
