@@ -1,7 +1,7 @@
 /** `safestep setting approve ID --by "Name, role"`: records the DSL's approval (src/onboarding/approve.ts). */
 import { ApprovalError, approveSetting } from '../../onboarding/approve';
 import { EXIT } from '../io';
-import { usage, type SettingArgs } from './setting';
+import { usage, type SettingArgs } from './setting-args';
 
 export async function settingApprove({ flags, positional, root, io }: SettingArgs): Promise<number> {
   const [id] = positional;

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { loadCatalogue, ruleKeysInUse } from '../../onboarding/catalogue';
 import { rulesDocument, type RuleState } from '../../onboarding/rules-doc';
 import { EXIT } from '../io';
-import type { SettingArgs } from './setting';
+import type { SettingArgs } from './setting-args';
 
 /** setting id → rule → filled/silent, read straight from content/settings/*.yaml. */
 export function ruleStates(root: string): Map<string, Map<string, RuleState>> {

@@ -3,7 +3,7 @@ import { DraftError } from '../../onboarding/draft';
 import { PolicyReadError } from '../../onboarding/read-policy';
 import { writeNewSetting } from '../../onboarding/write-draft';
 import { EXIT } from '../io';
-import { usage, type SettingArgs } from './setting';
+import { usage, type SettingArgs } from './setting-args';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

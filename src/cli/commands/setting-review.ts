@@ -6,7 +6,7 @@ import { settingPaths } from '../../onboarding/paths';
 import { printPdf } from '../../onboarding/pdf';
 import { reviewBook } from '../../onboarding/review-book';
 import { EXIT } from '../io';
-import { usage, type SettingArgs } from './setting';
+import { usage, type SettingArgs } from './setting-args';
 
 export async function settingReview({ positional, root, io }: SettingArgs): Promise<number> {
   const [id] = positional;

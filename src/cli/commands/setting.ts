@@ -5,28 +5,12 @@
  */
 import { loadConfig } from '../../config';
 import { parseArgs, UsageError } from '../args';
-import { EXIT, type CliIO, type Command } from '../io';
+import { EXIT, type Command } from '../io';
+import { usage, USAGE, type SettingArgs } from './setting-args';
 import { settingApprove } from './setting-approve';
 import { settingCatalogue } from './setting-catalogue';
 import { settingNew } from './setting-new';
 import { settingReview } from './setting-review';
-
-const USAGE = `Usage:
-  safestep setting new --id ID --name NAME --policy FILE [--policy FILE2]   draft a setting from its policy (.txt, .md, .docx, .pdf)
-  safestep setting review ID                                               write the review book (HTML, and PDF where Chromium is installed)
-  safestep setting approve ID --by "Name, role"                            record the DSL's approval of the current policy versions
-  safestep setting catalogue [--write]                                     the rule catalogue (docs/rules.md)
-`;
-
-/** What each sub-command gets: parsed flags, positional arguments, the content root. */
-export interface SettingArgs {
-  flags: Record<string, string | true>;
-  /** Every --policy given, in order. */
-  policies: string[];
-  positional: string[];
-  root: string;
-  io: CliIO;
-}
 
 const SUBS: Record<string, (a: SettingArgs) => Promise<number>> = { new: settingNew, review: settingReview, approve: settingApprove, catalogue: settingCatalogue };
 
@@ -57,9 +41,3 @@ export const setting: Command = async (args, io) => {
   const { contentRoot } = loadConfig(io.env, io.root);
   return run({ flags: parsed.flags, positional: parsed.positional, policies, root: contentRoot, io });
 };
-
-/** Prints a usage error. */
-export function usage(io: CliIO, message: string): number {
-  io.stderr.write(`safestep setting: ${message}\n${USAGE}`);
-  return EXIT.usage;
-}
