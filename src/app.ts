@@ -3,6 +3,7 @@
  * stores, the conversation and quiz runners, the DSL outbox and the ChannelHost that channels are
  * given. Channels are started on top of this by serve.ts (chat platforms) or the CLI (console).
  */
+import type { SkippedSetting } from './authoring/isolate';
 import type { Config } from './config';
 import type { ContentBundle } from './core/content';
 import type { DslDirectory } from './core/desk/directory';
@@ -25,6 +26,11 @@ import { openStoresOrFallback, type Stores } from './store/open-stores';
 export interface App {
   config: Readonly<Config>;
   content: ContentBundle;
+  /**
+   * Broken or unfinished setting profiles left out of `content`, each with its problems: people
+   * the deployment places in one are told SafeStep is not set up for them (catalogue `notSetUp`).
+   */
+  skipped: SkippedSetting[];
   runner: ConversationRunner;
   /** The induction quiz, when the content has a quiz bank. */
   quiz?: QuizRunner;
@@ -55,7 +61,8 @@ export function dslDirectory(config: Readonly<Config>): DslDirectory {
 
 /** Builds the app; throws content_error if flows/ or content/ are invalid. */
 export function buildApp(config: Readonly<Config>, log: Logger = createLogger(config.logLevel), clock: () => Date = () => new Date()): App {
-  const { content, quiz: quizContent } = loadContentWithQuiz(config.contentRoot);
+  const { content, quiz: quizContent, skipped } = loadContentWithQuiz(config.contentRoot);
+  for (const s of skipped) log.error('setting_skipped', { setting: s.id, problems: s.problems.length });
   const { router, danger } = loadNlu(config.contentRoot, [...content.flows.values()]);
   const stores = openStoresOrFallback(config.dbPath, { key: config.key, log });
   if (stores.error) log.error('store_open_failed', { code: stores.error.code });
@@ -95,7 +102,12 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     quizStore: stores.quiz,
     channelRefs: stores.channelRefs,
     casework,
-    settingOf: (where) => (where.channel === 'console' ? undefined : settingAt(config.deployment, { channel: where.channel, workspace: where.workspace, user: where.userId })),
+    settingOf: (where) => {
+      if (where.channel === 'console') return undefined;
+      const id = settingAt(config.deployment, { channel: where.channel, workspace: where.workspace, user: where.userId });
+      // A setting whose profile was skipped is not served: its people get the notSetUp text.
+      return id !== undefined && content.settings.has(id) ? id : undefined;
+    },
     outreach,
     clock,
     log,
@@ -103,6 +115,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
   return {
     config,
     content,
+    skipped,
     runner,
     quiz,
     quizContent,

@@ -4,6 +4,7 @@
  * quiz outreach, and serves their routes on one HTTP port. Used by `npm start` and by the
  * integration tests (port 0, loopback). Channels never see the app: only the host.
  */
+import { reportSkipped } from './authoring/isolate';
 import { buildApp, type App } from './app';
 import type { Config, SlackConfig } from './config';
 import type { TeamsChannelConfig } from './channels/teams/config';
@@ -76,7 +77,11 @@ export async function serveChannels(
 ): Promise<Serving> {
   const app = buildApp(config, options.log, options.clock);
   try {
-    checkDeployment(config.deployment, [...app.content.settings.keys()], servingRefusals(config.contentRoot, app.content.settings.values()));
+    // A skipped (broken) profile is known: the deployment may name it, and its people are told
+    // SafeStep is not set up for them until it is fixed. A draft (or a policy changed since its
+    // approval) is refused outright: "not approved yet".
+    checkDeployment(config.deployment, [...app.content.settings.keys(), ...app.skipped.map((s) => s.id)], servingRefusals(config.contentRoot, app.content.settings.values()));
+    reportSkipped(app.skipped, options.stderr ?? process.stderr);
     const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr });
     for (const c of channels) app.connect(c);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, options.host);

@@ -8,11 +8,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ContentBundle } from '../core/content';
-import type { FlowDef, SettingProfile } from '../core/model';
+import type { Contact, FlowDef, SettingProfile } from '../core/model';
 import { withQuotes } from './clauses/quotes';
 import { ClauseMapSchema } from './clauses/schema';
 import type { ClauseMapDef } from './clauses/schema';
 import { GuardSchema } from './guard';
+import { settingFilesOf, skippedSettings, type SkippedSetting } from './isolate';
 import { ContentError, sortProblems } from './problem';
 import type { Problem } from './problem';
 import { CatalogSchema, FlowSchema, NationalSchema, SettingSchema } from './schema';
@@ -28,6 +29,13 @@ export interface ContentInspection {
   bundle?: ContentBundle;
   problems: Problem[];
   sources: ContentSources;
+  /**
+   * When every problem belongs to some setting profiles (src/authoring/isolate.ts): the valid
+   * content without them, which SafeStep serves. Equal to `bundle` when there are no problems.
+   */
+  served?: { bundle: ContentBundle; sources: ContentSources };
+  /** The settings left out of `served`, each with its problems (empty when there are none). */
+  skipped: SkippedSetting[];
 }
 
 /** Reads, parses and shape-checks one file; on failure adds its problems and returns undefined. */
@@ -98,6 +106,12 @@ function loadClauseMaps(root: string, problems: Problem[]): SourceFile<ClauseMap
     .filter((s): s is SourceFile<ClauseMapDef> => s !== undefined);
 }
 
+/** The profile's own contacts, then each national contact whose id the profile does not use. */
+function withNationalContacts(own: Contact[], national: readonly Contact[]): Contact[] {
+  const ids = new Set(own.map((c) => c.id));
+  return [...own, ...national.filter((c) => !ids.has(c.id))];
+}
+
 /** Reads and checks everything under `root`; never throws for content mistakes. */
 export function inspectContent(root: string): ContentInspection {
   const problems: Problem[] = [];
@@ -117,7 +131,8 @@ export function inspectContent(root: string): ContentInspection {
     clauseMaps: loadClauseMaps(root, problems),
     policyTexts: readPolicyTexts(root, settings),
   };
-  if (!sources.national || !sources.messages || !sources.guard) return { problems: sortProblems(problems), sources };
+  if (!sources.national || !sources.messages || !sources.guard) return { problems: sortProblems(problems), sources, skipped: [] };
+  for (const s of settings) s.data.contacts = withNationalContacts(s.data.contacts, sources.national.data.contacts);
   const bundle: { -readonly [K in keyof ContentBundle]: ContentBundle[K] } = {
     flows: firstById(flows),
     settings: firstById(settings),
@@ -125,8 +140,32 @@ export function inspectContent(root: string): ContentInspection {
     catalog: sources.messages.data,
   };
   problems.push(...validate(bundle, sources));
-  if (problems.length === 0 && sources.clauseMaps) bundle.settings = withQuotes(bundle.settings, sources.clauseMaps);
-  return problems.length === 0 ? { bundle, problems, sources } : { problems: sortProblems(problems), sources };
+  if (problems.length === 0) {
+    if (sources.clauseMaps) bundle.settings = withQuotes(bundle.settings, sources.clauseMaps);
+    return { bundle, problems, sources, served: { bundle, sources }, skipped: [] };
+  }
+  const sorted = sortProblems(problems);
+  return { problems: sorted, sources, ...isolated(bundle, sources, sorted) };
+}
+
+/** The content without the settings the problems belong to, if that content has no problem. */
+function isolated(bundle: ContentBundle, sources: ContentSources, problems: Problem[]): Pick<ContentInspection, 'served' | 'skipped'> {
+  const skipped = skippedSettings(problems, sources.settings);
+  const out = new Set(skipped.map((s) => s.file));
+  const keep = sources.settings.filter((s) => !out.has(s.file));
+  const unowned = problems.some((p) => settingFilesOf(p, sources.settings).length === 0);
+  if (skipped.length === 0 || keep.length === 0 || unowned) return { skipped };
+  const keptDocs = new Set(keep.flatMap((s) => s.data.documents.map((d) => d.id)));
+  const skippedDocs = new Set(sources.settings.filter((s) => out.has(s.file)).flatMap((s) => s.data.documents.map((d) => d.id)));
+  const clauseMaps = sources.clauseMaps?.filter((m) => {
+    const doc = path.basename(m.file, '.yaml');
+    return keptDocs.has(doc) || !skippedDocs.has(doc);
+  });
+  const servedSources: ContentSources = { ...sources, settings: keep, ...(clauseMaps ? { clauseMaps } : {}) };
+  const servedBundle: ContentBundle = { ...bundle, settings: firstById(keep) };
+  if (validate(servedBundle, servedSources).length > 0) return { skipped };
+  const settings = clauseMaps ? withQuotes(servedBundle.settings, clauseMaps) : servedBundle.settings;
+  return { served: { bundle: { ...servedBundle, settings }, sources: servedSources }, skipped };
 }
 
 /** The validated content bundle; throws ContentError listing every problem if there are any. */
@@ -134,4 +173,15 @@ export function loadContent(root: string): ContentBundle {
   const { bundle, problems } = inspectContent(root);
   if (!bundle) throw new ContentError(problems);
   return bundle;
+}
+
+/**
+ * What a running SafeStep serves: every valid setting, with the broken or unfinished ones left
+ * out and listed in `skipped` (with their problems, to report). Throws ContentError when a
+ * problem belongs to no one setting, or no setting is left.
+ */
+export function loadServedContent(root: string): { inspection: ContentInspection; bundle: ContentBundle; sources: ContentSources; skipped: SkippedSetting[] } {
+  const inspection = inspectContent(root);
+  if (!inspection.served) throw new ContentError(inspection.problems);
+  return { inspection, ...inspection.served, skipped: inspection.skipped };
 }

@@ -140,6 +140,15 @@ const RuleSchema = z.union([
   z.strictObject({ silent: z.literal(true), note: z.string().optional(), confidence: z.number().min(0).max(1).optional() }),
 ]);
 
+/** An advice contact (content/settings/*.yaml and the national contacts). */
+const ContactSchema = z.strictObject({
+  id,
+  name: z.string().min(1),
+  phone: z.string().optional(),
+  url: z.string().optional(),
+  when: z.string().optional(),
+});
+
 /** content/settings/<id>.yaml */
 export const SettingSchema = z.strictObject({
   id,
@@ -158,17 +167,8 @@ export const SettingSchema = z.strictObject({
     head: PersonSchema,
     allegations: z.strictObject({ text: z.string().min(1), cite: z.array(CitationSchema).min(1) }),
   }),
-  contacts: z
-    .array(
-      z.strictObject({
-        id,
-        name: z.string().min(1),
-        phone: z.string().optional(),
-        url: z.string().optional(),
-        when: z.string().optional(),
-      }),
-    )
-    .min(1),
+  /** The setting's own advice contacts; those it does not name come from content/national-rules.yaml. */
+  contacts: z.array(ContactSchema).default([]),
   officialChannels: z.array(
     z.strictObject({ platform: z.string().min(1), name: z.string().min(1), url: z.string().optional() }),
   ),
@@ -181,7 +181,11 @@ export const SettingSchema = z.strictObject({
 });
 
 /** content/national-rules.yaml: the national guidance every setting may cite. */
-export const NationalSchema = z.strictObject({ document: DocumentSchema });
+export const NationalSchema = z.strictObject({
+  document: DocumentSchema,
+  /** National advice lines (police, Childline, CEOP, IWF …) every profile gets unless it names its own with that id. */
+  contacts: z.array(ContactSchema).default([]),
+});
 
 /** content/messages.yaml */
 export const CatalogSchema = z.strictObject({
@@ -217,6 +221,7 @@ export const CatalogSchema = z.strictObject({
   filingInProgress: z.string(),
   chatRetention: z.string(),
   notSetUp: z.string(),
+  silence: z.strictObject({ notCovered: z.string().min(1), askDsl: z.string().min(1) }),
   dsl: z.strictObject({
     newReport: z.string(),
     immediate: z.string(),

@@ -3,7 +3,7 @@
  * the YAML positions, so validator problems can name file and line. Produced by load.ts.
  */
 import type { Catalog } from '../core/catalog';
-import type { DocumentDef, FlowDef, SettingProfile } from '../core/model';
+import type { Contact, DocumentDef, FlowDef, SettingProfile } from '../core/model';
 import type { ClauseMapDef } from './clauses/schema';
 import type { GuardEntry } from './guard';
 import type { YamlSource } from './yaml-source';
@@ -26,7 +26,7 @@ export interface ContentSources {
   root: string;
   flows: FlowSource[];
   settings: SettingSource[];
-  national?: SourceFile<{ document: DocumentDef }>;
+  national?: SourceFile<{ document: DocumentDef; contacts: Contact[] }>;
   messages?: SourceFile<Catalog>;
   guard?: SourceFile<{ forbidden: GuardEntry[] }>;
   /** content/clauses/*.yaml, when that directory exists (absent in small test fixtures). */

@@ -34,6 +34,11 @@ export interface Catalog {
   chatRetention: string;
   /** Said where no setting is configured for someone's workspace; no placeholders (there is no setting to fill them from). */
   notSetUp: string;
+  /**
+   * Said at the top of an advice step where the setting's policy is silent on a rule the step
+   * uses (src/core/silence.ts): `notCovered` when national-rule steps follow, `askDsl` when none do.
+   */
+  silence: { notCovered: string; askDsl: string };
   /** DSL notification texts (runtime placeholders: reference, urgency, flow, reporter, who, when). */
   dsl: {
     newReport: string;

@@ -6,6 +6,7 @@ import { evaluate, type Answers } from './conditions';
 import type { ContentBundle } from './content';
 import type { Reply, ReplyChoice, ShownAdviceStep } from './messages';
 import type { AdviceStep, Citation, CitationRef, QuestionStep, SettingProfile } from './model';
+import { applySilence } from './silence';
 import { render } from './template';
 
 /** The choices of a question that apply to this setting and these answers. */
@@ -36,18 +37,25 @@ function titled(c: Citation, s: SettingProfile, content: ContentBundle): ShownAd
   return { ...c, title: section?.title, documentTitle: doc?.title };
 }
 
-/** An advice step as shown to this setting's staff, with every kept item's citations. */
+/**
+ * An advice step as shown to this setting's staff, with every kept item's citations. Where the
+ * setting's policy is silent on a rule the step uses, the step begins with the shared silence
+ * statement and keeps only the national-rule steps (src/core/silence.ts).
+ */
 export function renderAdvice(
   a: AdviceStep,
   s: SettingProfile,
   answers: Answers,
   content: ContentBundle,
 ): { title: string; intro?: string; steps: ShownAdviceStep[] } {
-  const steps = a.items
-    .filter((item) => item.when === undefined || evaluate(item.when, s, answers) === true)
-    .map((item) => ({
-      text: render(item.text, s),
-      citations: item.cite.flatMap((ref) => resolveCitation(ref, s)).map((c) => titled(c, s, content)),
-    }));
+  const { items, statesSilence } = applySilence(a.items, s, answers);
+  const steps: ShownAdviceStep[] = items.map((item) => ({
+    text: render(item.text, s),
+    citations: item.cite.flatMap((ref) => resolveCitation(ref, s)).map((c) => titled(c, s, content)),
+  }));
+  if (statesSilence) {
+    const silence = content.catalog.silence;
+    steps.unshift({ text: render(steps.length > 0 ? silence.notCovered : silence.askDsl, s), citations: [] });
+  }
   return { title: render(a.title, s), intro: a.intro ? render(a.intro, s) : undefined, steps };
 }

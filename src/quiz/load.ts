@@ -1,8 +1,9 @@
 /**
- * Loads content/quiz/ (shared.yaml, messages.yaml and one <setting-id>.yaml per setting) from a
+ * Loads content/quiz/ (shared.yaml, messages.yaml and an optional <setting-id>.yaml per setting) from a
  * content root: YAML syntax, zod shape, then the quiz validator, against the already-loaded
  * flows/settings content. Reports every problem (file and line), never the first only.
- * A content root without content/quiz/ has no quiz: that is not a problem.
+ * A content root without content/quiz/ has no quiz: that is not a problem. A setting with no
+ * <setting-id>.yaml gets the default bank (src/quiz/default-bank.ts): the shared questions only.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { readYaml } from '../authoring/yaml-source';
 import type { ContentBundle } from '../core/content';
 import type { QuizCatalog, QuizContent, SettingQuizDef, SharedQuizDef } from './model';
 import { QuizCatalogSchema, SettingQuizSchema, SharedQuizSchema } from './schema';
+import { defaultBank } from './default-bank';
 import { validateQuiz } from './validate';
 
 /** Where the quiz lives under the content root. */
@@ -56,8 +58,11 @@ function loadFile<S extends z.ZodType>(root: string, file: string, schema: S, pr
   return { file, yaml: parsed.source, data: shaped.data };
 }
 
-/** Reads and checks content/quiz/ against valid flows/settings content; never throws for content mistakes. */
-export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sources'> & { bundle: ContentBundle }): QuizInspection {
+/**
+ * Reads and checks content/quiz/ against valid flows/settings content; never throws for content
+ * mistakes. The banks of `skipped` settings (broken profiles, not served) are left out.
+ */
+export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sources'> & { bundle: ContentBundle; skipped?: readonly { id: string }[] }): QuizInspection {
   const problems: Problem[] = [];
   const sources: QuizSources = { settings: [] };
   if (!existsSync(path.join(root, QUIZ_FILES.dir))) return { present: false, problems, sources };
@@ -67,7 +72,8 @@ export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sour
   }
   sources.shared = loadFile(root, QUIZ_FILES.shared, SharedQuizSchema, problems);
   sources.messages = loadFile(root, QUIZ_FILES.messages, QuizCatalogSchema, problems);
-  for (const name of names.filter((n) => n.endsWith('.yaml') && !['shared.yaml', 'messages.yaml'].includes(n))) {
+  const skipped = new Set((content.skipped ?? []).map((s) => `${s.id}.yaml`));
+  for (const name of names.filter((n) => n.endsWith('.yaml') && !['shared.yaml', 'messages.yaml'].includes(n) && !skipped.has(n))) {
     const loaded = loadFile(root, `${QUIZ_FILES.dir}/${name}`, SettingQuizSchema, problems);
     if (loaded) sources.settings.push(loaded);
   }
@@ -75,11 +81,12 @@ export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sour
   problems.push(...validateQuiz(content.bundle, content.sources, sources as Required<QuizSources>));
   if (problems.length > 0) return { present: true, problems: sortProblems(problems), sources };
   const settings = new Map(sources.settings.map((s) => [s.data.setting, s.data]));
+  for (const id of content.bundle.settings.keys()) if (!settings.has(id)) settings.set(id, defaultBank(id));
   return { present: true, quiz: { shared: sources.shared.data, settings, messages: sources.messages.data }, problems, sources };
 }
 
 /** The validated quiz, or undefined if there is no content/quiz/; throws ContentError listing every problem. */
-export function loadQuiz(root: string, content: Pick<ContentInspection, 'sources'> & { bundle: ContentBundle }): QuizContent | undefined {
+export function loadQuiz(root: string, content: Parameters<typeof inspectQuiz>[1]): QuizContent | undefined {
   const inspection = inspectQuiz(root, content);
   if (inspection.problems.length > 0) throw new ContentError(inspection.problems);
   return inspection.quiz;

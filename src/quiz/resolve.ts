@@ -7,6 +7,7 @@ import { evaluate } from '../core/conditions';
 import type { ShownAdviceStep } from '../core/messages';
 import type { Citation, Condition, DocumentDef, SettingProfile } from '../core/model';
 import { resolveCitation } from '../core/render';
+import { isSilent, rulesInText } from '../core/silence';
 import { render } from '../core/template';
 import type { QuizContent, QuizOptionDef, QuizQuestionDef } from './model';
 
@@ -47,10 +48,25 @@ export function correctOptions(q: QuizQuestionDef, s: SettingProfile): QuizOptio
   return q.options.filter((o) => o.correct === true || (o.correctWhen !== undefined && holds(o.correctWhen, s)));
 }
 
-/** The questions of the shared bank and the setting's own bank that apply to the setting. */
+/** The rule keys a question's texts fill ({{rule.KEY}}) or its citations name ({rule: KEY}). */
+export function rulesOfQuestion(q: QuizQuestionDef): string[] {
+  const texts = [q.text, q.explanation, ...q.options.map((o) => o.text)];
+  return [...texts.flatMap(rulesInText), ...q.cite.flatMap((c) => ('rule' in c ? [c.rule] : []))];
+}
+
+/**
+ * Whether a question is asked in the setting: its `when` holds and, for a shared question, the
+ * setting's policy is not silent on any rule the question quotes or cites (so a new setting
+ * with no own bank gets every shared question its policy can answer, and never another's rule).
+ */
+export function asks(q: QuizQuestionDef, s: SettingProfile, shared: boolean): boolean {
+  return holds(q.when, s) && (!shared || !rulesOfQuestion(q).some((k) => isSilent(k, s)));
+}
+
+/** The questions of the shared bank and the setting's own bank (if any) that apply to the setting. */
 export function applicableQuestions(quiz: QuizContent, s: SettingProfile): QuizQuestionDef[] {
   const own = quiz.settings.get(s.id)?.questions ?? [];
-  return [...quiz.shared.questions, ...own].filter((q) => holds(q.when, s));
+  return [...quiz.shared.questions.filter((q) => asks(q, s, true)), ...own.filter((q) => asks(q, s, false))];
 }
 
 function titled(c: Citation, docs: readonly DocumentDef[]): ShownCitation {

@@ -3,8 +3,8 @@
  * buildApp for Slack and Teams): load flows/, content/ and content/quiz/ in one validated pass,
  * the same danger check the chat uses, and the runner on a store.
  */
-import { inspectContent } from '../authoring/load';
-import { ContentError } from '../authoring/problem';
+import type { SkippedSetting } from '../authoring/isolate';
+import { loadServedContent } from '../authoring/load';
 import type { ContentBundle } from '../core/content';
 import type { Clock, DangerDetector, Logger } from '../core/ports';
 import { loadQuiz } from './load';
@@ -12,11 +12,14 @@ import type { QuizContent } from './model';
 import type { QuizStore } from './ports';
 import { QuizRunner } from './runner';
 
-/** Loads and validates all content and the quiz bank; throws ContentError listing every problem. */
-export function loadContentWithQuiz(root: string): { content: ContentBundle; quiz?: QuizContent } {
-  const inspection = inspectContent(root);
-  if (!inspection.bundle) throw new ContentError(inspection.problems);
-  return { content: inspection.bundle, quiz: loadQuiz(root, { bundle: inspection.bundle, sources: inspection.sources }) };
+/**
+ * Loads and validates all content and the quiz bank; throws ContentError listing every problem,
+ * except those of broken or unfinished setting profiles, which are left out and returned in
+ * `skipped` (src/authoring/isolate.ts) so every other setting is still served.
+ */
+export function loadContentWithQuiz(root: string): { content: ContentBundle; quiz?: QuizContent; skipped: SkippedSetting[] } {
+  const { bundle, sources, skipped } = loadServedContent(root);
+  return { content: bundle, quiz: loadQuiz(root, { bundle, sources, skipped }), skipped };
 }
 
 /**

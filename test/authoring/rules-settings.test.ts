@@ -21,13 +21,9 @@ describe('missing-citation', () => {
 });
 
 describe('unknown-citation', () => {
-  it('a {rule} citation whose rule a setting is silent on, where the item is shown', () => {
-    const { root, problems } = problemsAfter((r) => edit(r, FLOW, TELL_DSL_CITES, `${TELL_DSL_CITES}          - rule: phones\n`));
-    const p = expectOne(problems, 'unknown-citation', FLOW, lineOf(root, FLOW, '- rule: phones', 'first-steps:'));
-    expect(p.message).toContain(ACORNS);
-    expect(p.message).not.toContain(OAK);
-    expect(p.fix).toContain('is: set');
-    expect(problems).toHaveLength(1);
+  it('is not raised for a {rule} citation whose rule a shown item\'s setting is silent on (the engine states silence)', () => {
+    const { problems } = problemsAfter((r) => edit(r, FLOW, TELL_DSL_CITES, `${TELL_DSL_CITES}          - rule: phones\n`));
+    expect(problems).toEqual([]);
   });
 
   it('is not raised when the item is never shown for the silent setting', () => {
@@ -88,8 +84,9 @@ describe('unknown-rule', () => {
     });
     const p = expectOne(problems, 'unknown-rule', ACORNS, lineOf(root, ACORNS, 'rules:'));
     expect(p.message).toContain(`${MESSAGES}:${lineOf(root, MESSAGES, 'filesOnly')}`);
-    // oak-primary defines it but is silent: a placeholder problem, not an unknown rule.
-    expect(ofRule(problems, 'unresolved-placeholder')).toEqual([expect.objectContaining({ file: MESSAGES })]);
+    // A rule's text in the catalogue is a mistake whatever the settings say (it cannot be silenced).
+    expect(ofRule(problems, 'rule-outside-advice')).toEqual([expect.objectContaining({ file: MESSAGES })]);
+    expect(ofRule(problems, 'unresolved-placeholder')).toEqual([]);
   });
 });
 
@@ -102,11 +99,17 @@ describe('unresolved-placeholder', () => {
     expect(problems).toHaveLength(1);
   });
 
-  it('{{rule.KEY}} unguarded where a setting is silent', () => {
+  it('{{rule.KEY}} outside an advice item is a flow mistake, whatever the settings say', () => {
     const { root, problems } = problemsAfter((r) => edit(r, FLOW, '    intro: Stay calm, listen,', '    intro: Phones - {{rule.phones}} Stay calm, listen,'));
-    const p = expectOne(problems, 'unresolved-placeholder', FLOW, lineOf(root, FLOW, 'intro: Phones - {{rule.phones}}'));
-    expect(p.message).toContain('the policy is silent on "phones"');
-    expect(p.fix).toContain('when: {rule: phones, is: set}');
+    const p = expectOne(problems, 'rule-outside-advice', FLOW, lineOf(root, FLOW, 'intro: Phones - {{rule.phones}}'));
+    expect(p.message).toContain('advice intro uses {{rule.phones}}');
+    expect(p.message).not.toContain(ACORNS);
+    expect(ofRule(problems, 'unresolved-placeholder')).toEqual([]);
+  });
+
+  it('is not raised for {{rule.KEY}} in an unguarded advice item where a setting is silent (the engine states silence)', () => {
+    const { problems } = problemsAfter((r) => edit(r, FLOW, TELL_DSL_CITES, `${TELL_DSL_CITES}      - text: "Phones: {{rule.phones}}"\n        cite:\n          - rule: phones\n`));
+    expect(problems).toEqual([]);
   });
 
   it('a contact placeholder in messages that one setting lacks', () => {

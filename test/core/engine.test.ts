@@ -58,8 +58,10 @@ describe('engine step', () => {
     const b = talk(fresh('beta'), 'image', { choice: 'told' }, { choice: 'no' });
     const adviceB = b.all.find((x) => x.type === 'advice');
     if (adviceB?.type !== 'advice') throw new Error('no advice');
-    expect(adviceB.steps.map((s) => s.text)).toEqual(['Tell Beta School DSL (DSL) now.', 'The policy is silent. Tell the DSL.']);
-    expect(adviceB.steps[1]!.citations[0]).toMatchObject({ document: 'beta-policy', section: '2' });
+    // Beta is silent on phones: the step opens with the shared silence statement, citing nothing.
+    expect(adviceB.steps.map((s) => s.text)).toEqual(["Beta School's policy does not cover this; national rules below.", 'Tell Beta School DSL (DSL) now.', 'The policy is silent. Tell the DSL.']);
+    expect(adviceB.steps[0]!.citations).toEqual([]);
+    expect(adviceB.steps[2]!.citations[0]).toMatchObject({ document: 'beta-policy', section: '2' });
   });
 
   test('the last report prompt asks the runner to file a complete draft', () => {

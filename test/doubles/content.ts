@@ -139,6 +139,7 @@ export const catalog: Catalog = {
   filingInProgress: 'Filing.',
   chatRetention: 'The app keeps messages.',
   notSetUp: 'SafeStep is not set up here.',
+  silence: { notCovered: "{{setting}}'s policy does not cover this; national rules below.", askDsl: "{{setting}}'s policy does not cover this; ask {{dsl}}." },
   dsl: {
     newReport: 'New report {{reference}} ({{urgency}}): {{flow}} from {{reporter}}.',
     immediate: 'IMMEDIATE.',

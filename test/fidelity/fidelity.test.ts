@@ -1,8 +1,10 @@
 /**
  * Replays every fidelity case for every setting through the real engine and content, and checks
  * what staff are told: required steps, the setting's own DSL and contacts, the right clauses, and
- * nothing a national rule forbids. Every flow must have a spec, and every spec must name each
- * setting at least once in `perSetting` so setting differences are pinned down.
+ * nothing a national rule forbids. Every flow must have a spec. These specs are about the named
+ * settings' own policies: each case runs for the settings its spec names in `perSetting`, and a
+ * named setting absent from the content root (SAFESTEP_CONTENT_ROOT, else the repository) is
+ * skipped, not failed. Any other setting is walked by the generic suites (test/flows).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,9 +15,10 @@ import type { Reply } from '../../src/core/messages';
 import { newSession } from '../../src/core/session';
 import { render } from '../../src/core/template';
 import type { SettingProfile } from '../../src/core/model';
+import { contentRoot } from '../support/content-root';
 import { FidelitySchema, type Expectations, type FidelitySpec } from './fidelity-schema';
 
-const root = path.resolve(__dirname, '..', '..');
+const root = contentRoot();
 const content = loadContent(root);
 const specFiles = readdirSync(__dirname).filter((f) => f.endsWith('.yaml')).sort();
 const specs: FidelitySpec[] = specFiles.map((f) => FidelitySchema.parse(parse(readFileSync(path.join(__dirname, f), 'utf8'))));
@@ -91,14 +94,16 @@ test('every flow has a fidelity spec, and every spec names a real flow', () => {
 });
 
 describe.each(specs.map((s) => [s.flow, s] as const))('fidelity: %s', (_flow, spec) => {
-  test('each setting is pinned down by at least one per-setting expectation', () => {
-    const named = new Set(spec.cases.flatMap((c) => Object.keys(c.perSetting ?? {})));
-    expect([...content.settings.keys()].filter((id) => !named.has(id))).toEqual([]);
-    for (const id of named) expect(content.settings.has(id)).toBe(true);
+  const named = [...new Set(spec.cases.flatMap((c) => Object.keys(c.perSetting ?? {})))].sort();
+  const present = named.filter((id) => content.settings.has(id));
+  test('the spec pins down at least one setting', () => {
+    expect(named.length).toBeGreaterThan(0);
   });
 
-  const runs = spec.cases.flatMap((c) => [...content.settings.keys()].map((settingId) => [c.name, settingId, c] as const));
-  test.each(runs)('%s — %s', (_name, settingId, c) => {
+  const runs = spec.cases.flatMap((c) => present.map((settingId) => [c.name, settingId, c] as const));
+  const absent = spec.cases.flatMap((c) => named.filter((id) => !present.includes(id)).map((settingId) => [c.name, settingId] as const));
+  if (absent.length > 0) test.skip.each(absent)('%s — %s (setting not in this content)', () => undefined);
+  if (runs.length > 0) test.each(runs)('%s — %s', (_name, settingId, c) => {
     const setting = content.settings.get(settingId)!;
     const outcome = walk(spec.flow, c.path, settingId);
     const failures = [...checkExpectations(outcome, c, setting), ...checkExpectations(outcome, c.perSetting?.[settingId] ?? {}, setting)];

@@ -9,24 +9,28 @@ import path from 'node:path';
 import { formatProblem } from '../../src/authoring/problem';
 import { validate } from '../../src/cli/commands/validate';
 import { QUESTION_RANGE, MIN_AREAS } from '../../src/quiz/validate/counts';
+import { MIN_SHARED_AREAS, SHARED_ONLY_MIN } from '../../src/quiz/default-bank';
+import { contentRoot } from '../support/content-root';
 import { sentenceCount } from '../../src/quiz/validate/texts';
 import { edit, expectOne, lineOf, ofRule, read, removeCopies, write } from '../authoring/content-fixture';
-import { ACORNS_BANK, OAK_BANK, QUIZ_MESSAGES, ROOT, SHARED, copyQuizFixture, inspectQuizAt, quizProblemsAfter, realContent, realQuiz } from './fixture';
+import { ACORNS_BANK, OAK_BANK, QUIZ_MESSAGES, SHARED, copyQuizFixture, inspectQuizAt, quizProblemsAfter, realContent, realQuiz } from './fixture';
 
 afterAll(removeCopies);
 
 describe('the real question banks', () => {
   test('pass every check', () => {
-    const { quiz } = inspectQuizAt(ROOT);
+    const { quiz } = inspectQuizAt(contentRoot());
     expect(quiz.problems.map(formatProblem)).toEqual([]);
     expect(quiz.present).toBe(true);
   });
 
-  test.each(['headcorn-primary', 'upton-junior', 'east-stour-primary', 'rainbow-preschool'])('%s: 15-25 questions over at least 4 areas, each cited, one right answer', (id) => {
+  const settingIds = [...realContent().content.settings.keys()];
+  test.each(settingIds)('%s: 15-25 questions over at least 4 areas (with its own bank; else the shared minimum), each cited, one right answer', (id) => {
     const q = realQuiz(id);
-    expect(q.questions.length).toBeGreaterThanOrEqual(QUESTION_RANGE.min);
+    const own = realContent().quiz.settings.get(id)!.version > 0;
+    expect(q.questions.length).toBeGreaterThanOrEqual(own ? QUESTION_RANGE.min : SHARED_ONLY_MIN);
     expect(q.questions.length).toBeLessThanOrEqual(QUESTION_RANGE.max);
-    expect(new Set(q.questions.map((x) => x.area)).size).toBeGreaterThanOrEqual(MIN_AREAS);
+    expect(new Set(q.questions.map((x) => x.area)).size).toBeGreaterThanOrEqual(own ? MIN_AREAS : MIN_SHARED_AREAS);
     for (const question of q.questions) {
       expect(question.citations.length).toBeGreaterThan(0);
       expect(question.options.filter((o) => o.id === question.correct)).toHaveLength(1);
@@ -76,12 +80,15 @@ describe('quiz validation rules, one broken fixture each', () => {
     expect(p.message).toContain('national-rules §9');
   });
 
-  test('a {rule} citation where a setting that gets the question is silent on it', () => {
-    const { root, problems } = quizProblemsAfter((r) => edit(r, SHARED, '    when: { rule: phones, is: set }\n', ''));
-    const p = expectOne(problems, 'quiz-citation', SHARED, lineOf(root, SHARED, 'cite: [{ rule: phones }]'));
+  test('a shared question quoting or citing a rule a setting is silent on is left out there, with no problem', () => {
+    const { problems } = quizProblemsAfter((r) => edit(r, SHARED, '    when: { rule: phones, is: set }\n', ''));
+    expect(problems).toEqual([]);
+  });
+
+  test('a {rule} citation in a setting\'s own question where that setting is silent on it', () => {
+    const { root, problems } = quizProblemsAfter((r) => edit(r, ACORNS_BANK, 'cite: [{ document: acorns-safeguarding, section: "3" }]', 'cite: [{ rule: phones }]'));
+    const p = expectOne(problems, 'quiz-citation', ACORNS_BANK, lineOf(root, ACORNS_BANK, 'cite: [{ rule: phones }]'));
     expect(p.message).toContain('little-acorns, the policy is silent on rule "phones"');
-    expect(ofRule(problems, 'quiz-placeholder')[0]?.message).toContain('{{rule.phones}} cannot be filled (little-acorns');
-    expect(ofRule(problems, 'quiz-correct-answer')[0]?.message).toContain('no option is right for little-acorns');
   });
 
   test('two right answers, and none', () => {
@@ -106,8 +113,8 @@ describe('quiz validation rules, one broken fixture each', () => {
   });
 
   test('a placeholder that cannot be filled, and an unknown rule', () => {
-    const gap = quizProblemsAfter((r) => edit(r, SHARED, 'text: "Who decides what happens to the image?"', 'text: "Who decides? {{rule.phones}}"'));
-    expect(expectOne(gap.problems, 'quiz-placeholder', SHARED, lineOf(gap.root, SHARED, 'id: n2')).message).toContain('little-acorns: the policy is silent on "phones"');
+    const gap = quizProblemsAfter((r) => edit(r, ACORNS_BANK, 'text: "What do you do with a concern at Little Acorns?"', 'text: "Who decides? {{rule.phones}}"'));
+    expect(expectOne(gap.problems, 'quiz-placeholder', ACORNS_BANK, lineOf(gap.root, ACORNS_BANK, 'Who decides? {{rule.phones}}')).message).toContain('little-acorns: the policy is silent on "phones"');
     const typo = quizProblemsAfter((r) => edit(r, SHARED, 'when: { rule: phones, is: set }', 'when: { rule: phonez, is: set }'));
     expect(expectOne(typo.problems, 'quiz-unknown-rule', SHARED, lineOf(typo.root, SHARED, 'when: { rule: phonez')).message).toContain('"phonez"');
   });
@@ -135,9 +142,20 @@ describe('quiz validation rules, one broken fixture each', () => {
     expect(expectOne(small.problems, 'quiz-questions-per-quiz', ACORNS_BANK, lineOf(small.root, ACORNS_BANK, 'questionsPerQuiz')).message).toContain('fewer than the 4 policy areas');
   });
 
-  test('a setting without a bank, a bank with the wrong name, and a quiz message placeholder', () => {
-    const missing = quizProblemsAfter((r) => rmSync(path.join(r, ACORNS_BANK)));
-    expect(ofRule(missing.problems, 'quiz-missing-bank').map((p) => p.file)).toEqual([ACORNS_BANK]);
+  test('a setting without a bank gets the shared questions, or is told to add its own when too few apply', () => {
+    const enough = quizProblemsAfter((r) => rmSync(path.join(r, ACORNS_BANK)));
+    expect(enough.problems).toEqual([]);
+    const tooFew = quizProblemsAfter((r) => {
+      rmSync(path.join(r, ACORNS_BANK));
+      write(r, SHARED, read(r, SHARED).replace(/\{ id: n(\d+), area:/g, (m, n: string) => (Number(n) > SHARED_ONLY_MIN - 1 ? `{ id: n${n}, when: { kind: [primary] }, area:` : m)));
+    });
+    expect(tooFew.problems.map((x) => `${x.file} ${x.rule}`)).toEqual(['content/settings/little-acorns.yaml quiz-question-count']);
+    const p = tooFew.problems[0]!;
+    expect(p.message).toContain(`no quiz bank of its own, and only ${SHARED_ONLY_MIN - 1} shared question(s)`);
+    expect(p.fix).toContain(ACORNS_BANK);
+  });
+
+  test('a bank with the wrong name, and a quiz message placeholder', () => {
     const named = quizProblemsAfter((r) => edit(r, OAK_BANK, 'setting: oak-primary', 'setting: little-acorns'));
     expect(ofRule(named.problems, 'quiz-file-name')[0]).toMatchObject({ file: OAK_BANK, line: 1 });
     const message = quizProblemsAfter((r) => edit(r, QUIZ_MESSAGES, 'resume: "Welcome back', 'resume: "{{scores}} Welcome back'));

@@ -1,7 +1,8 @@
 /**
  * Test helpers for the quiz: a copy of the base content fixture with the small quiz fixture
  * (test/fixtures/quiz) on top, one edit at a time, and the problems `inspectQuiz` finds; plus
- * the real content loaded once, with each setting's resolved quiz.
+ * the real content (SAFESTEP_CONTENT_ROOT, else the repository) loaded once, with each setting's
+ * resolved quiz.
  */
 import { cpSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { inspectQuiz } from '../../src/quiz/load';
 import { resolveQuiz, type SettingQuiz } from '../../src/quiz/resolve';
 import { loadContentWithQuiz } from '../../src/quiz/setup';
 import { copyBase } from '../authoring/content-fixture';
+import { contentRoot } from '../support/content-root';
 
 /** The project root (real content). */
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -50,9 +52,15 @@ let real: ReturnType<typeof loadContentWithQuiz> | undefined;
 
 /** The real content and quiz bank (loaded once per test file). */
 export function realContent(): Required<ReturnType<typeof loadContentWithQuiz>> {
-  real ??= loadContentWithQuiz(ROOT);
+  real ??= loadContentWithQuiz(contentRoot());
   if (!real.quiz) throw new Error('content/quiz/ is missing');
-  return { content: real.content, quiz: real.quiz };
+  return { content: real.content, quiz: real.quiz, skipped: real.skipped };
+}
+
+/** Whether the real content (SAFESTEP_CONTENT_ROOT, else the repository) has every one of these settings. */
+export function hasSettings(...ids: string[]): boolean {
+  const { content } = realContent();
+  return ids.every((id) => content.settings.has(id));
 }
 
 /** One real setting's resolved quiz. */

@@ -9,6 +9,8 @@ import path from 'node:path';
 export interface ServerProcess {
   child: ChildProcessWithoutNullStreams;
   port: number;
+  /** Everything it has written to stdout and stderr so far. */
+  output(): string;
   /** Kills it with `signal` (SIGKILL: no clean-up at all) and waits until it is gone. */
   kill(signal: NodeJS.Signals): Promise<void>;
 }
@@ -30,11 +32,12 @@ export async function startServerProcess(root: string, env: Record<string, strin
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.once('exit', (code) => reject(new Error(`SafeStep exited (${code}): ${out}`)));
   });
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill(signal);
     await gone;
   };
-  return { child, port, kill };
+  return { child, port, output: () => out, kill };
 }

@@ -4,6 +4,9 @@
  * and nothing guards the text), or a placeholder that is not written in the supported form.
  * Flow texts are checked against the settings that can reach them; content/messages.yaml
  * against every setting. (A rule a profile lacks altogether is `unknown-rule`'s to report.)
+ * Silence never makes a problem for a setting: `{{rule.KEY}}` may appear only in advice items
+ * (which the engine leaves out where the rule is silent, src/core/silence.ts), and anywhere
+ * else is a mistake in the flow whatever the settings say (`rule-outside-advice`).
  */
 import { PlaceholderError, RUNTIME_PLACEHOLDERS, placeholdersIn, resolvePlaceholder } from '../../core/template';
 import type { Problem } from '../problem';
@@ -15,6 +18,7 @@ import type { ValidationContext, ValidationRule } from './context';
 import { describeText, textsOf } from './walk';
 
 const RULE = 'unresolved-placeholder';
+const OUTSIDE = 'rule-outside-advice';
 const ANY_BRACES = /\{\{([^{}]*)\}\}/g;
 const WELL_FORMED = /^\s*[a-z]+(?:\.[a-z0-9-]+)?\s*$/;
 const KNOWN = '{{setting}} {{dsl}} {{dsl.name}} {{dsl.role}} {{deputies}} {{head}} {{head.role}} {{allegations}} {{child}} {{children}} {{rule.KEY}} {{contact.ID}} {{channels}}';
@@ -47,14 +51,18 @@ function problem(at: Located, message: string, fix: string): Problem {
   return { rule: RULE, file: at.source.file, line: at.source.yaml.lineOf(at.path), ...(at.flow ? { flow: at.flow } : {}), ...(at.step ? { step: at.step } : {}), message, fix };
 }
 
-/** Checks one text against the settings that can show it. */
-function checkText(text: string, settings: readonly SettingSource[], at: Located, runtime: readonly string[] = []): Problem[] {
+/** Checks one text against the settings that can show it; `silenceOk`: silent rules are handled. */
+function checkText(text: string, settings: readonly SettingSource[], at: Located, runtime: readonly string[] = [], silenceOk = false): Problem[] {
   const out: Problem[] = [];
   for (const m of text.matchAll(ANY_BRACES)) {
     if (!WELL_FORMED.test(m[1] ?? '')) out.push(problem(at, `${at.what} has a malformed placeholder "${m[0]}".`, `Write placeholders in lower case as one of: ${KNOWN}.`));
   }
   for (const name of new Set(placeholdersIn(text))) {
     if (runtime.includes(name)) continue;
+    if (name.startsWith('rule.')) {
+      if (!silenceOk) out.push({ ...problem(at, `${at.what} uses {{${name}}}, but a rule's text may be used only in an advice item (where SafeStep states silence for a setting whose policy is silent on it).`, `Use {{rule.…}} only in a flow's advice items, and take it out of ${at.what}.`), rule: OUTSIDE });
+      continue;
+    }
     const gaps = settings.flatMap((s) => {
       const why = placeholderGap(name, s);
       return why ? [{ setting: s, why }] : [];
@@ -65,9 +73,7 @@ function checkText(text: string, settings: readonly SettingSource[], at: Located
       continue;
     }
     const list = gaps.map((g) => `${nameSetting(g.setting)}: ${g.why}`).join('; ');
-    const fix = name.startsWith('rule.')
-      ? `Guard the text with when: {rule: ${name.slice(5)}, is: set} (and give an alternative for the silent settings), or give the rule a text in those profiles.`
-      : 'Add the missing detail to those profiles, or use a placeholder every setting can fill.';
+    const fix = 'Add the missing detail to those profiles, or use a placeholder every setting can fill.';
     out.push(problem(at, `${at.what} uses {{${name}}}, which cannot be filled for ${list}.`, fix));
   }
   return out;
@@ -79,7 +85,7 @@ function check(ctx: ValidationContext): Problem[] {
     for (const t of textsOf(flow.data)) {
       if (!t.text.includes('{{')) continue;
       const settings = ctx.settings.filter((s) => ctx.canShow(flow, s, t.step, t.when));
-      out.push(...checkText(t.text, settings, { source: flow, path: t.path, flow: flow.data.id, step: t.step, what: describeText(t) }));
+      out.push(...checkText(t.text, settings, { source: flow, path: t.path, flow: flow.data.id, step: t.step, what: describeText(t) }, [], t.role === 'item'));
     }
   }
   const messages = ctx.sources.messages;

@@ -1,8 +1,9 @@
 /**
  * `unknown-citation`: a cited clause that does not exist for some setting that can show the
- * item: a {document, section} not among the setting's documents or the national rules; a
- * {rule: KEY} whose rule the setting's policy is silent on. Also checks the clauses that the
- * setting profiles and content/national-guard.yaml cite themselves.
+ * item: a {document, section} not among the setting's documents or the national rules. A
+ * {rule: KEY} whose rule a setting's policy is silent on is never a problem: the engine leaves
+ * that citation (or the item) out and states silence (src/core/silence.ts). Also checks the
+ * clauses that the setting profiles and content/national-guard.yaml cite themselves.
  * (A {rule: KEY} the profile lacks altogether is `unknown-rule`'s to report.)
  */
 import type { Citation } from '../../core/model';
@@ -29,18 +30,12 @@ function flowCitations(ctx: ValidationContext, flow: FlowSource): Problem[] {
     const gaps: string[] = [];
     for (const setting of ctx.settings) {
       if (!ctx.canShow(flow, setting, site.step, site.when)) continue;
-      if ('rule' in site.cite) {
-        const rule = setting.data.rules[site.cite.rule];
-        if (rule?.silent) gaps.push(`${nameSetting(setting)} is silent on rule "${site.cite.rule}"`);
-      } else {
-        const gap = clauseGap(ctx, setting, site.cite);
-        if (gap) gaps.push(`${nameSetting(setting)} ${gap}`);
-      }
+      if ('rule' in site.cite) continue;
+      const gap = clauseGap(ctx, setting, site.cite);
+      if (gap) gaps.push(`${nameSetting(setting)} ${gap}`);
     }
     if (gaps.length === 0) continue;
-    const fix = 'rule' in site.cite
-      ? `Show the item only where the rule is set (when: {rule: ${site.cite.rule}, is: set}), cite a national rule instead, or give the rule its text and cite in those profiles.`
-      : 'Cite the national rules or {rule: <key>}; a flow may name a setting\'s own document only if every setting that can see the item has it.';
+    const fix = 'Cite the national rules or {rule: <key>}; a flow may name a setting\'s own document only if every setting that can see the item has it.';
     out.push(flowProblem(flow, RULE, site.path, site.step, `advice item ${site.item + 1} cites a clause that does not exist: ${gaps.join('; ')}.`, fix));
   }
   return out;

@@ -3,6 +3,7 @@
  * chat, or with --json the JSON-lines protocol used by tests and tools.
  */
 import { buildApp, requireSetting } from '../../app';
+import { reportSkipped } from '../../authoring/isolate';
 import { runInteractive } from '../../channels/console/interactive';
 import { runJsonLines } from '../../channels/console/json-lines';
 import { DEFAULT_CONSOLE_USER } from '../../channels/console/conversation';
@@ -29,6 +30,7 @@ export const chat: Command = async (args, io) => {
   const { flags } = parsed;
   const config = loadConfig(io.env, io.root);
   const app = buildApp(config);
+  reportSkipped(app.skipped, io.stderr);
   try {
     const wanted = typeof flags.setting === 'string' ? flags.setting : config.settingId;
     const settingId = wanted === undefined ? undefined : requireSetting(app.content, wanted);

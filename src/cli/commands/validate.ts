@@ -13,6 +13,7 @@ import { formatReviewWarning, reviewWarnings } from '../../authoring/review-date
 import { loadConfig } from '../../config';
 import { SafeStepError } from '../../core/errors';
 import { inspectDanger } from '../../nlu/validate-danger';
+import { describeSkipped } from '../../authoring/isolate';
 import { inspectQuiz } from '../../quiz/load';
 import { signOffNotices } from '../../deployment/approval';
 import { EXIT } from '../io';
@@ -31,8 +32,9 @@ export const validate: Command = async (_args, io) => {
     io.stderr.write(`${err.message}\n`);
     return EXIT.failure;
   }
-  const { bundle, problems, sources } = inspectContent(contentRoot);
-  const quiz = bundle ? inspectQuiz(contentRoot, { bundle, sources }) : undefined;
+  const { bundle, problems, sources, served, skipped } = inspectContent(contentRoot);
+  // With a broken profile, the quiz is still checked for the settings that would be served.
+  const quiz = served ? inspectQuiz(contentRoot, { ...served, skipped }) : undefined;
   const danger = bundle ? inspectDanger(contentRoot, bundle.flows) : undefined;
   const all = [...problems, ...(quiz?.problems ?? []), ...(danger?.problems ?? [])];
   for (const p of all) io.stderr.write(`${formatProblem(p)}\n`);
@@ -47,6 +49,7 @@ export const validate: Command = async (_args, io) => {
     if (d) io.stdout.write(`validate: danger model OK (${Object.keys(d.cues).length} cues, ${d.signals.length} signals, ${d.cancellers.length} cancellers)\n`);
     return EXIT.ok;
   }
+  for (const s of skipped) io.stderr.write(`${describeSkipped(s)}\n`);
   io.stdout.write(`validate: ${all.length} problem${all.length === 1 ? '' : 's'}\n`);
   return EXIT.failure;
 };

@@ -9,9 +9,10 @@ import { PlaceholderError, render } from '../../core/template';
 import { compileGuard, type CompiledGuardEntry } from '../../authoring/guard';
 import type { Problem } from '../../authoring/problem';
 import type { ContentSources, SettingSource, SourceFile } from '../../authoring/sources';
-import type { DataPath } from '../../authoring/yaml-source';
+import { parseYaml, type DataPath } from '../../authoring/yaml-source';
+import { defaultBank } from '../default-bank';
 import type { QuizCatalog, QuizQuestionDef, SettingQuizDef, SharedQuizDef } from '../model';
-import { holds } from '../resolve';
+import { asks } from '../resolve';
 
 /** A question where it is written: its file and its index in that file's `questions`. */
 export interface QuestionSite {
@@ -34,8 +35,11 @@ export interface QuizValidation {
   bundle: ContentBundle;
   files: QuizFiles;
   guard: readonly CompiledGuardEntry[];
-  /** Setting profiles that have a bank, with that bank. */
-  banked: readonly { setting: SettingSource; bank: SourceFile<SettingQuizDef> }[];
+  /**
+   * Every setting profile with its bank: its own file, or (`implicit`) the default bank of a
+   * setting with no content/quiz/<id>.yaml (src/quiz/default-bank.ts).
+   */
+  banked: readonly { setting: SettingSource; bank: SourceFile<SettingQuizDef>; implicit?: true }[];
   /** Every question of every quiz file, in file order. */
   sites: readonly QuestionSite[];
   /** The questions that apply to a setting (its own bank's and shared.yaml's whose `when` holds). */
@@ -50,13 +54,21 @@ export interface QuizRule {
   check(v: QuizValidation): Problem[];
 }
 
+/** The default bank of a setting with no file, as a source (lines point at the file to create). */
+function implicitBank(settingId: string): SourceFile<SettingQuizDef> {
+  const file = `content/quiz/${settingId}.yaml`;
+  const parsed = parseYaml(`setting: ${settingId}\nquestions: []\n`, file);
+  if (!parsed.source) throw new Error(`cannot describe the default quiz bank of ${settingId}`);
+  return { file, yaml: parsed.source, data: defaultBank(settingId) };
+}
+
 /** Builds the validation context. */
 export function createQuizValidation(bundle: ContentBundle, content: ContentSources, files: QuizFiles): QuizValidation {
   const firstBank = new Map<string, SourceFile<SettingQuizDef>>();
   for (const b of files.settings) if (!firstBank.has(b.data.setting)) firstBank.set(b.data.setting, b);
-  const banked = content.settings.flatMap((setting) => {
+  const banked = content.settings.map((setting) => {
     const bank = firstBank.get(setting.data.id);
-    return bank ? [{ setting, bank }] : [];
+    return bank ? { setting, bank } : { setting, bank: implicitBank(setting.data.id), implicit: true as const };
   });
   const siteList = (source: QuestionSite['source'], owner?: string): QuestionSite[] =>
     source.data.questions.map((def, index) => ({ source, index, def, owner }));
@@ -69,7 +81,7 @@ export function createQuizValidation(bundle: ContentBundle, content: ContentSour
     sites,
     applicable: (setting) => {
       const own = firstBank.get(setting.data.id);
-      return sites.filter((q) => (q.source === files.shared || q.source === own) && holds(q.def.when, setting.data));
+      return sites.filter((q) => (q.source === files.shared || q.source === own) && asks(q.def, setting.data, q.source === files.shared));
     },
     citable: (setting) => new Map(citableDocuments(setting, bundle.national).map((d) => [d.id, new Set(d.sections.map((s) => s.id))])),
   };
@@ -82,7 +94,7 @@ export function questionProblem(q: QuestionSite, rule: string, path: DataPath, m
 
 /** The settings a question is asked in: its owner, or every banked setting where its `when` holds. */
 export function settingsOf(v: QuizValidation, q: QuestionSite): SettingSource[] {
-  return v.banked.filter((b) => (q.owner === undefined || q.owner === b.setting.data.id) && holds(q.def.when, b.setting.data)).map((b) => b.setting);
+  return v.banked.filter((b) => (q.owner === undefined || q.owner === b.setting.data.id) && asks(q.def, b.setting.data, q.owner === undefined)).map((b) => b.setting);
 }
 
 /** The text as shown in the setting, or undefined where a placeholder cannot be filled (reported elsewhere). */
