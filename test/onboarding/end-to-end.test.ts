@@ -124,7 +124,7 @@ describe('a new setting from its own policy, reviewed and approved by its DSL', 
           for (const c of r.steps.flatMap((s) => s.citations)) {
             expect({ flowId, document: c.document }).toEqual({ flowId, document: expect.stringMatching(/^(oakfield-primary-policy|national-rules)$/) });
             for (const q of c.quotes ?? []) {
-              if (c.document !== 'oakfield-primary-policy') continue;
+              if (c.document !== 'oakfield-primary-oakfield-policy') continue;
               ownQuotes++;
               expect({ flowId, quote: q, verbatim: policy.includes(normalise(q)) }).toEqual({ flowId, quote: q, verbatim: true });
             }
