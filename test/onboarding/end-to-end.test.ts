@@ -87,6 +87,7 @@ describe('a new setting from its own policy, reviewed and approved by its DSL', 
     expect(html).toMatch(/<strong>DRAFT<\/strong>/);
     expect(html).toContain('Staff may use personal social media during breaks and lunchtime');
     expect(html).toMatch(/Where your policy is silent/);
+    expect(html).toMatch(/Pass mark \d+%, \d+ questions an attempt/);
     expect(html).not.toMatch(/<script|https?:\/\//);
   });
 
@@ -122,7 +123,7 @@ describe('a new setting from its own policy, reviewed and approved by its DSL', 
           }
           if (r.type !== 'advice') continue;
           for (const c of r.steps.flatMap((s) => s.citations)) {
-            expect({ flowId, document: c.document }).toEqual({ flowId, document: expect.stringMatching(/^(oakfield-primary-policy|national-rules)$/) });
+            expect({ flowId, document: c.document }).toEqual({ flowId, document: expect.stringMatching(/^(oakfield-primary-oakfield-policy|national-rules)$/) });
             for (const q of c.quotes ?? []) {
               if (c.document !== 'oakfield-primary-oakfield-policy') continue;
               ownQuotes++;
