@@ -13,6 +13,8 @@ export interface DraftClause extends ClauseDef {
   line: number;
   /** The sentence holds an unfilled template placeholder: never used as a rule's words. */
   placeholder: boolean;
+  /** `<document>#<section>`: unique across a setting's documents (each numbers its sections from 1). */
+  sectionKey: string;
 }
 
 /** The clause schema's limit; a longer sentence is quoted up to a word boundary (still verbatim). */
@@ -35,7 +37,7 @@ function shorten(sentence: string): string {
 }
 
 /** The clauses of one document, in text order. */
-export function draftClauses(text: string, sections: readonly PolicySection[]): DraftClause[] {
+export function draftClauses(text: string, sections: readonly PolicySection[], documentId = ''): DraftClause[] {
   const counts = new Map<string, number>();
   const seen = new Set<string>();
   const out: DraftClause[] = [];
@@ -47,7 +49,7 @@ export function draftClauses(text: string, sections: readonly PolicySection[]): 
     const n = counts.get(section) ?? 0;
     counts.set(section, n + 1);
     const base = section === 'preamble' ? 'pre' : section.replace(/\s+/g, '');
-    out.push({ id: `${base}${letters(n)}`, section, text: quote, line, placeholder: hasPlaceholder(quote) });
+    out.push({ id: `${base}${letters(n)}`, section, text: quote, line, placeholder: hasPlaceholder(quote), sectionKey: `${documentId}#${section}` });
   }
   return out;
 }

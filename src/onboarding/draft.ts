@@ -70,7 +70,7 @@ export function buildDraft(id: string, name: string, sources: readonly DraftSour
   const docs = sources.map((src, i) => {
     const sections = splitSections(src.text);
     if (sections.length === 0) throw new DraftError(`${src.file}: no numbered sections found (headings such as "4. Staff use of mobile and smart technology"). SafeStep cites a policy by its section numbers: number the sections in the document, then run the command again.`);
-    const clauses = draftClauses(src.text, sections);
+    const clauses = draftClauses(src.text, sections, src.documentId);
     for (const p of placeholdersIn(src.text)) flags.push(`${src.file} line ${p.line}: unfilled template placeholder "${p.found}" ("${p.text}"); fill it in the policy. SafeStep does not use it.`);
     const details = keyDetails(src.text);
     return { src, sections, clauses, details, precedence: i + 1 };
@@ -79,7 +79,7 @@ export function buildDraft(id: string, name: string, sources: readonly DraftSour
   flags.push(...details.flags.map((f) => `${docs[0]!.src.file}: ${f}`));
   const allClauses = docs.flatMap((d) => d.clauses.map((c) => ({ c, doc: d.src.documentId })));
   const docOfClause = new Map(allClauses.map(({ c, doc }) => [c, doc]));
-  const titles = new Map(docs.flatMap((d) => d.sections.map((s) => [s.id, s.title] as const)));
+  const titles = new Map<string, string>(docs.flatMap((d) => d.sections.map((s) => [`${d.src.documentId}#${s.id}`, s.title] as [string, string])));
   const matches = matchRules(catalogue, exemplars, allClauses.map(({ c }) => c), titles);
   const kind = kindOf(name);
   const [childTerm, childrenTerm] = childTermOf(docs.map((d) => d.src.text).join('\n'), kind);
@@ -115,7 +115,7 @@ export function buildDraft(id: string, name: string, sources: readonly DraftSour
     ? { text: allegationsRule.text, cite: [...allegationsRule.cite, { document: 'national-rules', section: '3' }] }
     : { text: `the ${head.role.toLowerCase()}, under the allegations against staff procedure (the LADO is informed)`, cite: [{ document: 'national-rules', section: '3' }] };
   if (!allegationsRule || allegationsRule.silent) flags.push('people.allegations: the policy does not say who takes allegations about staff; the draft says the headteacher under the national rules. Check it.');
-  const channels = [...new Set(docs.flatMap((d) => d.clauses.filter((c) => /official/i.test(titles.get(c.section) ?? '')).flatMap((c) => PLATFORMS.filter((p) => new RegExp(`\\b${p}\\b`, 'i').test(c.text)))))];
+  const channels = [...new Set(docs.flatMap((d) => d.clauses.filter((c) => /official/i.test(titles.get(c.sectionKey) ?? '')).flatMap((c) => PLATFORMS.filter((p) => new RegExp(`\\b${p}\\b`, 'i').test(c.text)))))];
   if (channels.length > 0) flags.push(`officialChannels: ${channels.join(', ')} found in the official social media section; check the names.`);
   else flags.push('officialChannels: none found; list the setting\'s official channels if it has any.');
   const documents: DocumentDef[] = docs.map((d) => ({

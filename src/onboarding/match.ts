@@ -85,7 +85,7 @@ function alignSections(titles: ReadonlyMap<string, string>): (templateSection: s
   };
 }
 
-/** Matches every catalogue rule against the clauses of the new documents. */
+/** Matches every catalogue rule against the clauses of the new documents; `sectionTitles` is keyed by clause `sectionKey`. */
 export function matchRules(catalogue: RuleCatalogue, exemplars: Exemplars, clauses: readonly DraftClause[], sectionTitles: ReadonlyMap<string, string>): RuleMatch[] {
   const usable = clauses.filter((c) => !c.placeholder && c.section !== 'preamble' && !c.excused);
   const docs = [...usable.map((c) => termsOf(c.text)), ...[...exemplars.values()].flat().map(termsOf)];
@@ -101,7 +101,7 @@ export function matchRules(catalogue: RuleCatalogue, exemplars: Exemplars, claus
     const keywords = entry.keywords.map(termsOf);
     const scored = clauseVectors.map(({ c, terms, v }) => {
       const lexical = Math.max(0.6 * cosine(v, meaning), ...examples.map((e) => cosine(v, e)));
-      const inSection = home.size === 0 ? 0.9 : home.has(c.section) ? 1 : OUTSIDE_SECTION;
+      const inSection = home.size === 0 ? 0.9 : home.has(c.sectionKey) ? 1 : OUTSIDE_SECTION;
       const hits = keywords.filter((k) => k.length > 0 && k.every((t) => terms.includes(t))).length;
       const score = Math.min(1, lexical * inSection + KEYWORD_WEIGHT * Math.min(hits, 3));
       return { c, score };
@@ -109,7 +109,7 @@ export function matchRules(catalogue: RuleCatalogue, exemplars: Exemplars, claus
     const best = scored[0]?.score ?? 0;
     if (best < FILL_THRESHOLD) return { key, clauses: [], confidence: round(1 - best), best: round(best) };
     const top = scored[0]!;
-    const chosen = scored.filter((s, i) => i < MAX_CLAUSES && s.c.section === top.c.section && s.score >= Math.max(FILL_THRESHOLD, 0.85 * best)).map((s) => s.c);
+    const chosen = scored.filter((s, i) => i < MAX_CLAUSES && s.c.sectionKey === top.c.sectionKey && s.score >= Math.max(FILL_THRESHOLD, 0.85 * best)).map((s) => s.c);
     chosen.sort((a, b) => a.line - b.line);
     return { key, clauses: chosen, confidence: round(best), best: round(best) };
   });

@@ -5,6 +5,7 @@
  * a changed policy file needs a new approval; established settings (no status) are served, with no
  * sign-off invented for them.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -13,7 +14,7 @@ import { readApproval, refusalOf, servingRefusals, signOffNotices } from '../../
 import { singleSettingDeployment } from '../../src/deployment/load';
 import { recordApproval } from '../../src/onboarding/approve';
 import { writeNewSetting } from '../../src/onboarding/write-draft';
-import { copyProject, OAKFIELD_TXT } from './files';
+import { copyProject, OAKFIELD_TXT, ROOT } from './files';
 
 let dir: string;
 let repo: string;
@@ -43,6 +44,16 @@ test('a draft is refused by the serving path with "not approved yet"; the establ
   expect(() => serve('upton-junior')).not.toThrow();
   expect(refusalOf(repo, profiles().find((p) => p.id === 'upton-junior')!)).toBeUndefined();
   expect(fs.existsSync(path.join(repo, 'content', 'settings', 'upton-junior', 'approval.yaml'))).toBe(false);
+});
+
+test('the real server process refuses to serve the draft (SAFESTEP_SETTING), saying it is not approved yet', () => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+    env: { PATH: process.env.PATH ?? '', SAFESTEP_CONTENT_DIR: repo, SAFESTEP_DATA_DIR: path.join(dir, 'data'), SAFESTEP_SETTING: ID, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'test-secret', PORT: '0', SAFESTEP_LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 20000,
+  });
+  expect(r.status).toBe(1);
+  expect(r.stderr).toMatch(/SafeStep could not start: SAFESTEP_SETTING: setting oakfield-primary is not approved yet: .*is a draft/);
 });
 
 test('validate notices: no sign-off recorded for the established four; the draft says DRAFT', () => {

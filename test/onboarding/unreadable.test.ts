@@ -84,6 +84,22 @@ test('reads the same policy as .docx, as a text PDF and as Markdown, each into a
   expect(filled('from-pdf-primary')).toEqual(expect.arrayContaining(['staff-personal-device-contact', 'staff-phone-breach']));
 });
 
+test('a setting with two documents: each keeps its own numbers, the first takes precedence, rules cite both', () => {
+  const [mst, sm] = policy.split(/^Setting Name$/m) as [string, string];
+  const a = write('oakfield-mobile-technology.txt', mst);
+  const b = write('oakfield-social-media.txt', `Oakfield Primary School\n${sm}`);
+  const r = runCli(['setting', 'new', '--id', 'two-docs-primary', '--name', 'Two Docs Primary School', '--policy', a, '--policy', b], { SAFESTEP_CONTENT_DIR: repo });
+  expect(r.status).toBe(0);
+  const p = parse(fs.readFileSync(path.join(repo, 'content', 'settings', 'two-docs-primary.yaml'), 'utf8')) as { documents: { id: string; precedence: number; sections: { id: string }[] }[]; rules: Record<string, { silent: boolean; cite?: { document: string; section: string }[] }> };
+  expect(p.documents.map((d) => [d.id, d.precedence, d.sections[0]!.id])).toEqual([
+    ['two-docs-primary-oakfield-mobile-technology', 1, '1'],
+    ['two-docs-primary-oakfield-social-media', 2, '1'],
+  ]);
+  expect(p.rules['staff-personal-device-contact']!.cite).toEqual([expect.objectContaining({ document: 'two-docs-primary-oakfield-mobile-technology', section: '3' })]);
+  expect(p.rules['staff-social-media-hours']!.cite).toEqual([expect.objectContaining({ document: 'two-docs-primary-oakfield-social-media', section: '3' })]);
+  for (const d of p.documents) expect(fs.existsSync(path.join(repo, 'content', 'settings', 'two-docs-primary', 'clauses', `${d.id}.yaml`))).toBe(true);
+});
+
 test('never overwrites an existing setting', () => {
   const r = draft('east-stour-primary', OAKFIELD_TXT);
   expect(r.status).toBe(1);
