@@ -15,12 +15,18 @@ export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-function citationsHtml(step: ShownAdviceStep): string {
+/** Quotes already printed in this flow: printed once, then referred to. */
+type Quoted = Set<string>;
+
+function citationsHtml(step: ShownAdviceStep, quoted: Quoted): string {
   if (step.citations.length === 0) return '<div class="cite none">No clause of your policy: SafeStep gives this from the flow itself.</div>';
   return step.citations
     .map((c) => {
       const where = `${esc(c.documentTitle ?? c.document)} §${esc(c.section)}${c.title ? ` (${esc(c.title)})` : ''}`;
-      const quotes = (c.quotes ?? []).map((q) => `<blockquote>${esc(q)}</blockquote>`).join('');
+      const fresh = (c.quotes ?? []).filter((q) => !quoted.has(q));
+      fresh.forEach((q) => quoted.add(q));
+      const again = (c.quotes ?? []).length - fresh.length;
+      const quotes = fresh.map((q) => `<blockquote>${esc(q)}</blockquote>`).join('') + (again > 0 ? ` <span class="again">(${again === 1 ? 'its words are' : `${again} clauses are`} quoted above)</span>` : '');
       return `<div class="cite">${where}${quotes}</div>`;
     })
     .join('');
@@ -31,7 +37,13 @@ const MAX_DEPTH = 40;
 /** Subtrees already printed in this flow (their HTML → the answer they followed), so a repeat is a reference. */
 type Shown = Map<string, string>;
 
-function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<string, string>, content: ContentBundle, depth: number, seen: Set<string>, shown: Shown = new Map()): string {
+interface Memo {
+  shown: Shown;
+  quoted: Quoted;
+}
+
+function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<string, string>, content: ContentBundle, depth: number, seen: Set<string>, memo: Memo): string {
+  const { shown } = memo;
   const step = flow.steps[stepId];
   if (!step || depth > MAX_DEPTH) return '<li>(the path continues as above)</li>';
   const key = `${stepId}|${[...answers].map(([k, v]) => `${k}=${v}`).join(',')}`;
@@ -43,7 +55,7 @@ function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<str
       const choices = visibleChoices(step, s, a);
       const options = choices.map((c) => {
         const next = step.choices.find((x) => x.id === c.id)!.next;
-        const inner = walk(flow, next, s, new Map([...answers, [stepId, c.id]]), content, depth + 1, seen, shown);
+        const inner = walk(flow, next, s, new Map([...answers, [stepId, c.id]]), content, depth + 1, seen, memo);
         const before = shown.get(inner);
         if (before !== undefined) return `<li class="choice"><span class="answer">${esc(c.label)}</span><ul><li class="same">The same as after “${esc(before)}” above.</li></ul></li>`;
         if (inner.length > 200) shown.set(inner, c.label);
@@ -53,15 +65,15 @@ function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<str
     }
     case 'advice': {
       const advice = renderAdvice(step, s, a, content);
-      const items = advice.steps.map((it) => `<li class="advice-item"><div class="says">${esc(it.text)}</div>${citationsHtml(it)}</li>`).join('');
-      return `<li class="advice"><strong>Advice: ${esc(advice.title)}</strong>${advice.intro ? `<p>${esc(advice.intro)}</p>` : ''}<ol>${items}</ol></li>${walk(flow, step.next, s, answers, content, depth + 1, seen, shown)}`;
+      const items = advice.steps.map((it) => `<li class="advice-item"><div class="says">${esc(it.text)}</div>${citationsHtml(it, memo.quoted)}</li>`).join('');
+      return `<li class="advice"><strong>Advice: ${esc(advice.title)}</strong>${advice.intro ? `<p>${esc(advice.intro)}</p>` : ''}<ol>${items}</ol></li>${walk(flow, step.next, s, answers, content, depth + 1, seen, memo)}`;
     }
     case 'branch': {
       const hit = step.branches.find((b) => evaluate(b.when, s, a) === true);
-      return walk(flow, hit ? hit.next : step.otherwise, s, answers, content, depth + 1, seen, shown);
+      return walk(flow, hit ? hit.next : step.otherwise, s, answers, content, depth + 1, seen, memo);
     }
     case 'report':
-      return `<li class="report"><strong>Report to the DSL (${esc(step.urgency)}):</strong> SafeStep asks ${step.prompts.map((p) => `“${esc(render(p.text, s))}”`).join(', ')}</li>${walk(flow, step.next, s, answers, content, depth + 1, seen, shown)}`;
+      return `<li class="report"><strong>Report to the DSL (${esc(step.urgency)}):</strong> SafeStep asks ${step.prompts.map((p) => `“${esc(render(p.text, s))}”`).join(', ')}</li>${walk(flow, step.next, s, answers, content, depth + 1, seen, memo)}`;
     case 'end':
       return `<li class="end"><strong>End:</strong> ${esc(render(step.text, s))}</li>`;
   }
@@ -71,7 +83,7 @@ function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<str
 export function flowHtml(flow: FlowDef, s: SettingProfile, content: ContentBundle): string {
   let body: string;
   try {
-    body = `<ul class="tree">${walk(flow, flow.start, s, new Map(), content, 0, new Set())}</ul>`;
+    body = `<ul class="tree">${walk(flow, flow.start, s, new Map(), content, 0, new Set(), { shown: new Map(), quoted: new Set() })}</ul>`;
   } catch (err) {
     body = `<p class="problem">This flow cannot be shown for ${esc(s.name)} yet: ${esc((err as Error).message)}. Run safestep validate.</p>`;
   }

@@ -13,7 +13,7 @@ import type { Exemplars } from './exemplars';
 import { matchRules, type RuleMatch } from './match';
 import { keyDetails } from './people';
 import { placeholdersIn } from './placeholders';
-import { splitSections } from './sections';
+import { splitSections, type PolicySection } from './sections';
 
 /** One policy document as read. */
 export interface DraftSource {
@@ -53,9 +53,9 @@ function childTermOf(text: string, kind: SettingKind): [string, string] {
   return learners > pupils ? ['learner', 'learners'] : ['pupil', 'pupils'];
 }
 
-function titleOf(text: string, firstSectionLine: number, fallback: string): string {
-  const titles = text.split('\n').slice(0, Math.max(0, firstSectionLine - 1)).map((l) => l.replace(/\*\*/g, '').trim()).filter((l) => /\bpolicy\b/i.test(l) && l.length < 80 && !/[.:;]$/.test(l));
-  return titles[0] ?? fallback;
+function titleOf(sections: readonly PolicySection[], fallback: string): string {
+  const parts = [...new Set(sections.map((s) => s.partTitle).filter((t): t is string => t !== undefined && t.length > 0))];
+  return parts.length > 0 ? parts.join(' and ') : fallback;
 }
 
 function citeOf(documentId: string, clauses: DraftClause[]): Citation[] {
@@ -120,7 +120,7 @@ export function buildDraft(id: string, name: string, sources: readonly DraftSour
   else flags.push('officialChannels: none found; list the setting\'s official channels if it has any.');
   const documents: DocumentDef[] = docs.map((d) => ({
     id: d.src.documentId,
-    title: titleOf(d.src.text, d.sections[0]!.line, d.src.file),
+    title: titleOf(d.sections, d.src.file),
     approved: d.details.approved ?? 'not stated in the policy',
     reviewDue: d.details.reviewDue ?? 'not stated in the policy',
     ...(d.details.reviewDueDate ? { reviewDueDate: d.details.reviewDueDate } : {}),

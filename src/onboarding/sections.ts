@@ -13,6 +13,8 @@ export interface PolicySection {
   line: number;
   /** Last line of the section (1-based, inclusive). */
   endLine: number;
+  /** On the first section of each part: the title line above it ("Social Media Policy"), if any. */
+  partTitle?: string;
 }
 
 /** A heading: "4. Title", "4 Title", "6.1 Title", "**4.** Title", "Section 4: Title". */
@@ -59,7 +61,7 @@ export function splitSections(text: string): PolicySection[] {
       used.add(prefix);
     }
     const endLine = (found[i + 1]?.line ?? lines.length + 1) - 1;
-    return { id: prefix ? `${prefix} ${f.num}` : f.num, title: f.title, line: f.line, endLine };
+    return { id: prefix ? `${prefix} ${f.num}` : f.num, title: f.title, line: f.line, endLine, ...(f.partTitle ? { partTitle: f.partTitle } : {}) };
   });
 }
 

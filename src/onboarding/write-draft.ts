@@ -52,7 +52,9 @@ export async function writeNewSetting(root: string, req: NewSettingRequest): Pro
     written.push(path.relative(root, abs).split(path.sep).join('/'));
   };
   for (const s of sources) write(paths.policyText(s.documentId), s.text.endsWith('\n') ? s.text : `${s.text}\n`);
-  for (const m of draft.clauseMaps) write(paths.clauseMap(m.document), `# yaml-language-server: $schema=../../../../schemas/clauses.schema.json\n# Every operative clause of ${m.document}.txt, word for word, drafted by safestep setting new.\n${stringify(m, { lineWidth: 0 })}`);
-  write(paths.profile, header + stringify(draft.profile, { lineWidth: 0 }));
+  for (const m of draft.clauseMaps) write(paths.clauseMap(m.document), `# yaml-language-server: $schema=../../../../schemas/clauses.schema.json\n# Every operative clause of ${m.document}.txt, word for word, drafted by safestep setting new.\n${stringify(m, { lineWidth: 0, aliasDuplicateObjects: false })}`);
+  // `silent: false` is the default: leave it out so each filled rule reads as text, cite, confidence.
+  const rules = Object.fromEntries(Object.entries(draft.profile.rules).map(([k, r]) => [k, r.silent ? r : (({ silent: _s, ...rest }) => rest)(r)]));
+  write(paths.profile, header + stringify({ ...draft.profile, rules }, { lineWidth: 0, aliasDuplicateObjects: false }));
   return { draft, written };
 }

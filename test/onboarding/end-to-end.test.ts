@@ -14,6 +14,7 @@ import { normalise } from '../../src/authoring/clauses/policy-text';
 import { loadContent } from '../../src/authoring/load';
 import type { Reply } from '../../src/core/messages';
 import type { SettingProfile } from '../../src/core/model';
+import { findChromium } from '../../src/onboarding/pdf';
 import { walkAllPaths } from '../flows/path-walker';
 import { runCli } from '../support/cli-process';
 import { copyProject, docxOf, filesUnder, OAKFIELD_TXT, ROOT } from './files';
@@ -89,6 +90,10 @@ describe('a new setting from its own policy, reviewed and approved by its DSL', 
     expect(html).toMatch(/Where your policy is silent/);
     expect(html).toMatch(/Pass mark \d+%, \d+ questions an attempt/);
     expect(html).not.toMatch(/<script|https?:\/\//);
+    // The PDF is made where Chromium is installed (Debian's chromium); otherwise the command says so.
+    const pdf = path.join(repo, 'content', 'settings', ID, 'review.pdf');
+    if (findChromium(process.env)) expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    else expect(r.stdout).toMatch(/no PDF: no Chromium found.*the HTML prints the same/);
   });
 
   test('setting approve records the DSL, and validate is green with only content/settings/ changed', () => {
