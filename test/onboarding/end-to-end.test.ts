@@ -7,6 +7,7 @@
  * answers quote its own policy word for word, state silence where it is silent, and never name
  * another setting or its people or rules.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -16,7 +17,7 @@ import type { Reply } from '../../src/core/messages';
 import type { SettingProfile } from '../../src/core/model';
 import { findChromium } from '../../src/onboarding/pdf';
 import { walkAllPaths } from '../flows/path-walker';
-import { runCli } from '../support/cli-process';
+import { CLI, runCli } from '../support/cli-process';
 import { copyProject, docxOf, filesUnder, OAKFIELD_TXT, ROOT } from './files';
 
 const ID = 'oakfield-primary';
@@ -80,8 +81,8 @@ describe('a new setting from its own policy, reviewed and approved by its DSL', 
     }
   });
 
-  test('setting review writes the printable book: advice beside its quotes, silences, DRAFT', () => {
-    const r = runCli(['setting', 'review', ID], env);
+  test('setting review writes the printable book: advice beside its quotes, silences, DRAFT; a PDF where Chromium is installed', () => {
+    const r = runCli(['setting', 'review', ID], { ...env, SAFESTEP_CHROMIUM: path.join(dir, 'no-chromium-here') });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/wrote content\/settings\/oakfield-primary\/review.html/);
     const html = fs.readFileSync(path.join(repo, 'content', 'settings', ID, 'review.html'), 'utf8');
@@ -90,11 +91,17 @@ describe('a new setting from its own policy, reviewed and approved by its DSL', 
     expect(html).toMatch(/Where your policy is silent/);
     expect(html).toMatch(/Pass mark \d+%, \d+ questions an attempt/);
     expect(html).not.toMatch(/<script|https?:\/\//);
-    // The PDF is made where Chromium is installed (Debian's chromium); otherwise the command says so.
+    // Without Chromium the command says so and writes the HTML alone.
+    expect(r.stdout).toMatch(/no PDF: no Chromium found.*the HTML prints the same/);
     const pdf = path.join(repo, 'content', 'settings', ID, 'review.pdf');
-    if (findChromium(process.env)) expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    else expect(r.stdout).toMatch(/no PDF: no Chromium found.*the HTML prints the same/);
-  });
+    expect(fs.existsSync(pdf)).toBe(false);
+    // Where Chromium is installed (Debian's chromium), the same command prints the book to PDF.
+    if (findChromium(process.env)) {
+      const withPdf = spawnSync(process.execPath, [CLI, 'setting', 'review', ID], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 180_000 });
+      expect(withPdf.stdout).toMatch(/wrote content\/settings\/oakfield-primary\/review.pdf/);
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+  }, 240_000);
 
   test('setting approve records the DSL, and validate is green with only content/settings/ changed', () => {
     const approve = runCli(['setting', 'approve', ID, '--by', 'Gwen Adeyemi, Designated Safeguarding Lead'], env);
