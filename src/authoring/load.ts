@@ -151,10 +151,19 @@ export function inspectContent(root: string): ContentInspection {
 /** The content without the settings the problems belong to, if that content has no problem. */
 function isolated(bundle: ContentBundle, sources: ContentSources, problems: Problem[]): Pick<ContentInspection, 'served' | 'skipped'> {
   const skipped = skippedSettings(problems, sources.settings);
-  const out = new Set(skipped.map((s) => s.file));
-  const keep = sources.settings.filter((s) => !out.has(s.file));
   const unowned = problems.some((p) => settingFilesOf(p, sources.settings).length === 0);
-  if (skipped.length === 0 || keep.length === 0 || unowned) return { skipped };
+  if (skipped.length === 0 || unowned) return { skipped };
+  const served = withoutSettings(bundle, sources, new Set(skipped.map((s) => s.file)));
+  return served ? { served, skipped } : { skipped };
+}
+
+/**
+ * The content with the setting files `out` left out (and the clause maps only they use),
+ * re-validated; undefined when no setting is left or the rest still has a problem.
+ */
+export function withoutSettings(bundle: ContentBundle, sources: ContentSources, out: ReadonlySet<string>): { bundle: ContentBundle; sources: ContentSources } | undefined {
+  const keep = sources.settings.filter((s) => !out.has(s.file));
+  if (keep.length === 0) return undefined;
   const keptDocs = new Set(keep.flatMap((s) => s.data.documents.map((d) => d.id)));
   const skippedDocs = new Set(sources.settings.filter((s) => out.has(s.file)).flatMap((s) => s.data.documents.map((d) => d.id)));
   const clauseMaps = sources.clauseMaps?.filter((m) => {
@@ -162,10 +171,16 @@ function isolated(bundle: ContentBundle, sources: ContentSources, problems: Prob
     return keptDocs.has(doc) || !skippedDocs.has(doc);
   });
   const servedSources: ContentSources = { ...sources, settings: keep, ...(clauseMaps ? { clauseMaps } : {}) };
-  const servedBundle: ContentBundle = { ...bundle, settings: firstById(keep) };
-  if (validate(servedBundle, servedSources).length > 0) return { skipped };
-  const settings = clauseMaps ? withQuotes(servedBundle.settings, clauseMaps) : servedBundle.settings;
-  return { served: { bundle: { ...servedBundle, settings }, sources: servedSources }, skipped };
+  const settings = firstById(keep);
+  const servedBundle: ContentBundle = { ...bundle, settings };
+  if (validate(servedBundle, servedSources).length > 0) return undefined;
+  // Quotes are filled once: a bundle that already has them keeps them.
+  const quoted = clauseMaps && !hasQuotes(bundle) ? withQuotes(settings, clauseMaps) : new Map([...settings.keys()].map((id) => [id, bundle.settings.get(id) ?? settings.get(id)!]));
+  return { bundle: { ...servedBundle, settings: quoted }, sources: servedSources };
+}
+
+function hasQuotes(bundle: ContentBundle): boolean {
+  return [...bundle.settings.values()].some((s) => Object.values(s.rules).some((r) => !r.silent && r.cite.some((c) => c.quotes !== undefined)));
 }
 
 /** The validated content bundle; throws ContentError listing every problem if there are any. */

@@ -94,3 +94,13 @@ test('someone the deployment places in the broken setting is told SafeStep is no
   expect(textOf(reply.args.blocks)).toContain('SafeStep is not set up for your school in this workspace');
   expect(buttonsIn(reply.args.blocks)).toEqual([]);
 });
+
+test('the terminal chat refuses the broken setting by name, and serves another', () => {
+  const env = { SAFESTEP_CONTENT_DIR: copy.root, SAFESTEP_DATA_DIR: dataDir, SAFESTEP_LOG_LEVEL: 'silent' };
+  const broken = runCli(['chat', '--json', '--setting', 'broken-hill'], env, '');
+  expect(broken.status).toBe(2);
+  expect(broken.stderr).toContain(`setting "broken-hill" is not available: ${BROKEN} has problems`);
+  const upton = runCli(['chat', '--json', '--setting', 'upton-junior'], env, '{"text":"hello"}\n');
+  expect(upton.status).toBe(0);
+  expect(upton.stdout).toContain('Upton Junior School');
+});

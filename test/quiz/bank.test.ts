@@ -12,7 +12,7 @@ import { QUESTION_RANGE, MIN_AREAS } from '../../src/quiz/validate/counts';
 import { MIN_SHARED_AREAS, SHARED_ONLY_MIN } from '../../src/quiz/default-bank';
 import { contentRoot } from '../support/content-root';
 import { sentenceCount } from '../../src/quiz/validate/texts';
-import { edit, expectOne, lineOf, ofRule, read, removeCopies, write } from '../authoring/content-fixture';
+import { OAK, edit, expectOne, lineOf, ofRule, read, removeCopies, write } from '../authoring/content-fixture';
 import { ACORNS_BANK, OAK_BANK, QUIZ_MESSAGES, SHARED, copyQuizFixture, inspectQuizAt, quizProblemsAfter, realContent, realQuiz } from './fixture';
 
 afterAll(removeCopies);
@@ -117,6 +117,15 @@ describe('quiz validation rules, one broken fixture each', () => {
     expect(expectOne(gap.problems, 'quiz-placeholder', ACORNS_BANK, lineOf(gap.root, ACORNS_BANK, 'Who decides? {{rule.phones}}')).message).toContain('little-acorns: the policy is silent on "phones"');
     const typo = quizProblemsAfter((r) => edit(r, SHARED, 'when: { rule: phones, is: set }', 'when: { rule: phonez, is: set }'));
     expect(expectOne(typo.problems, 'quiz-unknown-rule', SHARED, lineOf(typo.root, SHARED, 'when: { rule: phonez')).message).toContain('"phonez"');
+  });
+
+  test('a rule the quiz uses that one profile lacks (others define it) is that profile\'s to fix', () => {
+    const { root, problems } = quizProblemsAfter((r) => {
+      edit(r, OAK, '\nrules:\n', '\nrules:\n  lockers:\n    silent: true\n');
+      edit(r, SHARED, 'explanation: "The DSL decides.", cite: [{ document: national-rules, section: "1" }]', 'explanation: "The DSL decides.", cite: [{ document: national-rules, section: "1" }, { rule: lockers }]');
+    });
+    const p = expectOne(problems, 'quiz-unknown-rule', 'content/settings/little-acorns.yaml', lineOf(root, 'content/settings/little-acorns.yaml', 'rules:'));
+    expect(p.fix).toContain('Add rules.lockers to content/settings/little-acorns.yaml');
   });
 
   test('an explanation of three sentences, and one too long', () => {

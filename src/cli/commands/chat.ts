@@ -33,6 +33,11 @@ export const chat: Command = async (args, io) => {
   reportSkipped(app.skipped, io.stderr);
   try {
     const wanted = typeof flags.setting === 'string' ? flags.setting : config.settingId;
+    const broken = app.skipped.find((s) => s.id === wanted);
+    if (broken) {
+      io.stderr.write(`safestep chat: setting "${broken.id}" is not available: ${broken.file} has problems (listed above). Fix them (npm run validate), or choose one of: ${[...app.content.settings.keys()].join(', ')}.\n`);
+      return EXIT.usage;
+    }
     const settingId = wanted === undefined ? undefined : requireSetting(app.content, wanted);
     const draft = settingId ? app.content.settings.get(settingId) : undefined;
     if (draft?.status === 'draft') io.stderr.write(`DRAFT: ${draft.name} is a draft, not approved yet and not served to staff; this chat is for the DSL to try it.\n`);

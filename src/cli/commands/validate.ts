@@ -35,7 +35,8 @@ export const validate: Command = async (_args, io) => {
   const { bundle, problems, sources, served, skipped } = inspectContent(contentRoot);
   // With a broken profile, the quiz is still checked for the settings that would be served.
   const quiz = served ? inspectQuiz(contentRoot, { ...served, skipped }) : undefined;
-  const danger = bundle ? inspectDanger(contentRoot, bundle.flows) : undefined;
+  const flows = (bundle ?? served?.bundle)?.flows;
+  const danger = flows ? inspectDanger(contentRoot, flows) : undefined;
   const all = [...problems, ...(quiz?.problems ?? []), ...(danger?.problems ?? [])];
   for (const p of all) io.stderr.write(`${formatProblem(p)}\n`);
   if (bundle && all.length === 0) {

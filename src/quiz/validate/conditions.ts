@@ -1,7 +1,8 @@
 /**
  * `quiz-unknown-rule`: a `when`, a `correctWhen`, a {rule: KEY} citation or a {{rule.KEY}}
  * placeholder names a rule that some banked setting's profile does not have at all (a typo
- * would otherwise silently drop the question or the answer). `quiz-condition`: a condition on
+ * would otherwise silently drop the question or the answer). Where other profiles define it,
+ * the problem is reported in each profile that lacks it (the fix is there, not in the quiz). `quiz-condition`: a condition on
  * chat answers ({answer: …}), which means nothing in the quiz.
  */
 import type { Problem } from '../../authoring/problem';
@@ -35,9 +36,18 @@ function check(v: QuizValidation, q: QuestionSite): Problem[] {
   const settings = v.banked.filter((b) => q.owner === undefined || q.owner === b.setting.data.id).map((b) => b.setting);
   const seen = new Set<string>();
   for (const { path, rule } of rulesNamed(q)) {
-    const missing = settings.filter((s) => !Object.hasOwn(s.data.rules, rule)).map((s) => s.data.id);
+    const lacking = settings.filter((s) => !Object.hasOwn(s.data.rules, rule));
+    const missing = lacking.map((s) => s.data.id);
     if (missing.length === 0 || seen.has(rule)) continue;
     seen.add(rule);
+    if (missing.length < settings.length) {
+      // A rule other profiles define: the fix is in the profiles that lack it, never in the quiz.
+      for (const s of lacking) {
+        out.push({ rule: 'quiz-unknown-rule', file: s.file, line: s.yaml.lineOf(['rules']), message: `the quiz question "${q.def.id}" (${q.source.file}:${q.source.yaml.lineOf(['questions', q.index, ...path])}) uses rule "${rule}", which ${s.file} (setting ${s.data.id}) does not define.`,
+          fix: `Add rules.${rule} to ${s.file}: the policy's text and cite, or "silent: true" if the policy says nothing about it.` });
+      }
+      continue;
+    }
     out.push(questionProblem(q, 'quiz-unknown-rule', path, `names rule "${rule}", which ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not have.`,
       'Correct the rule key (see the setting profiles\' "rules:"), or add the rule - with its text and clause, or silent: true - to those profiles.'));
   }
