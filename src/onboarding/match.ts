@@ -25,6 +25,8 @@ export const FILL_THRESHOLD = 0.42;
 const MAX_CLAUSES = 3;
 /** Each catalogue keyword (up to three) the clause holds adds this. */
 const KEYWORD_WEIGHT = 0.1;
+/** A clause this close to a template sentence fills the rule even without the rule's anchor keyword. */
+const STRONG_MATCH = 0.55;
 
 const STOP = new Set('a an and are as at be been by can could do for from has have if in into is it its of on or our such that the their them they this those to was we were which who will with within would all any may must should also only not no other'.split(' '));
 const SAME = new Map([['pupil', 'child'], ['student', 'child'], ['learner', 'child'], ['children', 'child'], ['pupils', 'child'], ['students', 'child'], ['learners', 'child'], ['setting', 'school'], ['manager', 'headteacher']]);
@@ -102,8 +104,11 @@ export function matchRules(catalogue: RuleCatalogue, exemplars: Exemplars, claus
     const scored = clauseVectors.map(({ c, terms, v }) => {
       const lexical = Math.max(0.6 * cosine(v, meaning), ...examples.map((e) => cosine(v, e)));
       const inSection = home.size === 0 ? 0.9 : home.has(c.sectionKey) ? 1 : OUTSIDE_SECTION;
-      const hits = keywords.filter((k) => k.length > 0 && k.every((t) => terms.includes(t))).length;
-      const score = Math.min(1, lexical * inSection + KEYWORD_WEIGHT * Math.min(hits, 3));
+      const has = keywords.map((k) => k.length > 0 && k.every((t) => terms.includes(t)));
+      const hits = has.filter(Boolean).length;
+      // A clause with none of the rule's keywords fills it only if it is close to a template sentence.
+      const anchored = hits > 0 || lexical >= STRONG_MATCH;
+      const score = anchored ? Math.min(1, lexical * inSection + KEYWORD_WEIGHT * Math.min(hits, 3)) : Math.min(FILL_THRESHOLD - 0.01, lexical * inSection);
       return { c, score };
     }).sort((a, b) => b.score - a.score);
     const best = scored[0]?.score ?? 0;
