@@ -89,7 +89,11 @@ export function buildDraft(id: string, name: string, sources: readonly DraftSour
   const used = new Set<DraftClause>();
   for (const m of matches) {
     // Whether the head is also the DSL is a fact about people: only a clause naming the DSL can state it.
-    if (m.key === 'conduct-head-is-dsl' && !m.clauses.some((c) => details.dsl?.name && c.text.includes(details.dsl.name))) m.clauses = [];
+    if (m.key === 'conduct-head-is-dsl' && !m.clauses.some((c) => details.dsl?.name && c.text.includes(details.dsl.name))) {
+      m.clauses = [];
+      const same = details.dsl?.name !== undefined && details.dsl.name === details.head?.name;
+      flags.push(`rules.conduct-head-is-dsl: the key details ${details.dsl && details.head ? `say the DSL (${details.dsl.name}) ${same ? 'is' : 'is not'} the headteacher (${details.head.name ?? details.head.role})` : 'do not name both the DSL and the headteacher'}, but no clause of the policy states it, so the rule is silent; check it.`);
+    }
     if (m.clauses.length === 0) {
       rules[m.key] = { silent: true, note: `safestep setting new found no clause for this in the policy (nearest match ${m.best}); if the policy does cover it, fill it in.`, confidence: m.confidence };
       continue;
