@@ -40,6 +40,8 @@ type Shown = Map<string, string>;
 interface Memo {
   shown: Shown;
   quoted: Quoted;
+  /** Advice blocks already printed in this flow (by their rendered content). */
+  advice: Set<string>;
 }
 
 function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<string, string>, content: ContentBundle, depth: number, seen: Set<string>, memo: Memo): string {
@@ -65,8 +67,12 @@ function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<str
     }
     case 'advice': {
       const advice = renderAdvice(step, s, a, content);
+      const key = JSON.stringify(advice);
+      const rest = walk(flow, step.next, s, answers, content, depth + 1, seen, memo);
+      if (memo.advice.has(key)) return `<li class="advice"><strong>Advice: ${esc(advice.title)}</strong> — the same advice as shown above.</li>${rest}`;
+      memo.advice.add(key);
       const items = advice.steps.map((it) => `<li class="advice-item"><div class="says">${esc(it.text)}</div>${citationsHtml(it, memo.quoted)}</li>`).join('');
-      return `<li class="advice"><strong>Advice: ${esc(advice.title)}</strong>${advice.intro ? `<p>${esc(advice.intro)}</p>` : ''}<ol>${items}</ol></li>${walk(flow, step.next, s, answers, content, depth + 1, seen, memo)}`;
+      return `<li class="advice"><strong>Advice: ${esc(advice.title)}</strong>${advice.intro ? `<p>${esc(advice.intro)}</p>` : ''}<ol>${items}</ol></li>${rest}`;
     }
     case 'branch': {
       const hit = step.branches.find((b) => evaluate(b.when, s, a) === true);
@@ -83,7 +89,7 @@ function walk(flow: FlowDef, stepId: string, s: SettingProfile, answers: Map<str
 export function flowHtml(flow: FlowDef, s: SettingProfile, content: ContentBundle): string {
   let body: string;
   try {
-    body = `<ul class="tree">${walk(flow, flow.start, s, new Map(), content, 0, new Set(), { shown: new Map(), quoted: new Set() })}</ul>`;
+    body = `<ul class="tree">${walk(flow, flow.start, s, new Map(), content, 0, new Set(), { shown: new Map(), quoted: new Set(), advice: new Set() })}</ul>`;
   } catch (err) {
     body = `<p class="problem">This flow cannot be shown for ${esc(s.name)} yet: ${esc((err as Error).message)}. Run safestep validate.</p>`;
   }
