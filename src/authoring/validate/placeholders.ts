@@ -1,7 +1,7 @@
 /**
  * `unresolved-placeholder`: a text has a `{{…}}` placeholder that core/template.ts cannot fill
- * for some setting where the text can be shown (e.g. `{{rule.x}}` where the policy is silent
- * and nothing guards the text), or a placeholder that is not written in the supported form.
+ * for some setting where the text can be shown (e.g. `{{dsl.name}}` where the profile names no
+ * DSL), or a placeholder that is not written in the supported form.
  * Flow texts are checked against the settings that can reach them; content/messages.yaml
  * against every setting. (A rule a profile lacks altogether is `unknown-rule`'s to report.)
  * Silence never makes a problem for a setting: `{{rule.KEY}}` may appear only in advice items
