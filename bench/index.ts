@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureContentScale } from './content-scale';
 import { runDangerBench } from './danger';
+import { runOnboardingBench } from './onboarding';
 import { renderMarkdown, renderSummary, type BenchResults } from './report';
 import { measureSlackBurst } from './slack-burst';
 import { measureRouting } from './routing';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), `${renderMarkdown(results)}\n`);
   say(renderSummary(results));
   runDangerBench(ROOT, say); // issue 11: the danger check's two levels on every set (its own section)
+  runOnboardingBench(ROOT, say); // issue 14: time to draft a new setting, and agreement with the hand-made profiles
 }
 
 main().catch((err: unknown) => {

@@ -12,6 +12,7 @@ import type { SlackChannelConfig } from './channels/slack';
 import { SafeStepError } from './core/errors';
 import { errorCode, type ChannelHost, type ChatChannel } from './core/host';
 import type { Logger } from './core/ports';
+import { servingRefusals } from './deployment/approval';
 import { checkDeployment } from './deployment/check';
 import { workspacesOf } from './deployment/model';
 import { startHttpServer, type Readiness } from './server';
@@ -126,8 +127,9 @@ export async function serveChannels(
   const app = buildApp(config, options.log, options.clock);
   try {
     // A skipped (broken) profile is known: the deployment may name it, and its people are told
-    // SafeStep is not set up for them until it is fixed.
-    checkDeployment(config.deployment, [...app.content.settings.keys(), ...app.skipped.map((s) => s.id)]);
+    // SafeStep is not set up for them until it is fixed. A draft (or a policy changed since its
+    // approval) is refused outright: "not approved yet".
+    checkDeployment(config.deployment, [...app.content.settings.keys(), ...app.skipped.map((s) => s.id)], servingRefusals(config.contentRoot, app.content.settings.values()));
     reportSkipped(app.skipped, options.stderr ?? process.stderr);
     const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr });
     for (const c of channels) app.connect(c);

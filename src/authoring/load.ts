@@ -75,20 +75,33 @@ function firstById<T extends { id: string }>(sources: readonly SourceFile<T>[]):
   return map;
 }
 
-/** The plain text of every document the settings name that exists under ../shared/policies/. */
+/**
+ * The plain text of every document the settings name: a setting's own copy
+ * (content/settings/<setting>/<document>.txt, written by `safestep setting new`) first, then
+ * ../shared/policies/<document>.txt.
+ */
 function readPolicyTexts(root: string, settings: readonly SourceFile<SettingProfile>[]): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const doc of settings.flatMap((s) => s.data.documents)) {
-    const file = path.join(root, CONTENT_FILES.policiesDir, `${doc.id}.txt`);
-    if (!texts.has(doc.id) && existsSync(file)) texts.set(doc.id, readFileSync(file, 'utf8'));
+  for (const s of settings) {
+    for (const doc of s.data.documents) {
+      const own = path.join(root, CONTENT_FILES.settingsDir, s.data.id, `${doc.id}.txt`);
+      const file = existsSync(own) ? own : path.join(root, CONTENT_FILES.policiesDir, `${doc.id}.txt`);
+      if (!texts.has(doc.id) && existsSync(file)) texts.set(doc.id, readFileSync(file, 'utf8'));
+    }
   }
   return texts;
 }
 
-/** content/clauses/*.yaml, or undefined when the directory does not exist. */
+/** content/clauses/*.yaml plus each setting's own content/settings/<id>/clauses/*.yaml; undefined when neither exists. */
 function loadClauseMaps(root: string, problems: Problem[]): SourceFile<ClauseMapDef>[] | undefined {
-  if (!existsSync(path.join(root, CONTENT_FILES.clausesDir))) return undefined;
-  return yamlFilesIn(root, CONTENT_FILES.clausesDir, 'clause map', problems)
+  const settingsDir = path.join(root, CONTENT_FILES.settingsDir);
+  const own = existsSync(settingsDir)
+    ? readdirSync(settingsDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path.join(settingsDir, e.name, 'clauses'))).map((e) => `${CONTENT_FILES.settingsDir}/${e.name}/clauses`).sort()
+    : [];
+  const shared = existsSync(path.join(root, CONTENT_FILES.clausesDir)) ? [CONTENT_FILES.clausesDir] : [];
+  if (shared.length === 0 && own.length === 0) return undefined;
+  return [...shared, ...own]
+    .flatMap((dir) => yamlFilesIn(root, dir, 'clause map', problems))
     .map((f) => loadFile(root, f, ClauseMapSchema, 'src/authoring/clauses/schema.ts', problems))
     .filter((s): s is SourceFile<ClauseMapDef> => s !== undefined);
 }

@@ -142,8 +142,10 @@ const RuleSchema = z.union([
     text: z.string().min(1),
     value: z.union([z.string(), z.boolean()]).optional(),
     cite: z.array(CitationSchema).min(1),
+    /** How sure `safestep setting new` was of this match (0–1); the DSL checks low ones first. */
+    confidence: z.number().min(0).max(1).optional(),
   }),
-  z.strictObject({ silent: z.literal(true), note: z.string().optional() }),
+  z.strictObject({ silent: z.literal(true), note: z.string().optional(), confidence: z.number().min(0).max(1).optional() }),
 ]);
 
 /** An advice contact (content/settings/*.yaml and the national contacts). */
@@ -159,6 +161,10 @@ const ContactSchema = z.strictObject({
 export const SettingSchema = z.strictObject({
   id,
   name: z.string().min(1),
+  /** Absent: established content. `draft`: written by `safestep setting new`, never served until approved. */
+  status: z.enum(['draft', 'approved']).optional(),
+  /** What the drafter could not fill and the DSL must check (placeholders, missing people or dates). */
+  flags: z.array(z.string().min(1)).optional(),
   kind: settingKind,
   trust: z.string().optional(),
   childTerm: z.string().min(1),

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, { load: () => Command; summary: string }> = {
   keys: { load: () => require('./commands/keys').keys, summary: 'keys rotate                               re-encrypt everything under a new key' },
   quiz: { load: () => require('./commands/quiz').quiz, summary: 'quiz [--setting ID] [--json] | report      the induction quiz; the DSL\'s quiz report' },
   coverage: { load: () => require('./commands/coverage').coverage, summary: 'coverage [--write]                        the flow × setting table (content/COVERAGE.md)' },
+  setting: { load: () => require('./commands/setting').setting, summary: 'setting new | review | approve | catalogue  a new setting from its policy; the DSL\'s review and approval' },
   schema: { load: () => require('./commands/schema').schema, summary: 'schema export                             write JSON Schemas for editors' },
 };
 

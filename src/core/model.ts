@@ -154,8 +154,8 @@ export interface Person {
 
 /** A setting-specific rule: what the policy says, and where; or that the policy is silent. */
 export type RuleValue =
-  | { silent: false; text: string; value?: string | boolean; cite: Citation[] }
-  | { silent: true; note?: string };
+  | { silent: false; text: string; value?: string | boolean; cite: Citation[]; confidence?: number }
+  | { silent: true; note?: string; confidence?: number };
 
 /** A policy document of a setting, with its own section numbers. */
 export interface DocumentDef {
@@ -185,6 +185,10 @@ export interface Contact {
 export interface SettingProfile {
   id: string;
   name: string;
+  /** Absent: established content; `draft` is never served to staff until the DSL approves it. */
+  status?: 'draft' | 'approved';
+  /** What the drafter could not fill and the DSL must check. */
+  flags?: string[];
   kind: SettingKind;
   trust?: string;
   childTerm: string;

@@ -23,7 +23,7 @@ describe('safestep validate', () => {
   it('exits 0 with a summary on valid content', async () => {
     const run = io(BASE);
     expect(await validate([], run.io)).toBe(0);
-    expect(run.out()).toBe('validate: 1 flows, 2 settings OK\n');
+    expect(run.out()).toBe('validate: 1 flows, 2 settings OK\nvalidate: notice: no DSL sign-off is recorded for 2 settings (established content, served): little-acorns, oak-primary\n');
     expect(run.err()).toBe('');
   });
 

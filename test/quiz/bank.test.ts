@@ -185,7 +185,7 @@ describe('safestep validate and the quiz', () => {
   test('a valid bank adds a second summary line', async () => {
     const r = run(copyQuizFixture());
     expect(await validate([], r.io)).toBe(0);
-    expect(r.out.stdout).toBe('validate: 1 flows, 2 settings OK\nvalidate: quiz banks for 2 settings OK\n');
+    expect(r.out.stdout).toBe('validate: 1 flows, 2 settings OK\nvalidate: notice: no DSL sign-off is recorded for 2 settings (established content, served): little-acorns, oak-primary\nvalidate: quiz banks for 2 settings OK\n');
   });
 
   test('quiz problems are printed as file:line [rule] … Fix: …, and fail the run', async () => {

@@ -39,6 +39,8 @@ export const chat: Command = async (args, io) => {
       return EXIT.usage;
     }
     const settingId = wanted === undefined ? undefined : requireSetting(app.content, wanted);
+    const draft = settingId ? app.content.settings.get(settingId) : undefined;
+    if (draft?.status === 'draft') io.stderr.write(`DRAFT: ${draft.name} is a draft, not approved yet and not served to staff; this chat is for the DSL to try it.\n`);
     const user = {
       ...DEFAULT_CONSOLE_USER,
       ...(typeof flags.user === 'string' ? { id: flags.user } : {}),

@@ -4,7 +4,8 @@
  * Policy documents past their review date are warnings (stderr, `warning: …`): they do not fail.
  * The induction quiz bank (content/quiz/, when present) is checked once the flows and settings
  * are valid, with a second summary line; so is the danger model (content/danger/), with a third.
- * Exit 0 when there are no problems, 1 otherwise.
+ * Then a notice of each setting's DSL sign-off: none recorded (established content), a draft (not
+ * served), or approved but its policy changed since. Exit 0 when there are no problems, 1 otherwise.
  */
 import { inspectContent } from '../../authoring/load';
 import { formatProblem } from '../../authoring/problem';
@@ -14,6 +15,7 @@ import { SafeStepError } from '../../core/errors';
 import { inspectDanger } from '../../nlu/validate-danger';
 import { describeSkipped } from '../../authoring/isolate';
 import { inspectQuiz } from '../../quiz/load';
+import { signOffNotices } from '../../deployment/approval';
 import { EXIT } from '../io';
 import type { Command } from '../io';
 
@@ -42,6 +44,7 @@ export const validate: Command = async (_args, io) => {
     for (const w of warnings) io.stderr.write(`warning: ${formatReviewWarning(w)}\n`);
     const note = warnings.length > 0 ? ` (${warnings.length} policy review warning${warnings.length === 1 ? '' : 's'})` : '';
     io.stdout.write(`validate: ${sources.flows.length} flows, ${sources.settings.length} settings OK${note}\n`);
+    for (const line of signOffNotices(contentRoot, bundle.settings.values())) io.stdout.write(`${line}\n`);
     if (quiz?.quiz) io.stdout.write(`validate: quiz banks for ${quiz.quiz.settings.size} settings OK\n`);
     const d = danger?.rules;
     if (d) io.stdout.write(`validate: danger model OK (${Object.keys(d.cues).length} cues, ${d.signals.length} signals, ${d.cancellers.length} cancellers)\n`);
