@@ -93,9 +93,22 @@ export class DslNotifier implements Notifier {
     );
   }
 
-  /** Sends committed delivery rows now, each on its own; never waits for, or throws from, a platform. */
+  /**
+   * Sends committed delivery rows now, each on its own; never waits for, or throws from, a platform.
+   * Each row is leased first, so a server sharing the database never sends it as well.
+   */
   dispatch(rows: readonly Delivery[]): void {
-    for (const d of rows) void this.attempt(d);
+    for (const d of rows) {
+      if (this.sending.has(d.id)) continue;
+      let mine = false;
+      try {
+        mine = this.o.deliveries.claim(d.id, this.now(), this.leaseUntil());
+      } catch (err) {
+        // Left pending: the next tick (here or on another server) claims and sends it.
+        this.o.log.error('delivery_claim_failed', { reference: d.reference, code: errorCode(err) });
+      }
+      if (mine) void this.attempt(d);
+    }
   }
 
   /** Resolves once every attempt under way has finished (for shutdown and tests). */
@@ -165,7 +178,8 @@ export class DslNotifier implements Notifier {
   tick(): Promise<void> {
     if (this.ticking) return this.ticking;
     const run = (async () => {
-      for (const d of this.o.deliveries.due(this.now())) {
+      // Leased to this server: another server draining the same outbox skips these rows.
+      for (const d of this.o.deliveries.claimDue(this.now(), this.leaseUntil())) {
         if (!this.sending.has(d.id)) void this.attempt(d);
       }
       this.remind();
@@ -260,5 +274,10 @@ export class DslNotifier implements Notifier {
 
   private now(): string {
     return this.o.clock().toISOString();
+  }
+
+  /** A lease outlasts one attempt (with its timeout); a server killed mid-send loses it after that. */
+  private leaseUntil(): string {
+    return new Date(this.o.clock().getTime() + this.attemptTimeoutMs + 30_000).toISOString();
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { StoreError } from '../core/errors';
 import type { DeliveryStore } from '../core/delivery';
-import type { ChannelRefStore, Logger, ReportStore, SessionStore, Transaction } from '../core/ports';
+import type { ChannelRefStore, ConversationLock, Logger, ReportStore, SeenEvents, SessionStore, TickClaims, Transaction } from '../core/ports';
 import type { QuizStore } from '../quiz/ports';
 import type { AuditStore, CaseStore } from '../core/case/model';
 import { MemoryAuditStore, MemoryCaseStore, MemoryRetentionStore } from './memory-cases';
@@ -17,11 +17,13 @@ import { FailingQuizStore } from './memory-quiz';
 import { SqliteChannelRefStore } from './sqlite-channel-refs';
 import { SqliteDeliveryStore } from './sqlite-deliveries';
 import { SqliteQuizStore } from './sqlite-quiz';
-import { openDatabase, type Database } from './sqlite';
-import { Cipher } from './cipher';
+import { openDatabase } from './sqlite';
 import { PLAIN_DATA, type DataSeal } from './data-seal';
-import { describeSource, newKey, readKeys, writeKeyFile, type KeySource } from './keys';
+import type { KeySource } from './keys';
 import { holdsSealedData, keyIdsInUse, reseal } from './reseal';
+import { openCipher } from './open-cipher';
+import { describeDatabase, isPostgresUrl, openPgStores } from './pg-open';
+import { MemorySharedWork, sqliteSharedWork } from './shared-work';
 import { SafeStepError } from '../core/errors';
 import { SqliteReportStore } from './sqlite-reports';
 import { SqliteSessionStore } from './sqlite-sessions';
@@ -43,6 +45,14 @@ export interface Stores {
   retention: RetentionStore;
   /** Runs work in one transaction across every store above: all of its writes commit, or none. */
   transaction: Transaction;
+  /** Slack events already handled, shared by every server on the database. */
+  events: SeenEvents;
+  /** Claims of periodic work, so reminders and the daily desk run once per deployment. */
+  ticks: TickClaims;
+  /** Serialises one conversation's turns across every server on the database. */
+  lockConversation: ConversationLock;
+  /** Throws (store_open_error) when the database cannot be reached now; for readiness checks. */
+  ping(): void;
   close(): void;
 }
 
@@ -57,18 +67,26 @@ export interface StoreOptions {
 }
 
 /**
- * SQLite-backed stores on `dbPath`; throws store_open_error if the database cannot be opened,
+ * Stores on `dbPath`: a SQLite file, or PostgreSQL when it is a postgres:// URL (pg-open.ts); throws store_open_error if the database cannot be opened,
  * and key_error (naming the key) when it holds encrypted data the key source cannot open.
  */
 export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
+  if (isPostgresUrl(dbPath)) return openPgStores(dbPath, options);
   const db = openDatabase(dbPath, { fileMustExist: options.mustExist ?? false });
   let seal: DataSeal = PLAIN_DATA;
   try {
-    if (options.key) seal = openCipher(db, options.key, options.log);
+    if (options.key) {
+      seal = openCipher(
+        { holdsSealedData: () => holdsSealedData(db), keyIdsInUse: () => keyIdsInUse(db), reseal: (c) => void reseal(db, c, false) },
+        options.key,
+        options.log,
+      );
+    }
   } catch (err) {
     db.close();
     throw err;
   }
+  const shared = sqliteSharedWork(db);
   return {
     sessions: new SqliteSessionStore(db, seal),
     reports: new SqliteReportStore(db, seal),
@@ -81,35 +99,17 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     // IMMEDIATE: the write lock is taken first, so a reference read inside can never be raced by
     // another process (a deferred transaction would fail with SQLITE_BUSY on its first write).
     transaction: (work) => db.transaction(work).immediate(),
+    events: shared,
+    ticks: shared,
+    // One server per SQLite file: its in-process queue already serialises each conversation.
+    lockConversation: (_id, work) => work(),
+    ping: () => {
+      db.prepare('SELECT 1').get();
+    },
     close: () => {
       if (db.open) db.close();
     },
   };
-}
-
-/**
- * The cipher for a database: the source's keys (a missing key file is generated 0600, unless
- * the database already holds encrypted data: then key_error, never plain text); every key the
- * data needs must be held; data written before encryption was on is sealed now.
- */
-function openCipher(db: Database, source: KeySource, log?: Logger): Cipher {
-  let keys = readKeys(source);
-  if (!keys) {
-    if (holdsSealedData(db)) {
-      throw new SafeStepError('key_error', `The database holds encrypted reports, but ${describeSource(source)} is missing. Restore that key file or set SAFESTEP_KEY; SafeStep will not start without it.`);
-    }
-    const key = newKey();
-    writeKeyFile((source as { path: string }).path, [key]);
-    log?.warn('encryption_key_generated', { key: key.id });
-    keys = [key];
-  }
-  const cipher = new Cipher(source, keys);
-  const missing = keyIdsInUse(db).filter((id) => !cipher.has(id));
-  if (missing.length > 0) {
-    throw new SafeStepError('key_error', `The database holds data encrypted with key ${missing.join(', ')}, which ${describeSource(source)} does not hold. SafeStep will not start without it.`);
-  }
-  reseal(db, cipher, false);
-  return cipher;
 }
 
 /**
@@ -122,6 +122,7 @@ export function openStoresOrFallback(dbPath: string, options: StoreOptions = {})
   } catch (err) {
     // A missing or wrong key is a refusal to start, never a fallback.
     if (err instanceof SafeStepError && err.code === 'key_error') throw err;
+    const memoryShared = new MemorySharedWork();
     return {
       sessions: new MemorySessionStore(),
       reports: new FailingReportStore(),
@@ -132,8 +133,14 @@ export function openStoresOrFallback(dbPath: string, options: StoreOptions = {})
       audit: new MemoryAuditStore(),
       retention: new MemoryRetentionStore(),
       transaction: (work) => work(),
+      events: memoryShared,
+      ticks: memoryShared,
+      lockConversation: (_id, work) => work(),
+      ping: () => {
+        throw toStoreError('store_open_error', 'The SafeStep database could not be opened', undefined);
+      },
       close: () => undefined,
-      error: toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err),
+      error: toStoreError('store_open_error', `Could not open the SafeStep database at ${describeDatabase(dbPath)}`, err),
     };
   }
 }
