@@ -9,7 +9,7 @@ import type { Config, SlackConfig } from './config';
 import type { TeamsChannelConfig } from './channels/teams/config';
 import { SafeStepError } from './core/errors';
 import type { ChannelHost, ChatChannel } from './core/host';
-import type { Logger } from './core/ports';
+import type { Logger, SeenEvents } from './core/ports';
 import { checkDeployment } from './deployment/check';
 import { workspacesOf } from './deployment/model';
 import { startHttpServer } from './server';
@@ -22,6 +22,8 @@ export interface ChannelOptions<C> {
   apiRetries?: number;
   /** Where a channel writes start-up warnings meant for a person (default process.stderr). */
   stderr?: { write(text: string): unknown };
+  /** Platform events already handled, in the database (Slack's de-duplication across servers). */
+  seenEvents?: SeenEvents;
 }
 
 export interface Serving {
@@ -36,7 +38,7 @@ export interface Serving {
 type Factory<C> = (host: ChannelHost, options: ChannelOptions<C>) => ChatChannel;
 
 /** Creates (without starting) every chat channel the config enables. */
-export function createChannels(host: ChannelHost, config: Readonly<Config>, common: { apiRetries?: number; stderr?: { write(text: string): unknown } } = {}): ChatChannel[] {
+export function createChannels(host: ChannelHost, config: Readonly<Config>, common: { apiRetries?: number; stderr?: { write(text: string): unknown }; seenEvents?: SeenEvents } = {}): ChatChannel[] {
   const channels: ChatChannel[] = [];
   if (config.slack) {
     const { createSlackChannel } = require('./channels/slack') as { createSlackChannel: Factory<SlackConfig> };
@@ -63,6 +65,7 @@ export function dailyDesk(app: App, config: Readonly<Config>): DailyDesk {
     retentionDays: config.retentionDays,
     digestTime: config.digestTime,
     records: app.host.records('desk'),
+    ticks: app.stores.ticks,
     clock: app.clock,
     log: app.log,
   });
@@ -76,7 +79,7 @@ export async function serveChannels(
   const app = buildApp(config, options.log, options.clock);
   try {
     checkDeployment(config.deployment, [...app.content.settings.keys()]);
-    const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr });
+    const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr, seenEvents: app.stores.events });
     for (const c of channels) app.connect(c);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, options.host);
     try {

@@ -14,7 +14,7 @@ import { reportNotice } from './desk/notice';
 import { errorCode } from './errors';
 import type { Deliverer } from './host/contract';
 import type { Outbound } from './host/views';
-import type { Clock, Logger, Notifier, ReportStore, Transaction } from './ports';
+import type { Clock, Logger, Notifier, ReportStore, TickClaims, Transaction } from './ports';
 import type { FiledReport } from './report';
 import type { CaseStore } from './case/model';
 import { render } from './template';
@@ -39,6 +39,8 @@ export interface DslNotifierOptions {
   maxReminders?: number;
   /** An attempt not finished after this long counts as failed (and is retried). */
   attemptTimeoutMs?: number;
+  /** Servers sharing a database: each reminder round is recorded by the one server that claims it. */
+  claims?: TickClaims;
 }
 
 /** What happened when someone pressed Acknowledge. */
@@ -207,6 +209,7 @@ export class DslNotifier implements Notifier {
       const rounds = new Set(reminders.map((d) => d.createdAt)).size;
       const last = Math.max(Date.parse(report.createdAt), ...reminders.map((d) => Date.parse(d.createdAt)));
       if (rounds >= this.maxReminders || now - last < this.reminderAfterMs) continue;
+      if (this.o.claims && !this.o.claims.claim(`reminder:${report.reference}`, String(rounds + 1), this.now())) continue;
       this.o.log.warn('report_unacknowledged', { reference: report.reference, round: rounds + 1 });
       const at = this.now();
       const rows = this.o.transaction(() =>

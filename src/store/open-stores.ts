@@ -3,14 +3,9 @@
  * database cannot be opened: the chat keeps working, but no report is ever claimed as filed.
  */
 import type { StoreError } from '../core/errors';
-import type { DeliveryStore } from '../core/delivery';
-import type { ChannelRefStore, ConversationLock, Logger, ReportStore, SeenEvents, SessionStore, TickClaims, Transaction } from '../core/ports';
-import type { QuizStore } from '../quiz/ports';
-import type { AuditStore, CaseStore } from '../core/case/model';
 import { MemoryAuditStore, MemoryCaseStore, MemoryRetentionStore } from './memory-cases';
 import { SqliteAuditStore, SqliteCaseStore } from './sqlite-cases';
 import { SqliteRetentionStore } from './sqlite-retention';
-import type { RetentionStore } from '../core/case/retention';
 import { FailingReportStore, MemorySessionStore } from './memory';
 import { MemoryChannelRefStore, MemoryDeliveryStore } from './memory-channel';
 import { FailingQuizStore } from './memory-quiz';
@@ -19,7 +14,7 @@ import { SqliteDeliveryStore } from './sqlite-deliveries';
 import { SqliteQuizStore } from './sqlite-quiz';
 import { openDatabase } from './sqlite';
 import { PLAIN_DATA, type DataSeal } from './data-seal';
-import type { KeySource } from './keys';
+import type { StoreOptions, Stores } from './stores';
 import { holdsSealedData, keyIdsInUse, reseal } from './reseal';
 import { openCipher } from './open-cipher';
 import { describeDatabase, isPostgresUrl, openPgStores } from './pg-open';
@@ -29,42 +24,7 @@ import { SqliteReportStore } from './sqlite-reports';
 import { SqliteSessionStore } from './sqlite-sessions';
 import { toStoreError } from './store-error';
 
-/** The stores plus a `close` that releases the database. */
-export interface Stores {
-  sessions: SessionStore;
-  reports: ReportStore;
-  deliveries: DeliveryStore;
-  channelRefs: ChannelRefStore;
-  /** The induction quiz's attempts, answers and attestations. */
-  quiz: QuizStore;
-  /** Each report's append-only history: acknowledgements, notes, actions, outcomes, corrections. */
-  cases: CaseStore;
-  /** Who read or tried to act on which report, when and where. */
-  audit: AuditStore;
-  /** Legal holds, purging old conversations and (only when a profile says so) old reports. */
-  retention: RetentionStore;
-  /** Runs work in one transaction across every store above: all of its writes commit, or none. */
-  transaction: Transaction;
-  /** Slack events already handled, shared by every server on the database. */
-  events: SeenEvents;
-  /** Claims of periodic work, so reminders and the daily desk run once per deployment. */
-  ticks: TickClaims;
-  /** Serialises one conversation's turns across every server on the database. */
-  lockConversation: ConversationLock;
-  /** Throws (store_open_error) when the database cannot be reached now; for readiness checks. */
-  ping(): void;
-  close(): void;
-}
-
-/** How to open the stores. */
-export interface StoreOptions {
-  /** Where the encryption keys come from; without one, data is stored as it is (tests of the stores only). */
-  key?: KeySource;
-  /** Fail instead of creating the database when it does not exist. */
-  mustExist?: boolean;
-  /** Told when a key file is generated (ids only). */
-  log?: Logger;
-}
+export type { StoreOptions, Stores } from './stores';
 
 /**
  * Stores on `dbPath`: a SQLite file, or PostgreSQL when it is a postgres:// URL (pg-open.ts); throws store_open_error if the database cannot be opened,

@@ -8,7 +8,7 @@
 import { StoreError } from '../core/errors';
 import { PLAIN_DATA, type DataSeal } from './data-seal';
 import { openCipher } from './open-cipher';
-import type { StoreOptions, Stores } from './open-stores';
+import type { StoreOptions, Stores } from './stores';
 import { PgAuditStore, PgCaseStore } from './pg-cases';
 import { PgChannelRefStore } from './pg-channel-refs';
 import { PgDeliveryStore } from './pg-deliveries';

@@ -4,14 +4,18 @@
  * and, when given the database's SeenEvents, across every server sharing it (a retry may reach
  * another server behind the load balancer).
  */
-import type { SeenEvents } from '../../core/ports';
+
+/** The database's record of events already handled (core/ports.ts SeenEvents, by shape). */
+export interface SharedIds {
+  first(id: string, at: string): boolean;
+}
 
 export class RecentIds {
   private readonly seen = new Set<string>();
 
   constructor(
     private readonly max = 5000,
-    private readonly shared?: SeenEvents,
+    private readonly shared?: SharedIds,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
