@@ -47,6 +47,9 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     throw err;
   }
   const shared = sqliteSharedWork(db);
+  // A SQLite file has one server: leases a killed one left are released when the next one opens
+  // it (the CLI, which never sends, opens with mustExist and leaves them alone).
+  if (!options.mustExist) db.prepare('UPDATE deliveries SET claimed_until = NULL WHERE claimed_until IS NOT NULL').run();
   return {
     sessions: new SqliteSessionStore(db, seal),
     reports: new SqliteReportStore(db, seal),
