@@ -67,7 +67,11 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     // One server per SQLite file: its in-process queue already serialises each conversation.
     lockConversation: (_id, work) => work(),
     ping: () => {
-      db.prepare('SELECT 1').get();
+      try {
+        db.prepare('SELECT 1').get();
+      } catch (err) {
+        throw toStoreError('store_open_error', `The SafeStep database at ${dbPath} cannot be read`, err);
+      }
     },
     close: () => {
       if (db.open) db.close();

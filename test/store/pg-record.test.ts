@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { openStores, type Stores } from '../../src/store/open-stores';
 import { PG_MIGRATIONS } from '../../src/store/pg-migrations';
 import { SyncPg } from '../../src/store/pg-sync';
-import { describePg, startPostgres, type PgCluster } from '../support/postgres';
+import { describePg } from '../support/describe-pg';
+import { startPostgres, type PgCluster } from '../support/postgres';
 import { makeDraft, makeSession } from './fixtures';
 
 const TYPED = 'Zebrafish-Orchid said her uncle hurt her';

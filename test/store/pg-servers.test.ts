@@ -16,7 +16,8 @@ import { openStores, type Stores } from '../../src/store/open-stores';
 import { bundle } from '../doubles/content';
 import { fakeClock } from '../doubles/nlu';
 import { makeDraft } from './fixtures';
-import { describePg, startPostgres, type PgCluster } from '../support/postgres';
+import { describePg } from '../support/describe-pg';
+import { startPostgres, type PgCluster } from '../support/postgres';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUILT = path.join(ROOT, 'dist/src/store/open-stores.js');

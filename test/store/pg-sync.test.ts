@@ -1,6 +1,7 @@
 /** The synchronous PostgreSQL connection: queries, transactions, errors with their SQLSTATE. */
 import { PgError, SyncPg } from '../../src/store/pg-sync';
-import { describePg, startPostgres, type PgCluster } from '../support/postgres';
+import { describePg } from '../support/describe-pg';
+import { startPostgres, type PgCluster } from '../support/postgres';
 
 describePg('SyncPg on a real PostgreSQL', () => {
   let cluster: PgCluster;

@@ -4,7 +4,8 @@
  * PostgreSQL binaries are absent (failing instead under CI=true).
  */
 import { openStores, type Stores } from '../../src/store/open-stores';
-import { describePg, startPostgres, type PgCluster } from '../support/postgres';
+import { describePg } from '../support/describe-pg';
+import { startPostgres, type PgCluster } from '../support/postgres';
 import { describeStoreSet } from './store-set-contract';
 
 let cluster: PgCluster | undefined;

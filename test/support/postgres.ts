@@ -36,8 +36,6 @@ export function postgresAvailable(): boolean {
   return false;
 }
 
-/** `describe`, or `describe.skip` (with the warning above) when PostgreSQL is absent. */
-export const describePg: jest.Describe = (postgresAvailable() ? describe : describe.skip) as jest.Describe;
 
 function freePort(): number {
   const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();})";
