@@ -12,7 +12,7 @@ import { FailingQuizStore } from './memory-quiz';
 import { SqliteChannelRefStore } from './sqlite-channel-refs';
 import { SqliteDeliveryStore } from './sqlite-deliveries';
 import { SqliteQuizStore } from './sqlite-quiz';
-import { openDatabase } from './sqlite';
+import { openDatabase, type Database } from './sqlite';
 import { PLAIN_DATA, type DataSeal } from './data-seal';
 import type { StoreOptions, Stores } from './stores';
 import { holdsSealedData, keyIdsInUse, reseal } from './reseal';
@@ -49,7 +49,7 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
   const shared = sqliteSharedWork(db);
   // A SQLite file has one server: leases a killed one left are released when the next one opens
   // it (the CLI, which never sends, opens with mustExist and leaves them alone).
-  if (!options.mustExist) db.prepare('UPDATE deliveries SET claimed_until = NULL WHERE claimed_until IS NOT NULL').run();
+  if (!options.mustExist) releaseLeases(db);
   return {
     sessions: new SqliteSessionStore(db, seal),
     reports: new SqliteReportStore(db, seal),
@@ -77,6 +77,17 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
       if (db.open) db.close();
     },
   };
+}
+
+/** Clears delivery leases (a read first, so an ordinary start takes no write lock); never fails the open. */
+function releaseLeases(db: Database): void {
+  try {
+    if (db.prepare('SELECT 1 FROM deliveries WHERE claimed_until IS NOT NULL LIMIT 1').get() !== undefined) {
+      db.prepare('UPDATE deliveries SET claimed_until = NULL WHERE claimed_until IS NOT NULL').run();
+    }
+  } catch {
+    // Busy: the leases simply run out on their own.
+  }
 }
 
 /**

@@ -78,7 +78,9 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   claimDue(at: string, until: string): Delivery[] {
     try {
-      // One statement: SQLite's write lock makes it atomic against any other process on the file.
+      // A read first, so a tick with nothing due takes no write lock; then one statement, made
+      // atomic against any other process on the file by SQLite's write lock.
+      if (this.db.prepare(`SELECT 1 FROM deliveries WHERE ${DUE} AND ${FREE} LIMIT 1`).get({ at }) === undefined) return [];
       const rows = this.db.prepare(`UPDATE deliveries SET claimed_until = @until WHERE ${DUE} AND ${FREE} RETURNING *`).all({ at, until }) as Row[];
       return rows.sort((a, b) => a.id - b.id).map(toDelivery);
     } catch (err) {
