@@ -82,7 +82,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     log,
   });
   const runner = new ConversationRunner({ content, router, danger, sessions: stores.sessions, reports: stores.reports, transaction: stores.transaction, lock: stores.lockConversation, notifier, clock, log });
-  const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock }) : undefined;
+  const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock, lock: stores.lockConversation }) : undefined;
   const outreachChannels = new Map<string, OutreachChannel>();
   const outreach = new QuizOutreach({ channels: outreachChannels, reminderDays: config.quizReminderDays, ticks: stores.ticks, clock, log });
   const host = new SafeStepHost({

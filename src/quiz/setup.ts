@@ -6,7 +6,7 @@
 import { inspectContent } from '../authoring/load';
 import { ContentError } from '../authoring/problem';
 import type { ContentBundle } from '../core/content';
-import type { Clock, DangerDetector, Logger } from '../core/ports';
+import type { Clock, ConversationLock, DangerDetector, Logger } from '../core/ports';
 import { loadQuiz } from './load';
 import type { QuizContent } from './model';
 import type { QuizStore } from './ports';
@@ -39,6 +39,7 @@ export function createQuizRunner(o: {
   danger?: DangerDetector;
   clock?: Clock;
   questions?: number;
+  lock?: ConversationLock;
 }): QuizRunner {
   return new QuizRunner({ ...o, clock: o.clock ?? (() => new Date()) });
 }
