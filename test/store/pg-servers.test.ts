@@ -10,6 +10,7 @@ import path from 'node:path';
 import { RecentIds } from '../../src/channels/slack/dedupe';
 import type { DeliveryPurpose } from '../../src/core/delivery';
 import { DslNotifier } from '../../src/core/dsl-notifier';
+import { Ticker } from '../../src/core/ticker';
 import type { Deliverer, Outbound } from '../../src/core/host';
 import type { Logger } from '../../src/core/ports';
 import { openStores, type Stores } from '../../src/store/open-stores';
@@ -138,6 +139,17 @@ describePg('several servers on one PostgreSQL', () => {
       check.close();
     }
   }, 60_000);
+
+  it('runs periodic work (reminders, the daily desk) on one server per interval, not on each', async () => {
+    const runs: string[] = [];
+    const tickers = [new Ticker({ name: 'daily-desk', claims: a.ticks }), new Ticker({ name: 'daily-desk', claims: b.ticks })];
+    tickers.forEach((t, i) => t.start(() => runs.push(i === 0 ? 'a' : 'b'), 100, true));
+    await new Promise((r) => setTimeout(r, 1050));
+    tickers.forEach((t) => t.stop());
+    // About ten intervals passed: each ran once, on one server or the other (without the claim: twice).
+    expect(runs.length).toBeGreaterThanOrEqual(5);
+    expect(runs.length).toBeLessThanOrEqual(12);
+  });
 
   it("holds one conversation's lock across servers: the other server waits, other conversations do not", () => {
     const order: string[] = [];
