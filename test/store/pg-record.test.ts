@@ -100,6 +100,21 @@ describePg('PostgreSQL record', () => {
     expect(db.one<{ data: string }>('SELECT data FROM sessions')?.data).toMatch(/^"enc:v1:/);
   });
 
+  it('ping fails while the database is down and recovers when it is back, with the same stores', () => {
+    const stores = openStores(cluster.freshDatabase());
+    try {
+      stores.sessions.save(makeSession('before'));
+      cluster.down();
+      expect(() => stores.ping()).toThrow(expect.objectContaining({ code: 'store_open_error' }));
+      expect(() => stores.sessions.save(makeSession('during'))).toThrow(expect.objectContaining({ code: 'store_write_error' }));
+      cluster.up();
+      expect(() => stores.ping()).not.toThrow();
+      expect(stores.sessions.load('before')?.conversationId).toBe('before');
+    } finally {
+      stores.close();
+    }
+  });
+
   it('names the database without its password when it cannot be reached', () => {
     expect(() => openStores('postgres://safestep:s3cret@127.0.0.1:1/safestep')).toThrow(
       expect.objectContaining({ code: 'store_open_error', message: expect.not.stringContaining('s3cret') }),

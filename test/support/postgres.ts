@@ -24,6 +24,9 @@ export interface PgCluster {
   dir: string;
   /** A new, empty database on the cluster; its URL. */
   freshDatabase(): string;
+  /** Stops the server (fast) keeping its data, as an outage would; `up` starts it again. */
+  down(): void;
+  up(): void;
   stop(): void;
 }
 
@@ -59,6 +62,9 @@ export function startPostgres(): PgCluster {
   const port = freePort();
   const pgCtl = path.join(bin, 'pg_ctl');
   let started = false;
+  const start = (): void => {
+    asPostgres(pgCtl, ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(dir, 'log'), 'start', '-w']);
+  };
   const stop = (): void => {
     if (started) {
       try {
@@ -73,7 +79,7 @@ export function startPostgres(): PgCluster {
   try {
     asPostgres(path.join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C.UTF-8']);
     started = true;
-    asPostgres(pgCtl, ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', path.join(dir, 'log'), 'start', '-w']);
+    start();
   } catch (err) {
     stop();
     throw err;
@@ -88,6 +94,12 @@ export function startPostgres(): PgCluster {
       const name = `safestep_t${process.pid}_${n}`;
       admin.run(`CREATE DATABASE ${name}`);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    down() {
+      asPostgres(pgCtl, ['-D', data, 'stop', '-m', 'fast', '-w']);
+    },
+    up() {
+      start();
     },
     stop() {
       admin.close();
