@@ -70,7 +70,16 @@ export function openPgStores(url: string, options: StoreOptions & PgOptions = {}
     cases: new PgCaseStore(db, seal),
     audit: new PgAuditStore(db),
     retention: new PgRetentionStore(db, seal),
-    transaction: (work) => db.transaction(work),
+    // Like SQLite's IMMEDIATE transactions: the deployment-wide write lock is taken first, so what
+    // a transaction reads (is the report closed? which reminder round?) cannot be raced by another
+    // server. Transactions are a few statements long; lock_timeout bounds any wait.
+    transaction: (work) =>
+      db.inTransaction
+        ? db.transaction(work)
+        : db.transaction(() => {
+            db.run("SELECT pg_advisory_xact_lock(hashtextextended('safestep:write', 0))");
+            return work();
+          }),
     events: shared,
     ticks: shared,
     lockConversation: (conversationId, work) => {
