@@ -8,6 +8,11 @@ import { randomBytes } from 'node:crypto';
 import { openStores, type Stores } from '../../src/store/open-stores';
 import { PG_MIGRATIONS } from '../../src/store/pg-migrations';
 import { SyncPg } from '../../src/store/pg-sync';
+import { pgKeyIdsInUse } from '../../src/store/pg-reseal';
+import { runCli } from '../support/cli-process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describePg } from '../support/describe-pg';
 import { startPostgres, type PgCluster } from '../support/postgres';
 import { makeDraft, makeSession } from './fixtures';
@@ -98,6 +103,32 @@ describePg('PostgreSQL record', () => {
     expect(stores.sessions.load('early')?.conversationId).toBe('early');
     const db = track(new SyncPg(url));
     expect(db.one<{ data: string }>('SELECT data FROM sessions')?.data).toMatch(/^"enc:v1:/);
+  });
+
+  it('the CLI lists reports and rotates the key on PostgreSQL, every report readable after', () => {
+    const url = cluster.freshDatabase();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-pgcli-'));
+    try {
+      const keyFile = path.join(dir, 'safestep.key');
+      const env = { SAFESTEP_DATABASE_URL: url, SAFESTEP_KEY_FILE: keyFile, SAFESTEP_DATA_DIR: dir };
+      const stores = openStores(url, { key: { kind: 'file', path: keyFile } });
+      const { reference } = stores.reports.file(makeDraft({ firstMessage: TYPED }));
+      stores.close();
+      const db = track(new SyncPg(url));
+      const before = pgKeyIdsInUse(db);
+      const listed = runCli(['reports', 'list'], env);
+      if (listed.status !== 0) throw new Error(listed.stderr);
+      expect(listed.stdout).toContain(reference);
+      const rotated = runCli(['keys', 'rotate'], env);
+      expect(rotated.status).toBe(0);
+      const after = pgKeyIdsInUse(db);
+      expect(after).toHaveLength(1);
+      expect(after).not.toEqual(before);
+      const reopened = track(openStores(url, { key: { kind: 'file', path: keyFile } }));
+      expect(reopened.reports.get(reference)?.firstMessage).toBe(TYPED);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('ping fails while the database is down and recovers when it is back, with the same stores', () => {
