@@ -209,14 +209,17 @@ export class DslNotifier implements Notifier {
       const rounds = new Set(reminders.map((d) => d.createdAt)).size;
       const last = Math.max(Date.parse(report.createdAt), ...reminders.map((d) => Date.parse(d.createdAt)));
       if (rounds >= this.maxReminders || now - last < this.reminderAfterMs) continue;
-      if (this.o.claims && !this.o.claims.claim(`reminder:${report.reference}`, String(rounds + 1), this.now())) continue;
-      this.o.log.warn('report_unacknowledged', { reference: report.reference, round: rounds + 1 });
       const at = this.now();
-      const rows = this.o.transaction(() =>
-        this.channelNames().flatMap((channel) =>
+      const rows = this.o.transaction(() => {
+        // The round is claimed with its rows: one server records it, and a round whose
+        // transaction failed is not lost (its claim rolled back too).
+        if (this.o.claims && !this.o.claims.claim(`reminder:${report.reference}`, String(rounds + 1), at)) return undefined;
+        return this.channelNames().flatMap((channel) =>
           (this.o.directory.team(report.settingId, channel)?.dslUsers ?? []).map((target) => this.o.deliveries.add({ reference: report.reference, channel, target, purpose: 'reminder', at })),
-        ),
-      );
+        );
+      });
+      if (!rows) continue;
+      this.o.log.warn('report_unacknowledged', { reference: report.reference, round: rounds + 1 });
       this.dispatch(rows);
     }
   }
