@@ -12,6 +12,7 @@ import { runDangerBench } from './danger';
 import { runOnboardingBench } from './onboarding';
 import { renderMarkdown, renderSummary, type BenchResults } from './report';
 import { measureSlackBurst } from './slack-burst';
+import { describeMultiServer, measureMultiServer } from './multi-server';
 import { measureRouting } from './routing';
 import { measureStartup } from './startup';
 import { measureTurns } from './turns';
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     say(`bench: a burst of ${n} staff opening SafeStep in Slack at once…`);
     burst.push(await measureSlackBurst(ROOT, n));
   }
+  say('bench: 3 servers on one PostgreSQL, then 1 on SQLite, 1,000 conversations each…');
+  for (const [db, n] of [['postgres', 3], ['sqlite', 1]] as const) say((r => (r ? describeMultiServer(r) : `${db}: skipped (no PostgreSQL)`))(await measureMultiServer(ROOT, db, n, 1000)));
   const results: BenchResults = { machine, routing, turns, startup, contentScale, burst, seconds: (performance.now() - started) / 1000 };
   fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), `${renderMarkdown(results)}\n`);

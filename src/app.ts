@@ -64,7 +64,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
   const { content, quiz: quizContent, skipped } = loadContentWithQuiz(config.contentRoot);
   for (const s of skipped) log.error('setting_skipped', { setting: s.id, problems: s.problems.length });
   const { router, danger } = loadNlu(config.contentRoot, [...content.flows.values()]);
-  const stores = openStoresOrFallback(config.dbPath, { key: config.key, log });
+  const stores = openStoresOrFallback(config.databaseUrl ?? config.dbPath, { key: config.key, log });
   if (stores.error) log.error('store_open_failed', { code: stores.error.code });
   const notifier = new DslNotifier({
     content,
@@ -76,6 +76,7 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     clock,
     log,
     reminderAfterMs: config.reminderMinutes * 60_000,
+    claims: stores.ticks,
   });
   const casework = new Casework({
     reports: stores.reports,
@@ -87,10 +88,10 @@ export function buildApp(config: Readonly<Config>, log: Logger = createLogger(co
     clock,
     log,
   });
-  const runner = new ConversationRunner({ content, router, danger, sessions: stores.sessions, reports: stores.reports, transaction: stores.transaction, notifier, clock, log });
-  const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock }) : undefined;
+  const runner = new ConversationRunner({ content, router, danger, sessions: stores.sessions, reports: stores.reports, transaction: stores.transaction, lock: stores.lockConversation, notifier, clock, log });
+  const quiz = quizContent ? createQuizRunner({ content, quiz: quizContent, store: stores.quiz, log, danger, clock, lock: stores.lockConversation }) : undefined;
   const outreachChannels = new Map<string, OutreachChannel>();
-  const outreach = new QuizOutreach({ channels: outreachChannels, reminderDays: config.quizReminderDays, clock, log });
+  const outreach = new QuizOutreach({ channels: outreachChannels, reminderDays: config.quizReminderDays, ticks: stores.ticks, clock, log });
   const host = new SafeStepHost({
     content,
     quizContent,

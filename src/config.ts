@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   SAFESTEP_CONFIG: z.string().min(1).optional(),
   SAFESTEP_DATA_DIR: z.string().min(1).optional(),
   SAFESTEP_DB: z.string().min(1).optional(),
+  SAFESTEP_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//i, 'a postgres:// URL').optional(),
   SAFESTEP_SETTING: z.string().min(1).optional(),
   SAFESTEP_DEPLOYMENT: z.string().min(1).optional(),
   SAFESTEP_CONTENT_DIR: z.string().min(1).optional(),
@@ -109,6 +110,8 @@ export interface Config {
   dataDir: string;
   /** The SQLite file (default <dataDir>/safestep.db). */
   dbPath: string;
+  /** PostgreSQL instead of the SQLite file (SAFESTEP_DATABASE_URL=postgres://…), for several servers sharing one database. Never logged whole. */
+  databaseUrl?: string;
   /** The setting this deployment serves, if fixed (SAFESTEP_SETTING; the CLI's default too). */
   settingId?: string;
   /** Every setting served and where its people are: SAFESTEP_DEPLOYMENT's file, or SAFESTEP_SETTING's one setting. */
@@ -221,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, root: string, cwd: string = p
     contentRoot: path.resolve(cwd, e.SAFESTEP_CONTENT_DIR ?? root),
     dataDir,
     dbPath: path.resolve(dataDir, e.SAFESTEP_DB ?? 'safestep.db'),
+    ...(e.SAFESTEP_DATABASE_URL ? { databaseUrl: e.SAFESTEP_DATABASE_URL } : {}),
     settingId: e.SAFESTEP_SETTING,
     logLevel: e.SAFESTEP_LOG_LEVEL ?? 'warn',
     today: e.SAFESTEP_TODAY ? () => new Date(`${e.SAFESTEP_TODAY}T12:00:00Z`) : () => new Date(),

@@ -11,7 +11,7 @@ import type { TeamsChannelConfig } from './channels/teams/config';
 import type { SlackChannelConfig } from './channels/slack';
 import { SafeStepError } from './core/errors';
 import { errorCode, type ChannelHost, type ChatChannel } from './core/host';
-import type { Logger } from './core/ports';
+import type { Logger, SeenEvents } from './core/ports';
 import { servingRefusals } from './deployment/approval';
 import { checkDeployment } from './deployment/check';
 import { workspacesOf } from './deployment/model';
@@ -25,6 +25,8 @@ export interface ChannelOptions<C> {
   apiRetries?: number;
   /** Where a channel writes start-up warnings meant for a person (default process.stderr). */
   stderr?: { write(text: string): unknown };
+  /** Platform events already handled, in the database (Slack's de-duplication across servers). */
+  seenEvents?: SeenEvents;
 }
 
 export interface Serving {
@@ -55,7 +57,7 @@ function slackTeamsOfTargets(deployment: Config['deployment']): Record<string, s
 }
 
 /** Creates (without starting) every chat channel the config enables. */
-export function createChannels(host: ChannelHost, config: Readonly<Config>, common: { apiRetries?: number; stderr?: { write(text: string): unknown } } = {}): ChatChannel[] {
+export function createChannels(host: ChannelHost, config: Readonly<Config>, common: { apiRetries?: number; stderr?: { write(text: string): unknown }; seenEvents?: SeenEvents } = {}): ChatChannel[] {
   const channels: ChatChannel[] = [];
   if (config.slack) {
     const { createSlackChannel } = require('./channels/slack') as { createSlackChannel: Factory<SlackChannelConfig> };
@@ -82,6 +84,7 @@ export function dailyDesk(app: App, config: Readonly<Config>): DailyDesk {
     retentionDays: config.retentionDays,
     digestTime: config.digestTime,
     records: app.host.records('desk'),
+    ticks: app.stores.ticks,
     clock: app.clock,
     log: app.log,
   });
@@ -131,7 +134,7 @@ export async function serveChannels(
     // approval) is refused outright: "not approved yet".
     checkDeployment(config.deployment, [...app.content.settings.keys(), ...app.skipped.map((s) => s.id)], servingRefusals(config.contentRoot, app.content.settings.values()));
     reportSkipped(app.skipped, options.stderr ?? process.stderr);
-    const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr });
+    const channels = createChannels(app.host, config, { apiRetries: options.apiRetries, stderr: options.stderr, seenEvents: app.stores.events });
     for (const c of channels) app.connect(c);
     const server = await startHttpServer(config.port, channels.flatMap((c) => c.routes), app.log, { host: options.host, readiness: databaseReadiness(app) });
     try {

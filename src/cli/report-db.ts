@@ -40,10 +40,10 @@ export function cliUser(): string {
 export function withReportDb<T>(io: CliIO, use: (db: ReportDb) => T): T {
   const config = loadConfig(io.env, io.root);
   const who = cliUser();
-  if (!fs.existsSync(config.dbPath)) {
+  if (!config.databaseUrl && !fs.existsSync(config.dbPath)) {
     return use({ reports: new MemoryReportStore(), deliveries: new MemoryDeliveryStore(), cases: new MemoryCaseStore(), audit: new MemoryAuditStore(), retention: new MemoryRetentionStore(), who });
   }
-  const stores = openStores(config.dbPath, { mustExist: true, key: config.key });
+  const stores = openStores(config.databaseUrl ?? config.dbPath, { mustExist: true, key: config.key });
   try {
     return use({ reports: stores.reports, deliveries: stores.deliveries, cases: stores.cases, audit: stores.audit, retention: stores.retention, who });
   } finally {

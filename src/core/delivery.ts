@@ -33,6 +33,13 @@ export interface DeliveryStore {
   /** Deliveries to (re)try now: pending, or failed with a retry time at or before `at`. */
   due(at: string): Delivery[];
   forReport(reference: string): Delivery[];
+  /**
+   * Takes a lease on one delivery until `until`, so no other server sends it meanwhile: true if
+   * it is still to be sent (pending, or failed and due at `at`) and nobody else holds a lease.
+   */
+  claim(id: number, at: string, until: string): boolean;
+  /** Leases (until `until`) and returns the deliveries due at `at` that nobody else holds, oldest first. */
+  claimDue(at: string, until: string): Delivery[];
 }
 
 /** A one-line summary of a report's deliveries, for the DSL's report list. */

@@ -14,7 +14,7 @@ import { reportNotice } from './desk/notice';
 import { errorCode } from './errors';
 import type { Deliverer } from './host/contract';
 import type { Outbound } from './host/views';
-import type { Clock, Logger, Notifier, ReportStore, Transaction } from './ports';
+import type { Clock, Logger, Notifier, ReportStore, TickClaims, Transaction } from './ports';
 import type { FiledReport } from './report';
 import type { CaseStore } from './case/model';
 import { render } from './template';
@@ -39,6 +39,8 @@ export interface DslNotifierOptions {
   maxReminders?: number;
   /** An attempt not finished after this long counts as failed (and is retried). */
   attemptTimeoutMs?: number;
+  /** Servers sharing a database: each reminder round is recorded by the one server that claims it. */
+  claims?: TickClaims;
 }
 
 /** What happened when someone pressed Acknowledge. */
@@ -93,9 +95,22 @@ export class DslNotifier implements Notifier {
     );
   }
 
-  /** Sends committed delivery rows now, each on its own; never waits for, or throws from, a platform. */
+  /**
+   * Sends committed delivery rows now, each on its own; never waits for, or throws from, a platform.
+   * Each row is leased first, so a server sharing the database never sends it as well.
+   */
   dispatch(rows: readonly Delivery[]): void {
-    for (const d of rows) void this.attempt(d);
+    for (const d of rows) {
+      if (this.sending.has(d.id)) continue;
+      let mine = false;
+      try {
+        mine = this.o.deliveries.claim(d.id, this.now(), this.leaseUntil());
+      } catch (err) {
+        // Left pending: the next tick (here or on another server) claims and sends it.
+        this.o.log.error('delivery_claim_failed', { reference: d.reference, code: errorCode(err) });
+      }
+      if (mine) void this.attempt(d);
+    }
   }
 
   /** Resolves once every attempt under way has finished (for shutdown and tests). */
@@ -165,7 +180,8 @@ export class DslNotifier implements Notifier {
   tick(): Promise<void> {
     if (this.ticking) return this.ticking;
     const run = (async () => {
-      for (const d of this.o.deliveries.due(this.now())) {
+      // Leased to this server: another server draining the same outbox skips these rows.
+      for (const d of this.o.deliveries.claimDue(this.now(), this.leaseUntil())) {
         if (!this.sending.has(d.id)) void this.attempt(d);
       }
       this.remind();
@@ -193,13 +209,17 @@ export class DslNotifier implements Notifier {
       const rounds = new Set(reminders.map((d) => d.createdAt)).size;
       const last = Math.max(Date.parse(report.createdAt), ...reminders.map((d) => Date.parse(d.createdAt)));
       if (rounds >= this.maxReminders || now - last < this.reminderAfterMs) continue;
-      this.o.log.warn('report_unacknowledged', { reference: report.reference, round: rounds + 1 });
       const at = this.now();
-      const rows = this.o.transaction(() =>
-        this.channelNames().flatMap((channel) =>
+      const rows = this.o.transaction(() => {
+        // The round is claimed with its rows: one server records it, and a round whose
+        // transaction failed is not lost (its claim rolled back too).
+        if (this.o.claims && !this.o.claims.claim(`reminder:${report.reference}`, String(rounds + 1), at)) return undefined;
+        return this.channelNames().flatMap((channel) =>
           (this.o.directory.team(report.settingId, channel)?.dslUsers ?? []).map((target) => this.o.deliveries.add({ reference: report.reference, channel, target, purpose: 'reminder', at })),
-        ),
-      );
+        );
+      });
+      if (!rows) continue;
+      this.o.log.warn('report_unacknowledged', { reference: report.reference, round: rounds + 1 });
       this.dispatch(rows);
     }
   }
@@ -260,5 +280,10 @@ export class DslNotifier implements Notifier {
 
   private now(): string {
     return this.o.clock().toISOString();
+  }
+
+  /** A lease outlasts one attempt (with its timeout); a server killed mid-send loses it after that. */
+  private leaseUntil(): string {
+    return new Date(this.o.clock().getTime() + this.attemptTimeoutMs + 30_000).toISOString();
   }
 }

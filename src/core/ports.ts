@@ -93,3 +93,24 @@ export interface ChannelRefStore {
   put(channel: string, key: string, data: unknown, at: string): void;
   list(channel: string): { key: string; data: unknown }[];
 }
+
+/**
+ * Platform events already handled (Slack redelivers an event it thinks was lost), kept in the
+ * database so a repeat is refused by whichever server it reaches.
+ */
+export interface SeenEvents {
+  /** True the first time `id` is seen (at `at`, ISO); false for a repeat. Old ids are forgotten after a day. */
+  first(id: string, at: string): boolean;
+}
+
+/** Claims of periodic work (reminders, the daily desk), so each tick runs on one server only. */
+export interface TickClaims {
+  /** True for the first claim of (`name`, `slot`) across the deployment; false if already claimed. */
+  claim(name: string, slot: string, at: string): boolean;
+}
+
+/**
+ * Runs `work` holding this conversation's lock across every server sharing the database, so one
+ * conversation's turns never interleave (load, advance and save happen under the lock).
+ */
+export type ConversationLock = <T>(conversationId: string, work: () => T) => T;

@@ -10,7 +10,7 @@ import type { ContentBundle } from './content';
 import type { Delivery } from './delivery';
 import { step, type EngineInput, type StepResult } from './engine';
 import type { Inbound, Reply } from './messages';
-import type { Clock, DangerDetector, Logger, Notifier, ReportStore, Router, SessionStore, Transaction } from './ports';
+import type { Clock, ConversationLock, DangerDetector, Logger, Notifier, ReportStore, Router, SessionStore, Transaction } from './ports';
 import type { FiledReport } from './report';
 import { newSession, type Session } from './session';
 import { UnknownSettingError, errorCode } from './errors';
@@ -24,6 +24,8 @@ export interface RunnerDeps {
   reports: ReportStore;
   /** Runs work in one database transaction (the stores' own). */
   transaction: Transaction;
+  /** Serialises one conversation's turns across servers sharing the database (absent: this process only). */
+  lock?: ConversationLock;
   notifier?: Notifier;
   clock: Clock;
   log: Logger;
@@ -83,6 +85,11 @@ export class ConversationRunner {
   }
 
   private run(conv: Conversation, input: EngineInput): Reply[] {
+    // Load, advance and save under the conversation's lock: another server's turn waits for it.
+    return this.deps.lock ? this.deps.lock(conv.conversationId, () => this.turn(conv, input)) : this.turn(conv, input);
+  }
+
+  private turn(conv: Conversation, input: EngineInput): Reply[] {
     const result = step(this.load(conv), input, this.ctx());
     if (result.effects.length === 0) {
       this.save(result.session);

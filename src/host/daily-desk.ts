@@ -13,7 +13,7 @@ import type { DslNotifier } from '../core/dsl-notifier';
 import { errorCode } from '../core/errors';
 import { londonDay, type ChannelRecords } from '../core/host';
 import type { SettingProfile } from '../core/model';
-import type { Clock, Logger, ReportStore } from '../core/ports';
+import type { Clock, Logger, ReportStore, TickClaims } from '../core/ports';
 import { Ticker } from '../core/ticker';
 import type { DeskHost } from './desk-host';
 
@@ -31,6 +31,8 @@ export interface DailyDeps {
   retentionDays?: number;
   digestTime: string;
   records: ChannelRecords;
+  /** Servers sharing a database: each minute's check runs on one of them. */
+  ticks?: TickClaims;
   clock: Clock;
   log: Logger;
 }
@@ -41,12 +43,14 @@ export function londonTime(d: Date): string {
 }
 
 export class DailyDesk {
-  private readonly ticker = new Ticker();
+  private readonly ticker: Ticker;
   private running?: Promise<void>;
   /** England's time at the previous check (undefined before the first). */
   private last?: string;
 
-  constructor(private readonly d: DailyDeps) {}
+  constructor(private readonly d: DailyDeps) {
+    this.ticker = new Ticker(d.ticks ? { name: 'daily-desk', claims: d.ticks, clock: d.clock } : undefined);
+  }
 
   /** One check: retention if not yet run today; the summary and overdue reminders once past the digest time. */
   tick(): Promise<void> {

@@ -8,7 +8,7 @@
  */
 import { errorCode } from '../core/errors';
 import type { ChannelRecords, QuizInvite, QuizRoster } from '../core/host';
-import type { Logger } from '../core/ports';
+import type { Logger, TickClaims } from '../core/ports';
 import { Ticker } from '../core/ticker';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -44,15 +44,19 @@ export interface OutreachChannel {
 export interface QuizOutreachDeps {
   channels: Map<string, OutreachChannel>;
   reminderDays: number;
+  /** Servers sharing a database: each reminder round runs on one of them. */
+  ticks?: TickClaims;
   clock: () => Date;
   log: Logger;
 }
 
 export class QuizOutreach {
-  private readonly ticker = new Ticker();
+  private readonly ticker: Ticker;
   private checking?: Promise<string[]>;
 
-  constructor(private readonly d: QuizOutreachDeps) {}
+  constructor(private readonly d: QuizOutreachDeps) {
+    this.ticker = new Ticker(d.ticks ? { name: 'quiz-reminders', claims: d.ticks, clock: d.clock } : undefined);
+  }
 
   /** Posts `settingId`'s invitation in `place` on `channel` and remembers it. Throws if the platform refuses. */
   async post(channel: string, place: string, settingId: string): Promise<void> {

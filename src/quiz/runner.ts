@@ -10,7 +10,7 @@ import type { ContentBundle } from '../core/content';
 import { UnknownSettingError, errorCode } from '../core/errors';
 import { KeyedQueue } from '../core/serial';
 import type { Inbound, Reply } from '../core/messages';
-import type { Clock, DangerDetector, Logger } from '../core/ports';
+import type { Clock, ConversationLock, DangerDetector, Logger } from '../core/ports';
 import { render } from '../core/template';
 import { beginAttempt, isCurrent, pauseAttempt, resumeAttempt, settingQuiz, stepQuiz, type QuizContext, type QuizStepResult } from './engine';
 import { isAboutSomethingElse } from './handover';
@@ -32,6 +32,8 @@ export interface QuizRunnerDeps {
   seed?: () => number;
   /** Questions per attempt, overriding each setting's questionsPerQuiz (e.g. `--questions`). */
   questions?: number;
+  /** Serialises one conversation's steps across servers sharing the database (absent: this process only). */
+  lock?: ConversationLock;
 }
 
 /** Who is taking the quiz, where. */
@@ -54,7 +56,7 @@ export class QuizRunner {
    * conversation), or asks for the attestation they have not given yet, or begins a new attempt.
    */
   start(conv: QuizConversation): Promise<Reply[]> {
-    return this.queue.run(conv.conversationId, () => {
+    return this.queue.run(conv.conversationId, () => this.locked(conv.conversationId, () => {
       this.requireQuiz(conv.settingId);
       const latest = this.tryLoad(() => this.deps.store.latestFor(conv.settingId, conv.user.id));
       const ctx = this.ctx();
@@ -65,12 +67,12 @@ export class QuizRunner {
       const fresh = this.begin(conv, ctx);
       if (latest && isResumable(latest)) fresh.replies.unshift(this.text(conv.settingId, this.deps.quiz.messages.contentChanged));
       return this.commit(fresh);
-    });
+    }));
   }
 
   /** Handles one message of a conversation whose quiz was started; returns the replies in order. */
   handle(inbound: Inbound): Promise<Reply[]> {
-    return this.queue.run(inbound.conversationId, () => {
+    return this.queue.run(inbound.conversationId, () => this.locked(inbound.conversationId, () => {
       this.requireQuiz(inbound.settingId);
       const state = this.tryLoad(() => this.deps.store.load(inbound.conversationId));
       const ctx = this.ctx();
@@ -84,7 +86,7 @@ export class QuizRunner {
       }
       const { text, choice, questionId, files } = inbound;
       return this.commit(stepQuiz(state, { text, choice, questionId, files }, ctx));
-    });
+    }));
   }
 
   /**
@@ -102,17 +104,22 @@ export class QuizRunner {
 
   /** Pauses this conversation's open attempt (progress kept) for a message handed over; returns the note saying so. */
   pauseFor(conv: QuizConversation): Promise<Reply[]> {
-    return this.queue.run(conv.conversationId, () => {
+    return this.queue.run(conv.conversationId, () => this.locked(conv.conversationId, () => {
       const state = this.tryLoad(() => this.deps.store.load(conv.conversationId));
       if (!state || !isOpen(state)) return [];
       return this.commit(pauseAttempt(state, this.ctx()));
-    });
+    }));
   }
 
   /** True while this conversation's attempt waits for an answer (not finished, not paused). */
   isActive(conversationId: string): boolean {
     const state = this.tryLoad(() => this.deps.store.load(conversationId));
     return !!state && isOpen(state);
+  }
+
+  /** Runs one step (load, advance, commit) under the conversation's lock when there is one. */
+  private locked<T>(conversationId: string, work: () => T): T {
+    return this.deps.lock ? this.deps.lock(conversationId, work) : work();
   }
 
   private ctx(): QuizContext {

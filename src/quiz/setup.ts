@@ -9,7 +9,7 @@ import { loadServedContent, withoutSettings } from '../authoring/load';
 import { ContentError, type Problem } from '../authoring/problem';
 import type { SettingSource } from '../authoring/sources';
 import type { ContentBundle } from '../core/content';
-import type { Clock, DangerDetector, Logger } from '../core/ports';
+import type { Clock, ConversationLock, DangerDetector, Logger } from '../core/ports';
 import { inspectQuiz, QUIZ_FILES } from './load';
 import type { QuizContent } from './model';
 import type { QuizStore } from './ports';
@@ -73,6 +73,7 @@ export function createQuizRunner(o: {
   danger?: DangerDetector;
   clock?: Clock;
   questions?: number;
+  lock?: ConversationLock;
 }): QuizRunner {
   return new QuizRunner({ ...o, clock: o.clock ?? (() => new Date()) });
 }

@@ -4,6 +4,8 @@ import type { ChannelRefStore } from '../core/ports';
 
 export class MemoryDeliveryStore implements DeliveryStore {
   private readonly rows: Delivery[] = [];
+  /** Lease expiry per delivery id (kept apart from the rows, which the port returns as they are). */
+  private readonly leases = new Map<number, string>();
 
   add(d: { reference: string; channel: string; target: string; purpose: DeliveryPurpose; at: string }): Delivery {
     const row: Delivery = { id: this.rows.length + 1, reference: d.reference, channel: d.channel, target: d.target, purpose: d.purpose, status: 'pending', attempts: 0, createdAt: d.at };
@@ -16,6 +18,7 @@ export class MemoryDeliveryStore implements DeliveryStore {
     Object.assign(r, { status: 'sent', attempts: r.attempts + 1, sentAt: at });
     delete r.nextAttemptAt;
     delete r.lastError;
+    this.leases.delete(id);
   }
 
   markFailed(id: number, error: string, retryAt: string | undefined): void {
@@ -23,14 +26,26 @@ export class MemoryDeliveryStore implements DeliveryStore {
     Object.assign(r, { status: 'failed', attempts: r.attempts + 1, lastError: error });
     if (retryAt) r.nextAttemptAt = retryAt;
     else delete r.nextAttemptAt;
+    this.leases.delete(id);
   }
 
   due(at: string): Delivery[] {
-    return this.rows.filter((r) => r.status === 'pending' || (r.status === 'failed' && r.nextAttemptAt !== undefined && r.nextAttemptAt <= at)).map((r) => ({ ...r }));
+    return this.rows.filter((r) => isDue(r, at)).map((r) => ({ ...r }));
   }
 
   forReport(reference: string): Delivery[] {
     return this.rows.filter((r) => r.reference === reference).map((r) => ({ ...r }));
+  }
+
+  claim(id: number, at: string, until: string): boolean {
+    const r = this.rows.find((x) => x.id === id);
+    if (!r || !isDue(r, at) || (this.leases.get(id) ?? '') > at) return false;
+    this.leases.set(id, until);
+    return true;
+  }
+
+  claimDue(at: string, until: string): Delivery[] {
+    return this.rows.filter((r) => this.claim(r.id, at, until)).map((r) => ({ ...r }));
   }
 
   private find(id: number): Delivery {
@@ -38,6 +53,10 @@ export class MemoryDeliveryStore implements DeliveryStore {
     if (!r) throw new Error(`no delivery ${id}`);
     return r;
   }
+}
+
+function isDue(r: Delivery, at: string): boolean {
+  return r.status === 'pending' || (r.status === 'failed' && r.nextAttemptAt !== undefined && r.nextAttemptAt <= at);
 }
 
 export class MemoryChannelRefStore implements ChannelRefStore {

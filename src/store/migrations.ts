@@ -205,6 +205,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_reference ON deliveries (reference);
       CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at);`,
   },
+  {
+    version: 7,
+    description: 'shared work: a lease on each delivery being sent, Slack events already handled, claims of periodic work',
+    sql: `
+      ALTER TABLE deliveries ADD COLUMN claimed_until TEXT;
+      CREATE TABLE events_seen (
+        id      TEXT PRIMARY KEY,
+        seen_at TEXT NOT NULL
+      );
+      CREATE INDEX events_seen_at ON events_seen (seen_at);
+      CREATE TABLE tick_claims (
+        name       TEXT NOT NULL,
+        slot       TEXT NOT NULL,
+        claimed_at TEXT NOT NULL,
+        PRIMARY KEY (name, slot)
+      );`,
+  },
 ];
 
 /** The schema version this build of SafeStep writes. */

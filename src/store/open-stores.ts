@@ -3,14 +3,9 @@
  * database cannot be opened: the chat keeps working, but no report is ever claimed as filed.
  */
 import type { StoreError } from '../core/errors';
-import type { DeliveryStore } from '../core/delivery';
-import type { ChannelRefStore, Logger, ReportStore, SessionStore, Transaction } from '../core/ports';
-import type { QuizStore } from '../quiz/ports';
-import type { AuditStore, CaseStore } from '../core/case/model';
 import { MemoryAuditStore, MemoryCaseStore, MemoryRetentionStore } from './memory-cases';
 import { SqliteAuditStore, SqliteCaseStore } from './sqlite-cases';
 import { SqliteRetentionStore } from './sqlite-retention';
-import type { RetentionStore } from '../core/case/retention';
 import { FailingReportStore, MemorySessionStore } from './memory';
 import { MemoryChannelRefStore, MemoryDeliveryStore } from './memory-channel';
 import { FailingQuizStore } from './memory-quiz';
@@ -18,59 +13,43 @@ import { SqliteChannelRefStore } from './sqlite-channel-refs';
 import { SqliteDeliveryStore } from './sqlite-deliveries';
 import { SqliteQuizStore } from './sqlite-quiz';
 import { openDatabase, type Database } from './sqlite';
-import { Cipher } from './cipher';
 import { PLAIN_DATA, type DataSeal } from './data-seal';
-import { describeSource, newKey, readKeys, writeKeyFile, type KeySource } from './keys';
+import type { StoreOptions, Stores } from './stores';
 import { holdsSealedData, keyIdsInUse, reseal } from './reseal';
+import { openCipher } from './open-cipher';
+import { describeDatabase, isPostgresUrl, openPgStores } from './pg-open';
+import { MemorySharedWork, sqliteSharedWork } from './shared-work';
 import { SafeStepError } from '../core/errors';
 import { SqliteReportStore } from './sqlite-reports';
 import { SqliteSessionStore } from './sqlite-sessions';
 import { toStoreError } from './store-error';
 
-/** The stores plus a `close` that releases the database. */
-export interface Stores {
-  sessions: SessionStore;
-  reports: ReportStore;
-  deliveries: DeliveryStore;
-  channelRefs: ChannelRefStore;
-  /** The induction quiz's attempts, answers and attestations. */
-  quiz: QuizStore;
-  /** Each report's append-only history: acknowledgements, notes, actions, outcomes, corrections. */
-  cases: CaseStore;
-  /** Who read or tried to act on which report, when and where. */
-  audit: AuditStore;
-  /** Legal holds, purging old conversations and (only when a profile says so) old reports. */
-  retention: RetentionStore;
-  /** Runs work in one transaction across every store above: all of its writes commit, or none. */
-  transaction: Transaction;
-  /** Asks the database a trivial question (SELECT 1); throws when it cannot answer (readiness checks). */
-  ping(): void;
-  close(): void;
-}
-
-/** How to open the stores. */
-export interface StoreOptions {
-  /** Where the encryption keys come from; without one, data is stored as it is (tests of the stores only). */
-  key?: KeySource;
-  /** Fail instead of creating the database when it does not exist. */
-  mustExist?: boolean;
-  /** Told when a key file is generated (ids only). */
-  log?: Logger;
-}
+export type { StoreOptions, Stores } from './stores';
 
 /**
- * SQLite-backed stores on `dbPath`; throws store_open_error if the database cannot be opened,
+ * Stores on `dbPath`: a SQLite file, or PostgreSQL when it is a postgres:// URL (pg-open.ts); throws store_open_error if the database cannot be opened,
  * and key_error (naming the key) when it holds encrypted data the key source cannot open.
  */
 export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
+  if (isPostgresUrl(dbPath)) return openPgStores(dbPath, options);
   const db = openDatabase(dbPath, { fileMustExist: options.mustExist ?? false });
   let seal: DataSeal = PLAIN_DATA;
   try {
-    if (options.key) seal = openCipher(db, options.key, options.log);
+    if (options.key) {
+      seal = openCipher(
+        { holdsSealedData: () => holdsSealedData(db), keyIdsInUse: () => keyIdsInUse(db), reseal: (c) => void reseal(db, c, false) },
+        options.key,
+        options.log,
+      );
+    }
   } catch (err) {
     db.close();
     throw err;
   }
+  const shared = sqliteSharedWork(db);
+  // A SQLite file has one server: leases a killed one left are released when the next one opens
+  // it (the CLI, which never sends, opens with mustExist and leaves them alone).
+  if (!options.mustExist) releaseLeases(db);
   return {
     sessions: new SqliteSessionStore(db, seal),
     reports: new SqliteReportStore(db, seal),
@@ -83,8 +62,16 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
     // IMMEDIATE: the write lock is taken first, so a reference read inside can never be raced by
     // another process (a deferred transaction would fail with SQLITE_BUSY on its first write).
     transaction: (work) => db.transaction(work).immediate(),
+    events: shared,
+    ticks: shared,
+    // One server per SQLite file: its in-process queue already serialises each conversation.
+    lockConversation: (_id, work) => work(),
     ping: () => {
-      db.prepare('SELECT 1').get();
+      try {
+        db.prepare('SELECT 1').get();
+      } catch (err) {
+        throw toStoreError('store_open_error', `The SafeStep database at ${dbPath} cannot be read`, err);
+      }
     },
     close: () => {
       if (db.open) db.close();
@@ -92,29 +79,15 @@ export function openStores(dbPath: string, options: StoreOptions = {}): Stores {
   };
 }
 
-/**
- * The cipher for a database: the source's keys (a missing key file is generated 0600, unless
- * the database already holds encrypted data: then key_error, never plain text); every key the
- * data needs must be held; data written before encryption was on is sealed now.
- */
-function openCipher(db: Database, source: KeySource, log?: Logger): Cipher {
-  let keys = readKeys(source);
-  if (!keys) {
-    if (holdsSealedData(db)) {
-      throw new SafeStepError('key_error', `The database holds encrypted reports, but ${describeSource(source)} is missing. Restore that key file or set SAFESTEP_KEY; SafeStep will not start without it.`);
+/** Clears delivery leases (a read first, so an ordinary start takes no write lock); never fails the open. */
+function releaseLeases(db: Database): void {
+  try {
+    if (db.prepare('SELECT 1 FROM deliveries WHERE claimed_until IS NOT NULL LIMIT 1').get() !== undefined) {
+      db.prepare('UPDATE deliveries SET claimed_until = NULL WHERE claimed_until IS NOT NULL').run();
     }
-    const key = newKey();
-    writeKeyFile((source as { path: string }).path, [key]);
-    log?.warn('encryption_key_generated', { key: key.id });
-    keys = [key];
+  } catch {
+    // Busy: the leases simply run out on their own.
   }
-  const cipher = new Cipher(source, keys);
-  const missing = keyIdsInUse(db).filter((id) => !cipher.has(id));
-  if (missing.length > 0) {
-    throw new SafeStepError('key_error', `The database holds data encrypted with key ${missing.join(', ')}, which ${describeSource(source)} does not hold. SafeStep will not start without it.`);
-  }
-  reseal(db, cipher, false);
-  return cipher;
 }
 
 /**
@@ -127,7 +100,7 @@ export function openStoresOrFallback(dbPath: string, options: StoreOptions = {})
   } catch (err) {
     // A missing or wrong key is a refusal to start, never a fallback.
     if (err instanceof SafeStepError && err.code === 'key_error') throw err;
-    const error = toStoreError('store_open_error', `Could not open the SafeStep database at ${dbPath}`, err);
+    const memoryShared = new MemorySharedWork();
     return {
       sessions: new MemorySessionStore(),
       reports: new FailingReportStore(),
@@ -138,12 +111,14 @@ export function openStoresOrFallback(dbPath: string, options: StoreOptions = {})
       audit: new MemoryAuditStore(),
       retention: new MemoryRetentionStore(),
       transaction: (work) => work(),
-      // There is no database behind these stores: never ready.
+      events: memoryShared,
+      ticks: memoryShared,
+      lockConversation: (_id, work) => work(),
       ping: () => {
-        throw error;
+        throw toStoreError('store_open_error', 'The SafeStep database could not be opened', undefined);
       },
       close: () => undefined,
-      error,
+      error: toStoreError('store_open_error', `Could not open the SafeStep database at ${describeDatabase(dbPath)}`, err),
     };
   }
 }

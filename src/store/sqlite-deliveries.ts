@@ -36,6 +36,11 @@ function toDelivery(r: Row): Delivery {
   };
 }
 
+/** Still to be sent at @at: pending, or failed with a retry time reached. */
+const DUE = `(status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= @at))`;
+/** Nobody holds a lease on it at @at. */
+const FREE = '(claimed_until IS NULL OR claimed_until <= @at)';
+
 export class SqliteDeliveryStore implements DeliveryStore {
   constructor(private readonly db: Database) {}
 
@@ -51,18 +56,36 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   markSent(id: number, at: string): void {
-    this.write(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL, last_error = NULL WHERE id = ?`, at, id);
+    this.write(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, next_attempt_at = NULL, last_error = NULL, claimed_until = NULL WHERE id = ?`, at, id);
   }
 
   markFailed(id: number, error: string, retryAt: string | undefined): void {
-    this.write(`UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`, error, retryAt ?? null, id);
+    this.write(`UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ?, next_attempt_at = ?, claimed_until = NULL WHERE id = ?`, error, retryAt ?? null, id);
   }
 
   due(at: string): Delivery[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM deliveries WHERE status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= ?) ORDER BY id`)
-      .all(at) as Row[];
+    const rows = this.db.prepare(`SELECT * FROM deliveries WHERE ${DUE} ORDER BY id`).all({ at }) as Row[];
     return rows.map(toDelivery);
+  }
+
+  claim(id: number, at: string, until: string): boolean {
+    try {
+      return this.db.prepare(`UPDATE deliveries SET claimed_until = @until WHERE id = @id AND ${DUE} AND ${FREE}`).run({ id, at, until }).changes === 1;
+    } catch (err) {
+      throw toStoreError('store_write_error', 'Could not claim a delivery', err);
+    }
+  }
+
+  claimDue(at: string, until: string): Delivery[] {
+    try {
+      // A read first, so a tick with nothing due takes no write lock; then one statement, made
+      // atomic against any other process on the file by SQLite's write lock.
+      if (this.db.prepare(`SELECT 1 FROM deliveries WHERE ${DUE} AND ${FREE} LIMIT 1`).get({ at }) === undefined) return [];
+      const rows = this.db.prepare(`UPDATE deliveries SET claimed_until = @until WHERE ${DUE} AND ${FREE} RETURNING *`).all({ at, until }) as Row[];
+      return rows.sort((a, b) => a.id - b.id).map(toDelivery);
+    } catch (err) {
+      throw toStoreError('store_write_error', 'Could not claim deliveries', err);
+    }
   }
 
   forReport(reference: string): Delivery[] {

@@ -12,7 +12,7 @@ import { App as BoltApp, SocketModeReceiver } from '@slack/bolt';
 import { errorCode, type ChannelHost, type ChatChannel, type HttpRoute } from '../../core/host';
 import { AckFirstReceiver } from './ack-first-receiver';
 import { boltLogger } from './bolt-logger';
-import { RecentIds } from './dedupe';
+import { RecentIds, type SharedIds } from './dedupe';
 import { slackDeliverer } from './deliverer';
 import { registerCaseListeners } from './case-listeners';
 import { registerDslListeners } from './dsl-listeners';
@@ -51,7 +51,7 @@ export interface SlackChannelConfig {
 }
 
 /** Builds the Slack channel; nothing connects until start() (Socket Mode) or the route is served. */
-export function createSlackChannel(host: ChannelHost, options: { config: SlackChannelConfig; apiRetries?: number }): ChatChannel {
+export function createSlackChannel(host: ChannelHost, options: { config: SlackChannelConfig; apiRetries?: number; seenEvents?: SharedIds }): ChatChannel {
   const { config } = options;
   const log = host.log;
   const logger = boltLogger(log);
@@ -81,7 +81,7 @@ export function createSlackChannel(host: ChannelHost, options: { config: SlackCh
   });
   bolt.error(async (err) => log.error('slack_listener_failed', { code: errorCode(err) }));
 
-  const seen = new RecentIds();
+  const seen = new RecentIds(5000, options.seenEvents);
   bolt.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId === 'string' && !seen.first(eventId)) {

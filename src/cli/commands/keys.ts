@@ -13,7 +13,10 @@ import { SafeStepError } from '../../core/errors';
 import { Cipher } from '../../store/cipher';
 import { newKey, readKeys, writeKeyFile } from '../../store/keys';
 import { keyIdsInUse, reseal } from '../../store/reseal';
-import { openDatabase } from '../../store/sqlite';
+import { openStores } from '../../store/open-stores';
+import { pgKeyIdsInUse, pgReseal } from '../../store/pg-reseal';
+import { SyncPg } from '../../store/pg-sync';
+import { openDatabase, type Database } from '../../store/sqlite';
 import { EXIT, type Command } from '../io';
 
 const USAGE = 'Usage: safestep keys rotate      re-encrypt every report under a new key (safe while SafeStep runs)\n';
@@ -25,7 +28,7 @@ export const keys: Command = async (args, io) => {
   }
   try {
     const config = loadConfig(io.env, io.root);
-    if (!fs.existsSync(config.dbPath)) {
+    if (!config.databaseUrl && !fs.existsSync(config.dbPath)) {
       io.stderr.write(`There is no database at ${config.dbPath} yet: nothing to re-encrypt.\n`);
       return EXIT.failure;
     }
@@ -34,12 +37,12 @@ export const keys: Command = async (args, io) => {
     if (!old) throw new SafeStepError('key_error', `The key file ${source.kind === 'file' ? source.path : ''} is missing: without it the data cannot be re-encrypted.`);
     const all = source.kind === 'file' ? [newKey(), ...old] : old;
     if (source.kind === 'file') writeKeyFile(source.path, all);
-    const db = openDatabase(config.dbPath, { fileMustExist: true });
+    const db = config.databaseUrl ? sealedPg(config.databaseUrl) : sealedSqlite(openDatabase(config.dbPath, { fileMustExist: true }));
     try {
       const cipher = new Cipher(source, all);
-      const counts = reseal(db, cipher, true);
+      const counts = db.reseal(cipher);
       if (source.kind === 'file') {
-        const needed = new Set(keyIdsInUse(db));
+        const needed = new Set(db.keyIdsInUse());
         // Keep the new key, the one before it (a server may be sealing with it this instant) and any key still in use.
         writeKeyFile(source.path, all.filter((k, i) => i <= 1 || needed.has(k.id)));
       }
@@ -53,3 +56,21 @@ export const keys: Command = async (args, io) => {
     return EXIT.failure;
   }
 };
+
+/** The sealed data of a database, SQLite or PostgreSQL, as `keys rotate` needs it. */
+interface SealedDb {
+  reseal(cipher: Cipher): Record<string, number>;
+  keyIdsInUse(): string[];
+  close(): void;
+}
+
+function sealedSqlite(db: Database): SealedDb {
+  return { reseal: (c) => reseal(db, c, true), keyIdsInUse: () => keyIdsInUse(db), close: () => db.close() };
+}
+
+function sealedPg(url: string): SealedDb {
+  const stores = openStores(url, { mustExist: true });
+  stores.close();
+  const db = new SyncPg(url);
+  return { reseal: (c) => pgReseal(db, c, true), keyIdsInUse: () => pgKeyIdsInUse(db), close: () => db.close() };
+}

@@ -1,0 +1,106 @@
+/**
+ * Deliveries in PostgreSQL (see core/delivery.ts). Servers sharing the database each drain the
+ * outbox: `claimDue` leases rows with FOR UPDATE SKIP LOCKED (two servers never take the same
+ * row, neither waits for the other), and a lease that outlives its server (killed mid-send)
+ * expires, so another server finishes the delivery.
+ */
+import type { Delivery, DeliveryPurpose, DeliveryStore } from '../core/delivery';
+import type { SyncPg } from './pg-sync';
+import { toStoreError } from './store-error';
+
+interface Row {
+  id: number;
+  reference: string;
+  channel: string;
+  target: string;
+  purpose: DeliveryPurpose;
+  status: Delivery['status'];
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+const DUE = `(status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= $1))`;
+const FREE = '(claimed_until IS NULL OR claimed_until <= $1)';
+/** At most this many rows per claim (the rest wait for the next tick). */
+const CLAIM_BATCH = 200;
+
+function toDelivery(r: Row): Delivery {
+  return {
+    id: r.id,
+    reference: r.reference,
+    channel: r.channel,
+    target: r.target,
+    purpose: r.purpose,
+    status: r.status,
+    attempts: r.attempts,
+    ...(r.last_error ? { lastError: r.last_error } : {}),
+    ...(r.next_attempt_at ? { nextAttemptAt: r.next_attempt_at } : {}),
+    createdAt: r.created_at,
+    ...(r.sent_at ? { sentAt: r.sent_at } : {}),
+  };
+}
+
+export class PgDeliveryStore implements DeliveryStore {
+  constructor(private readonly db: SyncPg) {}
+
+  add(d: { reference: string; channel: string; target: string; purpose: DeliveryPurpose; at: string }): Delivery {
+    try {
+      const row = this.db.one<{ id: number }>(
+        `INSERT INTO deliveries (reference, channel, target, purpose, status, created_at) VALUES ($1, $2, $3, $4, 'pending', $5) RETURNING id`,
+        [d.reference, d.channel, d.target, d.purpose, d.at],
+      )!;
+      return { ...d, id: row.id, status: 'pending', attempts: 0, createdAt: d.at };
+    } catch (err) {
+      throw toStoreError('store_write_error', 'Could not record a delivery', err);
+    }
+  }
+
+  markSent(id: number, at: string): void {
+    this.write(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = $1, next_attempt_at = NULL, last_error = NULL, claimed_until = NULL WHERE id = $2`, [at, id]);
+  }
+
+  markFailed(id: number, error: string, retryAt: string | undefined): void {
+    this.write(`UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = $1, next_attempt_at = $2, claimed_until = NULL WHERE id = $3`, [error, retryAt ?? null, id]);
+  }
+
+  due(at: string): Delivery[] {
+    return this.db.query<Row>(`SELECT * FROM deliveries WHERE ${DUE} ORDER BY id`, [at]).map(toDelivery);
+  }
+
+  forReport(reference: string): Delivery[] {
+    return this.db.query<Row>('SELECT * FROM deliveries WHERE reference = $1 ORDER BY id', [reference]).map(toDelivery);
+  }
+
+  claim(id: number, at: string, until: string): boolean {
+    try {
+      return this.db.run(`UPDATE deliveries SET claimed_until = $2 WHERE id = $3 AND ${DUE} AND ${FREE}`, [at, until, id]) === 1;
+    } catch (err) {
+      throw toStoreError('store_write_error', 'Could not claim a delivery', err);
+    }
+  }
+
+  claimDue(at: string, until: string): Delivery[] {
+    try {
+      const rows = this.db.query<Row>(
+        `UPDATE deliveries SET claimed_until = $2 WHERE id IN (
+           SELECT id FROM deliveries WHERE ${DUE} AND ${FREE} ORDER BY id LIMIT ${CLAIM_BATCH} FOR UPDATE SKIP LOCKED
+         ) RETURNING *`,
+        [at, until],
+      );
+      return rows.sort((a, b) => a.id - b.id).map(toDelivery);
+    } catch (err) {
+      throw toStoreError('store_write_error', 'Could not claim deliveries', err);
+    }
+  }
+
+  private write(sql: string, params: (string | number | null)[]): void {
+    try {
+      this.db.run(sql, params);
+    } catch (err) {
+      throw toStoreError('store_write_error', 'Could not update a delivery', err);
+    }
+  }
+}
