@@ -68,8 +68,11 @@ test('a hanging DSL-channel post never holds up the DMs; killed with it pending,
   let reference = '';
   try {
     reference = await fileReport(first.port);
-    // Both DSLs have their DM while the channel post is still hanging.
-    await fake.waitFor(() => (answered(dmOf(DSL), reference).length === 1 && answered(dmOf(DEPUTY), reference).length === 1 && postsOf(DSL_CHANNEL, reference).length === 1 ? true : undefined), 'the DMs');
+    // Both DSLs have their DM while the channel post is still hanging, and SafeStep has recorded
+    // both as sent (Slack answering comes a moment before the row is marked: under load, killing
+    // in that moment would leave a sent DM pending, which is the other test's case, not this one).
+    const dmsRecorded = () => deliveryRows(reference).filter(([t, s]) => (t === DSL || t === DEPUTY) && s === 'sent').length === 2;
+    await fake.waitFor(() => (answered(dmOf(DSL), reference).length === 1 && answered(dmOf(DEPUTY), reference).length === 1 && postsOf(DSL_CHANNEL, reference).length === 1 && dmsRecorded() ? true : undefined), 'the DMs');
     expect(answered(DSL_CHANNEL, reference)).toEqual([]);
   } finally {
     await first.kill('SIGKILL');
