@@ -147,11 +147,13 @@ describe('a near tie in a menu', () => {
   // "phone" says one flow, "tablet" the other: a message with both is a near tie the model
   // happens to lead with 'mild'.
   const flow = (id: string, examples: string[]): FlowDef => ({ ...flows[0]!, id, title: 'a flow', summary: 'a flow', examples });
-  const pair = [flow('mild', ['a worrying phone', 'the phone again']), flow('grave', ['a worrying tablet', 'the tablet again'])];
+  const pair = [flow('mild', ['a worrying phone', 'the phone again']), flow('grave', ['tablet', 'a tablet'])];
+  // No vocabulary or out-of-scope examples, so the shipped content cannot move the tie.
+  const bare: RouterOptions = { threshold: options.threshold, offer: options.offer };
   const message = 'a worrying phone and tablet';
 
   test('the second flow, if in a more serious tier and almost as likely, is listed first', () => {
-    const tiered = createRouter(pair, { ...options, severity: [['grave'], ['mild']] });
+    const tiered = createRouter(pair, { ...bare, severity: [['grave'], ['mild']] });
     const [first, second] = tiered.rank(message).flows;
     expect([first?.flow, second!.confidence >= 0.85 * first!.confidence]).toEqual(['mild', true]);
     const r = tiered.route(message);
@@ -160,10 +162,13 @@ describe('a near tie in a menu', () => {
   });
 
   test('in the same tier, or when the second is clearly less likely, the model\'s order stands', () => {
-    const flat = createRouter(pair, { ...options, severity: [['grave', 'mild']] });
+    const flat = createRouter(pair, { ...bare, severity: [['grave', 'mild']] });
     expect(flat.route(message).alternatives.map((a) => a.flow)).toEqual(['mild', 'grave']);
-    const tiered = createRouter(pair, { ...options, severity: [['grave'], ['mild']] });
-    expect(tiered.route('a phone and a tablet again').alternatives.map((a) => a.flow)).toEqual(['mild', 'grave']);
+    const tiered = createRouter(pair, { ...bare, severity: [['grave'], ['mild']] });
+    const clear = 'the phone again and a tablet';
+    const [first, second] = tiered.rank(clear).flows;
+    expect([first?.flow, second!.confidence < 0.85 * first!.confidence]).toEqual(['mild', true]);
+    expect(tiered.route(clear).alternatives.map((a) => a.flow)).toEqual(['mild', 'grave']);
   });
 });
 
