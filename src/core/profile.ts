@@ -18,7 +18,7 @@ export const FRONT_PAGE = 'preamble';
 export function profileHas(field: ProfileField, s: SettingProfile): boolean {
   switch (field) {
     case 'dsl':
-      return true;
+      return s.people.dsl.name !== undefined;
     case 'deputies':
       return s.people.deputies.length > 0;
     case 'out-of-hours':

@@ -34,7 +34,8 @@ function profile(id: string, name: string, kind: string, dsl: { name?: string; r
     childTerm: kind === 'early-years' ? 'child' : 'pupil',
     childrenTerm: kind === 'early-years' ? 'children' : 'pupils',
     people: {
-      dsl, deputies: [], head: { role: kind === 'early-years' ? 'manager' : 'headteacher' },
+      // A named DSL is cited to the front page of the policy, where Kent-template policies print it.
+      dsl: dsl.name ? { ...dsl, cite: [{ document: doc, section: 'preamble' }] } : dsl, deputies: [], head: { role: kind === 'early-years' ? 'manager' : 'headteacher' },
       allegations: { text: `the ${kind === 'early-years' ? 'manager' : 'headteacher'}, under the allegations procedure`, cite: [{ document: doc, section: '1' }] },
     },
     officialChannels: [],
