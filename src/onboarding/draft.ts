@@ -83,7 +83,11 @@ export function buildDraft(id: string, name: string, sources: readonly DraftSour
   const matches = matchRules(catalogue, exemplars, allClauses.map(({ c }) => c), titles);
   const kind = kindOf(name);
   const [childTerm, childrenTerm] = childTermOf(docs.map((d) => d.src.text).join('\n'), kind);
-  const dsl = details.dsl ?? { role: 'Designated Safeguarding Lead' };
+  // The key details (DSL, deputies) are printed on the policy's front page: cite it, so staff who
+  // ask "who is our DSL?" are told where their policy says so.
+  const frontPage: Citation = { document: docs[0]!.src.documentId, section: 'preamble' };
+  const dsl = details.dsl ? { ...details.dsl, cite: [frontPage] } : { role: 'Designated Safeguarding Lead' };
+  const deputies = details.deputies.map((d) => ({ ...d, cite: [frontPage] }));
   const head = details.head ?? { role: kind === 'early-years' ? 'Manager' : 'Headteacher' };
   const rules: Record<string, RuleValue> = {};
   const used = new Set<DraftClause>();
@@ -149,7 +153,7 @@ export function buildDraft(id: string, name: string, sources: readonly DraftSour
     kind,
     childTerm,
     childrenTerm,
-    people: { dsl, deputies: details.deputies, head, allegations },
+    people: { dsl, deputies, head, allegations },
     contacts: [
       { id: 'education-safeguarding', name: 'Kent County Council Education Safeguarding Service', when: 'when the DSL or headteacher is unsure how to proceed' },
       { id: 'lado', name: 'the LADO (Local Authority Designated Officer)', when: 'allegations about a member of staff' },

@@ -55,7 +55,7 @@ describe('a new setting from its own policy, reviewed and approved by its DSL', 
     expect(r.stdout).toMatch(/unfilled template placeholder "insert name of filtering provider"/);
     const p = parse(fs.readFileSync(path.join(repo, 'content', 'settings', `${ID}.yaml`), 'utf8')) as SettingProfile;
     expect(p.status).toBe('draft');
-    expect(p.people.dsl).toEqual({ name: 'Gwen Adeyemi', role: 'Deputy Headteacher' });
+    expect(p.people.dsl).toEqual({ name: 'Gwen Adeyemi', role: 'Deputy Headteacher', cite: [{ document: 'oakfield-primary-oakfield-policy', section: 'preamble' }] });
     expect(p.people.deputies.map((d) => d.name)).toEqual(['Marcus Pell', 'Hannah Bright']);
     expect(p.people.head).toEqual({ name: 'David Rowe', role: 'Headteacher' });
     expect(p.documents[0]).toMatchObject({ reviewDue: 'September 2026', reviewDueDate: '2026-09-30', approved: 'September 2025' });
