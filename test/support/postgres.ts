@@ -11,11 +11,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { SyncPg } from '../../src/store/pg-sync';
 
-const BIN_DIRS = [process.env.SAFESTEP_PG_BIN, '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'].filter((d): d is string => Boolean(d));
+/** SAFESTEP_PG_BIN, else every Debian server version installed, newest first (15 on Debian 12, 17 on 13). */
+function binDirs(): string[] {
+  const root = '/usr/lib/postgresql';
+  const installed = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)).map((v) => path.join(root, v, 'bin')) : [];
+  return [process.env.SAFESTEP_PG_BIN, ...installed].filter((d): d is string => Boolean(d));
+}
 
 /** Where initdb and pg_ctl are, or undefined. */
 export function postgresBin(): string | undefined {
-  return BIN_DIRS.find((d) => fs.existsSync(path.join(d, 'pg_ctl')) && fs.existsSync(path.join(d, 'initdb')));
+  return binDirs().find((d) => fs.existsSync(path.join(d, 'pg_ctl')) && fs.existsSync(path.join(d, 'initdb')));
 }
 
 /** A running cluster. */
