@@ -22,6 +22,12 @@ export interface Delivery {
   nextAttemptAt?: string;
   createdAt: string;
   sentAt?: string;
+  /**
+   * How many times a server has leased it to send (the lease just taken included, in a row
+   * `claimDue` returns); absent for none. More than one lease means an earlier send may have
+   * reached the platform before its server died.
+   */
+  leases?: number;
 }
 
 /** Keeps deliveries. Implemented in SQLite (src/store) with a memory twin. */

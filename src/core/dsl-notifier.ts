@@ -238,7 +238,7 @@ export class DslNotifier implements Notifier {
       if (!channel) throw Object.assign(new Error('channel not connected'), { code: 'channel_not_connected' });
       const report = this.o.reports.get(d.reference);
       if (!report) throw Object.assign(new Error('no such report'), { code: 'unknown_report' });
-      await this.withTimeout(channel.send(d.target, this.message(report, d.purpose)));
+      await this.withTimeout(channel.send(d.target, this.message(report, d.purpose), { id: String(d.id), createdAt: d.createdAt, mayHaveBeenSent: mayHaveBeenSent(d) }));
       this.o.deliveries.markSent(d.id, this.now());
     } catch (err) {
       const delay = this.retryDelays[d.attempts];
@@ -286,4 +286,12 @@ export class DslNotifier implements Notifier {
   private leaseUntil(): string {
     return new Date(this.o.clock().getTime() + this.attemptTimeoutMs + 30_000).toISOString();
   }
+}
+
+/**
+ * Whether an earlier attempt at `d` may have reached the platform: one was recorded (failed, e.g.
+ * timed out after the post went), or it was leased before (its server died before recording).
+ */
+export function mayHaveBeenSent(d: Delivery): boolean {
+  return d.attempts > 0 || (d.leases ?? 0) > 1;
 }

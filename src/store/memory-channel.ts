@@ -41,6 +41,7 @@ export class MemoryDeliveryStore implements DeliveryStore {
     const r = this.rows.find((x) => x.id === id);
     if (!r || !isDue(r, at) || (this.leases.get(id) ?? '') > at) return false;
     this.leases.set(id, until);
+    r.leases = (r.leases ?? 0) + 1;
     return true;
   }
 

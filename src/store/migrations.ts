@@ -222,6 +222,11 @@ export const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (name, slot)
       );`,
   },
+  {
+    version: 8,
+    description: 'deliveries count their leases: a re-leased delivery may already have reached the platform, so it is looked for before it is sent again',
+    sql: `ALTER TABLE deliveries ADD COLUMN leases INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** The schema version this build of SafeStep writes. */

@@ -20,6 +20,7 @@ interface Row {
   next_attempt_at: string | null;
   created_at: string;
   sent_at: string | null;
+  leases: number;
 }
 
 const DUE = `(status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= $1))`;
@@ -40,6 +41,7 @@ function toDelivery(r: Row): Delivery {
     ...(r.next_attempt_at ? { nextAttemptAt: r.next_attempt_at } : {}),
     createdAt: r.created_at,
     ...(r.sent_at ? { sentAt: r.sent_at } : {}),
+    ...(r.leases > 0 ? { leases: Number(r.leases) } : {}),
   };
 }
 
@@ -76,7 +78,7 @@ export class PgDeliveryStore implements DeliveryStore {
 
   claim(id: number, at: string, until: string): boolean {
     try {
-      return this.db.run(`UPDATE deliveries SET claimed_until = $2 WHERE id = $3 AND ${DUE} AND ${FREE}`, [at, until, id]) === 1;
+      return this.db.run(`UPDATE deliveries SET claimed_until = $2, leases = leases + 1 WHERE id = $3 AND ${DUE} AND ${FREE}`, [at, until, id]) === 1;
     } catch (err) {
       throw toStoreError('store_write_error', 'Could not claim a delivery', err);
     }
@@ -85,7 +87,7 @@ export class PgDeliveryStore implements DeliveryStore {
   claimDue(at: string, until: string): Delivery[] {
     try {
       const rows = this.db.query<Row>(
-        `UPDATE deliveries SET claimed_until = $2 WHERE id IN (
+        `UPDATE deliveries SET claimed_until = $2, leases = leases + 1 WHERE id IN (
            SELECT id FROM deliveries WHERE ${DUE} AND ${FREE} ORDER BY id LIMIT ${CLAIM_BATCH} FOR UPDATE SKIP LOCKED
          ) RETURNING *`,
         [at, until],

@@ -192,6 +192,11 @@ export const PG_MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (name, slot)
       );`,
   },
+  {
+    version: 5,
+    description: 'deliveries count their leases: a re-leased delivery may already have reached the platform, so it is looked for before it is sent again',
+    sql: `ALTER TABLE deliveries ADD COLUMN leases INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** The database's schema version (0 for an empty database). */

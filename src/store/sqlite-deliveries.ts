@@ -18,6 +18,7 @@ interface Row {
   next_attempt_at: string | null;
   created_at: string;
   sent_at: string | null;
+  leases: number;
 }
 
 function toDelivery(r: Row): Delivery {
@@ -33,6 +34,7 @@ function toDelivery(r: Row): Delivery {
     ...(r.next_attempt_at ? { nextAttemptAt: r.next_attempt_at } : {}),
     createdAt: r.created_at,
     ...(r.sent_at ? { sentAt: r.sent_at } : {}),
+    ...(r.leases > 0 ? { leases: Number(r.leases) } : {}),
   };
 }
 
@@ -70,7 +72,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
 
   claim(id: number, at: string, until: string): boolean {
     try {
-      return this.db.prepare(`UPDATE deliveries SET claimed_until = @until WHERE id = @id AND ${DUE} AND ${FREE}`).run({ id, at, until }).changes === 1;
+      return this.db.prepare(`UPDATE deliveries SET claimed_until = @until, leases = leases + 1 WHERE id = @id AND ${DUE} AND ${FREE}`).run({ id, at, until }).changes === 1;
     } catch (err) {
       throw toStoreError('store_write_error', 'Could not claim a delivery', err);
     }
@@ -81,7 +83,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
       // A read first, so a tick with nothing due takes no write lock; then one statement, made
       // atomic against any other process on the file by SQLite's write lock.
       if (this.db.prepare(`SELECT 1 FROM deliveries WHERE ${DUE} AND ${FREE} LIMIT 1`).get({ at }) === undefined) return [];
-      const rows = this.db.prepare(`UPDATE deliveries SET claimed_until = @until WHERE ${DUE} AND ${FREE} RETURNING *`).all({ at, until }) as Row[];
+      const rows = this.db.prepare(`UPDATE deliveries SET claimed_until = @until, leases = leases + 1 WHERE ${DUE} AND ${FREE} RETURNING *`).all({ at, until }) as Row[];
       return rows.sort((a, b) => a.id - b.id).map(toDelivery);
     } catch (err) {
       throw toStoreError('store_write_error', 'Could not claim deliveries', err);

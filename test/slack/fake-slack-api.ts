@@ -3,7 +3,8 @@
  * parsed arguments, answers ok:true with plausible shapes, and can be told to fail
  * chat.postMessage to a given channel or to delay a method. Channel members are paged
  * (`membersPageSize` a page) so callers must follow the cursor. A slash command's response_url
- * points here too: those posts are recorded as method `response`.
+ * points here too: those posts are recorded as method `response`. Posts are kept per channel
+ * (with their message metadata) and conversations.history answers with them, newest first.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,7 +39,14 @@ export interface FoundButton {
   text: string;
 }
 
-const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'users']);
+const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'users', 'metadata']);
+
+/** A message the fake holds in a conversation's history (posted, or put there by a test). */
+export interface HeldMessage {
+  ts: string;
+  text?: unknown;
+  metadata?: unknown;
+}
 
 export class FakeSlackApi {
   readonly calls: ApiCall[] = [];
@@ -58,6 +66,8 @@ export class FakeSlackApi {
   client = { id: 'client-id', secret: 'client-secret' };
   /** Bot tokens issued by installs: auth.test answers for their workspace. */
   readonly tokens = new Map<string, FakeWorkspace>();
+  /** Each conversation's messages, oldest first: every answered chat.postMessage (with its metadata). */
+  readonly history = new Map<string, HeldMessage[]>();
   private server?: http.Server;
   private ts = 1_800_000_000;
   url = '';
@@ -123,6 +133,25 @@ export class FakeSlackApi {
     );
   }
 
+  /** Puts a message in a conversation's history (as if posted then, e.g. by a server since killed). */
+  hold(channel: string, message: HeldMessage): void {
+    this.history.set(channel, [...(this.history.get(channel) ?? []), message]);
+  }
+
+  /** conversations.history: newest first, after `oldest`, at most `limit`; metadata only with include_all_metadata. */
+  private conversationHistory(args: Record<string, unknown>): Record<string, unknown> {
+    const held = this.history.get(String(args.channel)) ?? [];
+    const oldest = Number(args.oldest ?? 0) || 0;
+    const limit = Number(args.limit ?? 100) || 100;
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const messages = held
+      .filter((m) => Number(m.ts) > oldest)
+      .reverse()
+      .slice(0, limit)
+      .map((m) => ({ type: 'message', ts: m.ts, text: m.text, ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+    return { ok: true, messages, has_more: false };
+  }
+
   private parseArgs(raw: string, contentType: string): Record<string, unknown> {
     if (contentType.includes('application/json')) return JSON.parse(raw || '{}') as Record<string, unknown>;
     const parsed = parse(raw) as Record<string, unknown>;
@@ -145,7 +174,7 @@ export class FakeSlackApi {
           ok: true,
           app_id: 'A0SAFESTEP',
           authed_user: { id: 'U0ADMIN1' },
-          scope: 'app_mentions:read,channels:read,chat:write,commands,groups:read,im:history,im:read,im:write,users:read',
+          scope: 'app_mentions:read,channels:history,channels:read,chat:write,commands,groups:history,groups:read,im:history,im:read,im:write,users:read',
           token_type: 'bot',
           access_token: ws.botToken,
           bot_user_id: ws.botUserId,
@@ -162,8 +191,12 @@ export class FakeSlackApi {
       case 'chat.postMessage': {
         const channel = String(args.channel);
         if (this.failPostTo.has(channel)) return { ok: false, error: 'channel_not_found' };
-        return { ok: true, channel, ts: `${this.ts++}.000100`, message: { text: args.text } };
+        const ts = `${this.ts++}.000100`;
+        this.hold(channel, { ts, text: args.text, ...(args.metadata ? { metadata: args.metadata } : {}) });
+        return { ok: true, channel, ts, message: { text: args.text } };
       }
+      case 'conversations.history':
+        return this.conversationHistory(args);
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
       case 'chat.postEphemeral':

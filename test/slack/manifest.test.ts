@@ -37,7 +37,7 @@ test('subscribes to the events SafeStep handles, with the scopes they need and n
   expect(manifest.features.bot_user.display_name).toBe('SafeStep');
   expect(manifest.settings.event_subscriptions.bot_events).toEqual(expect.arrayContaining(['message.im', 'app_mention', 'app_home_opened', 'member_joined_channel']));
   expect(manifest.oauth_config.scopes.bot).toEqual(
-    expect.arrayContaining(['chat:write', 'im:history', 'im:write', 'app_mentions:read', 'commands', 'users:read', 'channels:read', 'groups:read']),
+    expect.arrayContaining(['chat:write', 'im:history', 'im:write', 'app_mentions:read', 'commands', 'users:read', 'channels:read', 'groups:read', 'channels:history', 'groups:history']),
   );
   expect(manifest.oauth_config.scopes.bot).not.toContain('files:read');
   expect(manifest.oauth_config.scopes.user ?? []).toEqual([]);

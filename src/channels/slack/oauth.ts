@@ -20,7 +20,7 @@ export const SLACK_INSTALL_PATH = '/slack/install';
 export const SLACK_REDIRECT_PATH = '/slack/oauth_redirect';
 
 /** The bot scopes SafeStep asks for: exactly those in slack-manifest.yaml (a test keeps them equal). */
-export const BOT_SCOPES = ['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'groups:read', 'im:history', 'im:read', 'im:write', 'users:read'];
+export const BOT_SCOPES = ['app_mentions:read', 'channels:history', 'channels:read', 'chat:write', 'commands', 'groups:history', 'groups:read', 'im:history', 'im:read', 'im:write', 'users:read'];
 
 /** How long an install may take between the two pages. */
 const STATE_MAX_AGE_S = 10 * 60;

@@ -10,6 +10,10 @@ import type { SlackMessage } from './render-blocks';
 
 type KnownBlock = types.KnownBlock;
 
+/** The Slack metadata event type that tags an outbox delivery's post (payload: `delivery_id`). */
+export const DELIVERY_EVENT = 'safestep_delivery';
+/** How many of a conversation's newest messages are searched for an earlier post of a delivery. */
+const HISTORY_LOOKBACK = 50;
 const USER_CACHE_MS = 60 * 60_000;
 /** Members asked for per conversations.members page. */
 const MEMBERS_PAGE = 200;
@@ -97,11 +101,26 @@ export class SlackApi {
     if (channel.startsWith('D')) this.dms.set(userId, channel);
   }
 
-  /** Posts a message (to a channel id, or to a user's DM); returns its ts. Throws on failure. */
-  async post(target: string, m: SlackMessage): Promise<{ channel: string; ts: string }> {
+  /**
+   * Posts a message (to a channel id, or to a user's DM); returns its ts. Throws on failure.
+   * `deliveryId` tags the post with Slack message metadata, so a later attempt can find it.
+   */
+  async post(target: string, m: SlackMessage, deliveryId?: string): Promise<{ channel: string; ts: string }> {
     const channel = await this.dmChannel(target);
-    const r = await this.web.chat.postMessage({ channel, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false });
+    const metadata = deliveryId === undefined ? {} : { metadata: { event_type: DELIVERY_EVENT, event_payload: { delivery_id: deliveryId } } };
+    const r = await this.web.chat.postMessage({ channel, text: m.text, blocks: m.blocks, unfurl_links: false, unfurl_media: false, ...metadata });
     return { channel: r.channel ?? channel, ts: r.ts ?? '' };
+  }
+
+  /**
+   * True if one of the newest posts (at most HISTORY_LOOKBACK, none before `since`, an ISO time)
+   * in the conversation with `target` carries delivery `deliveryId`'s metadata. Throws on failure.
+   */
+  async hasDelivery(target: string, deliveryId: string, since: string): Promise<boolean> {
+    const channel = await this.dmChannel(target);
+    const oldest = (Math.floor(Date.parse(since) / 1000) - 1).toString();
+    const r = await this.web.conversations.history({ channel, oldest, limit: HISTORY_LOOKBACK, include_all_metadata: true });
+    return (r.messages ?? []).some((m) => m.metadata?.event_type === DELIVERY_EVENT && (m.metadata.event_payload as Record<string, unknown> | undefined)?.delivery_id === deliveryId);
   }
 
   async update(channel: string, ts: string, m: { text: string; blocks: KnownBlock[] }): Promise<void> {

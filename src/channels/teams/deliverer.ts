@@ -22,6 +22,7 @@ export function teamsDeliverer(refs: RefBook, reach: Reach): Deliverer {
     send: async (target: string, message: Outbound) => {
       const ref = referenceFor(target);
       if (!ref) throw new NoReferenceError();
+      // Teams has no message metadata to look for: a retry after a server died mid-send may repeat the message once.
       await reach.send(ref, message.kind === 'notice' ? noticeCard(message.notice, refs) : message.kind === 'digest' ? digestCard(message.digest) : textCard(message.text));
     },
   };

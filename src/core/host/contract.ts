@@ -138,7 +138,19 @@ export interface HttpRoute {
  * Only sends, and throws on failure; the core records every attempt and retries.
  */
 export interface Deliverer {
-  send(target: string, message: Outbound): Promise<void>;
+  /** `delivery`: the outbox row this send is for (absent for messages no row records, e.g. the daily summary). */
+  send(target: string, message: Outbound, delivery?: DeliveryAttempt): Promise<void>;
+}
+
+/**
+ * Which outbox delivery a send is for. A channel tags its post with `id` where it can, and when
+ * `mayHaveBeenSent` (an earlier attempt was made and its outcome is unknown, e.g. its server was
+ * killed mid-send) first looks, since `createdAt`, for a post already tagged with it: found counts as sent.
+ */
+export interface DeliveryAttempt {
+  id: string;
+  createdAt: string;
+  mayHaveBeenSent: boolean;
 }
 
 /** What quiz outreach needs from a platform: who is in a staff channel, and sending invitations. */
