@@ -81,3 +81,24 @@ test('a delivery whose server died after Slack took the post is marked sent with
     expect(Number(look.args.oldest)).toBeLessThanOrEqual(Date.parse(rows[0]!.createdAt) / 1000);
   }
 });
+
+test('when Slack cannot show the history (an install from before the history scopes), the retry posts: told twice, never not told', async () => {
+  const { app } = h.serving;
+  const reference = fileReport();
+  const report = app.stores.reports.get(reference)!;
+  const now = new Date();
+  const rows = app.notifier.record(report);
+  for (const d of rows) expect(app.stores.deliveries.claim(d.id, now.toISOString(), new Date(now.getTime() + 5).toISOString())).toBe(true);
+  await new Promise((r) => setTimeout(r, 20));
+  h.fake.historyError = 'missing_scope';
+  try {
+    const from = h.fake.calls.length;
+    await app.notifier.tick();
+    await app.notifier.drain();
+    expect(app.stores.deliveries.forReport(reference).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+    expect(callsSince(from, 'conversations.history')).toHaveLength(3);
+    expect(callsSince(from, 'chat.postMessage').map(deliveryIdOf).sort()).toEqual(rows.map((d) => String(d.id)).sort());
+  } finally {
+    h.fake.historyError = undefined;
+  }
+});

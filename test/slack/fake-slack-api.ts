@@ -66,6 +66,8 @@ export class FakeSlackApi {
   client = { id: 'client-id', secret: 'client-secret' };
   /** Bot tokens issued by installs: auth.test answers for their workspace. */
   readonly tokens = new Map<string, FakeWorkspace>();
+  /** conversations.history answers ok:false with this error (e.g. missing_scope) while set. */
+  historyError: string | undefined;
   /** Each conversation's messages, oldest first: every answered chat.postMessage (with its metadata). */
   readonly history = new Map<string, HeldMessage[]>();
   private server?: http.Server;
@@ -140,6 +142,7 @@ export class FakeSlackApi {
 
   /** conversations.history: newest first, after `oldest`, at most `limit`; metadata only with include_all_metadata. */
   private conversationHistory(args: Record<string, unknown>): Record<string, unknown> {
+    if (this.historyError) return { ok: false, error: this.historyError };
     const held = this.history.get(String(args.channel)) ?? [];
     const oldest = Number(args.oldest ?? 0) || 0;
     const limit = Number(args.limit ?? 100) || 100;

@@ -20,8 +20,21 @@ export function slackDeliverer(workspaces: SlackWorkspaces): Deliverer {
       const api = workspaces.forTarget(to);
       // A retry whose earlier post may have reached Slack (its server died first): if that post is
       // in the conversation, it counts as sent. A first attempt never pays for the look.
-      if (delivery?.mayHaveBeenSent && (await api.hasDelivery(to, delivery.id, delivery.createdAt))) return;
+      if (delivery?.mayHaveBeenSent && (await alreadyPosted(() => api.hasDelivery(to, delivery.id, delivery.createdAt)))) return;
       await api.post(to, message.kind === 'notice' ? noticeMessage(message.notice) : message.kind === 'digest' ? digestMessage(message.digest) : shortMessage(message.text), delivery?.id);
     },
   };
+}
+
+/**
+ * Whether the earlier post is in the conversation. When Slack cannot say (a workspace installed
+ * before the history scopes were added answers missing_scope; any other error), the notice is
+ * posted: a DSL told twice is better than a DSL never told.
+ */
+async function alreadyPosted(look: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await look();
+  } catch {
+    return false;
+  }
 }
