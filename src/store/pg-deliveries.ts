@@ -5,45 +5,14 @@
  * expires, so another server finishes the delivery.
  */
 import type { Delivery, DeliveryPurpose, DeliveryStore } from '../core/delivery';
+import { toDelivery, type DeliveryRow } from './delivery-rows';
 import type { SyncPg } from './pg-sync';
 import { toStoreError } from './store-error';
-
-interface Row {
-  id: number;
-  reference: string;
-  channel: string;
-  target: string;
-  purpose: DeliveryPurpose;
-  status: Delivery['status'];
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  created_at: string;
-  sent_at: string | null;
-  leases: number;
-}
 
 const DUE = `(status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= $1))`;
 const FREE = '(claimed_until IS NULL OR claimed_until <= $1)';
 /** At most this many rows per claim (the rest wait for the next tick). */
 const CLAIM_BATCH = 200;
-
-function toDelivery(r: Row): Delivery {
-  return {
-    id: r.id,
-    reference: r.reference,
-    channel: r.channel,
-    target: r.target,
-    purpose: r.purpose,
-    status: r.status,
-    attempts: r.attempts,
-    ...(r.last_error ? { lastError: r.last_error } : {}),
-    ...(r.next_attempt_at ? { nextAttemptAt: r.next_attempt_at } : {}),
-    createdAt: r.created_at,
-    ...(r.sent_at ? { sentAt: r.sent_at } : {}),
-    ...(r.leases > 0 ? { leases: Number(r.leases) } : {}),
-  };
-}
 
 export class PgDeliveryStore implements DeliveryStore {
   constructor(private readonly db: SyncPg) {}
@@ -69,11 +38,11 @@ export class PgDeliveryStore implements DeliveryStore {
   }
 
   due(at: string): Delivery[] {
-    return this.db.query<Row>(`SELECT * FROM deliveries WHERE ${DUE} ORDER BY id`, [at]).map(toDelivery);
+    return this.db.query<DeliveryRow>(`SELECT * FROM deliveries WHERE ${DUE} ORDER BY id`, [at]).map(toDelivery);
   }
 
   forReport(reference: string): Delivery[] {
-    return this.db.query<Row>('SELECT * FROM deliveries WHERE reference = $1 ORDER BY id', [reference]).map(toDelivery);
+    return this.db.query<DeliveryRow>('SELECT * FROM deliveries WHERE reference = $1 ORDER BY id', [reference]).map(toDelivery);
   }
 
   claim(id: number, at: string, until: string): boolean {
@@ -86,7 +55,7 @@ export class PgDeliveryStore implements DeliveryStore {
 
   claimDue(at: string, until: string): Delivery[] {
     try {
-      const rows = this.db.query<Row>(
+      const rows = this.db.query<DeliveryRow>(
         `UPDATE deliveries SET claimed_until = $2, leases = leases + 1 WHERE id IN (
            SELECT id FROM deliveries WHERE ${DUE} AND ${FREE} ORDER BY id LIMIT ${CLAIM_BATCH} FOR UPDATE SKIP LOCKED
          ) RETURNING *`,

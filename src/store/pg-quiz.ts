@@ -3,31 +3,10 @@
  * attempt's state and the records of one step are committed in one transaction, as in SQLite.
  */
 import type { QuizAnswerRecord, QuizAttestationRecord, QuizEffect, QuizFilter, QuizStore } from '../quiz/ports';
+import { toAnswer, toAttestation, type AnswerRow, type AttestationRow } from './quiz-rows';
 import { scoreOf, type QuizState } from '../quiz/state';
 import type { SyncPg } from './pg-sync';
 import { toStoreError } from './store-error';
-
-interface AnswerRow {
-  attempt_id: string;
-  setting_id: string;
-  user_id: string;
-  question_id: string;
-  area: string;
-  round: number;
-  chosen: string;
-  correct: number;
-  answered_at: string;
-}
-
-interface AttestationRow {
-  attempt_id: string;
-  setting_id: string;
-  user_id: string;
-  user_name: string | null;
-  statement: string;
-  policy_version: string;
-  attested_at: string;
-}
 
 export class PgQuizStore implements QuizStore {
   constructor(private readonly db: SyncPg) {}
@@ -81,17 +60,11 @@ export class PgQuizStore implements QuizStore {
   }
 
   answers(filter: QuizFilter = {}): QuizAnswerRecord[] {
-    return this.rows<AnswerRow>('quiz_answers', 'id', filter).map((r) => ({
-      attemptId: r.attempt_id, settingId: r.setting_id, userId: r.user_id, questionId: r.question_id, area: r.area,
-      round: r.round, chosen: r.chosen, correct: r.correct === 1, answeredAt: r.answered_at,
-    }));
+    return this.rows<AnswerRow>('quiz_answers', 'id', filter).map(toAnswer);
   }
 
   attestations(filter: QuizFilter = {}): QuizAttestationRecord[] {
-    return this.rows<AttestationRow>('quiz_attestations', 'id', filter).map((r) => ({
-      attemptId: r.attempt_id, settingId: r.setting_id, user: { id: r.user_id, ...(r.user_name === null ? {} : { name: r.user_name }) },
-      statement: r.statement, policyVersion: r.policy_version, attestedAt: r.attested_at,
-    }));
+    return this.rows<AttestationRow>('quiz_attestations', 'id', filter).map(toAttestation);
   }
 
   private rows<T>(table: string, order: string, filter: QuizFilter): T[] {

@@ -4,39 +4,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { Delivery, DeliveryPurpose, DeliveryStore } from '../core/delivery';
+import { toDelivery, type DeliveryRow } from './delivery-rows';
 import { toStoreError } from './store-error';
-
-interface Row {
-  id: number;
-  reference: string;
-  channel: string;
-  target: string;
-  purpose: DeliveryPurpose;
-  status: Delivery['status'];
-  attempts: number;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  created_at: string;
-  sent_at: string | null;
-  leases: number;
-}
-
-function toDelivery(r: Row): Delivery {
-  return {
-    id: r.id,
-    reference: r.reference,
-    channel: r.channel,
-    target: r.target,
-    purpose: r.purpose,
-    status: r.status,
-    attempts: r.attempts,
-    ...(r.last_error ? { lastError: r.last_error } : {}),
-    ...(r.next_attempt_at ? { nextAttemptAt: r.next_attempt_at } : {}),
-    createdAt: r.created_at,
-    ...(r.sent_at ? { sentAt: r.sent_at } : {}),
-    ...(r.leases > 0 ? { leases: Number(r.leases) } : {}),
-  };
-}
 
 /** Still to be sent at @at: pending, or failed with a retry time reached. */
 const DUE = `(status = 'pending' OR (status = 'failed' AND next_attempt_at IS NOT NULL AND next_attempt_at <= @at))`;
@@ -66,7 +35,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   due(at: string): Delivery[] {
-    const rows = this.db.prepare(`SELECT * FROM deliveries WHERE ${DUE} ORDER BY id`).all({ at }) as Row[];
+    const rows = this.db.prepare(`SELECT * FROM deliveries WHERE ${DUE} ORDER BY id`).all({ at }) as DeliveryRow[];
     return rows.map(toDelivery);
   }
 
@@ -83,7 +52,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
       // A read first, so a tick with nothing due takes no write lock; then one statement, made
       // atomic against any other process on the file by SQLite's write lock.
       if (this.db.prepare(`SELECT 1 FROM deliveries WHERE ${DUE} AND ${FREE} LIMIT 1`).get({ at }) === undefined) return [];
-      const rows = this.db.prepare(`UPDATE deliveries SET claimed_until = @until, leases = leases + 1 WHERE ${DUE} AND ${FREE} RETURNING *`).all({ at, until }) as Row[];
+      const rows = this.db.prepare(`UPDATE deliveries SET claimed_until = @until, leases = leases + 1 WHERE ${DUE} AND ${FREE} RETURNING *`).all({ at, until }) as DeliveryRow[];
       return rows.sort((a, b) => a.id - b.id).map(toDelivery);
     } catch (err) {
       throw toStoreError('store_write_error', 'Could not claim deliveries', err);
@@ -91,7 +60,7 @@ export class SqliteDeliveryStore implements DeliveryStore {
   }
 
   forReport(reference: string): Delivery[] {
-    return (this.db.prepare(`SELECT * FROM deliveries WHERE reference = ? ORDER BY id`).all(reference) as Row[]).map(toDelivery);
+    return (this.db.prepare(`SELECT * FROM deliveries WHERE reference = ? ORDER BY id`).all(reference) as DeliveryRow[]).map(toDelivery);
   }
 
   private write(sql: string, ...params: (string | number | null)[]): void {

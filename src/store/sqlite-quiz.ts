@@ -5,31 +5,10 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { QuizAnswerRecord, QuizAttestationRecord, QuizEffect, QuizFilter, QuizStore } from '../quiz/ports';
+import { toAnswer, toAttestation, type AnswerRow, type AttestationRow } from './quiz-rows';
 import { scoreOf, type QuizState } from '../quiz/state';
 import type { Database } from './sqlite';
 import { toStoreError } from './store-error';
-
-interface AnswerRow {
-  attempt_id: string;
-  setting_id: string;
-  user_id: string;
-  question_id: string;
-  area: string;
-  round: number;
-  chosen: string;
-  correct: number;
-  answered_at: string;
-}
-
-interface AttestationRow {
-  attempt_id: string;
-  setting_id: string;
-  user_id: string;
-  user_name: string | null;
-  statement: string;
-  policy_version: string;
-  attested_at: string;
-}
 
 const bySetting = (table: string, order: string) => ({
   all: `SELECT * FROM ${table} ORDER BY ${order}`,
@@ -105,18 +84,12 @@ export class SqliteQuizStore implements QuizStore {
 
   /** Every answer, oldest first. */
   answers(filter: QuizFilter = {}): QuizAnswerRecord[] {
-    return this.rows<AnswerRow>('quiz_answers', 'id', filter).map((r) => ({
-      attemptId: r.attempt_id, settingId: r.setting_id, userId: r.user_id, questionId: r.question_id, area: r.area,
-      round: r.round, chosen: r.chosen, correct: r.correct === 1, answeredAt: r.answered_at,
-    }));
+    return this.rows<AnswerRow>('quiz_answers', 'id', filter).map(toAnswer);
   }
 
   /** Every attestation, oldest first. */
   attestations(filter: QuizFilter = {}): QuizAttestationRecord[] {
-    return this.rows<AttestationRow>('quiz_attestations', 'id', filter).map((r) => ({
-      attemptId: r.attempt_id, settingId: r.setting_id, user: { id: r.user_id, ...(r.user_name === null ? {} : { name: r.user_name }) },
-      statement: r.statement, policyVersion: r.policy_version, attestedAt: r.attested_at,
-    }));
+    return this.rows<AttestationRow>('quiz_attestations', 'id', filter).map(toAttestation);
   }
 
   private rows<T>(table: string, order: string, filter: QuizFilter): T[] {
