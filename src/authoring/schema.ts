@@ -1,6 +1,6 @@
 /**
- * zod schemas for everything authored as YAML: flows, setting profiles, the national-rules
- * document, and the message catalogue. Strict objects, so a typo'd key fails with its path.
+ * zod schemas for everything authored as YAML: flows, setting profiles and the national-rules
+ * document (the message catalogue's is in catalog-schema.ts, re-exported here). Strict objects, so a typo'd key fails with its path.
  * Shape only: meaning-level checks (reachability, citations, placeholders …) live in validate/.
  */
 import { z } from 'zod';
@@ -10,7 +10,6 @@ import type {
   SettingProfile,
   DocumentDef,
 } from '../core/model';
-import type { Catalog } from '../core/catalog';
 import { PROFILE_FIELDS } from '../core/profile';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens');
@@ -197,154 +196,13 @@ export const NationalSchema = z.strictObject({
   contacts: z.array(ContactSchema).default([]),
 });
 
-/** content/messages.yaml */
-export const CatalogSchema = z.strictObject({
-  greeting: z.string(),
-  askSituation: z.string(),
-  emptyMessage: z.string(),
-  tooLong: z.string(),
-  tooLongAtPrompt: z.string(),
-  danger: z.string(),
-  dangerCheck: z.strictObject({
-    question: z.string().min(1),
-    yes: z.string().min(1).max(75),
-    no: z.string().min(1).max(75),
-    carryOn: z.string().min(1),
-  }),
-  imageryWarning: z.string(),
-  filesOnly: z.string(),
-  outOfScope: z.string(),
-  chooseFlow: z.string(),
-  chooseFlowMenu: z.string(),
-  somethingElse: z.string(),
-  noneOfThese: z.string(),
-  notAChoice: z.string(),
-  help: z.string(),
-  dslNow: z.string(),
-  backNothing: z.string(),
-  restarted: z.string(),
-  contentChanged: z.string(),
-  reportIntro: z.string(),
-  skip: z.string(),
-  reportFiled: z.string(),
-  reportFailed: z.string(),
-  filingInProgress: z.string(),
-  chatRetention: z.string(),
-  notSetUp: z.string(),
-  silence: z.strictObject({ notCovered: z.string().min(1), askDsl: z.string().min(1) }),
-  dsl: z.strictObject({
-    newReport: z.string(),
-    immediate: z.string(),
-    reminder: z.string(),
-    notAuthorised: z.string(),
-    acknowledged: z.string(),
-    alreadyAcknowledged: z.string(),
-    reporterAcknowledged: z.string(),
-    unknownReport: z.string(),
-  }),
-  labels: z.strictObject({
-    acknowledge: z.string().min(1).max(75),
-    viewReport: z.string().min(1).max(75),
-    reportConcern: z.string().min(1).max(75),
-    askQuestion: z.string().min(1).max(75),
-    reference: z.string().min(1).max(75),
-    urgency: z.string().min(1).max(75),
-    situation: z.string().min(1).max(75),
-    setting: z.string().min(1).max(75),
-    reporter: z.string().min(1).max(75),
-    filed: z.string().min(1).max(75),
-    category: z.string().min(1).max(75),
-    danger: z.string().min(1).max(75),
-    acknowledged: z.string().min(1).max(75),
-    answers: z.string().min(1).max(75),
-    firstMessage: z.string().min(1).max(75),
-    account: z.string().min(1).max(75),
-    advice: z.string().min(1).max(75),
-    deliveries: z.string().min(1).max(75),
-    latestReports: z.string().min(1).max(75),
-    noReports: z.string().min(1).max(75),
-    close: z.string().min(1).max(75),
-    typeAnswer: z.string().min(1).max(75),
-    policyVersion: z.string().min(1).max(75),
-  }),
-  desk: z.strictObject({
-    addNote: z.string().min(1).max(75),
-    assignAction: z.string().min(1).max(75),
-    recordOutcome: z.string().min(1).max(75),
-    correct: z.string().min(1).max(75),
-    audit: z.string().min(1).max(75),
-    exportCpoms: z.string().min(1).max(75),
-    history: z.string().min(1).max(75),
-    status: z.string().min(1).max(75),
-    open: z.string().min(1).max(75),
-    closed: z.string().min(1).max(75),
-    save: z.string().min(1).max(75),
-    cancel: z.string().min(1).max(75),
-    noteTitle: z.string().min(1).max(75),
-    noteText: z.string().min(1).max(75),
-    actionTitle: z.string().min(1).max(75),
-    actionText: z.string().min(1).max(75),
-    actionFor: z.string().min(1).max(75),
-    actionForPick: z.string().min(1).max(75),
-    actionDue: z.string().min(1).max(75),
-    outcomeTitle: z.string().min(1).max(75),
-    outcomeChoice: z.string().min(1).max(75),
-    outcomeNote: z.string().min(1).max(75),
-    correctTitle: z.string().min(1).max(75),
-    correctWhat: z.string().min(1).max(75),
-    correctReport: z.string().min(1).max(75),
-    correctText: z.string().min(1).max(75),
-    entryAcknowledged: z.string().min(1).max(75),
-    entryNote: z.string().min(1).max(75),
-    entryAction: z.string().min(1).max(75),
-    entryOutcome: z.string().min(1).max(75),
-    entryCorrection: z.string().min(1).max(75),
-    auditTitle: z.string().min(1),
-    auditEmpty: z.string().min(1),
-    exportTitle: z.string().min(1),
-    saved: z.string().min(1),
-    closedSaved: z.string().min(1),
-    alreadyClosed: z.string().min(1),
-    invalid: z.string().min(1),
-    reporterClosed: z.string().min(1),
-    actionOverdue: z.string().min(1),
-    digestTitle: z.string().min(1),
-    digestNew: z.string().min(1),
-    digestUnacknowledged: z.string().min(1),
-    digestOverdue: z.string().min(1),
-    digestOpen: z.string().min(1),
-    digestNothing: z.string().min(1),
-    exportCpomsHeading: z.string().min(1),
-    exportMyConcernHeading: z.string().min(1),
-    exportWhen: z.string().min(1),
-    exportAbout: z.string().min(1),
-    exportConcern: z.string().min(1),
-    exportChildWords: z.string().min(1),
-    exportSeenHeard: z.string().min(1),
-    exportActions: z.string().min(1),
-    exportTold: z.string().min(1),
-    exportReporter: z.string().min(1),
-    exportNotGiven: z.string().min(1),
-    defaultOutcomes: z.array(z.string().min(1).max(75)).min(1),
-  }),
-  commands: z.strictObject({
-    restart: z.array(z.string()).min(1),
-    back: z.array(z.string()).min(1),
-    help: z.array(z.string()).min(1),
-    dslNow: z.array(z.string()).min(1),
-    menu: z.array(z.string()).min(1),
-  }),
-  limits: z.strictObject({ maxMessageLength: z.number().int().positive() }),
-  followUp: z.strictObject({ cues: z.array(z.string().min(1)).min(1), maxWords: z.number().int().positive(), notice: z.string().min(1) }),
-});
-
 // Compile-time proof that the schemas produce the core's types.
 type Parsed<S extends z.ZodType> = z.output<S>;
 const _flow = (f: Parsed<typeof FlowSchema>): FlowDef => f;
 const _setting = (s: Parsed<typeof SettingSchema>): SettingProfile => s;
 const _doc = (d: Parsed<typeof DocumentSchema>): DocumentDef => d;
-const _catalog = (c: Parsed<typeof CatalogSchema>): Catalog => c;
 void _flow;
 void _setting;
 void _doc;
-void _catalog;
+
+export { CatalogSchema } from './catalog-schema';
