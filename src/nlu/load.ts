@@ -72,13 +72,15 @@ export const NLU_FILES = {
 /** Reads and validates the NLU content under `root`; throws content_error naming file and line. */
 export function loadNluContent(root: string): NluContent {
   const read = <S extends z.ZodType>(file: string, schema: S): z.output<S> => {
+    // The likeness model is written by its trainer, never by hand.
+    const generated = file === NLU_FILES.dangerLikeness;
     let text: string;
     try {
       text = fs.readFileSync(path.join(root, file), 'utf8');
     } catch (cause) {
       throw new SafeStepError('content_error', `${file}: cannot read file`, { cause });
     }
-    return parseYamlData(text, file, schema);
+    return parseYamlData(text, file, schema, { generated });
   };
   return {
     vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
