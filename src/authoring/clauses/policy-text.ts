@@ -24,7 +24,11 @@ export function fragmentsOf(quote: string): string[] {
  * fragments must occur in order. Returns the first fragment that is not found, or undefined.
  */
 export function missingFragment(text: string, quote: string): string | undefined {
-  const haystack = normalise(text);
+  return missingFragmentIn(normalise(text), quote);
+}
+
+/** missingFragment on a text already normalised: checking many quotes against one policy normalises it once. */
+export function missingFragmentIn(haystack: string, quote: string): string | undefined {
   let from = 0;
   for (const fragment of fragmentsOf(quote)) {
     const at = haystack.indexOf(fragment, from);

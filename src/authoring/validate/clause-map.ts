@@ -9,7 +9,7 @@
  * Runs only when content/clauses/ exists; the word checks need ../shared/policies/ beside the project.
  */
 import { clauseUse, clauseKey } from '../clauses/usage';
-import { fragmentsOf, missingFragment, normalise, operativeSentences } from '../clauses/policy-text';
+import { fragmentsOf, missingFragmentIn, normalise, operativeSentences } from '../clauses/policy-text';
 import type { ClauseMapDef } from '../clauses/schema';
 import type { Citation } from '../../core/model';
 import type { Problem } from '../problem';
@@ -45,11 +45,12 @@ function verbatim(ctx: ValidationContext, m: MapSource): Problem[] {
   const sections = new Set(ctx.settings.flatMap((s) => s.data.documents.filter((d) => d.id === m.data.document).flatMap((d) => d.sections.map((x) => x.id))));
   const out: Problem[] = [];
   const seen = new Set<string>();
+  const haystack = normalise(text);
   m.data.clauses.forEach((c, i) => {
     if (seen.has(c.id)) out.push(at(m, 'duplicate-id', ['clauses', i, 'id'], `clause id "${c.id}" is used twice.`, 'Give each clause its own id.'));
     seen.add(c.id);
     if (c.section !== 'preamble' && !sections.has(c.section)) out.push(at(m, 'unknown-clause', ['clauses', i, 'section'], `clause ${c.id} is in section "${c.section}", which the setting profile does not list.`, 'Use a section id from the profile\'s documents (or "preamble" for text before section 1).'));
-    const missing = missingFragment(text, c.text);
+    const missing = missingFragmentIn(haystack, c.text);
     if (missing !== undefined) out.push(at(m, 'clause-not-verbatim', ['clauses', i, 'text'], `clause ${c.id} is not word for word in ${m.data.document}.txt: "${missing.slice(0, 80)}" does not occur there.`, 'Copy the policy\'s own words exactly (only whitespace and curly quotes may differ; mark left-out words with " … "), or remove the clause.'));
   });
   return out;
