@@ -9,16 +9,9 @@ import type { FiledReport, ReportDraft } from '../core/report';
 import { formatReference, normaliseLimit, reportYear } from './report-rules';
 import { PLAIN_DATA, type DataSeal } from './data-seal';
 import type { SyncPg } from './pg-sync';
+import { REPORT_COLUMNS, reportFromRow, type ReportRow } from './report-rows';
 import { toStoreError } from './store-error';
 
-interface ReportRow {
-  reference: string;
-  data: string;
-  acknowledged_by: string | null;
-  acknowledged_at: string | null;
-}
-
-const COLUMNS = 'reference, data, acknowledged_by, acknowledged_at';
 const ORDER = 'ORDER BY created_at DESC, year DESC, seq DESC LIMIT $1';
 
 /** ReportStore on a migrated PostgreSQL database. */
@@ -49,17 +42,17 @@ export class PgReportStore implements ReportStore {
   }
 
   get(reference: string): FiledReport | undefined {
-    const row = this.db.one<ReportRow>(`SELECT ${COLUMNS} FROM reports WHERE reference = $1`, [reference]);
-    return row ? fromRow(row, this.seal) : undefined;
+    const row = this.db.one<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE reference = $1`, [reference]);
+    return row ? reportFromRow(row, this.seal) : undefined;
   }
 
   list(filter: { settingId?: string; limit?: number } = {}): FiledReport[] {
     const limit = normaliseLimit(filter.limit) ?? null;
     const rows =
       filter.settingId === undefined
-        ? this.db.query<ReportRow>(`SELECT ${COLUMNS} FROM reports ${ORDER}`, [limit])
-        : this.db.query<ReportRow>(`SELECT ${COLUMNS} FROM reports WHERE setting_id = $2 ${ORDER}`, [limit, filter.settingId]);
-    return rows.map((row) => fromRow(row, this.seal));
+        ? this.db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports ${ORDER}`, [limit])
+        : this.db.query<ReportRow>(`SELECT ${REPORT_COLUMNS} FROM reports WHERE setting_id = $2 ${ORDER}`, [limit, filter.settingId]);
+    return rows.map((row) => reportFromRow(row, this.seal));
   }
 
   acknowledge(reference: string, by: string, at: string): FiledReport | undefined {
@@ -70,11 +63,4 @@ export class PgReportStore implements ReportStore {
     }
     return this.get(reference);
   }
-}
-
-function fromRow(row: ReportRow, seal: DataSeal): FiledReport {
-  const report: FiledReport = { ...(JSON.parse(seal.open(row.data)) as ReportDraft), reference: row.reference };
-  if (row.acknowledged_by !== null) report.acknowledgedBy = row.acknowledged_by;
-  if (row.acknowledged_at !== null) report.acknowledgedAt = row.acknowledged_at;
-  return report;
 }

@@ -9,16 +9,9 @@ import type { FiledReport, ReportDraft } from '../core/report';
 import { formatReference, normaliseLimit, reportYear } from './report-rules';
 import { PLAIN_DATA, type DataSeal } from './data-seal';
 import type { Database } from './sqlite';
+import { REPORT_COLUMNS, reportFromRow, type ReportRow } from './report-rows';
 import { toStoreError } from './store-error';
 
-interface ReportRow {
-  reference: string;
-  data: string;
-  acknowledged_by: string | null;
-  acknowledged_at: string | null;
-}
-
-const COLUMNS = 'reference, data, acknowledged_by, acknowledged_at';
 
 /** ReportStore on an open, migrated database (see openDatabase). Does not close it. */
 export class SqliteReportStore implements ReportStore {
@@ -35,10 +28,10 @@ export class SqliteReportStore implements ReportStore {
       `INSERT INTO reports (reference, seq, year, setting_id, flow_id, urgency, created_at, reporter_id, data)
        VALUES (@reference, @seq, @year, @settingId, @flowId, @urgency, @createdAt, @reporterId, @data)`,
     );
-    this.byReference = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE reference = ?`);
+    this.byReference = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE reference = ?`);
     const order = 'ORDER BY created_at DESC, year DESC, seq DESC LIMIT ?';
-    this.newest = db.prepare(`SELECT ${COLUMNS} FROM reports ${order}`);
-    this.newestInSetting = db.prepare(`SELECT ${COLUMNS} FROM reports WHERE setting_id = ? ${order}`);
+    this.newest = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports ${order}`);
+    this.newestInSetting = db.prepare(`SELECT ${REPORT_COLUMNS} FROM reports WHERE setting_id = ? ${order}`);
     this.markAcknowledged = db.prepare(
       `UPDATE reports SET acknowledged_by = ?, acknowledged_at = ?
        WHERE reference = ? AND acknowledged_at IS NULL`,
@@ -76,7 +69,7 @@ export class SqliteReportStore implements ReportStore {
   /** The report with this reference, or undefined. */
   get(reference: string): FiledReport | undefined {
     const row = this.byReference.get(reference);
-    return row ? fromRow(row, this.seal) : undefined;
+    return row ? reportFromRow(row, this.seal) : undefined;
   }
 
   /** Reports newest first, optionally of one setting and at most `limit` of them. */
@@ -84,7 +77,7 @@ export class SqliteReportStore implements ReportStore {
     const limit = normaliseLimit(filter.limit) ?? -1;
     const rows =
       filter.settingId === undefined ? this.newest.all(limit) : this.newestInSetting.all(filter.settingId, limit);
-    return rows.map((row) => fromRow(row, this.seal));
+    return rows.map((row) => reportFromRow(row, this.seal));
   }
 
   /** Records the first acknowledgement only; returns the report, or undefined if unknown. */
@@ -100,11 +93,4 @@ export class SqliteReportStore implements ReportStore {
 
 function cloneDraft(draft: ReportDraft): ReportDraft {
   return JSON.parse(JSON.stringify(draft)) as ReportDraft;
-}
-
-function fromRow(row: ReportRow, seal: DataSeal): FiledReport {
-  const report: FiledReport = { ...(JSON.parse(seal.open(row.data)) as ReportDraft), reference: row.reference };
-  if (row.acknowledged_by !== null) report.acknowledgedBy = row.acknowledged_by;
-  if (row.acknowledged_at !== null) report.acknowledgedAt = row.acknowledged_at;
-  return report;
 }
