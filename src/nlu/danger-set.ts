@@ -1,7 +1,8 @@
 /**
- * Reads a real-world danger set (test/nlu/danger-real-tune.yaml, danger-real-holdout.yaml):
+ * Reads a real-world danger set (test/nlu/danger-real-tune.yaml, danger-real-holdout*.yaml):
  * messages staff might write, each labelled `danger` (a child may be at risk right now), with the
- * kind of public source a danger message was drawn from, or why a non-danger message is hard.
+ * kind of public source a danger message was drawn from, or why a non-danger message is hard
+ * (`concern`: a real worry for the DSL today, but not an immediate risk).
  * Used by `npm run bench` and the tests. Reads one file; errors name the file, line and field.
  */
 import fs from 'node:fs';
@@ -17,7 +18,7 @@ export const DangerSetSchema = z.strictObject({
         text: z.string().min(1),
         danger: z.boolean(),
         source: z.enum(['news', 'scr', 'childline', 'forum']).optional(),
-        kind: z.enum(['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation']).optional(),
+        kind: z.enum(['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation', 'concern']).optional(),
       }),
     )
     .min(1),
@@ -34,6 +35,9 @@ export const DANGER_HOLDOUT_FILE = 'test/nlu/danger-real-holdout.yaml';
 
 /** The second holdout (issue 11, second round): written and committed before that round's rule changes; bench only. */
 export const DANGER_HOLDOUT_2_FILE = 'test/nlu/danger-real-holdout-2.yaml';
+
+/** The third holdout (issue 11, third round): written by a second author who never saw the rules, their training data or the earlier sets; bench only. */
+export const DANGER_HOLDOUT_3_FILE = 'test/nlu/danger-real-holdout-3.yaml';
 
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {

@@ -1,11 +1,17 @@
 /**
  * The real-world danger set (test/nlu/danger-real.md): the floors on its tuning part, and the
- * shape of the two holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
+ * shape of the three holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
  */
 import path from 'node:path';
 import { evaluateDanger } from '../../src/nlu/evaluate';
 import { createDangerDetector } from '../../src/nlu/danger';
-import { DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet } from '../../src/nlu/danger-set';
+import {
+  DANGER_HOLDOUT_2_FILE,
+  DANGER_HOLDOUT_3_FILE,
+  DANGER_HOLDOUT_FILE,
+  DANGER_TUNE_FILE,
+  readDangerSet,
+} from '../../src/nlu/danger-set';
 import { ROOT, shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
@@ -13,6 +19,7 @@ const detector = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary }
 const tune = readDangerSet(path.join(ROOT, DANGER_TUNE_FILE), DANGER_TUNE_FILE);
 const holdout = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_FILE), DANGER_HOLDOUT_FILE);
 const holdout2 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_2_FILE), DANGER_HOLDOUT_2_FILE);
+const holdout3 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_3_FILE), DANGER_HOLDOUT_3_FILE);
 
 describe('the real-world danger set', () => {
   test('has at least 150 danger and 300 non-danger messages, at least a third held out', () => {
@@ -35,6 +42,17 @@ describe('the real-world danger set', () => {
     const earlier = new Set([...tune, ...holdout].map((c) => c.text));
     expect(holdout2.filter((c) => earlier.has(c.text)).length).toBe(0);
     expect(new Set(holdout2.map((c) => c.text)).size).toBe(holdout2.length);
+  });
+
+  // Texts are compared, never printed: a failure reports counts only, so no holdout message leaks into a log.
+  test('the third holdout (second author): at least 80 danger and 170 non-danger messages, labelled, none repeated', () => {
+    expect(holdout3.filter((c) => c.danger).length).toBeGreaterThanOrEqual(80);
+    expect(holdout3.filter((c) => !c.danger).length).toBeGreaterThanOrEqual(170);
+    expect(holdout3.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined)).length).toBe(0);
+    expect(holdout3.filter((c) => c.kind === 'concern').length).toBeLessThanOrEqual(20);
+    const earlier = new Set([...tune, ...holdout, ...holdout2].map((c) => c.text.trim().toLowerCase()));
+    expect(holdout3.filter((c) => earlier.has(c.text.trim().toLowerCase())).length).toBe(0);
+    expect(new Set(holdout3.map((c) => c.text.trim().toLowerCase())).size).toBe(holdout3.length);
   });
 
   // The tuning floor: tighter on the question than the issue's 10%, so the holdouts have headroom.
