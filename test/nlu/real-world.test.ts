@@ -5,7 +5,9 @@
  * case is complete and labelled with a real flow, `safeguarding-concern` or null; each flow, the
  * other-safeguarding route and the not-covered questions have enough messages; no message is a
  * copy or light edit of a dev-set, fresh-set or training phrase; no source is in both parts; and
- * the split is the one split.mjs derives from its seed.
+ * the split is the one split.mjs derives from its seed. The second holdout (holdout-2.yaml, written
+ * for the third round by a second author) gets the same file checks, its own counts, and sources
+ * disjoint from tune's; its checks report case numbers only, never a message text.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -36,35 +38,40 @@ function read(file: string): RealWorldCase[] {
 
 const tune = read('tune.yaml');
 const holdout = read('holdout.yaml');
+const holdout2 = read('holdout-2.yaml');
 const all = [...tune, ...holdout];
 const content = loadContent(ROOT);
 const flowIds = new Set(content.flows.keys());
 const labels = new Set([...flowIds, SAFEGUARDING_CONCERN]);
 const count = (flow: string | null): number => all.filter((c) => c.flow === flow).length;
+const ALLOWED_KEYS = new Set(['text', 'flow', 'danger', 'also', 'note', 'source', 'kind']);
+
+/** A case with non-empty text, a flow or null, an optional boolean danger, a source, a known kind, no other key. */
+function wellFormed(c: RealWorldCase): boolean {
+  return (
+    typeof c.text === 'string' &&
+    c.text.trim() !== '' &&
+    (c.flow === null || typeof c.flow === 'string') &&
+    (c.danger === undefined || typeof c.danger === 'boolean') &&
+    typeof c.source === 'string' &&
+    c.source.trim() !== '' &&
+    KINDS.has(c.kind) &&
+    Object.keys(c).every((k) => ALLOWED_KEYS.has(k))
+  );
+}
+
+/** A flow or second topic that is not a flow in flows/, safeguarding-concern or null, or a second topic equal to the first. */
+function badLabel(c: RealWorldCase): boolean {
+  return (c.flow !== null && !labels.has(c.flow)) || (c.also !== undefined && (!labels.has(c.also) || c.also === c.flow));
+}
 
 describe('the real-world routing set', () => {
   test('every case has text, a flow (or null), a source and a kind, and nothing else unexpected', () => {
-    const allowed = new Set(['text', 'flow', 'danger', 'also', 'note', 'source', 'kind']);
-    const bad = all.filter(
-      (c) =>
-        typeof c.text !== 'string' ||
-        c.text.trim() === '' ||
-        !(c.flow === null || typeof c.flow === 'string') ||
-        (c.danger !== undefined && typeof c.danger !== 'boolean') ||
-        typeof c.source !== 'string' ||
-        c.source.trim() === '' ||
-        !KINDS.has(c.kind) ||
-        Object.keys(c).some((k) => !allowed.has(k)),
-    );
-    expect(bad).toEqual([]);
+    expect(all.filter((c) => !wellFormed(c))).toEqual([]);
   });
 
   test('every flow and second topic is a flow in flows/, safeguarding-concern or null; a second topic differs from the first', () => {
-    const bad = all.filter(
-      (c) =>
-        (c.flow !== null && !labels.has(c.flow)) ||
-        (c.also !== undefined && (!labels.has(c.also) || c.also === c.flow)),
-    );
+    const bad = all.filter(badLabel);
     expect(bad.map((c) => `${c.flow} / ${c.also}: ${c.text}`)).toEqual([]);
   });
 
@@ -102,5 +109,46 @@ describe('the real-world routing set', () => {
     const fresh = readDevSet(path.join(ROOT, FRESH_SET_FILE), FRESH_SET_FILE).map((c) => c.text);
     const training = [...[...content.flows.values()].flatMap((f) => f.examples), ...shippedNlu().outOfScope];
     expect(closeMatches(all.map((c) => c.text), [...dev, ...fresh, ...training])).toEqual([]);
+  });
+});
+
+/** The second holdout: same file checks; failures name case numbers (1-based), never a text. */
+describe('the second real-world holdout (holdout-2.yaml)', () => {
+  const numbers = (pick: (c: RealWorldCase) => boolean): number[] =>
+    holdout2.flatMap((c, i) => (pick(c) ? [i + 1] : []));
+  const count2 = (flow: string | null): number => holdout2.filter((c) => c.flow === flow).length;
+
+  test('every case is well formed and labelled with a flow in flows/, safeguarding-concern or null', () => {
+    expect(numbers((c) => !wellFormed(c))).toEqual([]);
+    expect(numbers(badLabel)).toEqual([]);
+  });
+
+  test('at least 270 messages: 9 per flow, 30 other safeguarding, 30 not covered; danger never on a not-covered one', () => {
+    expect(holdout2.length).toBeGreaterThanOrEqual(270);
+    expect([...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN && count2(id) < 9)).toEqual([]);
+    expect(count2(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(30);
+    expect(count2(null)).toBeGreaterThanOrEqual(30);
+    expect(holdout2.some((c) => c.danger === true)).toBe(true);
+    expect(numbers((c) => c.flow === null && c.danger === true)).toEqual([]);
+  });
+
+  test('shares no source page with the tune part', () => {
+    const tuneSources = new Set(tune.map((c) => c.source));
+    expect(numbers((c) => tuneSources.has(c.source))).toEqual([]);
+  });
+
+  test('its messages differ from each other and from every tune and holdout message', () => {
+    const earlier = new Set(all.map((c) => normalise(c.text)));
+    const texts = holdout2.map((c) => normalise(c.text));
+    expect(numbers((c) => earlier.has(normalise(c.text)))).toEqual([]);
+    expect(texts.flatMap((t, i) => (texts.indexOf(t) !== i ? [i + 1] : []))).toEqual([]);
+  });
+
+  test('no message is a copy or light edit of a dev-set, fresh-set, training, tune or holdout phrase', () => {
+    const dev = readDevSet(path.join(ROOT, DEV_SET_FILE), DEV_SET_FILE).map((c) => c.text);
+    const fresh = readDevSet(path.join(ROOT, FRESH_SET_FILE), FRESH_SET_FILE).map((c) => c.text);
+    const training = [...[...content.flows.values()].flatMap((f) => f.examples), ...shippedNlu().outOfScope];
+    const others = [...dev, ...fresh, ...training, ...all.map((c) => c.text)];
+    expect(numbers((c) => closeMatches([c.text], others).length > 0)).toEqual([]);
   });
 });
