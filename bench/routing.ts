@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { loadContent } from '../src/authoring/load';
 import type { FlowDef } from '../src/core/model';
-import type { Router } from '../src/core/ports';
+import type { DangerDetector, Router } from '../src/core/ports';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet, type DevCase } from '../src/nlu/dev-set';
 import { evaluateDanger, evaluateRouter, type DangerEvaluation, type Evaluation } from '../src/nlu/evaluate';
 import { createNlu, loadNluContent, type NluContent } from '../src/nlu/load';
@@ -44,7 +44,11 @@ export interface RoutingResults {
 }
 
 /** The real-world set's two parts, relative to the project root. */
-export const REAL_WORLD_FILES = { tune: 'test/nlu/real-world/tune.yaml', holdout: 'test/nlu/real-world/holdout.yaml' } as const;
+export const REAL_WORLD_FILES = {
+  tune: 'test/nlu/real-world/tune.yaml',
+  holdout: 'test/nlu/real-world/holdout.yaml',
+  holdout2: 'test/nlu/real-world/holdout-2.yaml',
+} as const;
 
 /** One labelled set scored for SafeStep and NLP.js (figures only). */
 export interface SetRow {
@@ -53,6 +57,10 @@ export interface SetRow {
   cases: number;
   safestep: Evaluation;
   nlpjs: Evaluation;
+  /** Other-safeguarding messages (`safeguarding-concern`) for which SafeStep starts or offers that route. */
+  concern: { reached: number; total: number };
+  /** Out-of-scope messages that get the 999 reply or the danger question (should be none). */
+  unrelatedDanger: { flagged: number; total: number };
 }
 
 /** Measures every router on the dev set under `root`. */
@@ -64,7 +72,8 @@ export async function measureRouting(root: string): Promise<RoutingResults> {
   const freshCases = readDevSet(path.join(root, FRESH_SET_FILE), FRESH_SET_FILE);
   const tuneCases = readDevSet(path.join(root, REAL_WORLD_FILES.tune), REAL_WORLD_FILES.tune);
   const holdoutCases = readDevSet(path.join(root, REAL_WORLD_FILES.holdout), REAL_WORLD_FILES.holdout);
-  const texts = [...cases, ...freshCases, ...tuneCases, ...holdoutCases].map((c) => c.text);
+  const holdout2Cases = readDevSet(path.join(root, REAL_WORLD_FILES.holdout2), REAL_WORLD_FILES.holdout2);
+  const texts = [...cases, ...freshCases, ...tuneCases, ...holdoutCases, ...holdout2Cases].map((c) => c.text);
 
   const timed = (name: string, note: string, build: () => Router): RouterRow => {
     const t0 = performance.now();
@@ -119,12 +128,14 @@ export async function measureRouting(root: string): Promise<RoutingResults> {
     ['fresh', FRESH_SET_FILE, freshCases],
     ['real-world tune', REAL_WORLD_FILES.tune, tuneCases],
     ['real-world holdout', REAL_WORLD_FILES.holdout, holdoutCases],
+    ['real-world holdout 2 (second author)', REAL_WORLD_FILES.holdout2, holdout2Cases],
   ].map(([name, file, set]) => ({
     name: name as string,
     file: file as string,
     cases: (set as DevCase[]).length,
     safestep: evaluateRouter(router, set as DevCase[]),
     nlpjs: evaluateRouter(nlpjs.native, set as DevCase[]),
+    ...concernAndUnrelated(router, danger, set as DevCase[]),
   }));
   return {
     sets,
@@ -140,6 +151,23 @@ export async function measureRouting(root: string): Promise<RoutingResults> {
   };
 }
 
+const CONCERN_FLOW = 'safeguarding-concern';
+
+/** How other worries reach the DSL route, and whether unrelated questions ever get a danger reply. */
+function concernAndUnrelated(router: Router, danger: DangerDetector, set: readonly DevCase[]): Pick<SetRow, 'concern' | 'unrelatedDanger'> {
+  const concerns = set.filter((c) => c.flow === CONCERN_FLOW);
+  const reached = concerns.filter((c) => {
+    const r = router.route(c.text);
+    return r.flow === CONCERN_FLOW || (r.flow === null && r.alternatives.some((a) => a.flow === CONCERN_FLOW));
+  }).length;
+  const unrelated = set.filter((c) => c.flow === null);
+  const flagged = unrelated.filter((c) => {
+    const v = danger.detect(c.text);
+    return v.danger || v.question === true;
+  }).length;
+  return { concern: { reached, total: concerns.length }, unrelatedDanger: { flagged, total: unrelated.length } };
+}
+
 /** Markdown: SafeStep beside NLP.js on every set, figures only (see the file comment). */
 export function renderRoutingSets(sets: readonly SetRow[]): string[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -147,10 +175,10 @@ export function renderRoutingSets(sets: readonly SetRow[]): string[] {
     `${pct(e.accuracy)} | ${pct(e.top3)} | ${e.wrongFlow + e.outOfScopeRouted} of ${e.started} | ${e.menus} | ${pct(e.outOfScope.precision)} / ${pct(e.outOfScope.recall)}`;
   const out = ['### Every set, SafeStep beside NLP.js', ''];
   out.push('The real-world set (`test/nlu/real-world/`, issue 12) is messages adapted from public pages, split by source page into a tune part (may be read while improving the router) and a holdout part (never read; only these figures). Wrong starts: in-scope messages started in another flow plus out-of-scope messages started in any. NLP.js is its own verdict (top intent, None below 0.5).', '');
-  out.push('| Set | messages | router | top-1 | top-3 | wrong starts | menus | out of scope P / R |', '|---|---|---|---|---|---|---|---|');
+  out.push('| Set | messages | router | top-1 | top-3 | wrong starts | menus | out of scope P / R | other worries reach the DSL route | unrelated questions given a danger reply |', '|---|---|---|---|---|---|---|---|---|---|');
   for (const s of sets) {
-    out.push(`| ${s.name} (\`${s.file}\`) | ${s.cases} | SafeStep | ${cell(s.safestep)} |`);
-    out.push(`| | | NLP.js | ${cell(s.nlpjs)} |`);
+    out.push(`| ${s.name} (\`${s.file}\`) | ${s.cases} | SafeStep | ${cell(s.safestep)} | ${s.concern.reached}/${s.concern.total} | ${s.unrelatedDanger.flagged}/${s.unrelatedDanger.total} |`);
+    out.push(`| | | NLP.js | ${cell(s.nlpjs)} | | |`);
   }
   out.push('');
   return out;
@@ -161,6 +189,6 @@ export function summariseRoutingSets(sets: readonly SetRow[]): string[] {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   return sets.map(
     (s) =>
-      `${s.name} (${s.cases}): SafeStep top-1 ${pct(s.safestep.accuracy)} top-3 ${pct(s.safestep.top3)} wrong starts ${s.safestep.wrongFlow + s.safestep.outOfScopeRouted}/${s.safestep.started} menus ${s.safestep.menus} oos P/R ${pct(s.safestep.outOfScope.precision)}/${pct(s.safestep.outOfScope.recall)}; NLP.js top-1 ${pct(s.nlpjs.accuracy)} top-3 ${pct(s.nlpjs.top3)}`,
+      `${s.name} (${s.cases}): SafeStep top-1 ${pct(s.safestep.accuracy)} top-3 ${pct(s.safestep.top3)} wrong starts ${s.safestep.wrongFlow + s.safestep.outOfScopeRouted}/${s.safestep.started} menus ${s.safestep.menus} oos P/R ${pct(s.safestep.outOfScope.precision)}/${pct(s.safestep.outOfScope.recall)} concerns reached ${s.concern.reached}/${s.concern.total} unrelated given danger ${s.unrelatedDanger.flagged}/${s.unrelatedDanger.total}; NLP.js top-1 ${pct(s.nlpjs.accuracy)} top-3 ${pct(s.nlpjs.top3)}`,
   );
 }
