@@ -12,6 +12,7 @@ import { SafeStepError } from '../core/errors';
 import { createDangerDetector, type DangerRules } from './danger';
 import { LikenessSchema } from './danger-likeness';
 import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './danger-schema';
+import { loadEmbeddings, type EmbeddingTable } from './embeddings';
 import { createFileModelCache } from './model-cache';
 import { createRouter, type ModelCache, type NluRouter } from './router';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
@@ -37,6 +38,9 @@ export const RouterConfigSchema = z
         neighbours: z.number().int().min(1).max(10).optional(),
         temperature: z.number().positive().max(10).optional(),
         idfPower: z.number().min(0).max(3).optional(),
+        embeddings: z
+          .strictObject({ map: z.number().min(0).max(1).default(0), dense: z.number().min(0).max(10).default(0), nearest: z.number().min(0).max(1).default(0) })
+          .optional(),
       })
       .optional(),
   })
@@ -56,6 +60,8 @@ export interface NluContent {
   outOfScope: string[];
   router: z.output<typeof RouterConfigSchema>;
   danger: DangerRules;
+  /** Word vectors, loaded only when router.yaml `model.embeddings` turns a part on. */
+  embeddings?: EmbeddingTable;
 }
 
 /** The content files, relative to the content root. */
@@ -67,6 +73,7 @@ export const NLU_FILES = {
   dangerSignals: 'content/danger/signals.yaml',
   dangerCancellers: 'content/danger/cancellers.yaml',
   dangerLikeness: 'content/danger/likeness.yaml',
+  embeddings: 'content/nlu/embeddings.bin',
 } as const;
 
 /** Reads and validates the NLU content under `root`; throws content_error naming file and line. */
@@ -82,11 +89,15 @@ export function loadNluContent(root: string): NluContent {
     }
     return parseYamlData(text, file, schema, { generated });
   };
+  const router = read(NLU_FILES.router, RouterConfigSchema);
+  const e = router.model?.embeddings;
+  const embeddings = e && (e.map > 0 || e.dense > 0 || e.nearest > 0) ? loadEmbeddings(path.join(root, NLU_FILES.embeddings), NLU_FILES.embeddings) : undefined;
   return {
     vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
-    router: read(NLU_FILES.router, RouterConfigSchema),
+    router,
     danger: readDanger(read, (file) => fs.existsSync(path.join(root, file))),
+    ...(embeddings ? { embeddings } : {}),
   };
 }
 
@@ -120,6 +131,7 @@ export function createNlu(
       offer: content.router.offer,
       severity: content.router.severity,
       model: content.router.model,
+      ...(content.embeddings ? { embeddings: content.embeddings } : {}),
       ...(options.cache === null ? {} : { cache: options.cache ?? createFileModelCache() }),
     }),
   };

@@ -29,6 +29,8 @@ import type { FlowDef } from '../core/model';
 import type { RouteCandidate, RouteResult, Router } from '../core/ports';
 import { createHash } from 'node:crypto';
 import { DEFAULT_LINEAR, restoreLinear, trainLinear, type LinearOptions, type LinearState } from './linear';
+import { EMBEDDINGS_OFF, embeddingHookFor, type EmbeddingSettings } from './embedding-features';
+import type { EmbeddingTable } from './embeddings';
 import { createNeighbourScorer } from './neighbours';
 import { createNormaliser, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
@@ -45,9 +47,11 @@ export interface ModelOptions extends LinearOptions {
   temperature: number;
   /** Exponent on IDF (1: classic TF-IDF; lower: rare words count less). */
   idfPower: number;
+  /** What word vectors add (embedding-features.ts); all off by default. */
+  embeddings: EmbeddingSettings;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, embeddings: EMBEDDINGS_OFF };
 
 /** What a router is built from besides the flows; all optional. */
 export interface RouterOptions {
@@ -65,6 +69,8 @@ export interface RouterOptions {
   model?: Partial<ModelOptions>;
   /** Where a trained model is kept between starts (model-cache.ts); none: trained every time. */
   cache?: ModelCache;
+  /** Word vectors (content/nlu/embeddings.bin), used as `model.embeddings` says. */
+  embeddings?: EmbeddingTable;
 }
 
 /** Everything training produces, as plain data: the spelling lexicon, the TF-IDF index, the weights. */
@@ -126,7 +132,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const threshold = options.threshold ?? 0.7;
   const offer = options.offer ?? 0.15;
-  const settings: ModelOptions = { ...DEFAULT_MODEL, ...options.model };
+  const settings: ModelOptions = { ...DEFAULT_MODEL, ...options.model, embeddings: { ...EMBEDDINGS_OFF, ...options.model?.embeddings } };
   const severity = createSeverity(options.severity ?? []);
   const routable = flows.filter((f) => f.examples.length > 0);
   const ids = routable.map((f) => f.id);
@@ -137,26 +143,34 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
 
   const classes = oosClass + 1;
-  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, settings })).digest('hex');
+  const table = options.embeddings?.hash;
+  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, settings, table })).digest('hex');
   const cached = options.cache?.read(key);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
   const normaliser = createNormaliser(vocabulary, { lexicon });
   const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), { idfPower: settings.idfPower });
+  const emb = embeddingHookFor(options.embeddings, settings.embeddings, {
+    vocabulary, knows: (s) => index.vector([s]).size > 0, knownWords: lexicon.keys(),
+    training: () => texts.map((t, i) => ({ words: normaliser.words(t), label: labels[i]! })), classes, ...settings,
+  });
   const model = cached
     ? cached.linear && restoreLinear(cached.linear)
     : ids.length > 0
-      ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings)
+      ? trainLinear(labels.map((_, i) => emb?.augment(index.document(i), normaliser.words(texts[i]!)) ?? index.document(i)), labels, classes, settings)
       : undefined;
   if (!cached) options.cache?.write(key, { lexicon: [...lexicon], index: index.state(), ...(model ? { linear: model.state() } : {}) });
   const nearest = createNeighbourScorer(index, labels, classes, settings);
 
   /** Every flow's probability and out of scope's; undefined when no word is known. */
   const classify = (text: string): Ranking | undefined => {
-    const v = index.vector(normaliser.features(text));
+    const words = emb && normaliser.words(text);
+    const v = index.vector(words ? [...normaliser.features(text), ...emb.mapped(words)] : normaliser.features(text));
     if (v.size === 0 || !model) return undefined;
-    const p = model.probabilities(v);
+    const p = model.probabilities(words ? emb.augment(v, words) : v);
     const q = nearest(v);
-    for (let c = 0; c < classes; c++) p[c] = (1 - settings.blend) * p[c]! + settings.blend * q[c]!;
+    const e = words && emb.nearest(words);
+    const share = e ? settings.embeddings.nearest : 0;
+    for (let c = 0; c < classes; c++) p[c] = (1 - settings.blend - share) * p[c]! + settings.blend * q[c]! + (e ? share * e[c]! : 0);
     const ranked = ids.map((flow, c) => ({ flow, confidence: p[c]! })).sort((a, b) => b.confidence - a.confidence);
     return { flows: ranked, outOfScope: p[oosClass]! };
   };
