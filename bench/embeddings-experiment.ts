@@ -6,7 +6,8 @@
  *
  *   npm run build --silent && npx tsc -p tsconfig.bench.json && node dist/bench/embeddings-experiment.js ['{"map":0.6}' …]
  *
- * Each argument is one `model.embeddings` setting to compare (JSON); none: a built-in list.
+ * Each argument is one `model.embeddings` setting to compare (JSON, plus an optional `threshold`
+ * to compare at another start threshold); none: a built-in list.
  */
 import path from 'node:path';
 import { loadContent } from '../src/authoring/load';
@@ -22,7 +23,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const TUNE_FILE = 'test/nlu/real-world/tune.yaml';
 const FOLDS = 5;
 
-const DEFAULT_CONFIGS: Partial<EmbeddingSettings>[] = [
+const DEFAULT_CONFIGS: Config[] = [
   {},
   { map: 0.6 },
   { map: 0.5 },
@@ -32,11 +33,15 @@ const DEFAULT_CONFIGS: Partial<EmbeddingSettings>[] = [
   { nearest: 0.3 },
 ];
 
-function build(flows: readonly FlowDef[], nlu: NluContent, outOfScope: readonly string[], table: EmbeddingTable, e: Partial<EmbeddingSettings>) {
+/** One setting to compare: `model.embeddings`, and optionally another start threshold. */
+type Config = Partial<EmbeddingSettings> & { threshold?: number };
+
+function build(flows: readonly FlowDef[], nlu: NluContent, outOfScope: readonly string[], table: EmbeddingTable, config: Config) {
+  const { threshold, ...e } = config;
   return createRouter(flows, {
     vocabulary: nlu.vocabulary,
     outOfScope,
-    threshold: nlu.router.threshold,
+    threshold: threshold ?? nlu.router.threshold,
     offer: nlu.router.offer,
     severity: nlu.router.severity,
     model: { ...nlu.router.model, embeddings: { ...EMBEDDINGS_OFF, ...e } },
@@ -45,7 +50,7 @@ function build(flows: readonly FlowDef[], nlu: NluContent, outOfScope: readonly 
 }
 
 /** Out-of-fold evaluation over the flows' examples and out-of-scope phrases (every 5th by position). */
-function crossValidate(flows: readonly FlowDef[], nlu: NluContent, table: EmbeddingTable, e: Partial<EmbeddingSettings>): Evaluation {
+function crossValidate(flows: readonly FlowDef[], nlu: NluContent, table: EmbeddingTable, e: Config): Evaluation {
   const held: LabelledMessage[][] = [];
   const results: Evaluation[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -94,7 +99,7 @@ function main(): void {
     tune: readDevSet(path.join(ROOT, TUNE_FILE), TUNE_FILE),
   };
   const args = process.argv.slice(2);
-  const configs = args.length > 0 ? args.map((a) => JSON.parse(a) as Partial<EmbeddingSettings>) : DEFAULT_CONFIGS;
+  const configs = args.length > 0 ? args.map((a) => JSON.parse(a) as Config) : DEFAULT_CONFIGS;
   for (const e of configs) {
     const started = performance.now();
     process.stdout.write(`embeddings ${JSON.stringify(e)}\n`);

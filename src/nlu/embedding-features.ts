@@ -9,7 +9,7 @@
  *   (`~0` … `~99`) for the logistic regression.
  * - `nearest`: share in the blend of a nearest-example scorer on those message vectors (cosine
  *   to each training text's vector, the `neighbours` best per class averaged, softmax at
- *   `temperature`).
+ *   its own `temperature`).
  * Word weights follow smooth inverse frequency (Arora et al. 2017): a / (a + p(w)), with p(w)
  * from the word's rank in the full table by Zipf's law, so "the" and "said" count for little.
  */
@@ -26,9 +26,11 @@ export interface EmbeddingSettings {
   dense: number;
   /** Share of the dense nearest-example scorer in the blend (0: off). */
   nearest: number;
+  /** Softmax temperature of that scorer (message vectors' cosines are close together, so small). */
+  temperature: number;
 }
 
-export const EMBEDDINGS_OFF: EmbeddingSettings = { map: 0, dense: 0, nearest: 0 };
+export const EMBEDDINGS_OFF: EmbeddingSettings = { map: 0, dense: 0, nearest: 0, temperature: 0.02 };
 
 /** The router's use of the table. Pure after construction (apart from a bounded cache). */
 export interface EmbeddingHook {
@@ -56,7 +58,6 @@ export interface HookContext {
   training: () => { words: readonly string[]; label: number }[];
   classes: number;
   neighbours: number;
-  temperature: number;
 }
 
 /** The hook when a table is given and some part is on; otherwise undefined (the router as before). */
@@ -161,7 +162,7 @@ export function createEmbeddingHook(table: EmbeddingTable, settings: EmbeddingSe
         max = Math.max(max, out[c]!);
       }
       let total = 0;
-      for (let c = 0; c < classes; c++) total += out[c] = Math.exp((out[c]! - max) / context.temperature);
+      for (let c = 0; c < classes; c++) total += out[c] = Math.exp((out[c]! - max) / settings.temperature);
       for (let c = 0; c < classes; c++) out[c]! /= total;
       return out;
     },

@@ -39,7 +39,7 @@ export const RouterConfigSchema = z
         temperature: z.number().positive().max(10).optional(),
         idfPower: z.number().min(0).max(3).optional(),
         embeddings: z
-          .strictObject({ map: z.number().min(0).max(1).default(0), dense: z.number().min(0).max(10).default(0), nearest: z.number().min(0).max(1).default(0) })
+          .strictObject({ map: z.number().min(0).max(1).default(0), dense: z.number().min(0).max(10).default(0), nearest: z.number().min(0).max(1).default(0), temperature: z.number().positive().max(10).default(0.02) })
           .optional(),
       })
       .optional(),

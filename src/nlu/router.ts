@@ -151,7 +151,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), { idfPower: settings.idfPower });
   const emb = embeddingHookFor(options.embeddings, settings.embeddings, {
     vocabulary, knows: (s) => index.vector([s]).size > 0, knownWords: lexicon.keys(),
-    training: () => texts.map((t, i) => ({ words: normaliser.words(t), label: labels[i]! })), classes, ...settings,
+    training: () => texts.map((t, i) => ({ words: normaliser.words(t), label: labels[i]! })), classes, neighbours: settings.neighbours,
   });
   const model = cached
     ? cached.linear && restoreLinear(cached.linear)
