@@ -89,11 +89,11 @@ export function createEmbeddingHook(table: EmbeddingTable, settings: EmbeddingSe
     return out;
   };
 
-  const anchors: number[] = [];
-  for (const w of context.knownWords) {
-    const row = table.indexOf(w);
-    if (row >= 0 && context.knows(porterStem(w))) anchors.push(row);
-  }
+  let anchors: number[] | undefined; // the known words' rows, found on first use (only `map` needs them)
+  const knownRows = (): number[] => {
+    anchors ??= [...context.knownWords].map((w) => (context.knows(porterStem(w)) ? table.indexOf(w) : -1)).filter((row) => row >= 0);
+    return anchors;
+  };
   const nearestKnown = new Map<string, string | null>();
   const mapWord = (w: string): string | null => {
     let out = nearestKnown.get(w);
@@ -102,7 +102,7 @@ export function createEmbeddingHook(table: EmbeddingTable, settings: EmbeddingSe
     const row = table.indexOf(w);
     if (row >= 0) {
       let best = settings.map;
-      for (const a of anchors) {
+      for (const a of knownRows()) {
         const c = table.cosine(row, a);
         if (c >= best) (best = c), (out = porterStem(table.word(a)));
       }

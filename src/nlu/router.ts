@@ -66,7 +66,7 @@ export interface RouterOptions {
   /** Flow ids in tiers, most serious first, for messages with several topics. */
   severity?: readonly (readonly string[])[];
   /** Model settings. */
-  model?: Partial<ModelOptions>;
+  model?: Partial<Omit<ModelOptions, 'embeddings'>> & { embeddings?: Partial<EmbeddingSettings> };
   /** Where a trained model is kept between starts (model-cache.ts); none: trained every time. */
   cache?: ModelCache;
   /** Word vectors (content/nlu/embeddings.bin), used as `model.embeddings` says. */
