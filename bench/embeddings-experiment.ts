@@ -77,14 +77,25 @@ function crossValidate(flows: readonly FlowDef[], nlu: NluContent, table: Embedd
     outOfScopeRouted: sum((r) => r.outOfScopeRouted),
     menus: sum((r) => r.menus),
     missed: sum((r) => r.missed),
-    failures: [],
+    failures: results.flatMap((r) => r.failures),
   };
+}
+
+/** Per set, the first-offer failures of the first setting compared, to count what each other setting fixes and breaks. */
+const baseline = new Map<string, Set<string>>();
+function flips(set: string, r: Evaluation): string {
+  const failed = new Set(r.failures.map((f) => f.text));
+  const base = baseline.get(set);
+  if (!base) return (baseline.set(set, failed), '');
+  const fixed = [...base].filter((t) => !failed.has(t)).length;
+  const broken = [...failed].filter((t) => !base.has(t)).length;
+  return `  vs first: +${fixed} fixed, -${broken} broken`;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}`.padStart(5);
 function line(set: string, r: Evaluation): string {
   const wrong = r.wrongFlow + r.outOfScopeRouted;
-  return `  ${set.padEnd(6)} n=${String(r.cases).padStart(4)}  top1 ${pct(r.accuracy)}  top3 ${pct(r.top3)}  started ${String(r.started).padStart(3)}  wrong starts ${String(wrong).padStart(2)} (${pct(wrong / r.cases)} %)  menus ${String(r.menus).padStart(3)}  missed ${r.missed}`;
+  return `  ${set.padEnd(6)} n=${String(r.cases).padStart(4)}  top1 ${pct(r.accuracy)}  top3 ${pct(r.top3)}  started ${String(r.started).padStart(3)}  wrong starts ${String(wrong).padStart(2)} (${pct(wrong / r.cases)} %)  menus ${String(r.menus).padStart(3)}  missed ${r.missed}${flips(set, r)}`;
 }
 
 function main(): void {

@@ -122,8 +122,7 @@ export function decodeTable(bytes: Buffer, label: string): EmbeddingTable {
     scales[i] = body.readFloatLE(padded + count * 4 + i * 4);
   }
   const start = padded + count * 8;
-  const q = new Int8Array(count * dims);
-  q.set(new Int8Array(body.buffer, body.byteOffset + start, count * dims));
+  const q = new Int8Array(body.buffer, body.byteOffset + start, count * dims); // a view: no copy
   return {
     dims,
     size: count,

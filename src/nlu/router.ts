@@ -11,6 +11,9 @@
  * either part alone, and natural's BayesClassifier given the very same features did worse and
  * would load natural's classifiers module (~35 MB more resident memory).
  * From natural it uses the Porter stemmer and Damerau-Levenshtein distance (natural.ts).
+ * Word vectors (router.yaml `model.embeddings`, embedding-features.ts; off unless set): the
+ * message's dense vector as more regression features, and a nearest-examples scorer on those
+ * vectors as a third part of the blend (docs/embeddings.md).
  *
  * Decision, per message:
  * - a flow starts when its probability is at least `threshold` and above out-of-scope's;
