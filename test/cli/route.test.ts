@@ -10,6 +10,7 @@ import { Readable, Writable } from 'node:stream';
 import { nlu } from '../../src/cli/commands/nlu';
 import { route } from '../../src/cli/commands/route';
 import type { CliIO, Command } from '../../src/cli/io';
+import { loadNluContent } from '../../src/nlu/load';
 
 const ROOT = path.resolve(__dirname, '../..');
 let root: string;
@@ -158,7 +159,7 @@ describe('safestep nlu', () => {
     ].map((m) => JSON.stringify(m)).join('\n');
     const { code, lines } = await run(nlu, ['eval'], { stdin: `${dev}\n` });
     expect(code).toBe(0);
-    expect(lines[0]).toMatchObject({ threshold: 0.7, cases: 3, correct: 2, missed: 1, wrongFlow: 0, outOfScopeRouted: 0 });
+    expect(lines[0]).toMatchObject({ threshold: loadNluContent(ROOT).router.threshold, cases: 3, correct: 2, missed: 1, wrongFlow: 0, outOfScopeRouted: 0 });
   });
 
   test('eval rejects a bad line with its number; a missing sub-command is a usage error', async () => {
