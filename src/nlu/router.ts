@@ -34,7 +34,6 @@ import { createNormaliser, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
 import { createSeverity, splitTopics } from './topics';
 import { EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
-import type { WhoWhat } from './who-what';
 
 /** Model settings (content/nlu/router.yaml `model`); all optional. */
 export interface ModelOptions extends LinearOptions {
@@ -54,8 +53,6 @@ export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, nei
 export interface RouterOptions {
   /** Chat words, concepts and stop words (content/nlu/vocabulary.yaml). */
   vocabulary?: Vocabulary;
-  /** Who-does-what cues (content/nlu/who-what.yaml); none: no pairing features. */
-  whoWhat?: WhoWhat;
   /** Messages that belong to no flow (content/nlu/out-of-scope.yaml). */
   outOfScope?: readonly string[];
   /** Minimum probability for `flow` to be set (content/nlu/router.yaml). Default 0.7. */
@@ -140,11 +137,10 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
 
   const classes = oosClass + 1;
-  const whoWhat = options.whoWhat;
-  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, whoWhat, settings })).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, settings })).digest('hex');
   const cached = options.cache?.read(key);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
-  const normaliser = createNormaliser(vocabulary, { lexicon, ...(whoWhat ? { whoWhat } : {}) });
+  const normaliser = createNormaliser(vocabulary, { lexicon });
   const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), { idfPower: settings.idfPower });
   const model = cached
     ? cached.linear && restoreLinear(cached.linear)
