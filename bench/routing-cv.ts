@@ -3,7 +3,10 @@
  * phrases and the out-of-scope phrases, beside the dev, fresh and real-world tune sets, with the
  * flows cross-validation finds weakest and the pairs it confuses most. It never reads a holdout,
  * so it can be run as often as wanted while improving the router:
- * `npm run build --silent && tsc -p tsconfig.bench.json && node dist/bench/routing-cv.js`.
+ * `npm run build --silent && tsc -p tsconfig.bench.json && node dist/bench/routing-cv.js [--orders 8]`.
+ * With `--orders N` every figure is also measured with the regression trained in N different
+ * orders (seeds) and given as mean and range: one run moves by up to 1.5 points on the tune set for
+ * no other reason (docs/routing-notes.md), so judge an idea by the mean.
  * Folds are by position (every fifth phrase of each flow), so they are the same on every run and
  * phrases added at the end of a flow's `examples:` do not move the others between folds.
  */
@@ -11,7 +14,7 @@ import path from 'node:path';
 import { loadContent } from '../src/authoring/load';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../src/nlu/dev-set';
 import { evaluateRouter, OUT_OF_SCOPE, type Evaluation, type LabelledMessage } from '../src/nlu/evaluate';
-import { createNlu, loadNluContent } from '../src/nlu/load';
+import { createNlu, loadNluContent, type NluContent } from '../src/nlu/load';
 
 const FOLDS = 5;
 /** The real-world set's tune part (bench/routing.ts REAL_WORLD_FILES.tune); its holdout is never read here. */
@@ -27,10 +30,10 @@ export interface CrossValidation {
   confusions: { pair: string; count: number }[];
 }
 
-/** Trains on four folds and scores the fifth, five times. */
-export function crossValidate(root: string): CrossValidation {
+/** Trains on four folds and scores the fifth, five times; `seed`: the regression's training order. */
+export function crossValidate(root: string, seed?: number): CrossValidation {
   const flows = [...loadContent(root).flows.values()];
-  const nlu = loadNluContent(root);
+  const nlu = withSeed(loadNluContent(root), seed);
   const inFold = (k: number) => (_: unknown, i: number) => i % FOLDS === k;
   const outOfFold = (k: number) => (_: unknown, i: number) => i % FOLDS !== k;
   const runs: Evaluation[] = [];
@@ -64,20 +67,52 @@ export function crossValidate(root: string): CrossValidation {
   };
 }
 
-/** Prints cross-validation and the dev, fresh and tune sets (never the holdouts). */
-export function runRoutingCv(root: string, say: (line: string) => void): void {
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const flows = [...loadContent(root).flows.values()];
-  const { router } = createNlu(flows, loadNluContent(root), { cache: null });
-  say('routing, tuning view (no holdout): top-1 / top-3 / wrong starts / out-of-scope P, R');
-  for (const [name, file] of [['dev', DEV_SET_FILE], ['fresh', FRESH_SET_FILE], ['tune', TUNE_FILE]] as const) {
-    const e = evaluateRouter(router, readDevSet(path.join(root, file), file));
-    say(`  ${name.padEnd(5)} ${String(e.cases).padStart(4)}: ${pct(e.accuracy)} / ${pct(e.top3)} / ${e.wrongFlow + e.outOfScopeRouted} / ${pct(e.outOfScope.precision)}, ${pct(e.outOfScope.recall)}`);
-  }
-  const cv = crossValidate(root);
-  say(`  ${FOLDS}-fold CV over the phrases ${cv.cases}: ${pct(cv.top1)} / ${pct(cv.top3)} / ${cv.wrongStarts}`);
-  say(`  weakest in CV: ${cv.perFlow.slice(0, 6).map((r) => `${r.flow === OUT_OF_SCOPE ? 'out of scope' : r.flow} ${pct(r.top1)}`).join(', ')}`);
-  say(`  most confused in CV: ${cv.confusions.slice(0, 8).map((c) => `${c.pair} (${c.count})`).join(', ')}`);
+/** The content with the regression trained in order `seed` (unchanged when undefined). */
+function withSeed(nlu: NluContent, seed: number | undefined): NluContent {
+  return seed === undefined ? nlu : { ...nlu, router: { ...nlu.router, model: { ...nlu.router.model, seed } } };
 }
 
-if (require.main === module) runRoutingCv(path.resolve(__dirname, '..', '..'), (line) => process.stdout.write(`${line}\n`));
+/** The seeds of `orders` training orders: the shipped one (router.yaml's, or the default) first. */
+function seedsFor(orders: number, shipped: number | undefined): (number | undefined)[] {
+  return [shipped, ...Array.from({ length: orders - 1 }, (_, i) => i + 1)];
+}
+
+/**
+ * Prints cross-validation and the dev, fresh and tune sets (never the holdouts). `orders` > 1:
+ * the top-1 figures are also given as mean and range over that many training orders.
+ */
+export function runRoutingCv(root: string, say: (line: string) => void, orders = 1): void {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  const flows = [...loadContent(root).flows.values()];
+  const nlu = loadNluContent(root);
+  const sets = ([['dev', DEV_SET_FILE], ['fresh', FRESH_SET_FILE], ['tune', TUNE_FILE]] as const).map(([name, file]) => ({ name, cases: readDevSet(path.join(root, file), file) }));
+  const top1 = new Map<string, number[]>();
+  const note = (name: string, x: number) => top1.set(name, [...(top1.get(name) ?? []), x]);
+  say('routing, tuning view (no holdout): top-1 / top-3 / wrong starts / out-of-scope P, R');
+  seedsFor(Math.max(1, orders), nlu.router.model?.seed).forEach((seed, run) => {
+    const { router } = createNlu(flows, withSeed(nlu, seed), { cache: null });
+    for (const set of sets) {
+      const e = evaluateRouter(router, set.cases);
+      note(set.name, e.accuracy);
+      if (run === 0) say(`  ${set.name.padEnd(5)} ${String(e.cases).padStart(4)}: ${pct(e.accuracy)} / ${pct(e.top3)} / ${e.wrongFlow + e.outOfScopeRouted} / ${pct(e.outOfScope.precision)}, ${pct(e.outOfScope.recall)}`);
+    }
+    const cv = crossValidate(root, seed);
+    note('CV', cv.top1);
+    if (run > 0) return;
+    say(`  ${FOLDS}-fold CV over the phrases ${cv.cases}: ${pct(cv.top1)} / ${pct(cv.top3)} / ${cv.wrongStarts}`);
+    say(`  weakest in CV: ${cv.perFlow.slice(0, 6).map((r) => `${r.flow === OUT_OF_SCOPE ? 'out of scope' : r.flow} ${pct(r.top1)}`).join(', ')}`);
+    say(`  most confused in CV: ${cv.confusions.slice(0, 8).map((c) => `${c.pair} (${c.count})`).join(', ')}`);
+  });
+  if (orders <= 1) return;
+  const spread = (xs: number[]) => `${pct(xs.reduce((a, b) => a + b, 0) / xs.length)} (${pct(Math.min(...xs))} – ${pct(Math.max(...xs))})`;
+  say(`  top-1 over ${orders} training orders, mean (range): ${[...top1].map(([name, xs]) => `${name} ${spread(xs)}`).join(', ')}`);
+}
+
+if (require.main === module) {
+  const at = process.argv.indexOf('--orders');
+  const orders = at > 0 ? Number(process.argv[at + 1]) : 1;
+  if (!Number.isInteger(orders) || orders < 1) {
+    process.stderr.write('usage: node dist/bench/routing-cv.js [--orders N]  (N ≥ 1)\n');
+    process.exitCode = 2;
+  } else runRoutingCv(path.resolve(__dirname, '..', '..'), (line) => process.stdout.write(`${line}\n`), orders);
+}

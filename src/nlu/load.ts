@@ -37,6 +37,7 @@ export const RouterConfigSchema = z
         neighbours: z.number().int().min(1).max(10).optional(),
         temperature: z.number().positive().max(10).optional(),
         idfPower: z.number().min(0).max(3).optional(),
+        seed: z.number().int().min(1).max(2147483646).optional(),
       })
       .optional(),
   })
