@@ -2,7 +2,8 @@
  * Multinomial logistic regression (softmax regression) over sparse TF-IDF vectors, trained by
  * stochastic gradient descent with L2 regularisation. It learns which features matter for which
  * class ("bullying" says cyberbullying wherever it appears), which nearest-example matching
- * cannot. Deterministic: zero start and a fixed pseudo-random order.
+ * cannot. Deterministic: zero start and a fixed pseudo-random order (`seed`). Twenty passes do not
+ * fully converge, so another order moves routing accuracy by a point or two (docs/routing-notes.md).
  * Built for start-up speed (the router is trained at every start): examples are packed into
  * flat typed arrays, weights are stored feature-major (one feature's classes side by side), and
  * L2 decay is applied by scaling the whole weight vector (w = scale · v, Bottou's trick), so
