@@ -15,6 +15,7 @@ import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './dange
 import { createFileModelCache } from './model-cache';
 import { createRouter, type ModelCache, type NluRouter } from './router';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
+import { WhoWhatSchema, type WhoWhat } from './who-what';
 import { parseYamlData } from './yaml-data';
 
 /** content/nlu/out-of-scope.yaml */
@@ -54,6 +55,8 @@ export const RouterConfigSchema = z
 /** Everything the router and danger detector are built from, besides the flows. */
 export interface NluContent {
   vocabulary: Vocabulary;
+  /** Who-does-what cues; absent when the content has no content/nlu/who-what.yaml. */
+  whoWhat?: WhoWhat;
   outOfScope: string[];
   router: z.output<typeof RouterConfigSchema>;
   danger: DangerRules;
@@ -62,6 +65,7 @@ export interface NluContent {
 /** The content files, relative to the content root. */
 export const NLU_FILES = {
   vocabulary: 'content/nlu/vocabulary.yaml',
+  whoWhat: 'content/nlu/who-what.yaml',
   outOfScope: 'content/nlu/out-of-scope.yaml',
   router: 'content/nlu/router.yaml',
   dangerCues: 'content/danger/cues.yaml',
@@ -83,11 +87,13 @@ export function loadNluContent(root: string): NluContent {
     }
     return parseYamlData(text, file, schema, { generated });
   };
+  const exists = (file: string) => fs.existsSync(path.join(root, file));
   return {
     vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
+    ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
     router: read(NLU_FILES.router, RouterConfigSchema),
-    danger: readDanger(read, (file) => fs.existsSync(path.join(root, file))),
+    danger: readDanger(read, exists),
   };
 }
 
@@ -116,6 +122,7 @@ export function createNlu(
     danger,
     router: createRouter(flows, {
       vocabulary: content.vocabulary,
+      ...(content.whoWhat ? { whoWhat: content.whoWhat } : {}),
       outOfScope: content.outOfScope,
       threshold: content.router.threshold,
       offer: content.router.offer,

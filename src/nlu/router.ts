@@ -3,7 +3,9 @@
  *
  * Features: the message's words after content/nlu/vocabulary.yaml (chat words, year groups,
  * spelling tolerance) as Porter stems, plus one feature per concept it mentions ("topless" and
- * "no clothes" both give `#nudity`), weighted by TF-IDF (softened: IDF^0.5).
+ * "no clothes" both give `#nudity`), weighted by TF-IDF (softened: IDF^0.5), plus who-does-what
+ * pairings (content/nlu/who-what.yaml, who-what.ts: "a pupil's phone" → `#own:pupil×phone`) at a
+ * fraction of that weight.
  * Model, trained at every start on each flow's `examples`, title and summary, and on
  * content/nlu/out-of-scope.yaml as one more class: a multinomial logistic regression
  * (linear.ts), blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
@@ -34,6 +36,7 @@ import { createNormaliser, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
 import { createSeverity, splitTopics } from './topics';
 import { EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
+import { isPairingFeature, type WhoWhat } from './who-what';
 
 /** Model settings (content/nlu/router.yaml `model`); all optional. */
 export interface ModelOptions extends LinearOptions {
@@ -53,6 +56,8 @@ export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, nei
 export interface RouterOptions {
   /** Chat words, concepts and stop words (content/nlu/vocabulary.yaml). */
   vocabulary?: Vocabulary;
+  /** Who-does-what cues (content/nlu/who-what.yaml); none: no pairing features. */
+  whoWhat?: WhoWhat;
   /** Messages that belong to no flow (content/nlu/out-of-scope.yaml). */
   outOfScope?: readonly string[];
   /** Minimum probability for `flow` to be set (content/nlu/router.yaml). Default 0.7. */
@@ -137,11 +142,15 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
 
   const classes = oosClass + 1;
-  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, settings })).digest('hex');
+  const whoWhat = options.whoWhat;
+  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, whoWhat, settings })).digest('hex');
   const cached = options.cache?.read(key);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
-  const normaliser = createNormaliser(vocabulary, { lexicon });
-  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), { idfPower: settings.idfPower });
+  const normaliser = createNormaliser(vocabulary, { lexicon, ...(whoWhat ? { whoWhat } : {}) });
+  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), {
+        idfPower: settings.idfPower,
+        ...(whoWhat ? { weight: (term: string) => (isPairingFeature(term) ? whoWhat.weight : 1) } : {}),
+      });
   const model = cached
     ? cached.linear && restoreLinear(cached.linear)
     : ids.length > 0
