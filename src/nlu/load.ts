@@ -39,6 +39,7 @@ export const RouterConfigSchema = z
         temperature: z.number().positive().max(10).optional(),
         idfPower: z.number().min(0).max(3).optional(),
         seed: z.number().int().min(1).max(2147483646).optional(),
+        joined: z.number().int().min(0).max(3).optional(),
       })
       .optional(),
   })

@@ -6,7 +6,8 @@
  * "no clothes" both give `#nudity`), weighted by TF-IDF (softened: IDF^0.5), plus who-does-what
  * pairings (content/nlu/who-what.yaml, who-what.ts: "a pupil's phone" → `#own:pupil×phone`) at a
  * fraction of that weight.
- * Model, trained at every start on each flow's `examples`, title and summary, and on
+ * Model, trained at every start on each flow's `examples`, title and summary, each example also
+ * joined with another of its flow's (`joined`: longer texts, like staff's), and on
  * content/nlu/out-of-scope.yaml as one more class: a multinomial logistic regression
  * (linear.ts), blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
  * set and 5-fold cross-validation over the example phrases (docs/benchmarks.md): the blend beat
@@ -48,9 +49,18 @@ export interface ModelOptions extends LinearOptions {
   temperature: number;
   /** Exponent on IDF (1: classic TF-IDF; lower: rare words count less). */
   idfPower: number;
+  /**
+   * Extra training texts per example phrase: the phrase joined with another of its flow's (0:
+   * none). Staff write several sentences that each hint at the situation; short phrases alone
+   * never show the model two cues of one flow together.
+   */
+  joined: number;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1 };
+
+/** A phrase is joined with the phrase this many places further on in its flow's examples (then 2×, 3× …). */
+const JOIN_STEP = 7;
 
 /** What a router is built from besides the flows; all optional. */
 export interface RouterOptions {
@@ -140,6 +150,11 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const labels: number[] = [];
   routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
+  routable.forEach((f, c) =>
+    f.examples.forEach((e, i) => {
+      for (let k = 1; k <= settings.joined; k++) (texts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), labels.push(c));
+    }),
+  );
 
   const classes = oosClass + 1;
   const whoWhat = options.whoWhat;
