@@ -14,6 +14,7 @@ import { renderMarkdown, renderSummary, type BenchResults } from './report';
 import { measureSlackBurst } from './slack-burst';
 import { describeMultiServer, measureMultiServer } from './multi-server';
 import { measureRouting } from './routing';
+import { runRoutingCv } from './routing-cv';
 import { measureStartup } from './startup';
 import { measureTurns } from './turns';
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   say(renderSummary(results));
   runDangerBench(ROOT, say); // issue 11: the danger check's two levels on every set (its own section)
   runOnboardingBench(ROOT, say); // issue 14: time to draft a new setting, and agreement with the hand-made profiles
+  runRoutingCv(ROOT, say); // issue 12: the router's tuning view (cross-validation, dev, fresh, tune; no holdout)
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,8 @@
  * Multinomial logistic regression (softmax regression) over sparse TF-IDF vectors, trained by
  * stochastic gradient descent with L2 regularisation. It learns which features matter for which
  * class ("bullying" says cyberbullying wherever it appears), which nearest-example matching
- * cannot. Deterministic: zero start and a fixed pseudo-random order.
+ * cannot. Deterministic: zero start and a fixed pseudo-random order (`seed`). Twenty passes do not
+ * fully converge, so another order moves routing accuracy by a point or two (docs/routing-notes.md).
  * Built for start-up speed (the router is trained at every start): examples are packed into
  * flat typed arrays, weights are stored feature-major (one feature's classes side by side), and
  * L2 decay is applied by scaling the whole weight vector (w = scale · v, Bottou's trick), so
@@ -19,6 +20,12 @@ export interface LinearOptions {
   epochs: number;
   /** Initial step size (it decays as 1 / (1 + rate · l2 · step)). */
   rate: number;
+  /**
+   * Seed of the fixed pseudo-random order the examples are visited in (optional; 12345). Twenty
+   * passes do not fully converge, so another order moves accuracy by a point or two: measure an
+   * idea over several orders (bench/routing-cv.ts --orders), not one.
+   */
+  seed?: number;
 }
 
 /** A trained model. Pure. */
@@ -68,7 +75,7 @@ export function trainLinear(
   const size = (features + 1) * classes; // weight of (feature j, class c) at j*classes + c
   const w = new Float64Array(size);
   const p = new Float64Array(classes);
-  const order = shuffled(n);
+  const order = shuffled(n, options.seed ?? 12345);
   let scale = 1;
   let t = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -139,9 +146,9 @@ function softmax(w: Float64Array, classes: number, col: Int32Array, val: Float64
 }
 
 /** 0 … n-1 in a fixed pseudo-random order (Park-Miller generator, Fisher-Yates shuffle). */
-function shuffled(n: number): Int32Array {
+function shuffled(n: number, start: number): Int32Array {
   const order = Int32Array.from({ length: n }, (_, i) => i);
-  let seed = 12345;
+  let seed = start;
   for (let i = n - 1; i > 0; i--) {
     seed = (seed * 16807) % 2147483647;
     const j = seed % (i + 1);

@@ -16,6 +16,7 @@ import { loadEmbeddings, type EmbeddingTable } from './embeddings';
 import { createFileModelCache } from './model-cache';
 import { createRouter, type ModelCache, type NluRouter } from './router';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
+import { WhoWhatSchema, type WhoWhat } from './who-what';
 import { parseYamlData } from './yaml-data';
 
 /** content/nlu/out-of-scope.yaml */
@@ -41,6 +42,8 @@ export const RouterConfigSchema = z
         embeddings: z
           .strictObject({ map: z.number().min(0).max(1).default(0), dense: z.number().min(0).max(10).default(0), nearest: z.number().min(0).max(1).default(0), temperature: z.number().positive().max(10).default(0.02) })
           .optional(),
+        seed: z.number().int().min(1).max(2147483646).optional(),
+        joined: z.number().int().min(0).max(3).optional(),
       })
       .optional(),
   })
@@ -57,6 +60,8 @@ export const RouterConfigSchema = z
 /** Everything the router and danger detector are built from, besides the flows. */
 export interface NluContent {
   vocabulary: Vocabulary;
+  /** Who-does-what cues; absent when the content has no content/nlu/who-what.yaml. */
+  whoWhat?: WhoWhat;
   outOfScope: string[];
   router: z.output<typeof RouterConfigSchema>;
   danger: DangerRules;
@@ -67,6 +72,7 @@ export interface NluContent {
 /** The content files, relative to the content root. */
 export const NLU_FILES = {
   vocabulary: 'content/nlu/vocabulary.yaml',
+  whoWhat: 'content/nlu/who-what.yaml',
   outOfScope: 'content/nlu/out-of-scope.yaml',
   router: 'content/nlu/router.yaml',
   dangerCues: 'content/danger/cues.yaml',
@@ -89,14 +95,16 @@ export function loadNluContent(root: string): NluContent {
     }
     return parseYamlData(text, file, schema, { generated });
   };
+  const exists = (file: string) => fs.existsSync(path.join(root, file));
   const router = read(NLU_FILES.router, RouterConfigSchema);
   const e = router.model?.embeddings;
   const embeddings = e && (e.map > 0 || e.dense > 0 || e.nearest > 0) ? loadEmbeddings(path.join(root, NLU_FILES.embeddings), NLU_FILES.embeddings) : undefined;
   return {
     vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
+    ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
     router,
-    danger: readDanger(read, (file) => fs.existsSync(path.join(root, file))),
+    danger: readDanger(read, exists),
     ...(embeddings ? { embeddings } : {}),
   };
 }
@@ -126,6 +134,7 @@ export function createNlu(
     danger,
     router: createRouter(flows, {
       vocabulary: content.vocabulary,
+      ...(content.whoWhat ? { whoWhat: content.whoWhat } : {}),
       outOfScope: content.outOfScope,
       threshold: content.router.threshold,
       offer: content.router.offer,

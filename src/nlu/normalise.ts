@@ -2,11 +2,13 @@
  * Turns a message in staff's own words into the features the router compares:
  * lower-case → vocabulary patterns (year groups …) → tokens → vocabulary words ("fb" →
  * "facebook") → spelling tolerance against the training lexicon → stop words out → Porter stems,
- * plus one feature per vocabulary concept the message mentions ("topless" → `#nudity`).
+ * plus one feature per vocabulary concept the message mentions ("topless" → `#nudity`), and one
+ * per who-does-what pairing (who-what.ts: "a pupil's phone" → `#own:pupil×phone`).
  */
 import { porterStem } from './natural';
 import { createSpellingCorrector, type SpellingCorrector } from './spelling';
 import { compileVocabulary, expandTokens, type CompiledVocabulary, type Vocabulary } from './vocabulary';
+import { compileWhoWhat, type WhoWhat } from './who-what';
 
 /** Normalises text for routing. Pure. */
 export interface Normaliser {
@@ -25,6 +27,8 @@ export const CONCEPT_PREFIX = '#';
 export interface NormaliserOptions {
   /** Known words (→ frequency); unknown words of five letters or more are corrected towards them. */
   lexicon?: ReadonlyMap<string, number>;
+  /** Who-does-what cues (content/nlu/who-what.yaml): their pairings become features too. */
+  whoWhat?: WhoWhat;
 }
 
 /** Builds a normaliser from a vocabulary (see content/nlu/vocabulary.yaml). */
@@ -35,6 +39,7 @@ export function createNormaliser(vocabulary: Vocabulary, options: NormaliserOpti
   const fix = (w: string): string => (speller && !knownStems.has(stem(w)) ? speller.correct(w) : w);
   const words = (text: string): string[] => expandTokens(tokenise(applyPatterns(text, compiled)), compiled).map(fix);
   let concepts: ((stems: string[]) => string[]) | undefined; // compiled on first use
+  let pairings: ((stems: readonly string[]) => string[]) | undefined;
 
   const stems = (text: string): string[] => words(text).filter((w) => !compiled.stopwords.has(w)).map(stem);
   return {
@@ -46,7 +51,10 @@ export function createNormaliser(vocabulary: Vocabulary, options: NormaliserOpti
       // concepts ("8 year old" → #young-child), matched on all the words below.
       const kept = all.filter((w) => !compiled.stopwords.has(w) && !/^\d+$/.test(w)).map(stem);
       concepts ??= compileConcepts(vocabulary.concepts, stem);
-      return [...kept, ...concepts(all.map(stem))];
+      const allStems = all.map(stem);
+      if (!options.whoWhat) return [...kept, ...concepts(allStems)];
+      pairings ??= compileWhoWhat(options.whoWhat, stem);
+      return [...kept, ...concepts(allStems), ...pairings(allStems)];
     },
   };
 }

@@ -3,8 +3,11 @@
  *
  * Features: the message's words after content/nlu/vocabulary.yaml (chat words, year groups,
  * spelling tolerance) as Porter stems, plus one feature per concept it mentions ("topless" and
- * "no clothes" both give `#nudity`), weighted by TF-IDF (softened: IDF^0.5).
- * Model, trained at every start on each flow's `examples`, title and summary, and on
+ * "no clothes" both give `#nudity`), weighted by TF-IDF (softened: IDF^0.5), plus who-does-what
+ * pairings (content/nlu/who-what.yaml, who-what.ts: "a pupil's phone" → `#own:pupil×phone`) at a
+ * fraction of that weight.
+ * Model, trained at every start on each flow's `examples`, title and summary, each example also
+ * joined with another of its flow's (`joined`: longer texts, like staff's), and on
  * content/nlu/out-of-scope.yaml as one more class: a multinomial logistic regression
  * (linear.ts), blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
  * set and 5-fold cross-validation over the example phrases (docs/benchmarks.md): the blend beat
@@ -39,6 +42,7 @@ import { createNormaliser, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
 import { createSeverity, splitTopics } from './topics';
 import { EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
+import { isPairingFeature, type WhoWhat } from './who-what';
 
 /** Model settings (content/nlu/router.yaml `model`); all optional. */
 export interface ModelOptions extends LinearOptions {
@@ -52,14 +56,25 @@ export interface ModelOptions extends LinearOptions {
   idfPower: number;
   /** What word vectors add (embedding-features.ts); all off by default. */
   embeddings: EmbeddingSettings;
+  /**
+   * Extra training texts per example phrase: the phrase joined with another of its flow's (0:
+   * none). Staff write several sentences that each hint at the situation; short phrases alone
+   * never show the model two cues of one flow together.
+   */
+  joined: number;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, embeddings: EMBEDDINGS_OFF };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, embeddings: EMBEDDINGS_OFF, joined: 1 };
+
+/** A phrase is joined with the phrase this many places further on in its flow's examples (then 2×, 3× …). */
+const JOIN_STEP = 7;
 
 /** What a router is built from besides the flows; all optional. */
 export interface RouterOptions {
   /** Chat words, concepts and stop words (content/nlu/vocabulary.yaml). */
   vocabulary?: Vocabulary;
+  /** Who-does-what cues (content/nlu/who-what.yaml); none: no pairing features. */
+  whoWhat?: WhoWhat;
   /** Messages that belong to no flow (content/nlu/out-of-scope.yaml). */
   outOfScope?: readonly string[];
   /** Minimum probability for `flow` to be set (content/nlu/router.yaml). Default 0.7. */
@@ -144,14 +159,23 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const labels: number[] = [];
   routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
+  routable.forEach((f, c) =>
+    f.examples.forEach((e, i) => {
+      for (let k = 1; k <= settings.joined; k++) (texts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), labels.push(c));
+    }),
+  );
 
   const classes = oosClass + 1;
+  const whoWhat = options.whoWhat;
   const table = options.embeddings?.hash;
-  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, settings, table })).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, whoWhat, settings, table })).digest('hex');
   const cached = options.cache?.read(key);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
-  const normaliser = createNormaliser(vocabulary, { lexicon });
-  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), { idfPower: settings.idfPower });
+  const normaliser = createNormaliser(vocabulary, { lexicon, ...(whoWhat ? { whoWhat } : {}) });
+  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), {
+        idfPower: settings.idfPower,
+        ...(whoWhat ? { weight: (term: string) => (isPairingFeature(term) ? whoWhat.weight : 1) } : {}),
+      });
   const emb = embeddingHookFor(options.embeddings, settings.embeddings, {
     vocabulary, knows: (s) => index.vector([s]).size > 0, knownWords: lexicon.keys(),
     training: () => texts.map((t, i) => ({ words: normaliser.words(t), label: labels[i]! })), classes, neighbours: settings.neighbours,

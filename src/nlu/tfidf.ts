@@ -32,15 +32,20 @@ export interface TfIdfState {
 
 /**
  * Builds the index from each document's terms (stems). `idfPower` softens (below 1) or sharpens
- * how much rare terms outweigh common ones; 1 is classic TF-IDF.
+ * how much rare terms outweigh common ones; 1 is classic TF-IDF. `weight`: a factor on a term's
+ * IDF (default 1), e.g. to count derived features less than words.
  */
-export function createTfIdfIndex(documents: readonly (readonly string[])[], options: { idfPower?: number } = {}): TfIdfIndex {
+export function createTfIdfIndex(
+  documents: readonly (readonly string[])[],
+  options: { idfPower?: number; weight?: (term: string) => number } = {},
+): TfIdfIndex {
   const power = options.idfPower ?? 1;
+  const weight = options.weight ?? (() => 1);
   const n = documents.length;
   const df = new Map<string, number>();
   for (const terms of documents) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
   const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.pow(Math.log((n + 1) / (d + 1)) + 1, power));
+  for (const [t, d] of df) idf.set(t, Math.pow(Math.log((n + 1) / (d + 1)) + 1, power) * weight(t));
   const vectorOf = vectoriser(idf);
   return indexOf(idf, documents.map(vectorOf));
 }
