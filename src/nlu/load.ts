@@ -12,7 +12,6 @@ import { SafeStepError } from '../core/errors';
 import { createDangerDetector, type DangerRules } from './danger';
 import { LikenessSchema } from './danger-likeness';
 import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './danger-schema';
-import { loadEmbeddings, type EmbeddingTable } from './embeddings';
 import { createFileModelCache } from './model-cache';
 import { createRouter, type ModelCache, type NluRouter } from './router';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
@@ -39,9 +38,6 @@ export const RouterConfigSchema = z
         neighbours: z.number().int().min(1).max(10).optional(),
         temperature: z.number().positive().max(10).optional(),
         idfPower: z.number().min(0).max(3).optional(),
-        embeddings: z
-          .strictObject({ map: z.number().min(0).max(1).default(0), dense: z.number().min(0).max(10).default(0), nearest: z.number().min(0).max(1).default(0), temperature: z.number().positive().max(10).default(0.02) })
-          .optional(),
         seed: z.number().int().min(1).max(2147483646).optional(),
         joined: z.number().int().min(0).max(3).optional(),
       })
@@ -65,8 +61,6 @@ export interface NluContent {
   outOfScope: string[];
   router: z.output<typeof RouterConfigSchema>;
   danger: DangerRules;
-  /** Word vectors, loaded only when router.yaml `model.embeddings` turns a part on. */
-  embeddings?: EmbeddingTable;
 }
 
 /** The content files, relative to the content root. */
@@ -79,7 +73,6 @@ export const NLU_FILES = {
   dangerSignals: 'content/danger/signals.yaml',
   dangerCancellers: 'content/danger/cancellers.yaml',
   dangerLikeness: 'content/danger/likeness.yaml',
-  embeddings: 'content/nlu/embeddings.bin',
 } as const;
 
 /** Reads and validates the NLU content under `root`; throws content_error naming file and line. */
@@ -96,16 +89,12 @@ export function loadNluContent(root: string): NluContent {
     return parseYamlData(text, file, schema, { generated });
   };
   const exists = (file: string) => fs.existsSync(path.join(root, file));
-  const router = read(NLU_FILES.router, RouterConfigSchema);
-  const e = router.model?.embeddings;
-  const embeddings = e && (e.map > 0 || e.dense > 0 || e.nearest > 0) ? loadEmbeddings(path.join(root, NLU_FILES.embeddings), NLU_FILES.embeddings) : undefined;
   return {
     vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
     ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
-    router,
+    router: read(NLU_FILES.router, RouterConfigSchema),
     danger: readDanger(read, exists),
-    ...(embeddings ? { embeddings } : {}),
   };
 }
 
@@ -140,7 +129,6 @@ export function createNlu(
       offer: content.router.offer,
       severity: content.router.severity,
       model: content.router.model,
-      ...(content.embeddings ? { embeddings: content.embeddings } : {}),
       ...(options.cache === null ? {} : { cache: options.cache ?? createFileModelCache() }),
     }),
   };

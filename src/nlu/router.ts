@@ -14,9 +14,6 @@
  * either part alone, and natural's BayesClassifier given the very same features did worse and
  * would load natural's classifiers module (~35 MB more resident memory).
  * From natural it uses the Porter stemmer and Damerau-Levenshtein distance (natural.ts).
- * Word vectors (router.yaml `model.embeddings`, embedding-features.ts; off unless set): the
- * message's dense vector as more regression features, and a nearest-examples scorer on those
- * vectors as a third part of the blend (docs/embeddings.md).
  *
  * Decision, per message:
  * - a flow starts when its probability is at least `threshold` and above out-of-scope's;
@@ -35,8 +32,6 @@ import type { FlowDef } from '../core/model';
 import type { RouteCandidate, RouteResult, Router } from '../core/ports';
 import { createHash } from 'node:crypto';
 import { DEFAULT_LINEAR, restoreLinear, trainLinear, type LinearOptions, type LinearState } from './linear';
-import { EMBEDDINGS_OFF, embeddingHookFor, type EmbeddingSettings } from './embedding-features';
-import type { EmbeddingTable } from './embeddings';
 import { createNeighbourScorer } from './neighbours';
 import { createNormaliser, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
@@ -54,8 +49,6 @@ export interface ModelOptions extends LinearOptions {
   temperature: number;
   /** Exponent on IDF (1: classic TF-IDF; lower: rare words count less). */
   idfPower: number;
-  /** What word vectors add (embedding-features.ts); all off by default. */
-  embeddings: EmbeddingSettings;
   /**
    * Extra training texts per example phrase: the phrase joined with another of its flow's (0:
    * none). Staff write several sentences that each hint at the situation; short phrases alone
@@ -64,7 +57,7 @@ export interface ModelOptions extends LinearOptions {
   joined: number;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, embeddings: EMBEDDINGS_OFF, joined: 1 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1 };
 
 /** A phrase is joined with the phrase this many places further on in its flow's examples (then 2×, 3× …). */
 const JOIN_STEP = 7;
@@ -84,11 +77,9 @@ export interface RouterOptions {
   /** Flow ids in tiers, most serious first, for messages with several topics. */
   severity?: readonly (readonly string[])[];
   /** Model settings. */
-  model?: Partial<Omit<ModelOptions, 'embeddings'>> & { embeddings?: Partial<EmbeddingSettings> };
+  model?: Partial<ModelOptions>;
   /** Where a trained model is kept between starts (model-cache.ts); none: trained every time. */
   cache?: ModelCache;
-  /** Word vectors (content/nlu/embeddings.bin), used as `model.embeddings` says. */
-  embeddings?: EmbeddingTable;
 }
 
 /** Everything training produces, as plain data: the spelling lexicon, the TF-IDF index, the weights. */
@@ -150,7 +141,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const vocabulary = options.vocabulary ?? EMPTY_VOCABULARY;
   const threshold = options.threshold ?? 0.7;
   const offer = options.offer ?? 0.15;
-  const settings: ModelOptions = { ...DEFAULT_MODEL, ...options.model, embeddings: { ...EMBEDDINGS_OFF, ...options.model?.embeddings } };
+  const settings: ModelOptions = { ...DEFAULT_MODEL, ...options.model };
   const severity = createSeverity(options.severity ?? []);
   const routable = flows.filter((f) => f.examples.length > 0);
   const ids = routable.map((f) => f.id);
@@ -167,8 +158,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
 
   const classes = oosClass + 1;
   const whoWhat = options.whoWhat;
-  const table = options.embeddings?.hash;
-  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, whoWhat, settings, table })).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, whoWhat, settings })).digest('hex');
   const cached = options.cache?.read(key);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
   const normaliser = createNormaliser(vocabulary, { lexicon, ...(whoWhat ? { whoWhat } : {}) });
@@ -176,28 +166,21 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
         idfPower: settings.idfPower,
         ...(whoWhat ? { weight: (term: string) => (isPairingFeature(term) ? whoWhat.weight : 1) } : {}),
       });
-  const emb = embeddingHookFor(options.embeddings, settings.embeddings, {
-    vocabulary, knows: (s) => index.vector([s]).size > 0, knownWords: lexicon.keys(),
-    training: () => texts.map((t, i) => ({ words: normaliser.words(t), label: labels[i]! })), classes, neighbours: settings.neighbours,
-  });
   const model = cached
     ? cached.linear && restoreLinear(cached.linear)
     : ids.length > 0
-      ? trainLinear(labels.map((_, i) => emb?.augment(index.document(i), normaliser.words(texts[i]!)) ?? index.document(i)), labels, classes, settings)
+      ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings)
       : undefined;
   if (!cached) options.cache?.write(key, { lexicon: [...lexicon], index: index.state(), ...(model ? { linear: model.state() } : {}) });
   const nearest = createNeighbourScorer(index, labels, classes, settings);
 
   /** Every flow's probability and out of scope's; undefined when no word is known. */
   const classify = (text: string): Ranking | undefined => {
-    const words = emb && normaliser.words(text);
-    const v = index.vector(words ? [...normaliser.features(text), ...emb.mapped(words)] : normaliser.features(text));
+    const v = index.vector(normaliser.features(text));
     if (v.size === 0 || !model) return undefined;
-    const p = model.probabilities(words ? emb.augment(v, words) : v);
+    const p = model.probabilities(v);
     const q = nearest(v);
-    const e = words && emb.nearest(words);
-    const share = e ? settings.embeddings.nearest : 0;
-    for (let c = 0; c < classes; c++) p[c] = (1 - settings.blend - share) * p[c]! + settings.blend * q[c]! + (e ? share * e[c]! : 0);
+    for (let c = 0; c < classes; c++) p[c] = (1 - settings.blend) * p[c]! + settings.blend * q[c]!;
     const ranked = ids.map((flow, c) => ({ flow, confidence: p[c]! })).sort((a, b) => b.confidence - a.confidence);
     return { flows: ranked, outOfScope: p[oosClass]! };
   };
