@@ -17,7 +17,7 @@ export const DangerSetSchema = z.strictObject({
         text: z.string().min(1),
         danger: z.boolean(),
         source: z.enum(['news', 'scr', 'childline', 'forum']).optional(),
-        kind: z.enum(['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation']).optional(),
+        kind: z.enum(['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation', 'news', 'fiction']).optional(),
       }),
     )
     .min(1),
@@ -28,6 +28,9 @@ export type DangerCase = z.output<typeof DangerSetSchema>['cases'][number];
 
 /** The tuning part: may be read while changing content/danger/. */
 export const DANGER_TUNE_FILE = 'test/nlu/danger-real-tune.yaml';
+
+/** The second tuning part (issue 11, third round): hypotheticals, policy questions, past events in the present tense, news, fiction. */
+export const DANGER_TUNE_2_FILE = 'test/nlu/danger-real-tune-2.yaml';
 
 /** The holdout part: never read while tuning; measured by `npm run bench` only. */
 export const DANGER_HOLDOUT_FILE = 'test/nlu/danger-real-holdout.yaml';

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { evaluateDanger } from '../../src/nlu/evaluate';
 import { createDangerDetector } from '../../src/nlu/danger';
-import { DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet } from '../../src/nlu/danger-set';
+import { DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_FILE, DANGER_TUNE_2_FILE, DANGER_TUNE_FILE, readDangerSet } from '../../src/nlu/danger-set';
 import { ROOT, shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
@@ -13,6 +13,7 @@ const detector = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary }
 const tune = readDangerSet(path.join(ROOT, DANGER_TUNE_FILE), DANGER_TUNE_FILE);
 const holdout = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_FILE), DANGER_HOLDOUT_FILE);
 const holdout2 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_2_FILE), DANGER_HOLDOUT_2_FILE);
+const tune2 = readDangerSet(path.join(ROOT, DANGER_TUNE_2_FILE), DANGER_TUNE_2_FILE);
 
 describe('the real-world danger set', () => {
   test('has at least 150 danger and 300 non-danger messages, at least a third held out', () => {
@@ -43,5 +44,14 @@ describe('the real-world danger set', () => {
     expect(d.missed).toEqual([]);
     expect(d.falseAlarmRate).toBeLessThanOrEqual(0.02);
     expect(d.questionRate).toBeLessThanOrEqual(0.06);
+  });
+
+  test('the second tuning part: at least 60 danger and 160 non-danger messages, labelled, none repeated from the other sets', () => {
+    expect(tune2.filter((c) => c.danger).length).toBeGreaterThanOrEqual(60);
+    expect(tune2.filter((c) => !c.danger).length).toBeGreaterThanOrEqual(160);
+    expect(tune2.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined))).toEqual([]);
+    const earlier = new Set([...tune, ...holdout, ...holdout2].map((c) => c.text));
+    expect(tune2.filter((c) => earlier.has(c.text)).length).toBe(0);
+    expect(new Set(tune2.map((c) => c.text)).size).toBe(tune2.length);
   });
 });
