@@ -24,8 +24,27 @@ function compile(m: { patterns: string[]; unless?: string[] }): Matcher {
   return { patterns: m.patterns.map((p) => new RegExp(p, 'i')), unless: (m.unless ?? []).map((p) => new RegExp(p, 'gi')) };
 }
 
+/**
+ * The text with every match of `res` (global regular expressions) blanked out. Each is matched on
+ * the original text and the spans are merged, so one pattern's blanking cannot hide a longer span
+ * another pattern would have matched ("what do we do if a man is at the gate …").
+ */
 function blank(text: string, res: RegExp[]): string {
-  return res.reduce((t, re) => t.replace(re, ' … '), text);
+  const spans: [number, number][] = [];
+  for (const re of res) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    out += `${text.slice(at, Math.max(at, from))} … `;
+    at = Math.max(at, to);
+  }
+  return out + text.slice(at);
 }
 
 function matches(m: Matcher, text: string): boolean {
@@ -75,17 +94,19 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     };
     const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
 
-    const cancel = (fs: string[]): { lowered: number; cancelledBy: string[] } => {
+    const cancel = (fs: string[]): { lowered: number; cancelledBy: string[]; spoke: RegExp[] } => {
       let lowered = 0;
       const cancelledBy: string[] = [];
+      const spoke: RegExp[] = [];
       for (const c of cancellers) {
         if (!fs.some((f) => c.tests.some((re) => re.test(f)))) continue;
+        spoke.push(...c.res);
         const kept = c.keptBy !== undefined && cueIn(c.keptBy, fs.map((f) => blank(f, c.res)));
         const by = kept ? (c.lowersWhenKept ?? 0) : c.lowers;
         if (by > 0) cancelledBy.push(c.id);
         lowered = Math.max(lowered, by);
       }
-      return { lowered, cancelledBy };
+      return { lowered, cancelledBy, spoke };
     };
 
     const fired = signals.filter((s) => {
@@ -105,8 +126,14 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
       return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
     }
-    const { lowered, cancelledBy } = cancel(forms);
-    const levelOf = (s: (typeof fired)[number]) => Math.max(0, LEVELS.indexOf(s.level) - lowered);
+    const { lowered, cancelledBy, spoke } = cancel(forms);
+    // The certain level needs a present anchor (now, tonight, at the gate, is missing, has taken …)
+    // outside the words of any canceller that spoke ("what do we do if a man is at the gate" has
+    // none); without one, a certain risk becomes the question.
+    const anchored = rules.certainNeeds === undefined || cueIn(rules.certainNeeds, forms.map((f) => blank(f, spoke)));
+    const cap = anchored ? 2 : 1;
+    const levelOf = (s: (typeof fired)[number]) => Math.min(cap, Math.max(0, LEVELS.indexOf(s.level) - lowered));
+    if (!anchored && fired.some((s) => LEVELS.indexOf(s.level) - lowered >= 2)) cancelledBy.push('no-present-anchor');
     const live = fired.filter((s) => levelOf(s) > 0);
     const top = LEVELS[Math.max(0, ...live.map(levelOf))];
     const flow = [...live].sort((a, b) => levelOf(b) - levelOf(a)).find((s) => s.flow !== undefined)?.flow;
