@@ -1,0 +1,83 @@
+/**
+ * The two levels on the shipped model (content/danger/): the certain level needs a present anchor
+ * (signals.yaml `certainNeeds`) outside every canceller's words, and the cancellers for
+ * hypothetical, policy, past, news and "already safe" framing — tested both ways, so a canceller
+ * never silences a real report that merely contains its words ("not sure if I'm overreacting but
+ * a man is at the gate now"). The author's own phrasings; none is from a measured set.
+ */
+import { createDangerDetector } from '../../src/nlu/danger';
+import type { DangerRules } from '../../src/nlu/danger';
+import { shippedNlu } from './fixtures';
+
+const nlu = shippedNlu();
+const detector = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary });
+const level = (text: string): 'certain' | 'possible' | 'none' => {
+  const v = detector.detect(text);
+  return v.danger ? 'certain' : v.question ? 'possible' : 'none';
+};
+
+describe('a real report that merely contains "if" or a canceller word stays live', () => {
+  test.each([
+    'not sure if I am overreacting but a man is at the gate now asking kids which one is called Jade',
+    "I don't know if this is one for you but older lads are making a y8 take a bag to the park at 4",
+    'not sure if it matters but a y9 says her online boyfriend is picking her up after school today',
+    'last week a man messaged her on snapchat and now he is outside the gate',
+    'police are on their way but the dad with the court order is still at the gate shouting he is taking his son',
+  ])('999: %s', (text) => expect(level(text)).toBe('certain'));
+
+  test.each([
+    'sorry if this is the wrong place but a woman is filming the reception class through the fence right now',
+    'we did the scenario in training but this is real: a y4 is missing from the field right now',
+    'what do we do if a man is at the gate? but he really is there now, asking for jade',
+    'the man from the news appeal is outside the school gates now',
+    'saw on the news about a man luring kids, well there is one at our gate right now offering sweets',
+  ])('at least the question: %s', (text) => expect(level(text)).not.toBe('none'));
+});
+
+describe('hypothetical, policy, past, news and already-safe framing cancels', () => {
+  test.each([
+    'what do we do if a man is at the gate asking for a child by name?',
+    'should we call 999 if a child is missing for 10 minutes?',
+    'if a child told me she was meeting someone from snapchat after school, would I ring 999?',
+    'for the staff handbook: if a parent turns up drunk at pick up, who takes the child?',
+    'in our inset today the scenario was a stranger filming the reception class through the fence',
+    'last year a kid goes missing on the trip and we find him in the gift shop',
+    'yesterday a y8 tells me she wants to die, the dsl rang camhs and mum collected her',
+    'there is a tv documentary about county lines tonight, good for pshe',
+    'police already here and have the man, children are all inside',
+    'the knife in the field was an old rusty one, no child involved, the site team have removed it',
+  ])('neither: %s', (text) => expect(level(text)).toBe('none'));
+
+  test('"yesterday" after "since" is not the past: the absence goes on', () => {
+    expect(level("a y3 says there's no food at home and mum hasn't been back since yesterday")).not.toBe('none');
+  });
+});
+
+describe('the present anchor (certainNeeds)', () => {
+  test('a certain risk with no present anchor is asked about, and says why', () => {
+    const v = detector.detect('the man she met on snapchat picked her up from school');
+    expect(v).toMatchObject({ danger: false, question: true });
+    expect(v.signals).toContain('online-contact-meeting');
+  });
+
+  test('the same risk with an anchor is certain', () => {
+    expect(level('the man she met on snapchat is picking her up from school today')).toBe('certain');
+  });
+
+  test('an anchor inside a canceller\'s words does not count ("what do we do if a man is at the gate")', () => {
+    const v = detector.detect('what would we do if a man is at the gate asking for a child by name');
+    expect(v).toMatchObject({ danger: false, question: false });
+  });
+
+  test('without certainNeeds every certain signal stays certain; with it, an anchorless one is lowered and explained', () => {
+    const rules: DangerRules = {
+      cues: { present: { description: 'now', patterns: ['\\bnow\\b'], unless: [] } },
+      signals: [{ id: 'knife', description: 'a knife', level: 'certain', all: [], any: [], patterns: ['\\bknife\\b'], unless: [] }],
+      cancellers: [],
+    };
+    expect(createDangerDetector(rules).detect('he has a knife')).toMatchObject({ danger: true });
+    const anchored = createDangerDetector({ ...rules, certainNeeds: 'present' });
+    expect(anchored.detect('he has a knife')).toMatchObject({ danger: false, question: true, signals: ['knife'], cancelledBy: ['no-present-anchor'] });
+    expect(anchored.detect('he has a knife now')).toMatchObject({ danger: true, cancelledBy: [] });
+  });
+});
