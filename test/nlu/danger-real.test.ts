@@ -1,5 +1,5 @@
 /**
- * The real-world danger set (test/nlu/danger-real.md): the floors on its tuning part, and the
+ * The real-world danger set (test/nlu/danger-real.md): the floors on its two tuning parts, and the
  * shape of the two holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
  */
 import path from 'node:path';
@@ -38,12 +38,17 @@ describe('the real-world danger set', () => {
     expect(new Set(holdout2.map((c) => c.text)).size).toBe(holdout2.length);
   });
 
-  // The tuning floor: tighter on the question than the issue's 10%, so the holdouts have headroom.
-  test('tuning part: every danger message gets 999 or the question; 999 on ≤ 2%, the question on ≤ 6% of the rest', () => {
-    const d = evaluateDanger(detector, tune);
+  // The tuning floors, at what the third round reached (0 false alarms; the question on 2/211 and
+  // 0/174), with room for one message each way when the likeness model is retrained on new flow
+  // examples. The issue's targets (≤ 2 %, ≤ 10 %) are for the holdouts.
+  test.each([
+    ['tuning part', () => tune],
+    ['tuning part 2', () => tune2],
+  ])('%s: every danger message gets 999 or the question; 999 on ≤ 0.5%, the question on ≤ 3% of the rest', (_name, set) => {
+    const d = evaluateDanger(detector, set());
     expect(d.missed).toEqual([]);
-    expect(d.falseAlarmRate).toBeLessThanOrEqual(0.02);
-    expect(d.questionRate).toBeLessThanOrEqual(0.06);
+    expect(d.falseAlarmRate).toBeLessThanOrEqual(0.005);
+    expect(d.questionRate).toBeLessThanOrEqual(0.03);
   });
 
   test('the second tuning part: at least 60 danger and 160 non-danger messages, labelled, none repeated from the other sets', () => {
