@@ -32,6 +32,9 @@ export const DANGER_TUNE_FILE = 'test/nlu/danger-real-tune.yaml';
 /** The second tuning part (issue 11, third round): hypotheticals, policy questions, past events in the present tense, news, fiction. */
 export const DANGER_TUNE_2_FILE = 'test/nlu/danger-real-tune-2.yaml';
 
+/** The author's self-check (third round): written after the anchor change, measured once, then tuned on (danger-real.md). */
+export const DANGER_CHECK_FILE = 'test/nlu/danger-real-check.yaml';
+
 /** The holdout part: never read while tuning; measured by `npm run bench` only. */
 export const DANGER_HOLDOUT_FILE = 'test/nlu/danger-real-holdout.yaml';
 
