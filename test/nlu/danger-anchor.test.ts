@@ -31,6 +31,12 @@ describe('a real report that merely contains "if" or a canceller word stays live
     'what do we do if a man is at the gate? but he really is there now, asking for jade',
     'the man from the news appeal is outside the school gates now',
     'saw on the news about a man luring kids, well there is one at our gate right now offering sweets',
+    // A disclosure after or during a lesson, or in a pupil's own writing, is not teaching or fiction.
+    'after the pshe lesson about consent a y9 told me her uncle touches her',
+    'during the english lesson a girl said her dad hits her mum and her',
+    'a y8 wrote a poem about wanting to die and gave it to me just now',
+    'a y5 wrote a story about her stepdad hitting her and says it really happens',
+    'he is pretending to be 14 online and meeting her tonight',
   ])('at least the question: %s', (text) => expect(level(text)).not.toBe('none'));
 });
 
@@ -46,6 +52,9 @@ describe('hypothetical, policy, past, news and already-safe framing cancels', ()
     'there is a tv documentary about county lines tonight, good for pshe',
     'police already here and have the man, children are all inside',
     'the knife in the field was an old rusty one, no child involved, the site team have removed it',
+    'planning a pshe lesson about grooming for y9',
+    'my y2s were playing kidnappers at lunch, just chasing and hiding',
+    'in the book we are reading the main character wants to die after her mum leaves',
   ])('neither: %s', (text) => expect(level(text)).toBe('none'));
 
   test('"yesterday" after "since" is not the past: the absence goes on', () => {
