@@ -37,6 +37,7 @@ describe('a real report that merely contains "if" or a canceller word stays live
     'a y8 wrote a poem about wanting to die and gave it to me just now',
     'a y5 wrote a story about her stepdad hitting her and says it really happens',
     'he is pretending to be 14 online and meeting her tonight',
+    'during the fire drill a y2 ran out of the side gate and we cannot see her',
   ])('at least the question: %s', (text) => expect(level(text)).not.toBe('none'));
 });
 
@@ -53,6 +54,7 @@ describe('hypothetical, policy, past, news and already-safe framing cancels', ()
     'police already here and have the man, children are all inside',
     'the knife in the field was an old rusty one, no child involved, the site team have removed it',
     'planning a pshe lesson about grooming for y9',
+    "we practised the missing child drill this morning, took 8 minutes to find the 'missing' pupil",
     'my y2s were playing kidnappers at lunch, just chasing and hiding',
     'in the book we are reading the main character wants to die after her mum leaves',
   ])('neither: %s', (text) => expect(level(text)).toBe('none'));
