@@ -15,7 +15,9 @@
  * - `cancellers`: words that make a risk about the past, a hypothetical, a policy question or a
  *   joke. Each lowers every fired signal by `lowers` levels (certain → possible → none), or by
  *   `lowersWhenKept` when the cue named `keptBy` (e.g. "right now") still matches once the
- *   canceller's own words are blanked out.
+ *   canceller's own words are blanked out; and not at all when the cue named `keptByLead` matches in
+ *   the text before the canceller's first words (a live report followed by a question: "there's a
+ *   man with a knife at the gate, do we lock down?").
  *
  * Every pattern is a JavaScript regular expression matched case-insensitively against the
  * message lower-cased, and again with content/nlu/vocabulary.yaml applied. `unless` patterns are
@@ -66,6 +68,8 @@ const CancellerSchema = z.strictObject({
   lowers: z.union([z.literal(1), z.literal(2)]),
   keptBy: id.optional(),
   lowersWhenKept: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  /** A cue that, matching in the text BEFORE the canceller's first words (a live report, then a question), stops this canceller lowering anything. */
+  keptByLead: id.optional(),
 });
 
 /** content/danger/cues.yaml */
@@ -93,6 +97,7 @@ export function cancellersFileSchema(cues: ReadonlySet<string>) {
   return z.strictObject({ cancellers: z.array(CancellerSchema) }).superRefine((file, ctx) => {
     file.cancellers.forEach((c, i) => {
       if (c.keptBy !== undefined) checkCue(cues, c.keptBy, ctx, ['cancellers', i, 'keptBy']);
+      if (c.keptByLead !== undefined) checkCue(cues, c.keptByLead, ctx, ['cancellers', i, 'keptByLead']);
       if ((c.keptBy === undefined) !== (c.lowersWhenKept === undefined)) {
         ctx.addIssue({ code: 'custom', message: 'give `keptBy` and `lowersWhenKept` together', path: ['cancellers', i] });
       }

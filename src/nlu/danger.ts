@@ -52,6 +52,18 @@ function matches(m: Matcher, text: string): boolean {
   return m.patterns.some((re) => re.test(kept));
 }
 
+/** The text before the first match of any of `res` (global regular expressions); '' when none matches. */
+function lead(text: string, res: RegExp[]): string {
+  let first = -1;
+  for (const re of res) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    re.lastIndex = 0;
+    if (m && (first < 0 || m.index < first)) first = m.index;
+  }
+  return first < 0 ? '' : text.slice(0, first);
+}
+
 /**
  * Builds the detector. Each message is checked in two forms: lower-cased as typed, and with the
  * vocabulary applied ("rn" → "right now", "y6" → "year 6", apostrophes dropped); a cue, signal or
@@ -101,8 +113,11 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       for (const c of cancellers) {
         if (!fs.some((f) => c.tests.some((re) => re.test(f)))) continue;
         spoke.push(...c.res);
+        // A live report before the canceller's words ("there's a man with a knife at the gate, do we
+        // lock down?") keeps every signal as it was; "now" outside its words lowers by lowersWhenKept.
+        const reported = c.keptByLead !== undefined && cueIn(c.keptByLead, fs.map((f) => lead(f, c.res)));
         const kept = c.keptBy !== undefined && cueIn(c.keptBy, fs.map((f) => blank(f, c.res)));
-        const by = kept ? (c.lowersWhenKept ?? 0) : c.lowers;
+        const by = reported ? 0 : kept ? (c.lowersWhenKept ?? 0) : c.lowers;
         if (by > 0) cancelledBy.push(c.id);
         lowered = Math.max(lowered, by);
       }

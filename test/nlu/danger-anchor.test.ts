@@ -39,6 +39,18 @@ describe('a real report that merely contains "if" or a canceller word stays live
     'he is pretending to be 14 online and meeting her tonight',
     'during the fire drill a y2 ran out of the side gate and we cannot see her',
   ])('at least the question: %s', (text) => expect(level(text)).not.toBe('none'));
+
+  // A live report first, then a question about what to do: the question does not cancel the report.
+  test.each([
+    "there's a man with a knife at the gate, do we lock down?",
+    'girl says her dad will kill her if she goes home, can we keep her here?',
+    'a stranger is filming the kids at the fence, should we bring them in?',
+    'boy just told me he has pills in his bag and wants to take them, what do I do?',
+    'one child short on the coach at the services, do we wait or call police?',
+    'girl missing from the field, what is the procedure?',
+    'is there a procedure? there is a man in the playground shouting and he has a bat',
+    'are we allowed to stop a dad taking his son, he is not on the list and is walking out with him now',
+  ])('a report, then a question: %s', (text) => expect(level(text)).not.toBe('none'));
 });
 
 describe('hypothetical, policy, past, news and already-safe framing cancels', () => {
@@ -90,5 +102,19 @@ describe('the present anchor (certainNeeds)', () => {
     const anchored = createDangerDetector({ ...rules, certainNeeds: 'present' });
     expect(anchored.detect('he has a knife')).toMatchObject({ danger: false, question: true, signals: ['knife'], cancelledBy: ['no-present-anchor'] });
     expect(anchored.detect('he has a knife now')).toMatchObject({ danger: true, cancelledBy: [] });
+  });
+});
+
+describe('keptByLead: a live report before a canceller\'s words stops it lowering', () => {
+  const rules: DangerRules = {
+    cues: { report: { description: 'a report', patterns: ['\\bthere is\\b'], unless: [] } },
+    signals: [{ id: 'knife', description: 'a knife', level: 'certain', all: [], any: [], patterns: ['\\bknife\\b'], unless: [] }],
+    cancellers: [{ id: 'question', description: 'a question', lowers: 2, patterns: ['\\bdo we\\b[^?]*\\?'] }],
+  };
+  test('without it the question cancels; with it, only a question that comes first does', () => {
+    expect(createDangerDetector(rules).detect('there is a man with a knife, do we lock down?')).toMatchObject({ danger: false, question: false });
+    const led = createDangerDetector({ ...rules, cancellers: [{ ...rules.cancellers[0]!, keptByLead: 'report' }] });
+    expect(led.detect('there is a man with a knife, do we lock down?')).toMatchObject({ danger: true, cancelledBy: [] });
+    expect(led.detect('do we lock down if there is a man with a knife?')).toMatchObject({ danger: false, question: false, cancelledBy: ['question'] });
   });
 });
