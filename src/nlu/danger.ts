@@ -66,8 +66,8 @@ function lead(text: string, res: RegExp[]): string {
 
 /**
  * Builds the detector. Each message is checked in two forms: lower-cased as typed, and with the
- * vocabulary applied ("rn" → "right now", "y6" → "year 6", apostrophes dropped); a cue, signal or
- * canceller matches if either form does.
+ * vocabulary applied clause by clause ("rn" → "right now", "y6" → "year 6", apostrophes dropped,
+ * the punctuation between clauses kept); a cue, signal or canceller matches if either form does.
  */
 export function createDangerDetector(rules: DangerRules, options: { vocabulary?: Vocabulary } = {}): DangerDetector & {
   /** The likeness score when the rules leave the message quiet and uncancelled (what the backstop sees); else undefined. */
@@ -95,7 +95,16 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
 
   function verdict(text: string, always: boolean): { verdict: DangerVerdict; likeness?: number } {
     const typed = applyPatterns(text, vocabulary).replace(/\s+/g, ' ').trim();
-    const forms = [typed, expandTokens(tokenise(typed), vocabulary).join(' ')];
+    const flat = expandTokens(tokenise(typed), vocabulary).join(' ');
+    // The expanded form keeps clause punctuation (each clause expanded on its own), so a canceller
+    // that takes in its clause ("for the quiz: …?") stops at the same place in both forms.
+    const clauses = typed
+      .split(/([.?!,;:]+)/)
+      .map((part, i) => (i % 2 === 1 ? part : expandTokens(tokenise(part), vocabulary).join(' ')))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const forms = [typed, clauses];
     // A cue's answer depends only on the text it is tried on: remember it for this message.
     const seen = new Map<string, boolean>();
     const cueOn = (id: string, f: string): boolean => {
@@ -134,10 +143,11 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     });
     if (fired.length === 0) {
       // The learned backstop may only raise the question, and only when the rules are silent and
-      // no canceller spoke (checked last: most quiet messages score low).
+      // no canceller is sure (one that lowers by two levels, not kept live by "now" or a report
+      // before it); checked last: most quiet messages score low.
       const quiet = { danger: false, question: false, signals: [], cancelledBy: [] };
-      const l = likeness?.score(forms[1]!.split(' '));
-      if (!l || (!always && l.score < likeness!.threshold) || cancel(forms).cancelledBy.length > 0) return { verdict: quiet };
+      const l = likeness?.score(flat.split(' '));
+      if (!l || (!always && l.score < likeness!.threshold) || cancel(forms).lowered >= 2) return { verdict: quiet };
       if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
       return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
     }
