@@ -38,6 +38,11 @@ describe('a real report that merely contains "if" or a canceller word stays live
     'a y5 wrote a story about her stepdad hitting her and says it really happens',
     'he is pretending to be 14 online and meeting her tonight',
     'during the fire drill a y2 ran out of the side gate and we cannot see her',
+    // General statements and rules cancel, but not an urgent instruction with a live report.
+    'all staff must come to the nursery now, a man is in there with a knife',
+    'children who are in the hall need to stay there, there is an intruder in the building',
+    'every year we worry about this but today a y6 really has run away from the trip',
+    'call 999 if he comes back, he is outside now with a knife',
   ])('at least the question: %s', (text) => expect(level(text)).not.toBe('none'));
 
   // A live report first, then a question about what to do: the question does not cancel the report.
@@ -66,6 +71,10 @@ describe('hypothetical, policy, past, news and already-safe framing cancels', ()
     'police already here and have the man, children are all inside',
     'the knife in the field was an old rusty one, no child involved, the site team have removed it',
     'planning a pshe lesson about grooming for y9',
+    'Children who go missing from care are at higher risk of exploitation, so we flag every absence to the virtual school.',
+    'Most sextortion victims are boys aged 14-17 and the scammers usually demand money within an hour.',
+    'Staff must call 999 if a child is in immediate danger, then tell the DSL.',
+    'Our DSL said that if a child ever mentions suicide we must not leave them alone.',
     "we practised the missing child drill this morning, took 8 minutes to find the 'missing' pupil",
     'my y2s were playing kidnappers at lunch, just chasing and hiding',
     'in the book we are reading the main character wants to die after her mum leaves',
