@@ -35,6 +35,9 @@ export const DANGER_TUNE_2_FILE = 'test/nlu/danger-real-tune-2.yaml';
 /** The author's self-check (third round): written after the anchor change, measured once, then tuned on (danger-real.md). */
 export const DANGER_CHECK_FILE = 'test/nlu/danger-real-check.yaml';
 
+/** The author's second self-check (third round): written after all of that round's changes, measured once, then tuned on. */
+export const DANGER_CHECK_2_FILE = 'test/nlu/danger-real-check-2.yaml';
+
 /** The holdout part: never read while tuning; measured by `npm run bench` only. */
 export const DANGER_HOLDOUT_FILE = 'test/nlu/danger-real-holdout.yaml';
 
