@@ -43,6 +43,9 @@ describe('a real report that merely contains "if" or a canceller word stays live
     'children who are in the hall need to stay there, there is an intruder in the building',
     'every year we worry about this but today a y6 really has run away from the trip',
     'call 999 if he comes back, he is outside now with a knife',
+    "remember the girl I told you about last week? she's gone missing from home and her phone is off",
+    'should we have called 999? the man is still outside the gate filming',
+    "this isn't a hypothetical: a y6 just told me her dad will kill her when she gets home",
   ])('at least the question: %s', (text) => expect(level(text)).not.toBe('none'));
 
   // A live report first, then a question about what to do: the question does not cancel the report.
