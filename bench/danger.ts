@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../src/authoring/load';
 import type { DangerDetector } from '../src/core/ports';
-import { DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_3_FILE, DANGER_HOLDOUT_FILE, DANGER_TUNE_FILE, readDangerSet, type DangerCase } from '../src/nlu/danger-set';
+import { DANGER_CHECK_2_FILE, DANGER_CHECK_FILE, DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_3_FILE, DANGER_HOLDOUT_FILE, DANGER_TUNE_2_FILE, DANGER_TUNE_FILE, readDangerSet, type DangerCase } from '../src/nlu/danger-set';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../src/nlu/dev-set';
 import { evaluateDanger, type DangerEvaluation } from '../src/nlu/evaluate';
 import { createNlu, loadNluContent } from '../src/nlu/load';
@@ -46,6 +46,8 @@ export function measureDanger(root: string): DangerBench {
   const holdout2 = real(DANGER_HOLDOUT_2_FILE);
   const holdout3 = real(DANGER_HOLDOUT_3_FILE);
   const tune = real(DANGER_TUNE_FILE);
+  const tune2 = real(DANGER_TUNE_2_FILE);
+  const check = [...real(DANGER_CHECK_FILE), ...real(DANGER_CHECK_2_FILE)];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
   const fresh = readDevSet(path.join(root, FRESH_SET_FILE), FRESH_SET_FILE);
   const sets: DangerSetResult[] = [
@@ -53,10 +55,12 @@ export function measureDanger(root: string): DangerBench {
     { name: 'Real-world holdout 2 (written before the second round, never read)', file: DANGER_HOLDOUT_2_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout2), breakdown: breakdown(danger, holdout2) },
     { name: 'Real-world holdout (never tuned on)', file: DANGER_HOLDOUT_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout), breakdown: breakdown(danger, holdout) },
     { name: 'Real-world tuning part', file: DANGER_TUNE_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune), breakdown: breakdown(danger, tune) },
+    { name: 'Real-world tuning part 2 (third round)', file: DANGER_TUNE_2_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune2), breakdown: breakdown(danger, tune2) },
+    { name: "Author's two self-checks (third round; each measured once, then tuned on)", file: `${DANGER_CHECK_FILE} + ${DANGER_CHECK_2_FILE}`, listTexts: true, evaluation: evaluateDanger(danger, check), breakdown: breakdown(danger, check) },
     { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
     { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },
   ];
-  const texts = [...holdout3, ...holdout2, ...holdout, ...tune, ...dev, ...fresh].map((c) => c.text);
+  const texts = [...holdout3, ...holdout2, ...holdout, ...tune, ...tune2, ...check, ...dev, ...fresh].map((c) => c.text);
   for (const t of texts.slice(0, 50)) danger.detect(t); // warm up
   const t0 = performance.now();
   for (let i = 0; i < 5; i++) for (const t of texts) danger.detect(t);

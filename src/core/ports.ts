@@ -43,8 +43,9 @@ export interface Router {
  * What the danger check makes of one message. `danger` (certain): say "call 999" first.
  * `question` (possible): ask "Is a child in danger right now, or about to be?" first. Never both;
  * absent means false (detectors with one level, e.g. test doubles). `signals` are the risks that
- * fired (after cancellers); `cancelledBy` the cancellers that lowered any; `flow` the flow the
- * fired signals point to, if they name one.
+ * fired (after cancellers); `cancelledBy` the cancellers that lowered any (and `no-present-anchor`
+ * when a certain risk became the question for want of a present anchor); `flow` the flow the fired
+ * signals point to, if they name one.
  */
 export interface DangerVerdict {
   danger: boolean;

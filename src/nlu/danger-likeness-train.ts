@@ -8,7 +8,7 @@
  * Model: L2-regularised logistic regression on binary stem and stem-pair features seen at least
  * twice, classes weighted equally, plain full-batch gradient descent (deterministic).
  * Threshold: the lowest score at which the backstop adds the question to at most QUESTION_BUDGET of
- * the real-world TUNING set's non-danger messages and DEV_QUESTION_BUDGET of the dev set's (never
+ * the real-world TUNING sets' (both parts') non-danger messages and DEV_QUESTION_BUDGET of the dev set's (never
  * the holdouts or the fresh set), and above every hand-written near-miss; 5-fold cross-validation
  * on the training data reports how many training danger messages the rules miss and the backstop
  * catches at it (`chosen:` in the file).
@@ -226,11 +226,12 @@ if (require.main === module) {
   // Loaded lazily so importing this module for tests does not pull the whole content loader.
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { loadNluContent } = require('./load') as typeof import('./load');
-  const { readDangerSet, DANGER_TUNE_FILE } = require('./danger-set') as typeof import('./danger-set');
+  const { readDangerSet, DANGER_TUNE_FILE, DANGER_TUNE_2_FILE } = require('./danger-set') as typeof import('./danger-set');
   const { readDevSet, DEV_SET_FILE } = require('./dev-set') as typeof import('./dev-set');
   const root = process.cwd();
   const nlu = loadNluContent(root);
-  const tune = readDangerSet(path.join(root, DANGER_TUNE_FILE), DANGER_TUNE_FILE);
+  // Both tuning parts choose the threshold (never the holdouts, the self-check or the fresh set).
+  const tune = [DANGER_TUNE_FILE, DANGER_TUNE_2_FILE].flatMap((file) => readDangerSet(path.join(root, file), file));
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE).filter((c) => c.danger !== undefined).map((c) => ({ text: c.text, danger: c.danger === true }));
   const model = trainLikeness(root, nlu.danger, { tune, dev }, nlu.vocabulary);
   fs.writeFileSync(path.join(root, LIKENESS_FILE), renderLikeness(model));

@@ -9,10 +9,15 @@
  *   (if given) one of its `patterns` match. `level` says what SafeStep does: `certain` → the 999
  *   reply first; `possible` → ask "Is a child in danger right now, or about to be?" first.
  *   `flow` names the flow the conversation should carry on into after the danger reply.
+ * - `certainNeeds` (signals.yaml, optional): a cue that must match, outside the words of every
+ *   canceller that spoke, for any signal to stay `certain` — a present anchor (now, tonight, at the
+ *   gate, is missing, has taken). Without it a certain risk becomes the question.
  * - `cancellers`: words that make a risk about the past, a hypothetical, a policy question or a
  *   joke. Each lowers every fired signal by `lowers` levels (certain → possible → none), or by
  *   `lowersWhenKept` when the cue named `keptBy` (e.g. "right now") still matches once the
- *   canceller's own words are blanked out.
+ *   canceller's own words are blanked out; and not at all when the cue named `keptByLead` matches in
+ *   the text before the canceller's first words (a live report followed by a question: "there's a
+ *   man with a knife at the gate, do we lock down?").
  *
  * Every pattern is a JavaScript regular expression matched case-insensitively against the
  * message lower-cased, and again with content/nlu/vocabulary.yaml applied. `unless` patterns are
@@ -63,6 +68,8 @@ const CancellerSchema = z.strictObject({
   lowers: z.union([z.literal(1), z.literal(2)]),
   keptBy: id.optional(),
   lowersWhenKept: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  /** A cue that, matching in the text BEFORE the canceller's first words (a live report, then a question), stops this canceller lowering anything. */
+  keptByLead: id.optional(),
 });
 
 /** content/danger/cues.yaml */
@@ -74,7 +81,8 @@ function checkCue(known: ReadonlySet<string>, cue: string, ctx: z.RefinementCtx,
 
 /** content/danger/signals.yaml, given the cue ids of cues.yaml. */
 export function signalsFileSchema(cues: ReadonlySet<string>) {
-  return z.strictObject({ signals: z.array(SignalSchema).min(1) }).superRefine((file, ctx) => {
+  return z.strictObject({ certainNeeds: id.optional(), signals: z.array(SignalSchema).min(1) }).superRefine((file, ctx) => {
+    if (file.certainNeeds !== undefined) checkCue(cues, file.certainNeeds, ctx, ['certainNeeds']);
     const seen = new Set<string>();
     file.signals.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate signal id "${s.id}"`, path: ['signals', i, 'id'] });
@@ -89,6 +97,7 @@ export function cancellersFileSchema(cues: ReadonlySet<string>) {
   return z.strictObject({ cancellers: z.array(CancellerSchema) }).superRefine((file, ctx) => {
     file.cancellers.forEach((c, i) => {
       if (c.keptBy !== undefined) checkCue(cues, c.keptBy, ctx, ['cancellers', i, 'keptBy']);
+      if (c.keptByLead !== undefined) checkCue(cues, c.keptByLead, ctx, ['cancellers', i, 'keptByLead']);
       if ((c.keptBy === undefined) !== (c.lowersWhenKept === undefined)) {
         ctx.addIssue({ code: 'custom', message: 'give `keptBy` and `lowersWhenKept` together', path: ['cancellers', i] });
       }
@@ -101,6 +110,8 @@ export const DangerRulesSchema = z.strictObject({
   cues: z.record(id, CueSchema).default({}),
   signals: z.array(SignalSchema).min(1),
   cancellers: z.array(CancellerSchema).default([]),
+  /** signals.yaml `certainNeeds`: the cue (a present anchor) without which a certain risk is only asked about. */
+  certainNeeds: id.optional(),
   /** content/danger/likeness.yaml: the learned backstop that may only raise the question (optional). */
   likeness: LikenessSchema.optional(),
 });

@@ -18,7 +18,7 @@ export const DangerSetSchema = z.strictObject({
         text: z.string().min(1),
         danger: z.boolean(),
         source: z.enum(['news', 'scr', 'childline', 'forum']).optional(),
-        kind: z.enum(['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation', 'concern']).optional(),
+        kind: z.enum(['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation', 'news', 'fiction', 'concern']).optional(),
       }),
     )
     .min(1),
@@ -29,6 +29,15 @@ export type DangerCase = z.output<typeof DangerSetSchema>['cases'][number];
 
 /** The tuning part: may be read while changing content/danger/. */
 export const DANGER_TUNE_FILE = 'test/nlu/danger-real-tune.yaml';
+
+/** The second tuning part (issue 11, third round): hypotheticals, policy questions, past events in the present tense, news, fiction. */
+export const DANGER_TUNE_2_FILE = 'test/nlu/danger-real-tune-2.yaml';
+
+/** The author's self-check (third round): written after the anchor change, measured once, then tuned on (danger-real.md). */
+export const DANGER_CHECK_FILE = 'test/nlu/danger-real-check.yaml';
+
+/** The author's second self-check (third round): written after all of that round's changes, measured once, then tuned on. */
+export const DANGER_CHECK_2_FILE = 'test/nlu/danger-real-check-2.yaml';
 
 /** The holdout part: never read while tuning; measured by `npm run bench` only. */
 export const DANGER_HOLDOUT_FILE = 'test/nlu/danger-real-holdout.yaml';

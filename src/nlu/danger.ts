@@ -24,8 +24,27 @@ function compile(m: { patterns: string[]; unless?: string[] }): Matcher {
   return { patterns: m.patterns.map((p) => new RegExp(p, 'i')), unless: (m.unless ?? []).map((p) => new RegExp(p, 'gi')) };
 }
 
+/**
+ * The text with every match of `res` (global regular expressions) blanked out. Each is matched on
+ * the original text and the spans are merged, so one pattern's blanking cannot hide a longer span
+ * another pattern would have matched ("what do we do if a man is at the gate …").
+ */
 function blank(text: string, res: RegExp[]): string {
-  return res.reduce((t, re) => t.replace(re, ' … '), text);
+  const spans: [number, number][] = [];
+  for (const re of res) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) if (m[0].length > 0) spans.push([m.index, m.index + m[0].length]);
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [from, to] of spans) {
+    if (to <= at) continue;
+    out += `${text.slice(at, Math.max(at, from))} … `;
+    at = Math.max(at, to);
+  }
+  return out + text.slice(at);
 }
 
 function matches(m: Matcher, text: string): boolean {
@@ -33,10 +52,22 @@ function matches(m: Matcher, text: string): boolean {
   return m.patterns.some((re) => re.test(kept));
 }
 
+/** The text before the first match of any of `res` (global regular expressions); '' when none matches. */
+function lead(text: string, res: RegExp[]): string {
+  let first = -1;
+  for (const re of res) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    re.lastIndex = 0;
+    if (m && (first < 0 || m.index < first)) first = m.index;
+  }
+  return first < 0 ? '' : text.slice(0, first);
+}
+
 /**
  * Builds the detector. Each message is checked in two forms: lower-cased as typed, and with the
- * vocabulary applied ("rn" → "right now", "y6" → "year 6", apostrophes dropped); a cue, signal or
- * canceller matches if either form does.
+ * vocabulary applied clause by clause ("rn" → "right now", "y6" → "year 6", apostrophes dropped,
+ * the punctuation between clauses kept); a cue, signal or canceller matches if either form does.
  */
 export function createDangerDetector(rules: DangerRules, options: { vocabulary?: Vocabulary } = {}): DangerDetector & {
   /** The likeness score when the rules leave the message quiet and uncancelled (what the backstop sees); else undefined. */
@@ -64,7 +95,16 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
 
   function verdict(text: string, always: boolean): { verdict: DangerVerdict; likeness?: number } {
     const typed = applyPatterns(text, vocabulary).replace(/\s+/g, ' ').trim();
-    const forms = [typed, expandTokens(tokenise(typed), vocabulary).join(' ')];
+    const flat = expandTokens(tokenise(typed), vocabulary).join(' ');
+    // The expanded form keeps clause punctuation (each clause expanded on its own), so a canceller
+    // that takes in its clause ("for the quiz: …?") stops at the same place in both forms.
+    const clauses = typed
+      .split(/([.?!,;:]+)/)
+      .map((part, i) => (i % 2 === 1 ? part : expandTokens(tokenise(part), vocabulary).join(' ')))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const forms = [typed, clauses];
     // A cue's answer depends only on the text it is tried on: remember it for this message.
     const seen = new Map<string, boolean>();
     const cueOn = (id: string, f: string): boolean => {
@@ -75,17 +115,22 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     };
     const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
 
-    const cancel = (fs: string[]): { lowered: number; cancelledBy: string[] } => {
+    const cancel = (fs: string[]): { lowered: number; cancelledBy: string[]; spoke: RegExp[] } => {
       let lowered = 0;
       const cancelledBy: string[] = [];
+      const spoke: RegExp[] = [];
       for (const c of cancellers) {
         if (!fs.some((f) => c.tests.some((re) => re.test(f)))) continue;
+        spoke.push(...c.res);
+        // A live report before the canceller's words ("there's a man with a knife at the gate, do we
+        // lock down?") keeps every signal as it was; "now" outside its words lowers by lowersWhenKept.
+        const reported = c.keptByLead !== undefined && cueIn(c.keptByLead, fs.map((f) => lead(f, c.res)));
         const kept = c.keptBy !== undefined && cueIn(c.keptBy, fs.map((f) => blank(f, c.res)));
-        const by = kept ? (c.lowersWhenKept ?? 0) : c.lowers;
+        const by = reported ? 0 : kept ? (c.lowersWhenKept ?? 0) : c.lowers;
         if (by > 0) cancelledBy.push(c.id);
         lowered = Math.max(lowered, by);
       }
-      return { lowered, cancelledBy };
+      return { lowered, cancelledBy, spoke };
     };
 
     const fired = signals.filter((s) => {
@@ -98,15 +143,22 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     });
     if (fired.length === 0) {
       // The learned backstop may only raise the question, and only when the rules are silent and
-      // no canceller spoke (checked last: most quiet messages score low).
+      // no canceller is sure (one that lowers by two levels, not kept live by "now" or a report
+      // before it); checked last: most quiet messages score low.
       const quiet = { danger: false, question: false, signals: [], cancelledBy: [] };
-      const l = likeness?.score(forms[1]!.split(' '));
-      if (!l || (!always && l.score < likeness!.threshold) || cancel(forms).cancelledBy.length > 0) return { verdict: quiet };
+      const l = likeness?.score(flat.split(' '));
+      if (!l || (!always && l.score < likeness!.threshold) || cancel(forms).lowered >= 2) return { verdict: quiet };
       if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
       return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
     }
-    const { lowered, cancelledBy } = cancel(forms);
-    const levelOf = (s: (typeof fired)[number]) => Math.max(0, LEVELS.indexOf(s.level) - lowered);
+    const { lowered, cancelledBy, spoke } = cancel(forms);
+    // The certain level needs a present anchor (now, tonight, at the gate, is missing, has taken …)
+    // outside the words of any canceller that spoke ("what do we do if a man is at the gate" has
+    // none); without one, a certain risk becomes the question.
+    const anchored = rules.certainNeeds === undefined || cueIn(rules.certainNeeds, forms.map((f) => blank(f, spoke)));
+    const cap = anchored ? 2 : 1;
+    const levelOf = (s: (typeof fired)[number]) => Math.min(cap, Math.max(0, LEVELS.indexOf(s.level) - lowered));
+    if (!anchored && fired.some((s) => LEVELS.indexOf(s.level) - lowered >= 2)) cancelledBy.push('no-present-anchor');
     const live = fired.filter((s) => levelOf(s) > 0);
     const top = LEVELS[Math.max(0, ...live.map(levelOf))];
     const flow = [...live].sort((a, b) => levelOf(b) - levelOf(a)).find((s) => s.flow !== undefined)?.flow;

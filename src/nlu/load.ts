@@ -102,10 +102,10 @@ export function loadNluContent(root: string): NluContent {
 function readDanger(read: <S extends z.ZodType>(file: string, schema: S) => z.output<S>, exists: (file: string) => boolean): DangerRules {
   const { cues } = read(NLU_FILES.dangerCues, CuesFileSchema);
   const known = new Set(Object.keys(cues));
-  const { signals } = read(NLU_FILES.dangerSignals, signalsFileSchema(known));
+  const { signals, certainNeeds } = read(NLU_FILES.dangerSignals, signalsFileSchema(known));
   const { cancellers } = read(NLU_FILES.dangerCancellers, cancellersFileSchema(known));
   const likeness = exists(NLU_FILES.dangerLikeness) ? read(NLU_FILES.dangerLikeness, LikenessSchema) : undefined;
-  return { cues, signals, cancellers, ...(likeness ? { likeness } : {}) };
+  return { cues, signals, cancellers, ...(certainNeeds ? { certainNeeds } : {}), ...(likeness ? { likeness } : {}) };
 }
 
 /**

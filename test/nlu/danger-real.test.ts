@@ -1,14 +1,17 @@
 /**
- * The real-world danger set (test/nlu/danger-real.md): the floors on its tuning part, and the
+ * The real-world danger set (test/nlu/danger-real.md): the floors on its two tuning parts, and the
  * shape of the three holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
  */
 import path from 'node:path';
 import { evaluateDanger } from '../../src/nlu/evaluate';
 import { createDangerDetector } from '../../src/nlu/danger';
 import {
+  DANGER_CHECK_2_FILE,
+  DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_3_FILE,
   DANGER_HOLDOUT_FILE,
+  DANGER_TUNE_2_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
 } from '../../src/nlu/danger-set';
@@ -20,6 +23,8 @@ const tune = readDangerSet(path.join(ROOT, DANGER_TUNE_FILE), DANGER_TUNE_FILE);
 const holdout = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_FILE), DANGER_HOLDOUT_FILE);
 const holdout2 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_2_FILE), DANGER_HOLDOUT_2_FILE);
 const holdout3 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_3_FILE), DANGER_HOLDOUT_3_FILE);
+const tune2 = readDangerSet(path.join(ROOT, DANGER_TUNE_2_FILE), DANGER_TUNE_2_FILE);
+const check = [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE].flatMap((file) => readDangerSet(path.join(ROOT, file), file));
 
 describe('the real-world danger set', () => {
   test('has at least 150 danger and 300 non-danger messages, at least a third held out', () => {
@@ -55,11 +60,32 @@ describe('the real-world danger set', () => {
     expect(new Set(holdout3.map((c) => c.text.trim().toLowerCase())).size).toBe(holdout3.length);
   });
 
-  // The tuning floor: tighter on the question than the issue's 10%, so the holdouts have headroom.
-  test('tuning part: every danger message gets 999 or the question; 999 on ≤ 2%, the question on ≤ 6% of the rest', () => {
-    const d = evaluateDanger(detector, tune);
+  // The tuning floors, at what the third round reached (0 false alarms; the question on 2/211 and
+  // 0/174), with room for one message each way when the likeness model is retrained on new flow
+  // examples. The issue's targets (≤ 2 %, ≤ 10 %) are for the holdouts.
+  test.each([
+    ['tuning part', () => tune],
+    ['tuning part 2', () => tune2],
+  ])('%s: every danger message gets 999 or the question; 999 on ≤ 0.5%, the question on ≤ 3% of the rest', (_name, set) => {
+    const d = evaluateDanger(detector, set());
     expect(d.missed).toEqual([]);
-    expect(d.falseAlarmRate).toBeLessThanOrEqual(0.02);
-    expect(d.questionRate).toBeLessThanOrEqual(0.06);
+    expect(d.falseAlarmRate).toBeLessThanOrEqual(0.005);
+    expect(d.questionRate).toBeLessThanOrEqual(0.03);
+  });
+
+  test('the second tuning part: at least 60 danger and 160 non-danger messages, labelled, none repeated from the other sets', () => {
+    expect(tune2.filter((c) => c.danger).length).toBeGreaterThanOrEqual(60);
+    expect(tune2.filter((c) => !c.danger).length).toBeGreaterThanOrEqual(160);
+    expect(tune2.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined))).toEqual([]);
+    const earlier = new Set([...tune, ...holdout, ...holdout2, ...holdout3].map((c) => c.text));
+    expect(tune2.filter((c) => earlier.has(c.text)).length).toBe(0);
+    expect(new Set(tune2.map((c) => c.text)).size).toBe(tune2.length);
+  });
+
+  test("the author's two self-checks: labelled, none repeated from the other sets; every danger message gets 999 or the question", () => {
+    expect(check.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined))).toEqual([]);
+    const earlier = new Set([...tune, ...holdout, ...holdout2, ...holdout3, ...tune2].map((c) => c.text));
+    expect(check.filter((c) => earlier.has(c.text)).length).toBe(0);
+    expect(evaluateDanger(detector, check).missed).toEqual([]);
   });
 });

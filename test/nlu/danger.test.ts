@@ -129,6 +129,11 @@ describe('danger model validation', () => {
     expect(cancellers(canceller('    keptBy: later\n    lowersWhenKept: 1\n'))).toThrow(/cancellers\.yaml:6:13: unknown cue "later"/);
     expect(cancellers(canceller('    keptBy: now\n'))).toThrow(/cancellers\.yaml:2:5: give `keptBy` and `lowersWhenKept` together/);
     expect(cancellers(canceller('    lowers: 3\n'))).toThrow(/cancellers\.yaml:\d+:\d+: /);
+    expect(cancellers(canceller('    keptByLead: sooner\n'))).toThrow(/cancellers\.yaml:6:17: unknown cue "sooner"/);
+  });
+
+  test("signals.yaml's certainNeeds must name a cue", () => {
+    expect(signals('certainNeeds: whenever\nsignals:\n  - id: a\n    description: d\n    level: certain\n    patterns: [x]\n')).toThrow(/signals\.yaml:1:15: unknown cue "whenever"/);
   });
 
   test('a duplicate id, an unknown key and a YAML syntax error are reported with their lines', () => {
