@@ -2,7 +2,9 @@
  * The real-world danger set (test/nlu/danger-real.md): the floors on its two tuning parts, and the
  * shape of the three holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { evaluateDanger } from '../../src/nlu/evaluate';
 import { createDangerDetector } from '../../src/nlu/danger';
 import {
@@ -15,6 +17,7 @@ import {
   DANGER_TUNE_FILE,
   readDangerSet,
 } from '../../src/nlu/danger-set';
+import { LIKENESS_TRAINING_FILES } from '../../src/nlu/danger-likeness-train';
 import { ROOT, shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
@@ -87,5 +90,19 @@ describe('the real-world danger set', () => {
     const earlier = new Set([...tune, ...holdout, ...holdout2, ...holdout3, ...tune2].map((c) => c.text));
     expect(check.filter((c) => earlier.has(c.text)).length).toBe(0);
     expect(evaluateDanger(detector, check).missed).toEqual([]);
+  });
+
+  // Two authors writing from public stories can land on the same short message. A holdout message
+  // that also sits in tuning material is no longer untouched, so any twin fails here (counts only).
+  test('no holdout message appears in any tuning material (ignoring case and punctuation)', () => {
+    const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+    const texts = (v: unknown): string[] =>
+      typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === 'object' ? ('text' in v ? texts((v as { text: unknown }).text) : Object.values(v).flatMap(texts)) : [];
+    const tuning = new Set(
+      [...tune, ...tune2, ...check].map((c) => norm(c.text)).concat(
+        LIKENESS_TRAINING_FILES.slice(0, 2).flatMap((file) => texts(parse(fs.readFileSync(path.join(ROOT, file), 'utf8'))).map(norm)),
+      ),
+    );
+    for (const set of [holdout, holdout2, holdout3]) expect(set.filter((c) => tuning.has(norm(c.text))).length).toBe(0);
   });
 });
