@@ -1,7 +1,8 @@
 /**
  * The danger model's meaning-level checks, beside its schema (which loadNluContent applies):
  * `danger-content`: a file of content/danger/ that does not load (YAML, shape, unknown cue, bad
- * regular expression; the message names file, line and column); `unknown-danger-flow`: a
+ * regular expression; the message names file, line and column), or `nlu-content` when the file
+ * that fails is another NLU file (content/nlu/, loaded with it); `unknown-danger-flow`: a
  * signal's `flow` that is not a flow; `danger-flow-not-incident`: a signal's `flow` that is a
  * guidance flow (a child at risk is an incident). Reads files only; returns problems.
  */
@@ -27,9 +28,10 @@ export function inspectDanger(root: string, flows: ReadonlyMap<string, FlowDef>)
     if (!(err instanceof SafeStepError)) throw err;
     const [where = '', ...rest] = err.message.split(': ');
     const [file = where, line, column] = where.split(':');
-    return {
-      problems: [{ rule: 'danger-content', file, line: num(line), column: num(column), message: `${rest.join(': ')}.`, fix: 'Correct the file as the message says; content/danger/README.md describes the model.' }],
-    };
+    const ofDanger = file.startsWith(path.dirname(NLU_FILES.dangerSignals));
+    const rule = ofDanger ? 'danger-content' : 'nlu-content';
+    const fix = ofDanger ? 'Correct the file as the message says; content/danger/README.md describes the model.' : 'Correct the file as the message says; its header comment describes it.';
+    return { problems: [{ rule, file, line: num(line), column: num(column), message: `${rest.join(': ')}.`, fix }] };
   }
   const lineOf = flowLines(root);
   const problems: Problem[] = [];

@@ -46,6 +46,11 @@ describe('validate: the danger model', () => {
     expect(problems).toEqual([expect.stringMatching(/^content\/danger\/cues\.yaml:4:16 \[danger-content\] not a valid regular expression/)]);
   });
 
+  test('a broken NLU file loaded with the model (who-what.yaml) is named as NLU content, not danger content', () => {
+    const problems = withModel((dir) => fs.writeFileSync(path.join(dir, '..', 'nlu', 'who-what.yaml'), 'owners: [\n'));
+    expect(problems).toEqual([expect.stringMatching(/^content\/nlu\/who-what\.yaml:\d+(:\d+)? \[nlu-content\] /)]);
+  });
+
   test('a content root without content/danger/ has nothing to check', () => {
     expect(inspectDanger(os.tmpdir(), flows)).toEqual({ problems: [] });
   });
