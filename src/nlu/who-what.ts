@@ -26,7 +26,7 @@ const group = z.record(name, z.array(words).min(1));
 export const PAIRINGS = ['own', 'act', 'by', 'to'] as const;
 export type Pairing = (typeof PAIRINGS)[number];
 
-/** The prefix every pairing feature starts with ("#own:", "#act:" …); no stem or concept can. */
+/** Whether a feature is a pairing ("#own:pupil×phone"): only pairings hold "×"; no stem or concept can. */
 export const isPairingFeature = (feature: string): boolean => feature.includes('×');
 
 /** Shape of content/nlu/who-what.yaml. */
@@ -62,7 +62,6 @@ export const WhoWhatSchema = z
 
 /** The cues as authored. */
 export type WhoWhat = z.output<typeof WhoWhatSchema>;
-
 
 type Kind = 'who' | 'object' | 'act';
 interface Mention {

@@ -5,17 +5,18 @@
  */
 import type { Cipher } from './cipher';
 import type { SyncPg } from './pg-sync';
+import { SEALED_LIKE, SEALED_TABLE_NAMES, type SealedTable } from './reseal';
 
-/** The tables whose `data` column is sealed, each row found again by its primary key. */
-export const PG_SEALED_TABLES: readonly { table: string; key: string }[] = [
-  { table: 'reports', key: 'reference' },
-  { table: 'sessions', key: 'conversation_id' },
-  { table: 'case_entries', key: 'id' },
-  { table: 'channel_refs', key: 'id' },
-  { table: 'report_holds', key: 'id' },
-];
+/** Each sealed table's primary key, by which a row is found again (the tables are reseal.ts's). */
+const PRIMARY_KEYS: Record<SealedTable, string> = {
+  reports: 'reference',
+  sessions: 'conversation_id',
+  case_entries: 'id',
+  channel_refs: 'id',
+  report_holds: 'id',
+};
 
-const SEALED_LIKE = `'"enc:v1:%'`;
+const PG_SEALED_TABLES = SEALED_TABLE_NAMES.map((table) => ({ table, key: PRIMARY_KEYS[table] }));
 
 /** True if any sealed data is in the database. */
 export function pgHoldsSealedData(db: SyncPg): boolean {

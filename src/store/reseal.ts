@@ -7,16 +7,17 @@
 import type { Cipher } from './cipher';
 import type { Database } from './sqlite';
 
-/** The tables whose `data` column is sealed (each row found again by its rowid). */
-export const SEALED_TABLES: readonly { table: string; key: string }[] = [
-  { table: 'reports', key: 'rowid' },
-  { table: 'sessions', key: 'rowid' },
-  { table: 'case_entries', key: 'rowid' },
-  { table: 'channel_refs', key: 'rowid' },
-  { table: 'report_holds', key: 'rowid' },
-];
+/** The tables whose `data` column is sealed, in either store (pg-reseal.ts names their keys). */
+export const SEALED_TABLE_NAMES = ['reports', 'sessions', 'case_entries', 'channel_refs', 'report_holds'] as const;
 
-const SEALED_LIKE = `'"enc:v1:%'`;
+/** One of SEALED_TABLE_NAMES. */
+export type SealedTable = (typeof SEALED_TABLE_NAMES)[number];
+
+/** SQL that matches a sealed `data` value (any key). */
+export const SEALED_LIKE = `'"enc:v1:%'`;
+
+/** The sealed tables in SQLite, each row found again by its rowid. */
+const SEALED_TABLES = SEALED_TABLE_NAMES.map((table) => ({ table, key: 'rowid' }));
 
 /** True if any sealed data is in the database. */
 export function holdsSealedData(db: Database): boolean {

@@ -28,6 +28,15 @@ const deliveryIdOf = (c: ApiCall) => (c.args.metadata as { event_type?: string; 
 /** The Slack conversation a delivery's target posts into (a DM for a person). */
 const conversationOf = (d: Delivery) => (d.target.startsWith('place:') ? d.target.slice('place:'.length) : dmOf(d.target));
 
+/** Records a report's deliveries and leases them all for 5 ms, as a server that then died would have. */
+function recordAsADeadServer(reference: string): { now: Date; rows: Delivery[] } {
+  const { app } = h.serving;
+  const now = new Date();
+  const rows = app.notifier.record(app.stores.reports.get(reference)!);
+  for (const d of rows) expect(app.stores.deliveries.claim(d.id, now.toISOString(), new Date(now.getTime() + 5).toISOString())).toBe(true);
+  return { now, rows };
+}
+
 test('a first attempt posts each notice tagged with its delivery id and never reads conversation history', async () => {
   const { app } = h.serving;
   const reference = fileReport();
@@ -50,12 +59,9 @@ test('a first attempt posts each notice tagged with its delivery id and never re
 test('a delivery whose server died after Slack took the post is marked sent without a second post; one that never reached Slack is posted', async () => {
   const { app } = h.serving;
   const reference = fileReport();
-  const report = app.stores.reports.get(reference)!;
   // The dead server: it recorded and leased the rows (a lease about to run out), and its posts
   // to the DSL channel and the DSL's DM reached Slack; the deputy's never did.
-  const now = new Date();
-  const rows = app.notifier.record(report);
-  for (const d of rows) expect(app.stores.deliveries.claim(d.id, now.toISOString(), new Date(now.getTime() + 5).toISOString())).toBe(true);
+  const { now, rows } = recordAsADeadServer(reference);
   const reached = rows.filter((d) => d.target !== DEPUTY);
   expect(reached.map((d) => d.target)).toEqual([`place:${DSL_CHANNEL}`, DSL]);
   for (const d of reached) {
@@ -85,10 +91,7 @@ test('a delivery whose server died after Slack took the post is marked sent with
 test('when Slack cannot show the history (an install from before the history scopes), the retry posts: told twice, never not told', async () => {
   const { app } = h.serving;
   const reference = fileReport();
-  const report = app.stores.reports.get(reference)!;
-  const now = new Date();
-  const rows = app.notifier.record(report);
-  for (const d of rows) expect(app.stores.deliveries.claim(d.id, now.toISOString(), new Date(now.getTime() + 5).toISOString())).toBe(true);
+  const { rows } = recordAsADeadServer(reference);
   await new Promise((r) => setTimeout(r, 20));
   h.fake.historyError = 'missing_scope';
   try {
