@@ -17,7 +17,7 @@ export const DangerSetSchema = z.strictObject({
       z.strictObject({
         text: z.string().min(1),
         danger: z.boolean(),
-        source: z.enum(['news', 'scr', 'childline', 'forum']).optional(),
+        source: z.enum(['news', 'scr', 'childline', 'forum', 'police', 'ofsted', 'other']).optional(),
         kind: z.enum(['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation', 'news', 'fiction', 'concern']).optional(),
       }),
     )
@@ -47,6 +47,15 @@ export const DANGER_HOLDOUT_2_FILE = 'test/nlu/danger-real-holdout-2.yaml';
 
 /** The third holdout (issue 11, third round): written by a second author who never saw the rules, their training data or the earlier sets; bench only. */
 export const DANGER_HOLDOUT_3_FILE = 'test/nlu/danger-real-holdout-3.yaml';
+
+/** Tuning part 3 (issue 11, fourth round): written by an independent author A (primary and early-years voice); may be read while tuning. */
+export const DANGER_TUNE_3_FILE = 'test/nlu/danger-real-tune-3.yaml';
+
+/** Tuning part 4 (issue 11, fourth round): written by an independent author B (secondary, FE and SEND voice); may be read while tuning. */
+export const DANGER_TUNE_4_FILE = 'test/nlu/danger-real-tune-4.yaml';
+
+/** The fourth holdout (issue 11, fourth round): written by a third author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_4_FILE = 'test/nlu/danger-real-holdout-4.yaml';
 
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
