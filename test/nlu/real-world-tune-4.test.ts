@@ -67,12 +67,19 @@ describe('real-world tuning part 4 (tune-4.yaml, author E)', () => {
     expect(numbers(badLabel)).toEqual([]);
   });
 
-  test('at least 260 messages: 8 to 12 per flow, about 30 other safeguarding and 30 not covered', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(260);
-    const perFlow = [...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN).map((id) => [id, count(id)] as const);
-    expect(perFlow.filter(([, n]) => n < 8 || n > 12)).toEqual([]);
-    expect(count(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(28);
-    expect(count(null)).toBeGreaterThanOrEqual(28);
+  // Written as 277 messages, 8 to 12 per flow. Before anyone trained on it, the lead took out the 56
+  // whose page is also a holdout's source (a retelling of a holdout story is not untouched); every
+  // flow keeps at least one, and none may come back.
+  test('at least 200 messages after the holdout pages were taken out; every flow, other worries and not covered present', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect([...flowIds].filter((id) => count(id) === 0)).toEqual([]);
+    expect(count(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(20);
+    expect(count(null)).toBeGreaterThanOrEqual(20);
+  });
+
+  test('no message comes from a page that is a holdout source', () => {
+    const holdoutPages = new Set(['holdout.yaml', 'holdout-2.yaml', 'holdout-3.yaml'].flatMap(read).map((c) => c.source));
+    expect(numbers((c) => holdoutPages.has(c.source))).toEqual([]);
   });
 
   test('danger is marked on some real concerns and never on a not-covered question', () => {
