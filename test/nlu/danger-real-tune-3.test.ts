@@ -21,9 +21,10 @@ const others = (): DangerCase[] =>
     .flatMap((f) => readDangerSet(path.join(ROOT, 'test/nlu', f), `test/nlu/${f}`));
 
 describe('tuning part 3 (author A)', () => {
-  test('has at least 110 danger and 180 hard non-danger messages', () => {
+  // 116 and 183 as written; 2 and 3 near-twins of holdout messages were taken out (danger-real.md).
+  test('has at least 110 danger and 175 hard non-danger messages', () => {
     expect(danger.length).toBeGreaterThanOrEqual(110);
-    expect(quiet.length).toBeGreaterThanOrEqual(180);
+    expect(quiet.length).toBeGreaterThanOrEqual(175);
   });
 
   test('labels every danger message with a source and every other with a kind (never both)', () => {
