@@ -86,7 +86,7 @@ describe('the real-world danger set', () => {
   // tuned on (danger-real.md). Floors at what the round reached, with room for a retrain.
   test.each([
     ['tuning part 3 (author A)', () => tune3, 113],
-    ['tuning part 4 (author B)', () => tune4, 119],
+    ['tuning part 4 (author B)', () => tune4, 120],
   ])('%s: at least the recall reached; 999 on ≤ 1%, the question on ≤ 10% of the rest', (_name, set, caught) => {
     const d = evaluateDanger(detector, set());
     expect(d.caught).toBeGreaterThanOrEqual(caught);
