@@ -5,6 +5,8 @@
  */
 import { fit, type Example } from '../../src/nlu/danger-likeness-fit';
 import { chooseThreshold, leaveOneAuthorOut, outOfAuthorScores } from '../../src/nlu/danger-likeness-folds';
+import { DANGER_AUTHORS, DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_3_FILE, DANGER_HOLDOUT_4_FILE, DANGER_HOLDOUT_FILE } from '../../src/nlu/danger-set';
+import { DEV_SET_FILE, FRESH_SET_FILE } from '../../src/nlu/dev-set';
 import { shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
@@ -46,5 +48,16 @@ describe('per-author folds of the likeness backstop', () => {
     expect(String(choice.report.bindingLimit)).toMatch(/budget|near-misses|floor|ceiling/);
     const folds = leaveOneAuthorOut(examples, dev, rules, nlu.vocabulary);
     expect(folds.map((f) => [f.author, f.evaluation.positives, f.evaluation.negatives])).toEqual([['wom', 3, 2], ['zed', 3, 2]]);
+  });
+});
+
+describe('the authors of tuning material', () => {
+  // The backstop trains on every file listed here and bench/danger-authors reads them: a holdout,
+  // the dev set or the fresh set must never be one of them.
+  test('are four, and list only tuning files (no holdout, dev or fresh set)', () => {
+    const files = DANGER_AUTHORS.flatMap((a) => a.files);
+    expect(DANGER_AUTHORS.map((a) => a.id)).toEqual(['tune-1', 'tune-2', 'tune-3', 'tune-4']);
+    for (const f of [DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_3_FILE, DANGER_HOLDOUT_4_FILE, DEV_SET_FILE, FRESH_SET_FILE]) expect(files).not.toContain(f);
+    expect(files.every((f) => /^test\/nlu\/danger-real-(tune|check)[-0-9]*\.yaml$/.test(f))).toBe(true);
   });
 });
