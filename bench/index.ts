@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureContentScale } from './content-scale';
 import { runDangerBench } from './danger';
+import { runDangerAuthorsBench } from './danger-authors';
 import { runOnboardingBench } from './onboarding';
 import { renderMarkdown, renderSummary, type BenchResults } from './report';
 import { measureSlackBurst } from './slack-burst';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), `${renderMarkdown(results)}\n`);
   say(renderSummary(results));
   runDangerBench(ROOT, say); // issue 11: the danger check's two levels on every set (its own section)
+  runDangerAuthorsBench(ROOT, say); // issue 11, fourth round: by author, leave-one-author-out for the backstop (no holdout)
   runOnboardingBench(ROOT, say); // issue 14: time to draft a new setting, and agreement with the hand-made profiles
   runRoutingCv(ROOT, say); // issue 12: the router's tuning view (cross-validation, dev, fresh, tune; no holdout)
 }

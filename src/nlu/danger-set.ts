@@ -73,3 +73,26 @@ export function readDangerSet(file: string, label = file): DangerCase[] {
   }
   return parseYamlData(text, label, DangerSetSchema).cases;
 }
+
+/** One author's tuning material (a holdout is never an author's material here). */
+export interface DangerAuthor {
+  id: string;
+  files: readonly string[];
+}
+
+/**
+ * The tuning material by author (issue 11, fourth round), for the leave-one-author-out measures and
+ * the likeness backstop's per-author folds: the first round's author, the third round's author (tuning
+ * part 2 and the two self-checks), and the fourth round's independent authors A and B.
+ */
+export const DANGER_AUTHORS: readonly DangerAuthor[] = [
+  { id: 'tune-1', files: [DANGER_TUNE_FILE] },
+  { id: 'tune-2', files: [DANGER_TUNE_2_FILE, DANGER_CHECK_FILE, DANGER_CHECK_2_FILE] },
+  { id: 'tune-3', files: [DANGER_TUNE_3_FILE] },
+  { id: 'tune-4', files: [DANGER_TUNE_4_FILE] },
+];
+
+/** Each author's messages under `root` (a missing file is a content_error naming it). */
+export function readDangerAuthors(root: string, authors: readonly DangerAuthor[] = DANGER_AUTHORS): { id: string; cases: DangerCase[] }[] {
+  return authors.map((a) => ({ id: a.id, cases: a.files.flatMap((f) => readDangerSet(`${root}/${f}`, f)) }));
+}

@@ -12,8 +12,11 @@ import {
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_3_FILE,
+  DANGER_HOLDOUT_4_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
+  DANGER_TUNE_3_FILE,
+  DANGER_TUNE_4_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
 } from '../../src/nlu/danger-set';
@@ -28,6 +31,8 @@ const holdout2 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_2_FILE), DANGER_HO
 const holdout3 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_3_FILE), DANGER_HOLDOUT_3_FILE);
 const tune2 = readDangerSet(path.join(ROOT, DANGER_TUNE_2_FILE), DANGER_TUNE_2_FILE);
 const check = [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE].flatMap((file) => readDangerSet(path.join(ROOT, file), file));
+const tune3 = readDangerSet(path.join(ROOT, DANGER_TUNE_3_FILE), DANGER_TUNE_3_FILE);
+const tune4 = readDangerSet(path.join(ROOT, DANGER_TUNE_4_FILE), DANGER_TUNE_4_FILE);
 
 describe('the real-world danger set', () => {
   test('has at least 150 danger and 300 non-danger messages, at least a third held out', () => {
@@ -76,6 +81,19 @@ describe('the real-world danger set', () => {
     expect(d.questionRate).toBeLessThanOrEqual(0.03);
   });
 
+  // Tuning parts 3 and 4 (fourth round, independent authors A and B): first read, before any change,
+  // 91/115 and 100/122 caught, 999 on 13/179 and 14/194, the question on 17/179 and 17/194; then
+  // tuned on (danger-real.md). Floors at what the round reached, with room for a retrain.
+  test.each([
+    ['tuning part 3 (author A)', () => tune3, 113],
+    ['tuning part 4 (author B)', () => tune4, 120],
+  ])('%s: at least the recall reached; 999 on ≤ 1%, the question on ≤ 10% of the rest', (_name, set, caught) => {
+    const d = evaluateDanger(detector, set());
+    expect(d.caught).toBeGreaterThanOrEqual(caught);
+    expect(d.falseAlarmRate).toBeLessThanOrEqual(0.01);
+    expect(d.questionRate).toBeLessThanOrEqual(0.1);
+  });
+
   test('the second tuning part: at least 60 danger and 160 non-danger messages, labelled, none repeated from the other sets', () => {
     expect(tune2.filter((c) => c.danger).length).toBeGreaterThanOrEqual(60);
     expect(tune2.filter((c) => !c.danger).length).toBeGreaterThanOrEqual(160);
@@ -99,10 +117,11 @@ describe('the real-world danger set', () => {
     const texts = (v: unknown): string[] =>
       typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === 'object' ? ('text' in v ? texts((v as { text: unknown }).text) : Object.values(v).flatMap(texts)) : [];
     const tuning = new Set(
-      [...tune, ...tune2, ...check].map((c) => norm(c.text)).concat(
+      [...tune, ...tune2, ...check, ...tune3, ...tune4].map((c) => norm(c.text)).concat(
         LIKENESS_TRAINING_FILES.slice(0, 2).flatMap((file) => texts(parse(fs.readFileSync(path.join(ROOT, file), 'utf8'))).map(norm)),
       ),
     );
-    for (const set of [holdout, holdout2, holdout3]) expect(set.filter((c) => tuning.has(norm(c.text))).length).toBe(0);
+    const holdout4 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_4_FILE), DANGER_HOLDOUT_4_FILE);
+    for (const set of [holdout, holdout2, holdout3, holdout4]) expect(set.filter((c) => tuning.has(norm(c.text))).length).toBe(0);
   });
 });

@@ -1,0 +1,164 @@
+/**
+ * The danger-likeness backstop's training data and fitting (see danger-likeness-train.ts for how the
+ * shipped model is made): what it is trained on, the features, and a deterministic logistic
+ * regression.
+ *
+ * Training data (never a holdout, the dev set or the fresh set): test/nlu/danger-examples.yaml
+ * (certain, possible and danger examples → danger; quiet → not), test/nlu/danger-likeness-training.yaml
+ * (the authors' own phrasings), content/nlu/out-of-scope.yaml, the flows' `examples:` the rules leave
+ * quiet (→ not danger), and — since the fourth round — every author's real-world TUNING messages
+ * (DANGER_AUTHORS in danger-set.ts), each tagged with its author. Hand-written near-misses count
+ * HARD_WEIGHT times.
+ * Model: L2-regularised logistic regression on binary stem and stem-pair features seen at least
+ * twice, classes weighted equally, plain full-batch gradient descent (deterministic).
+ */
+import fs from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { DangerDetector } from '../core/ports';
+import { features, stem, type LikenessModel } from './danger-likeness';
+import { DANGER_AUTHORS, DangerSetSchema, type DangerAuthor } from './danger-set';
+import { parseYamlData } from './yaml-data';
+import { compileVocabulary, expandTokens, EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
+import { applyPatterns, tokenise } from './normalise';
+
+/** The training files, relative to the repository root. */
+export const LIKENESS_TRAINING_FILES = ['test/nlu/danger-examples.yaml', 'test/nlu/danger-likeness-training.yaml', 'content/nlu/out-of-scope.yaml'] as const;
+
+/** Where the trained model goes. */
+export const LIKENESS_FILE = 'content/danger/likeness.yaml';
+
+/** At most this share of the tuning set's non-danger messages may get the question from the backstop. */
+export const QUESTION_BUDGET = 0.025;
+
+/** …and at most this share of the dev set's (routing-style messages, closer to the fresh set). */
+export const DEV_QUESTION_BUDGET = 0.01;
+
+const HYPER = { l2: 0.001, rate: 2, epochs: 1000, minCount: 2 };
+
+/** Words that say who or how rather than what: never a feature on their own (pairs with them are kept). */
+export const LIKENESS_STOPWORDS = [
+  'a', 'an', 'the', 'and', 'or', 'but', 'so', 'of', 'to', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'am', 'do', 'does', 'did',
+  'has', 'have', 'had', 'will', 'would', 'could', 'just', 'really', 'very', 'also', 'got', 'get', 'im', 'ive', 'hi', 'please', 'thanks',
+  'he', 'she', 'they', 'him', 'her', 'them', 'his', 'their', 'it', 'its', 'i', 'me', 'my', 'we', 'our', 'us', 'you', 'your', 'in', 'on',
+  'at', 'for', 'with', 'this', 'that', 'there', 'what', 'who', 'which', 'say', 'said', 'says', 'told', 'tell', 'child', 'children', 'pupil',
+  'pupils', 'kid', 'kids', 'girl', 'girls', 'boy', 'boys', 'student', 'students', 'lad', 'year', 'y', 'one', 'some', 'from', 'about', 'up',
+  'out', 'by', 'into', 'all', 'any', 'can', 'if', 'when', 'then', 'than', 'how', 'sorry', 'bit', 'think', 'know',
+];
+
+/** One labelled training message. */
+export interface Example {
+  text: string;
+  danger: boolean;
+  /** A near-miss written to look like danger (counts HARD_WEIGHT times in training). */
+  hard?: boolean;
+  /** The real-world tuning author it came from (DANGER_AUTHORS), for the per-author folds. */
+  author?: string;
+}
+
+/** How much more a hand-written near-miss counts than an ordinary example. */
+const HARD_WEIGHT = 3;
+
+const compiledCache = new WeakMap<Vocabulary, ReturnType<typeof compileVocabulary>>();
+
+/** The words the likeness features are built from: as the detector sees them (vocabulary applied). */
+export function likenessTokens(text: string, vocabulary: Vocabulary = EMPTY_VOCABULARY): string[] {
+  let compiled = compiledCache.get(vocabulary);
+  if (!compiled) compiledCache.set(vocabulary, (compiled = compileVocabulary(vocabulary)));
+  return expandTokens(tokenise(applyPatterns(text, compiled)), compiled).join(' ').split(' ');
+}
+
+/**
+ * Reads the training data under `root`: the training files, the flows' `examples:` (flows/*.yaml)
+ * that the rules leave quiet, as non-danger (the router's everyday safeguarding messages), and each
+ * author's real-world tuning messages (tagged with the author); also returns a digest of everything
+ * read, so a test can tell when the shipped model is out of date.
+ */
+export function readTrainingData(root: string, rules: DangerDetector, authors: readonly DangerAuthor[] = DANGER_AUTHORS): { examples: Example[]; hash: string } {
+  const hash = createHash('sha256');
+  const examples: Example[] = [];
+  const text = (file: string): string => {
+    const t = fs.readFileSync(path.join(root, file), 'utf8');
+    hash.update(file).update('\0').update(t);
+    return t;
+  };
+  const ex = parse(text(LIKENESS_TRAINING_FILES[0])) as { certain: { text: string }[]; possible: { text: string }[]; danger: string[]; quiet: string[] };
+  for (const e of [...ex.certain, ...ex.possible]) examples.push({ text: e.text, danger: true });
+  for (const t of ex.danger) examples.push({ text: t, danger: true });
+  for (const t of ex.quiet) examples.push({ text: t, danger: false, hard: true });
+  const own = parse(text(LIKENESS_TRAINING_FILES[1])) as { danger: string[]; notDanger: string[] };
+  for (const t of own.danger) examples.push({ text: t, danger: true });
+  for (const t of own.notDanger) examples.push({ text: t, danger: false, hard: true });
+  const oos = parse(text(LIKENESS_TRAINING_FILES[2])) as { examples: string[] };
+  for (const t of oos.examples) examples.push({ text: t, danger: false });
+  const flowsDir = path.join(root, 'flows');
+  for (const file of fs.readdirSync(flowsDir).filter((f) => f.endsWith('.yaml')).sort()) {
+    const flow = parse(text(path.join('flows', file))) as { examples?: string[] };
+    for (const t of flow.examples ?? []) if (!rulesSpoke(rules, t)) examples.push({ text: t, danger: false });
+  }
+  for (const a of authors) {
+    for (const file of a.files) {
+      for (const c of parseYamlData(text(file), file, DangerSetSchema).cases) examples.push({ text: c.text, danger: c.danger, author: a.id });
+    }
+  }
+  return { examples, hash: hash.digest('hex').slice(0, 32) };
+}
+
+const STOP = new Set(LIKENESS_STOPWORDS.map(stem));
+const featuresOf = (text: string, vocabulary: Vocabulary): string[] => [...features(likenessTokens(text, vocabulary), STOP)];
+
+/** Fits weights and bias on the examples (deterministic). */
+export function fit(examples: readonly Example[], vocabulary: Vocabulary): { bias: number; weights: Map<string, number> } {
+  const rows = examples.map((e) => ({ f: featuresOf(e.text, vocabulary), y: e.danger ? 1 : 0, k: e.hard ? HARD_WEIGHT : 1 }));
+  const count = new Map<string, number>();
+  for (const r of rows) for (const f of r.f) count.set(f, (count.get(f) ?? 0) + 1);
+  const keep = [...count].filter(([, n]) => n >= HYPER.minCount).map(([f]) => f).sort();
+  const index = new Map(keep.map((f, i) => [f, i]));
+  const xs = rows.map((r) => ({ ids: r.f.map((f) => index.get(f)).filter((i): i is number => i !== undefined), y: r.y, k: r.k }));
+  const pos = xs.filter((r) => r.y === 1).reduce((n, r) => n + r.k, 0);
+  const neg = xs.filter((r) => r.y === 0).reduce((n, r) => n + r.k, 0);
+  const weightOf = (r: { y: number; k: number }): number => r.k * (r.y === 1 ? (pos + neg) / (2 * pos) : (pos + neg) / (2 * neg));
+  const w = new Float64Array(keep.length);
+  let b = 0;
+  for (let epoch = 0; epoch < HYPER.epochs; epoch++) {
+    const g = new Float64Array(keep.length);
+    let gb = 0;
+    for (const r of xs) {
+      let z = b;
+      for (const i of r.ids) z += w[i]!;
+      const err = (1 / (1 + Math.exp(-z)) - r.y) * weightOf(r);
+      for (const i of r.ids) g[i]! += err;
+      gb += err;
+    }
+    for (let i = 0; i < w.length; i++) w[i]! -= HYPER.rate * (g[i]! / xs.length + HYPER.l2 * w[i]!);
+    b -= HYPER.rate * (gb / xs.length);
+  }
+  const weights = new Map<string, number>();
+  keep.forEach((f, i) => {
+    const v = Math.round(w[i]! * 1e4) / 1e4;
+    if (v !== 0) weights.set(f, v);
+  });
+  return { bias: Math.round(b * 1e4) / 1e4, weights };
+}
+
+/** Whether the rules alone already say something (999 or the question). */
+function rulesSpoke(rules: DangerDetector, text: string): boolean {
+  const v = rules.detect(text);
+  return v.danger || v.question === true;
+}
+
+/** A fitted model as the likeness file holds it (threshold to be chosen). */
+export function draftModel(m: { bias: number; weights: Map<string, number> }, hash: string, threshold = 0.5): LikenessModel {
+  return {
+    description: 'Danger-likeness backstop: logistic regression on word stems and stem pairs. Asks the danger question (never the 999 reply) when the rules are quiet and no canceller spoke, and the score reaches the threshold. Written by src/nlu/danger-likeness-train.ts; do not edit by hand.',
+    threshold,
+    bias: m.bias,
+    trainedOn: [...LIKENESS_TRAINING_FILES, 'flows/*.yaml examples: (those the rules leave quiet, as non-danger)', ...DANGER_AUTHORS.flatMap((a) => a.files.map((f) => `${f} (author ${a.id})`))],
+    dataHash: hash,
+    stopwords: [...LIKENESS_STOPWORDS],
+    chosen: {},
+    weights: Object.fromEntries([...m.weights].sort(([a], [b]) => a.localeCompare(b))),
+  };
+}
+

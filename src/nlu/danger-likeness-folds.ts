@@ -1,0 +1,98 @@
+/**
+ * The likeness backstop's per-author folds (issue 11, fourth round). The real-world tuning messages
+ * come from several authors (DANGER_AUTHORS); a model scores its own training messages far too
+ * kindly, so every figure here scores an author's messages with a model fitted WITHOUT that author:
+ * - chooseThreshold: the threshold at which the backstop adds the question to at most
+ *   QUESTION_BUDGET of the authors' non-danger messages (out-of-author scores) and
+ *   DEV_QUESTION_BUDGET of the dev set's, and stays above every hand-written near-miss;
+ * - leaveOneAuthorOut: the whole procedure (fit and threshold) run without author X, then measured
+ *   on X — the honest estimate of how the backstop fares on a stranger's wording.
+ * The shared training files (danger-examples.yaml, danger-likeness-training.yaml) were written by
+ * the first and third rounds' authors, so for those two authors "without X" is only partly true.
+ */
+import { createDangerDetector } from './danger';
+import type { DangerRules } from './danger-schema';
+import { DEV_QUESTION_BUDGET, draftModel, fit, QUESTION_BUDGET, type Example } from './danger-likeness-fit';
+import { evaluateDanger, type DangerEvaluation } from './evaluate';
+import type { Vocabulary } from './vocabulary';
+
+type Fitted = ReturnType<typeof fit>;
+
+/** Options: whether the authors' messages are trained on (false: only the shared training files). */
+export interface FoldOptions {
+  trainOnAuthors?: boolean;
+}
+
+function detectorFor(danger: DangerRules, m: Fitted, vocabulary: Vocabulary, threshold = 0.5) {
+  return createDangerDetector({ ...danger, likeness: draftModel(m, '0'.repeat(16), threshold) }, { vocabulary });
+}
+
+const authorsOf = (examples: readonly Example[]): string[] => [...new Set(examples.flatMap((e) => (e.author ? [e.author] : [])))];
+const trainable = (examples: readonly Example[], o: FoldOptions): Example[] => (o.trainOnAuthors === false ? examples.filter((e) => !e.author) : [...examples]);
+
+/** Each author's messages, scored as the backstop sees them by a model fitted without that author (undefined: rules spoke or a canceller was sure). */
+export function outOfAuthorScores(examples: readonly Example[], danger: DangerRules, vocabulary: Vocabulary, o: FoldOptions = {}): { e: Example; s: number | undefined }[] {
+  const out: { e: Example; s: number | undefined }[] = [];
+  const shared = o.trainOnAuthors === false ? fit(trainable(examples, o), vocabulary) : undefined;
+  for (const a of authorsOf(examples)) {
+    const d = detectorFor(danger, shared ?? fit(examples.filter((e) => e.author !== a), vocabulary), vocabulary);
+    for (const e of examples) if (e.author === a) out.push({ e, s: d.likenessOf(e.text) });
+  }
+  return out;
+}
+
+/** A chosen threshold and what it gives, for `chosen:` in likeness.yaml. */
+export interface ThresholdChoice {
+  threshold: number;
+  report: Record<string, number | string>;
+}
+
+/** The threshold for `model` (fitted on `examples`), from out-of-author scores, the dev set and the near-misses. */
+export function chooseThreshold(examples: readonly Example[], dev: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, model: Fitted, o: FoldOptions = {}): ThresholdChoice {
+  const oof = outOfAuthorScores(examples, danger, vocabulary, o);
+  const d = detectorFor(danger, model, vocabulary);
+  const desc = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined).sort((a, b) => b - a);
+  // The threshold sits just above the (allowed+1)-th highest quiet non-danger score.
+  const above = (scores: number[], negatives: number, budget: number) => (scores[Math.floor(budget * negatives)] ?? 0) + 0.001;
+  const authorNeg = oof.filter((x) => !x.e.danger);
+  const devNeg = dev.filter((c) => !c.danger);
+  const devScores = desc(devNeg.map((c) => d.likenessOf(c.text)));
+  const limits = {
+    'author budget': above(desc(authorNeg.map((x) => x.s)), authorNeg.length, QUESTION_BUDGET),
+    'dev budget': above(devScores, devNeg.length, DEV_QUESTION_BUDGET),
+    'near-misses': Math.max(0, ...examples.filter((e) => e.hard).map((e) => d.likenessOf(e.text) ?? 0)) + 0.001,
+  };
+  const top = Math.max(...Object.values(limits));
+  const threshold = Math.min(0.95, Math.max(0.5, Math.ceil(top * 1000) / 1000));
+  const ruleMisses = oof.filter((x) => x.e.danger && x.s !== undefined);
+  const reach = (xs: (number | undefined)[]) => xs.filter((s) => s !== undefined && s >= threshold).length;
+  return {
+    threshold,
+    report: {
+      questionBudgetOnAuthors: QUESTION_BUDGET,
+      questionBudgetOnDev: DEV_QUESTION_BUDGET,
+      bindingLimit: threshold === 0.5 ? 'floor 0.5' : threshold === 0.95 ? 'ceiling 0.95' : Object.entries(limits).find(([, v]) => v === top)![0],
+      outOfAuthorQuestionsOnNonDanger: `${reach(authorNeg.map((x) => x.s))}/${authorNeg.length}`,
+      outOfAuthorCatchOfRuleMisses: `${reach(ruleMisses.map((x) => x.s))}/${ruleMisses.length}`,
+      devNonDangerQuestionsAdded: `${reach(devScores)}/${devNeg.length}`,
+    },
+  };
+}
+
+/** One author's figures when the whole backstop procedure ran without them. */
+export interface AuthorFold {
+  author: string;
+  threshold: number;
+  evaluation: DangerEvaluation;
+}
+
+/** Leave-one-author-out: for each author X, fit and choose the threshold without X, then measure rules + backstop on X. */
+export function leaveOneAuthorOut(examples: readonly Example[], dev: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, o: FoldOptions = {}): AuthorFold[] {
+  return authorsOf(examples).map((x) => {
+    const without = examples.filter((e) => e.author !== x);
+    const model = fit(trainable(without, o), vocabulary);
+    const { threshold } = chooseThreshold(without, dev, danger, vocabulary, model, o);
+    const detector = detectorFor(danger, model, vocabulary, threshold);
+    return { author: x, threshold, evaluation: evaluateDanger(detector, examples.filter((e) => e.author === x)) };
+  });
+}

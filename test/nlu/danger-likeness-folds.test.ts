@@ -1,0 +1,63 @@
+/**
+ * The likeness backstop's per-author folds (src/nlu/danger-likeness-folds.ts): an author's messages
+ * are only ever scored by a model fitted without them, the threshold comes from those scores, and
+ * leave-one-author-out runs the whole procedure (fit and threshold) without the author.
+ */
+import { fit, type Example } from '../../src/nlu/danger-likeness-fit';
+import { chooseThreshold, leaveOneAuthorOut, outOfAuthorScores } from '../../src/nlu/danger-likeness-folds';
+import { DANGER_AUTHORS, DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_3_FILE, DANGER_HOLDOUT_4_FILE, DANGER_HOLDOUT_FILE } from '../../src/nlu/danger-set';
+import { DEV_SET_FILE, FRESH_SET_FILE } from '../../src/nlu/dev-set';
+import { shippedNlu } from './fixtures';
+
+const nlu = shippedNlu();
+const rules = { ...nlu.danger, likeness: undefined };
+
+// Made-up words the rules know nothing about: only author "zed" ever writes "zebra quokka" as danger.
+const filler = ['photocopier jammed again', 'parents evening rota', 'lunch menu change', 'timetable swap period four', 'laminator broken', 'staff car park full'];
+const examples: Example[] = [
+  ...filler.flatMap((t, i) => [{ text: `${t} ${i}`, danger: false }, { text: `${t} again ${i}`, danger: false }]),
+  ...['wombat ocelot near the hut', 'wombat ocelot by the shed', 'wombat ocelot at the den'].map((text) => ({ text, danger: true, author: 'wom' })),
+  ...['tapir walrus by the hut', 'tapir walrus near the den'].map((text) => ({ text, danger: false, author: 'wom' })),
+  ...['zebra quokka near the hut', 'zebra quokka by the shed', 'zebra quokka at the den'].map((text) => ({ text, danger: true, author: 'zed' })),
+  ...['tapir walrus by the shed', 'tapir walrus at the hut'].map((text) => ({ text, danger: false, author: 'zed' })),
+];
+const dev = [{ text: 'where is the minibus key', danger: false }];
+
+describe('per-author folds of the likeness backstop', () => {
+  test("an author's messages are scored by a model that never saw them", () => {
+    const inSample = fit(examples, nlu.vocabulary);
+    const zebra = examples.find((e) => e.text === 'zebra quokka near the hut')!;
+    const scored = outOfAuthorScores(examples, rules, nlu.vocabulary).find((x) => x.e === zebra)!;
+    const z = inSample.bias + (inSample.weights.get('zebra') ?? 0) + (inSample.weights.get('quokka') ?? 0) + (inSample.weights.get('zebra quokka') ?? 0);
+    expect(z).toBeGreaterThan(0.5); // fitted with "zed", the model has learnt its words…
+    expect(scored.s).toBeDefined();
+    expect(scored.s!).toBeLessThan(1 / (1 + Math.exp(-z)) - 0.2); // …without "zed", it has not
+  });
+
+  test('without the authors (trainOnAuthors: false) every author is scored by the same shared model', () => {
+    const shared = outOfAuthorScores(examples, rules, nlu.vocabulary, { trainOnAuthors: false });
+    const byText = new Map(shared.map((x) => [x.e.text, x.s]));
+    expect(byText.get('wombat ocelot near the hut')).toBeCloseTo(byText.get('zebra quokka near the hut')!, 6);
+  });
+
+  test('the threshold is chosen from those scores and says which limit bound it; leave-one-author-out reports every author', () => {
+    const choice = chooseThreshold(examples, dev, rules, nlu.vocabulary, fit(examples, nlu.vocabulary));
+    expect(choice.threshold).toBeGreaterThanOrEqual(0.5);
+    expect(choice.threshold).toBeLessThanOrEqual(0.95);
+    expect(choice.report.outOfAuthorQuestionsOnNonDanger).toMatch(/^\d+\/4$/);
+    expect(String(choice.report.bindingLimit)).toMatch(/budget|near-misses|floor|ceiling/);
+    const folds = leaveOneAuthorOut(examples, dev, rules, nlu.vocabulary);
+    expect(folds.map((f) => [f.author, f.evaluation.positives, f.evaluation.negatives])).toEqual([['wom', 3, 2], ['zed', 3, 2]]);
+  });
+});
+
+describe('the authors of tuning material', () => {
+  // The backstop trains on every file listed here and bench/danger-authors reads them: a holdout,
+  // the dev set or the fresh set must never be one of them.
+  test('are four, and list only tuning files (no holdout, dev or fresh set)', () => {
+    const files = DANGER_AUTHORS.flatMap((a) => a.files);
+    expect(DANGER_AUTHORS.map((a) => a.id)).toEqual(['tune-1', 'tune-2', 'tune-3', 'tune-4']);
+    for (const f of [DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_3_FILE, DANGER_HOLDOUT_4_FILE, DEV_SET_FILE, FRESH_SET_FILE]) expect(files).not.toContain(f);
+    expect(files.every((f) => /^test\/nlu\/danger-real-(tune|check)[-0-9]*\.yaml$/.test(f))).toBe(true);
+  });
+});
