@@ -15,6 +15,7 @@ import { measureSlackBurst } from './slack-burst';
 import { describeMultiServer, measureMultiServer } from './multi-server';
 import { measureRouting } from './routing';
 import { runRoutingCv } from './routing-cv';
+import { runRoutingAuthors } from './routing-authors';
 import { measureStartup } from './startup';
 import { measureTurns } from './turns';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
   runDangerBench(ROOT, say); // issue 11: the danger check's two levels on every set (its own section)
   runOnboardingBench(ROOT, say); // issue 14: time to draft a new setting, and agreement with the hand-made profiles
   runRoutingCv(ROOT, say); // issue 12: the router's tuning view (cross-validation, dev, fresh, tune; no holdout)
+  runRoutingAuthors(ROOT, say); // issue 12 round 4: leave-one-author-out over the tuning parts (no holdout)
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * Loads the NLU content from a content root: content/nlu/vocabulary.yaml, out-of-scope.yaml,
- * router.yaml and the danger model (content/danger/*.yaml), each validated, with errors naming file and line. Reads
+ * staff-messages.yaml (optional), router.yaml and the danger model (content/danger/*.yaml), each validated, with errors naming file and line. Reads
  * files only; builds nothing (see createNlu).
  */
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import { LikenessSchema } from './danger-likeness';
 import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './danger-schema';
 import { createFileModelCache } from './model-cache';
 import { createRouter, type ModelCache, type NluRouter } from './router';
+import { staffMessagesOf, StaffMessagesSchema, type StaffMessage } from './staff-messages';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
 import { WhoWhatSchema, type WhoWhat } from './who-what';
 import { parseYamlData } from './yaml-data';
@@ -60,6 +61,8 @@ export interface NluContent {
   /** Who-does-what cues; absent when the content has no content/nlu/who-what.yaml. */
   whoWhat?: WhoWhat;
   outOfScope: string[];
+  /** Real staff messages trained on beside the examples; empty when the content has no content/nlu/staff-messages.yaml. */
+  staffMessages: StaffMessage[];
   router: z.output<typeof RouterConfigSchema>;
   danger: DangerRules;
 }
@@ -69,6 +72,7 @@ export const NLU_FILES = {
   vocabulary: 'content/nlu/vocabulary.yaml',
   whoWhat: 'content/nlu/who-what.yaml',
   outOfScope: 'content/nlu/out-of-scope.yaml',
+  staffMessages: 'content/nlu/staff-messages.yaml',
   router: 'content/nlu/router.yaml',
   dangerCues: 'content/danger/cues.yaml',
   dangerSignals: 'content/danger/signals.yaml',
@@ -94,6 +98,7 @@ export function loadNluContent(root: string): NluContent {
     vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
     ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
+    staffMessages: exists(NLU_FILES.staffMessages) ? staffMessagesOf(read(NLU_FILES.staffMessages, StaffMessagesSchema)) : [],
     router: read(NLU_FILES.router, RouterConfigSchema),
     danger: readDanger(read, exists),
   };
@@ -126,6 +131,7 @@ export function createNlu(
       vocabulary: content.vocabulary,
       ...(content.whoWhat ? { whoWhat: content.whoWhat } : {}),
       outOfScope: content.outOfScope,
+      staffMessages: content.staffMessages,
       threshold: content.router.threshold,
       offer: content.router.offer,
       severity: content.router.severity,

@@ -8,7 +8,8 @@
  * fraction of that weight.
  * Model, trained at every start on each flow's `examples`, title and summary, each example also
  * joined with another of its flow's (`joined`: longer texts, like staff's), and on
- * content/nlu/out-of-scope.yaml as one more class: a multinomial logistic regression
+ * content/nlu/out-of-scope.yaml as one more class, and on real staff messages by several authors
+ * (content/nlu/staff-messages.yaml, staff-messages.ts): a multinomial logistic regression
  * (linear.ts), blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
  * set and 5-fold cross-validation over the example phrases (docs/benchmarks.md): the blend beat
  * either part alone, and natural's BayesClassifier given the very same features did worse and
@@ -70,6 +71,11 @@ export interface RouterOptions {
   whoWhat?: WhoWhat;
   /** Messages that belong to no flow (content/nlu/out-of-scope.yaml). */
   outOfScope?: readonly string[];
+  /**
+   * Real staff messages, each with its flow (null: out of scope), trained on as they are (never
+   * joined); a message whose flow is not among the routable flows is left out.
+   */
+  staffMessages?: readonly { text: string; flow: string | null }[];
   /** Minimum probability for `flow` to be set (content/nlu/router.yaml). Default 0.7. */
   threshold?: number;
   /** Minimum probability for a flow to be offered as an alternative. Default 0.15. */
@@ -150,6 +156,10 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const labels: number[] = [];
   routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
+  for (const m of options.staffMessages ?? []) {
+    const c = m.flow === null ? oosClass : ids.indexOf(m.flow);
+    if (c >= 0) (texts.push(m.text), labels.push(c));
+  }
   routable.forEach((f, c) =>
     f.examples.forEach((e, i) => {
       for (let k = 1; k <= settings.joined; k++) (texts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), labels.push(c));
