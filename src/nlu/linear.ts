@@ -55,12 +55,16 @@ export interface LinearState {
 
 export const DEFAULT_LINEAR: LinearOptions = { l2: 5e-5, epochs: 20, rate: 0.5 };
 
-/** Trains on `vectors` labelled `labels` (0 … classes-1). */
+/**
+ * Trains on `vectors` labelled `labels` (0 … classes-1). `weights`: how much each example counts
+ * in the loss (default 1 each; solver 'lbfgs' only).
+ */
 export function trainLinear(
   vectors: readonly SparseVector[],
   labels: readonly number[],
   classes: number,
   options: LinearOptions = DEFAULT_LINEAR,
+  weights?: readonly number[],
 ): LinearModel {
   const ids = new Map<string, number>();
   let nnz = 0;
@@ -84,7 +88,7 @@ export function trainLinear(
 
   const size = (features + 1) * classes; // weight of (feature j, class c) at j*classes + c
   if ((options.solver ?? 'lbfgs') === 'lbfgs') {
-    const { w, fit } = fullBatch({ start, col, val, n, features }, labels, classes, options.l2);
+    const { w, fit } = fullBatch({ start, col, val, n, features }, labels, classes, options.l2, weights);
     return { ...modelOf([...ids.keys()], classes, w), fit };
   }
   const w = new Float64Array(size);
@@ -133,10 +137,10 @@ interface Rows {
 const FIT = { gradientTolerance: 2e-5, relativeDecrease: 1e-10, maxIterations: 1000 };
 
 /**
- * The weights minimising mean cross-entropy + l2/2 · |w|² (bias included, as SGD's decay did), by L-BFGS from
+ * The weights minimising mean (weighted) cross-entropy + l2/2 · |w|² (bias included, as SGD's decay did), by L-BFGS from
  * zero: the unique minimum of a convex loss, so the order of the examples does not matter.
  */
-function fullBatch(rows: Rows, labels: readonly number[], classes: number, l2: number): { w: Float64Array; fit: LbfgsResult } {
+function fullBatch(rows: Rows, labels: readonly number[], classes: number, l2: number, weights?: readonly number[]): { w: Float64Array; fit: LbfgsResult } {
   const { start, col, val, n, features } = rows;
   const w = new Float64Array((features + 1) * classes);
   const p = new Float64Array(classes);
@@ -148,11 +152,12 @@ function fullBatch(rows: Rows, labels: readonly number[], classes: number, l2: n
       const to = start[r + 1]!;
       softmax(x, classes, col, val, from, to, p, 1);
       const y = labels[r]!;
-      loss -= Math.log(Math.max(p[y]!, 1e-300));
+      const weight = weights?.[r] ?? 1;
+      loss -= weight * Math.log(Math.max(p[y]!, 1e-300));
       p[y]! -= 1;
       for (let k = from; k < to; k++) {
         const base = col[k]! * classes;
-        const v = val[k]!;
+        const v = val[k]! * weight;
         for (let c = 0; c < classes; c++) grad[base + c]! += p[c]! * v;
       }
     }

@@ -42,6 +42,7 @@ export const RouterConfigSchema = z
         seed: z.number().int().min(1).max(2147483646).optional(),
         joined: z.number().int().min(0).max(3).optional(),
         solver: z.enum(['sgd', 'lbfgs']).optional(),
+        staffWeight: z.number().min(0).max(10).optional(),
       })
       .optional(),
   })

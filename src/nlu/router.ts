@@ -56,9 +56,11 @@ export interface ModelOptions extends LinearOptions {
    * never show the model two cues of one flow together.
    */
   joined: number;
+  /** How much each real staff message counts in the regression's loss, against 1 for an example phrase. */
+  staffWeight: number;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1, staffWeight: 1 };
 
 /** A phrase is joined with the phrase this many places further on in its flow's examples (then 2×, 3× …). */
 const JOIN_STEP = 7;
@@ -154,12 +156,17 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const oosClass = ids.length;
   const texts: string[] = [];
   const labels: number[] = [];
+  /** Training texts from `staffMessages[0]` on (they come before the joined phrases). */
+  let staffFrom = 0;
+  let staffTo = 0;
   routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
+  staffFrom = texts.length;
   for (const m of options.staffMessages ?? []) {
     const c = m.flow === null ? oosClass : ids.indexOf(m.flow);
     if (c >= 0) (texts.push(m.text), labels.push(c));
   }
+  staffTo = texts.length;
   routable.forEach((f, c) =>
     f.examples.forEach((e, i) => {
       for (let k = 1; k <= settings.joined; k++) (texts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), labels.push(c));
@@ -179,7 +186,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const model = cached
     ? cached.linear && restoreLinear(cached.linear)
     : ids.length > 0
-      ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings)
+      ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings, labels.map((_, i) => (i >= staffFrom && i < staffTo ? settings.staffWeight : 1)))
       : undefined;
   if (!cached) options.cache?.write(key, { lexicon: [...lexicon], index: index.state(), ...(model ? { linear: model.state() } : {}) });
   const nearest = createNeighbourScorer(index, labels, classes, settings);
