@@ -10,7 +10,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadContent } from '../src/authoring/load';
 import type { DangerDetector } from '../src/core/ports';
-import { DANGER_CHECK_2_FILE, DANGER_CHECK_FILE, DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_3_FILE, DANGER_HOLDOUT_FILE, DANGER_TUNE_2_FILE, DANGER_TUNE_FILE, readDangerSet, type DangerCase } from '../src/nlu/danger-set';
+import {
+  DANGER_CHECK_2_FILE,
+  DANGER_CHECK_FILE,
+  DANGER_HOLDOUT_2_FILE,
+  DANGER_HOLDOUT_3_FILE,
+  DANGER_HOLDOUT_4_FILE,
+  DANGER_HOLDOUT_FILE,
+  DANGER_TUNE_2_FILE,
+  DANGER_TUNE_3_FILE,
+  DANGER_TUNE_4_FILE,
+  DANGER_TUNE_FILE,
+  readDangerSet,
+  type DangerCase,
+} from '../src/nlu/danger-set';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../src/nlu/dev-set';
 import { evaluateDanger, type DangerEvaluation } from '../src/nlu/evaluate';
 import { createNlu, loadNluContent } from '../src/nlu/load';
@@ -45,17 +58,23 @@ export function measureDanger(root: string): DangerBench {
   const holdout = real(DANGER_HOLDOUT_FILE);
   const holdout2 = real(DANGER_HOLDOUT_2_FILE);
   const holdout3 = real(DANGER_HOLDOUT_3_FILE);
+  const holdout4 = real(DANGER_HOLDOUT_4_FILE);
   const tune = real(DANGER_TUNE_FILE);
   const tune2 = real(DANGER_TUNE_2_FILE);
+  const tune3 = real(DANGER_TUNE_3_FILE);
+  const tune4 = real(DANGER_TUNE_4_FILE);
   const check = [...real(DANGER_CHECK_FILE), ...real(DANGER_CHECK_2_FILE)];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
   const fresh = readDevSet(path.join(root, FRESH_SET_FILE), FRESH_SET_FILE);
   const sets: DangerSetResult[] = [
+    { name: 'Real-world holdout 4 (a third author, written before the fourth round, never read)', file: DANGER_HOLDOUT_4_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout4), breakdown: breakdown(danger, holdout4) },
     { name: 'Real-world holdout 3 (a second author, written before the third round, never read)', file: DANGER_HOLDOUT_3_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout3), breakdown: breakdown(danger, holdout3) },
     { name: 'Real-world holdout 2 (written before the second round, never read)', file: DANGER_HOLDOUT_2_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout2), breakdown: breakdown(danger, holdout2) },
     { name: 'Real-world holdout (never tuned on)', file: DANGER_HOLDOUT_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout), breakdown: breakdown(danger, holdout) },
     { name: 'Real-world tuning part', file: DANGER_TUNE_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune), breakdown: breakdown(danger, tune) },
     { name: 'Real-world tuning part 2 (third round)', file: DANGER_TUNE_2_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune2), breakdown: breakdown(danger, tune2) },
+    { name: 'Real-world tuning part 3 (fourth round, independent author A)', file: DANGER_TUNE_3_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune3), breakdown: breakdown(danger, tune3) },
+    { name: 'Real-world tuning part 4 (fourth round, independent author B)', file: DANGER_TUNE_4_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune4), breakdown: breakdown(danger, tune4) },
     { name: "Author's two self-checks (third round; each measured once, then tuned on)", file: `${DANGER_CHECK_FILE} + ${DANGER_CHECK_2_FILE}`, listTexts: true, evaluation: evaluateDanger(danger, check), breakdown: breakdown(danger, check) },
     { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
     { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },

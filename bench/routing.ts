@@ -43,12 +43,25 @@ export interface RoutingResults {
   outOfScopePhrases: number;
 }
 
-/** The real-world set's two parts, relative to the project root. */
+/** The real-world sets, relative to the project root: tuning parts by three authors, three holdouts. */
 export const REAL_WORLD_FILES = {
   tune: 'test/nlu/real-world/tune.yaml',
+  tune2: 'test/nlu/real-world/tune-2.yaml',
+  tune3: 'test/nlu/real-world/tune-3.yaml',
   holdout: 'test/nlu/real-world/holdout.yaml',
   holdout2: 'test/nlu/real-world/holdout-2.yaml',
+  holdout3: 'test/nlu/real-world/holdout-3.yaml',
 } as const;
+
+/** The real-world sets in the order the bench reports them, with their names. */
+const REAL_WORLD_SETS: readonly [string, string][] = [
+  ['real-world tune', REAL_WORLD_FILES.tune],
+  ['real-world tune 2 (author C)', REAL_WORLD_FILES.tune2],
+  ['real-world tune 3 (author D)', REAL_WORLD_FILES.tune3],
+  ['real-world holdout', REAL_WORLD_FILES.holdout],
+  ['real-world holdout 2 (second author)', REAL_WORLD_FILES.holdout2],
+  ['real-world holdout 3 (third author)', REAL_WORLD_FILES.holdout3],
+];
 
 /** One labelled set scored for SafeStep and NLP.js (figures only). */
 export interface SetRow {
@@ -70,10 +83,8 @@ export async function measureRouting(root: string): Promise<RoutingResults> {
   const nlu = loadNluContent(root);
   const cases = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
   const freshCases = readDevSet(path.join(root, FRESH_SET_FILE), FRESH_SET_FILE);
-  const tuneCases = readDevSet(path.join(root, REAL_WORLD_FILES.tune), REAL_WORLD_FILES.tune);
-  const holdoutCases = readDevSet(path.join(root, REAL_WORLD_FILES.holdout), REAL_WORLD_FILES.holdout);
-  const holdout2Cases = readDevSet(path.join(root, REAL_WORLD_FILES.holdout2), REAL_WORLD_FILES.holdout2);
-  const texts = [...cases, ...freshCases, ...tuneCases, ...holdoutCases, ...holdout2Cases].map((c) => c.text);
+  const realWorld = REAL_WORLD_SETS.map(([name, file]) => [name, file, readDevSet(path.join(root, file), file)] as const);
+  const texts = [...cases, ...freshCases, ...realWorld.flatMap(([, , set]) => set)].map((c) => c.text);
 
   const timed = (name: string, note: string, build: () => Router): RouterRow => {
     const t0 = performance.now();
@@ -126,9 +137,7 @@ export async function measureRouting(root: string): Promise<RoutingResults> {
   const sets: SetRow[] = [
     ['dev', DEV_SET_FILE, cases],
     ['fresh', FRESH_SET_FILE, freshCases],
-    ['real-world tune', REAL_WORLD_FILES.tune, tuneCases],
-    ['real-world holdout', REAL_WORLD_FILES.holdout, holdoutCases],
-    ['real-world holdout 2 (second author)', REAL_WORLD_FILES.holdout2, holdout2Cases],
+    ...realWorld,
   ].map(([name, file, set]) => ({
     name: name as string,
     file: file as string,

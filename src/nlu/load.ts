@@ -24,8 +24,13 @@ export const OutOfScopeSchema = z.strictObject({ examples: z.array(z.string().mi
 
 const flowId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a flow id: lower-case words joined by hyphens');
 
-/** content/nlu/router.yaml */
-export const RouterConfigSchema = z
+const conceptName = z.string().regex(/^[a-z]+(-[a-z]+)*$/, 'a concept of content/nlu/vocabulary.yaml: lower-case words joined by hyphens');
+
+/**
+ * content/nlu/router.yaml. With `concepts` (the vocabulary's), a `concern` concept that is not one
+ * of them is an error at its line.
+ */
+export const routerConfigSchema = (concepts?: ReadonlySet<string>) => z
   .strictObject({
     threshold: z.number().min(0).max(1),
     offer: z.number().min(0).max(1).default(0.15),
@@ -45,8 +50,12 @@ export const RouterConfigSchema = z
         staffWeight: z.number().min(0).max(10).optional(),
       })
       .optional(),
+    concern: z.strictObject({ flow: flowId, concepts: z.array(conceptName).min(1) }).optional(),
   })
   .superRefine((config, ctx) => {
+    config.concern?.concepts.forEach((c, i) => {
+      if (concepts && !concepts.has(c)) ctx.addIssue({ code: 'custom', message: `"${c}" is not a concept of ${NLU_FILES.vocabulary}`, path: ['concern', 'concepts', i] });
+    });
     const seen = new Set<string>();
     config.severity.forEach((tier, i) =>
       tier.forEach((id, j) => {
@@ -55,6 +64,9 @@ export const RouterConfigSchema = z
       }),
     );
   });
+
+/** content/nlu/router.yaml, its concern concepts unchecked (they need the vocabulary). */
+export const RouterConfigSchema = routerConfigSchema();
 
 /** Everything the router and danger detector are built from, besides the flows. */
 export interface NluContent {
@@ -95,12 +107,13 @@ export function loadNluContent(root: string): NluContent {
     return parseYamlData(text, file, schema, { generated });
   };
   const exists = (file: string) => fs.existsSync(path.join(root, file));
+  const vocabulary = read(NLU_FILES.vocabulary, VocabularySchema);
   return {
-    vocabulary: read(NLU_FILES.vocabulary, VocabularySchema),
+    vocabulary,
     ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
     staffMessages: exists(NLU_FILES.staffMessages) ? staffMessagesOf(read(NLU_FILES.staffMessages, StaffMessagesSchema)) : [],
-    router: read(NLU_FILES.router, RouterConfigSchema),
+    router: read(NLU_FILES.router, routerConfigSchema(new Set(Object.keys(vocabulary.concepts)))),
     danger: readDanger(read, exists),
   };
 }
@@ -137,6 +150,7 @@ export function createNlu(
       offer: content.router.offer,
       severity: content.router.severity,
       model: content.router.model,
+      ...(content.router.concern ? { concern: content.router.concern } : {}),
       ...(options.cache === null ? {} : { cache: options.cache ?? createFileModelCache() }),
     }),
   };

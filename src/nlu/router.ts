@@ -28,6 +28,8 @@
  * If two parts are each clearly a different flow, the more serious (router.yaml `severity`)
  * starts when it is in a more serious tier and the router is sure of it; otherwise SafeStep asks
  * which, listing the more serious first. Either way both flows are in `alternatives`.
+ * Worries about a child (concern-route.ts): when the message names one (router.yaml `concern`)
+ * and no flow starts, the general concern route is always among the flows offered.
  */
 import type { FlowDef } from '../core/model';
 import type { RouteCandidate, RouteResult, Router } from '../core/ports';
@@ -36,6 +38,7 @@ import { DEFAULT_LINEAR, restoreLinear, trainLinear, type LinearOptions, type Li
 import { createNeighbourScorer } from './neighbours';
 import { createNormaliser, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
+import { offerConcern, type ConcernRoute } from './concern-route';
 import { createSeverity, splitTopics } from './topics';
 import { EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
 import { isPairingFeature, type WhoWhat } from './who-what';
@@ -86,6 +89,8 @@ export interface RouterOptions {
   severity?: readonly (readonly string[])[];
   /** Model settings. */
   model?: Partial<ModelOptions>;
+  /** The route any worry about a child can take (concern-route.ts); ignored when its flow has no examples. */
+  concern?: ConcernRoute;
   /** Where a trained model is kept between starts (model-cache.ts); none: trained every time. */
   cache?: ModelCache;
 }
@@ -153,20 +158,19 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const severity = createSeverity(options.severity ?? []);
   const routable = flows.filter((f) => f.examples.length > 0);
   const ids = routable.map((f) => f.id);
+  const concern = options.concern && ids.includes(options.concern.flow) ? options.concern : undefined;
   const oosClass = ids.length;
   const texts: string[] = [];
   const labels: number[] = [];
-  /** Training texts from `staffMessages[0]` on (they come before the joined phrases). */
-  let staffFrom = 0;
-  let staffTo = 0;
   routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
-  staffFrom = texts.length;
+  /** The staff messages are training texts staffFrom … staffTo-1. */
+  const staffFrom = texts.length;
   for (const m of options.staffMessages ?? []) {
     const c = m.flow === null ? oosClass : ids.indexOf(m.flow);
     if (c >= 0) (texts.push(m.text), labels.push(c));
   }
-  staffTo = texts.length;
+  const staffTo = texts.length;
   routable.forEach((f, c) =>
     f.examples.forEach((e, i) => {
       for (let k = 1; k <= settings.joined; k++) (texts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), labels.push(c));
@@ -218,6 +222,26 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
     return [...found].map(([flow, confidence]) => ({ flow, confidence })).sort((a, b) => severity.compare(a.flow, b.flow));
   };
 
+  /** The decision for a message the model knows words of (see the header), before the concern rule. */
+  const decide = (text: string, whole: Ranking): RouteResult => {
+    const topics = topicsOf(text);
+    if (topics.length >= 2) {
+      const [first, second] = topics as [RouteCandidate, RouteCandidate];
+      const pick = severity.tier(first.flow) < severity.tier(second.flow) && first.confidence >= threshold;
+      const rest = whole.flows.filter((a) => a.confidence >= offer && !found(topics, a.flow));
+      return { flow: pick ? first.flow : null, confidence: first.confidence, alternatives: [...topics, ...rest].slice(0, MAX_ALTERNATIVES) };
+    }
+    const best = whole.flows[0]!;
+    if (whole.outOfScope > best.confidence) return { flow: null, confidence: best.confidence, alternatives: [] };
+    const flow = best.confidence >= threshold ? best.flow : null;
+    const alternatives = whole.flows.slice(0, MAX_ALTERNATIVES).filter((a) => a.confidence >= offer);
+    const [a, b] = alternatives;
+    if (flow === null && a && b && b.confidence >= NEAR_TIE * a.confidence && severity.tier(b.flow) < severity.tier(a.flow)) {
+      alternatives.splice(0, 2, b, a);
+    }
+    return { flow, confidence: alternatives[0]?.confidence ?? best.confidence, alternatives };
+  };
+
   return {
     threshold,
     offer,
@@ -225,22 +249,11 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
     route(text: string): RouteResult {
       const whole = classify(text);
       if (!whole) return { flow: null, confidence: 0, alternatives: [] };
-      const topics = topicsOf(text);
-      if (topics.length >= 2) {
-        const [first, second] = topics as [RouteCandidate, RouteCandidate];
-        const pick = severity.tier(first.flow) < severity.tier(second.flow) && first.confidence >= threshold;
-        const rest = whole.flows.filter((a) => a.confidence >= offer && !found(topics, a.flow));
-        return { flow: pick ? first.flow : null, confidence: first.confidence, alternatives: [...topics, ...rest].slice(0, MAX_ALTERNATIVES) };
-      }
-      const best = whole.flows[0]!;
-      if (whole.outOfScope > best.confidence) return { flow: null, confidence: best.confidence, alternatives: [] };
-      const flow = best.confidence >= threshold ? best.flow : null;
-      const alternatives = whole.flows.slice(0, MAX_ALTERNATIVES).filter((a) => a.confidence >= offer);
-      const [a, b] = alternatives;
-      if (flow === null && a && b && b.confidence >= NEAR_TIE * a.confidence && severity.tier(b.flow) < severity.tier(a.flow)) {
-        alternatives.splice(0, 2, b, a);
-      }
-      return { flow, confidence: alternatives[0]?.confidence ?? best.confidence, alternatives };
+      const result = decide(text, whole);
+      if (!concern) return result;
+      const own = whole.flows.find((f) => f.flow === concern.flow)?.confidence ?? 0;
+      const lessSerious = (flow: string) => severity.tier(flow) > severity.tier(concern.flow);
+      return offerConcern(result, normaliser.features(text), concern, own, MAX_ALTERNATIVES, lessSerious);
     },
   };
 }

@@ -7,7 +7,9 @@
  * copy or light edit of a dev-set, fresh-set or training phrase; no source is in both parts; and
  * the split is the one split.mjs derives from its seed. The second holdout (holdout-2.yaml, written
  * for the third round by a second author) gets the same file checks, its own counts, and sources
- * disjoint from tune's; its checks report case numbers only, never a message text.
+ * disjoint from tune's; its checks report case numbers only, never a message text. The third holdout
+ * (holdout-3.yaml, fourth round, third author) gets the same checks, with sources disjoint from tune's
+ * and holdout 2's.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -149,6 +151,52 @@ describe('the second real-world holdout (holdout-2.yaml)', () => {
     const fresh = readDevSet(path.join(ROOT, FRESH_SET_FILE), FRESH_SET_FILE).map((c) => c.text);
     const training = [...[...content.flows.values()].flatMap((f) => f.examples), ...shippedNlu().outOfScope];
     const others = [...dev, ...fresh, ...training, ...all.map((c) => c.text)];
+    expect(numbers((c) => closeMatches([c.text], others).length > 0)).toEqual([]);
+  });
+});
+
+/**
+ * The third holdout (holdout-3.yaml, written for the fourth round by a third author): the same file
+ * checks as holdout 2, sources disjoint from tune's and holdout 2's, and no near-copy of any earlier
+ * set or training phrase. Failures name case numbers (1-based), never a text.
+ */
+describe('the third real-world holdout (holdout-3.yaml)', () => {
+  const holdout3 = read('holdout-3.yaml');
+  const numbers = (pick: (c: RealWorldCase) => boolean): number[] =>
+    holdout3.flatMap((c, i) => (pick(c) ? [i + 1] : []));
+  const count3 = (flow: string | null): number => holdout3.filter((c) => c.flow === flow).length;
+
+  test('every case is well formed and labelled with a flow in flows/, safeguarding-concern or null', () => {
+    expect(numbers((c) => !wellFormed(c))).toEqual([]);
+    expect(numbers(badLabel)).toEqual([]);
+  });
+
+  test('at least 270 messages: 9 per flow, 30 other safeguarding, 30 not covered; danger never on a not-covered one', () => {
+    expect(holdout3.length).toBeGreaterThanOrEqual(270);
+    expect([...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN && count3(id) < 9)).toEqual([]);
+    expect(count3(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(30);
+    expect(count3(null)).toBeGreaterThanOrEqual(30);
+    expect(holdout3.some((c) => c.danger === true)).toBe(true);
+    expect(numbers((c) => c.flow === null && c.danger === true)).toEqual([]);
+  });
+
+  test('shares no source page with the tune part or holdout 2', () => {
+    const earlierSources = new Set([...tune, ...holdout2].map((c) => c.source));
+    expect(numbers((c) => earlierSources.has(c.source))).toEqual([]);
+  });
+
+  test('its messages differ from each other and from every tune, holdout and holdout-2 message', () => {
+    const earlier = new Set([...all, ...holdout2].map((c) => normalise(c.text)));
+    const texts = holdout3.map((c) => normalise(c.text));
+    expect(numbers((c) => earlier.has(normalise(c.text)))).toEqual([]);
+    expect(texts.flatMap((t, i) => (texts.indexOf(t) !== i ? [i + 1] : []))).toEqual([]);
+  });
+
+  test('no message is a copy or light edit of a dev-set, fresh-set, training, tune, holdout or holdout-2 phrase', () => {
+    const dev = readDevSet(path.join(ROOT, DEV_SET_FILE), DEV_SET_FILE).map((c) => c.text);
+    const fresh = readDevSet(path.join(ROOT, FRESH_SET_FILE), FRESH_SET_FILE).map((c) => c.text);
+    const training = [...[...content.flows.values()].flatMap((f) => f.examples), ...shippedNlu().outOfScope];
+    const others = [...dev, ...fresh, ...training, ...all.map((c) => c.text), ...holdout2.map((c) => c.text)];
     expect(numbers((c) => closeMatches([c.text], others).length > 0)).toEqual([]);
   });
 });
