@@ -87,16 +87,28 @@ export function trainLinear(
   start[n] = at;
 
   const size = (features + 1) * classes; // weight of (feature j, class c) at j*classes + c
-  if ((options.solver ?? 'lbfgs') === 'lbfgs') {
-    const { w, fit } = fullBatch({ start, col, val, n, features }, labels, classes, options.l2, weights);
-    return { ...modelOf([...ids.keys()], classes, w), fit };
-  }
+  const rows = { start, col, val, n, features };
   const w = new Float64Array(size);
+  if ((options.solver ?? 'lbfgs') === 'sgd') {
+    descend(rows, labels, classes, options, options.epochs, w);
+    return modelOf([...ids.keys()], classes, w);
+  }
+  // A few SGD passes bring the weights near the minimum cheaply; L-BFGS then converges from there
+  // to the one minimum, whatever the order of those passes (WARM_PASSES).
+  descend(rows, labels, classes, options, WARM_PASSES, w);
+  const fit = fullBatch(rows, labels, classes, options.l2, w, weights);
+  return { ...modelOf([...ids.keys()], classes, w), fit };
+}
+
+/** SGD passes starting from (and updating) `w`, in the order `options.seed` gives. */
+function descend(rows: Rows, labels: readonly number[], classes: number, options: LinearOptions, epochs: number, w: Float64Array): void {
+  const { start, col, val, n } = rows;
+  const size = w.length;
   const p = new Float64Array(classes);
   const order = shuffled(n, options.seed ?? 12345);
   let scale = 1;
   let t = 0;
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
+  for (let epoch = 0; epoch < epochs; epoch++) {
     for (const r of order) {
       const from = start[r]!;
       const to = start[r + 1]!;
@@ -117,7 +129,6 @@ export function trainLinear(
     }
   }
   for (let i = 0; i < size; i++) w[i]! *= scale;
-  return modelOf([...ids.keys()], classes, w);
 }
 
 /** Training rows packed as CSR (the bias is column `features`). */
@@ -129,20 +140,22 @@ interface Rows {
   features: number;
 }
 
+/** SGD passes before L-BFGS (a start only: the minimum L-BFGS reaches does not depend on them). */
+const WARM_PASSES = 2;
+
 /**
- * When full-batch training stops: the largest gradient entry at 2e-5 (the figures on every set
- * were the same from 3e-5 down to 1e-6, at up to twice the time), or an iteration that lowers the
- * loss by less than 1e-10 of it.
+ * When full-batch training stops: the largest gradient entry at 5e-6, or an iteration that lowers
+ * the loss by less than 1e-10 of it. At 2e-5 two warm-start orders still differed by a message or
+ * two on the real-world sets; at 5e-6 every figure was the same for every order tried.
  */
-const FIT = { gradientTolerance: 2e-5, relativeDecrease: 1e-10, maxIterations: 1000 };
+const FIT = { gradientTolerance: 5e-6, relativeDecrease: 1e-10, maxIterations: 1000 };
 
 /**
  * The weights minimising mean (weighted) cross-entropy + l2/2 · |w|² (bias included, as SGD's decay did), by L-BFGS from
- * zero: the unique minimum of a convex loss, so the order of the examples does not matter.
+ * `w` (updated in place): the unique minimum of a convex loss, so the order of the examples does not matter.
  */
-function fullBatch(rows: Rows, labels: readonly number[], classes: number, l2: number, weights?: readonly number[]): { w: Float64Array; fit: LbfgsResult } {
+function fullBatch(rows: Rows, labels: readonly number[], classes: number, l2: number, w: Float64Array, weights?: readonly number[]): LbfgsResult {
   const { start, col, val, n, features } = rows;
-  const w = new Float64Array((features + 1) * classes);
   const p = new Float64Array(classes);
   const objective = (x: Float64Array, grad: Float64Array): number => {
     let loss = 0;
@@ -168,8 +181,7 @@ function fullBatch(rows: Rows, labels: readonly number[], classes: number, l2: n
     }
     return loss / n + (l2 / 2) * penalty;
   };
-  const fit = minimise(objective, w, FIT);
-  return { w, fit };
+  return minimise(objective, w, FIT);
 }
 
 /** Rebuilds a model from its state (see LinearModel.state). */

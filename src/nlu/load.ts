@@ -48,6 +48,7 @@ export const routerConfigSchema = (concepts?: ReadonlySet<string>) => z
         joined: z.number().int().min(0).max(3).optional(),
         solver: z.enum(['sgd', 'lbfgs']).optional(),
         staffWeight: z.number().min(0).max(10).optional(),
+        bigrams: z.number().min(0).max(3).optional(),
       })
       .optional(),
     concern: z.strictObject({ flow: flowId, concepts: z.array(conceptName).min(1) }).optional(),

@@ -5,7 +5,8 @@
  * spelling tolerance) as Porter stems, plus one feature per concept it mentions ("topless" and
  * "no clothes" both give `#nudity`), weighted by TF-IDF (softened: IDF^0.5), plus who-does-what
  * pairings (content/nlu/who-what.yaml, who-what.ts: "a pupil's phone" → `#own:pupil×phone`) at a
- * fraction of that weight.
+ * fraction of that weight, plus pairs of neighbouring words (bigrams.ts: `~his_phone`) at
+ * `bigrams` of a word's weight.
  * Model, trained at every start on each flow's `examples`, title and summary, each example also
  * joined with another of its flow's (`joined`: longer texts, like staff's), and on
  * content/nlu/out-of-scope.yaml as one more class, and on real staff messages by several authors
@@ -35,6 +36,7 @@ import type { FlowDef } from '../core/model';
 import type { RouteCandidate, RouteResult, Router } from '../core/ports';
 import { createHash } from 'node:crypto';
 import { DEFAULT_LINEAR, restoreLinear, trainLinear, type LinearOptions, type LinearState } from './linear';
+import { bigramsOf, frequentPairsOnly, isBigram } from './bigrams';
 import { createNeighbourScorer } from './neighbours';
 import { createNormaliser, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
@@ -61,9 +63,11 @@ export interface ModelOptions extends LinearOptions {
   joined: number;
   /** How much each real staff message counts in the regression's loss, against 1 for an example phrase. */
   staffWeight: number;
+  /** Weight of word-pair features (bigrams.ts) against a word's; 0: none. */
+  bigrams: number;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1, staffWeight: 1 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1, staffWeight: 1, bigrams: 0.45 };
 
 /** A phrase is joined with the phrase this many places further on in its flow's examples (then 2×, 3× …). */
 const JOIN_STEP = 7;
@@ -183,9 +187,12 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const cached = options.cache?.read(key);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
   const normaliser = createNormaliser(vocabulary, { lexicon, ...(whoWhat ? { whoWhat } : {}) });
-  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), {
+  /** A text's features: stems, concepts, who-what pairings, and word pairs when `bigrams` > 0. */
+  const featuresOf = (text: string): string[] =>
+    settings.bigrams > 0 ? [...normaliser.features(text), ...bigramsOf(normaliser.stems(text))] : normaliser.features(text);
+  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(frequentPairsOnly(texts.map(featuresOf)), {
         idfPower: settings.idfPower,
-        ...(whoWhat ? { weight: (term: string) => (isPairingFeature(term) ? whoWhat.weight : 1) } : {}),
+        weight: (term: string) => (isBigram(term) ? settings.bigrams : whoWhat && isPairingFeature(term) ? whoWhat.weight : 1),
       });
   const model = cached
     ? cached.linear && restoreLinear(cached.linear)
@@ -197,7 +204,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
 
   /** Every flow's probability and out of scope's; undefined when no word is known. */
   const classify = (text: string): Ranking | undefined => {
-    const v = index.vector(normaliser.features(text));
+    const v = index.vector(featuresOf(text));
     if (v.size === 0 || !model) return undefined;
     const p = model.probabilities(v);
     const q = nearest(v);

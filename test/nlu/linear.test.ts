@@ -58,10 +58,15 @@ test('lbfgs (the default) converges, and the order of the examples does not chan
   for (const probe of [vec('phone', 'pic'), vec('nude'), vec('menu', 'pocket'), vec('never-seen')]) {
     const a = model.probabilities(probe);
     const b = shuffled.probabilities(probe);
-    a.forEach((p, c) => expect(Math.abs(p - b[c]!)).toBeLessThan(1e-4));
+    // Six separable examples and a tiny penalty make a very flat minimum: within the stopping
+    // tolerance the probabilities agree to a few thousandths (SGD's orders differ far more, below).
+    a.forEach((p, c) => expect(Math.abs(p - b[c]!)).toBeLessThan(5e-3));
   }
-  // The seed only orders SGD: with L-BFGS it changes nothing.
-  expect([...trainLinear(vectors, labels, 3, { l2: 5e-5, epochs: 20, rate: 0.5, seed: 7 }).probabilities(vec('phone', 'pic'))]).toEqual([...model.probabilities(vec('phone', 'pic'))]);
+  // The seed only orders the two warm-up SGD passes: L-BFGS ends at the same minimum.
+  const seeded = trainLinear(vectors, labels, 3, { l2: 5e-5, epochs: 20, rate: 0.5, seed: 7 }).probabilities(vec('phone', 'pic'));
+  model.probabilities(vec('phone', 'pic')).forEach((p, c) => expect(Math.abs(p - seeded[c]!)).toBeLessThan(5e-3));
+  const sgd = (seed: number) => trainLinear(vectors, labels, 3, { l2: 5e-5, epochs: 20, rate: 0.5, solver: 'sgd', seed }).probabilities(vec('phone', 'pic'));
+  expect(Math.abs(sgd(7)[0]! - sgd(12345)[0]!)).toBeGreaterThan(Math.abs(seeded[0]! - model.probabilities(vec('phone', 'pic'))[0]!));
 });
 
 test('lbfgs reaches a lower regularised loss than 20 passes of sgd', () => {
