@@ -5,6 +5,9 @@
 //   node test/nlu/real-world/to-training.mjs           write the file
 //   node test/nlu/real-world/to-training.mjs --check   fail if the file is not what the parts give
 //
+// A tuning message adapted from a page that a holdout (holdout*.yaml) also used is left out, so
+// training cannot learn a holdout's story (only the holdouts' `source` fields are read).
+//
 // Each message keeps its flow (the key; `out-of-scope` for flow: null), its author, the part and
 // case number it came from, and the public page it was adapted from. `also`, `danger` and `note`
 // are for measuring and are left out: the router trains on the message's first flow.
@@ -23,12 +26,21 @@ const PARTS = [
   ['tune-3.yaml', 'D'],
 ];
 
+/** Every source page a routing holdout used. */
+function holdoutSources() {
+  const files = fs.readdirSync(DIR).filter((f) => /^holdout.*\.yaml$/.test(f));
+  return new Set(files.flatMap((f) => parse(fs.readFileSync(path.join(DIR, f), 'utf8')).cases.map((c) => c.source)));
+}
+
 function generate() {
   const byFlow = new Map();
+  const holdout = holdoutSources();
+  let left = 0;
   for (const [file, author] of PARTS) {
     const full = path.join(DIR, file);
     if (!fs.existsSync(full)) continue;
     parse(fs.readFileSync(full, 'utf8')).cases.forEach((c, i) => {
+      if (holdout.has(c.source)) return void left++;
       const key = c.flow ?? 'out-of-scope';
       if (!byFlow.has(key)) byFlow.set(key, []);
       byFlow.get(key).push({ text: c.text.trim(), author, from: `${file}#${i + 1}`, source: c.source });
@@ -42,6 +54,7 @@ function generate() {
     '# beside the flows\' example phrases (src/nlu/staff-messages.ts), keyed by flow id',
     '# (`out-of-scope`: no flow). author: who wrote the part; from: part and case number; source: the',
     '# public page the message was adapted from. Never add a holdout message here.',
+    `# Left out: ${left} tuning messages adapted from a page a holdout also used.`,
     'messages:',
   ];
   for (const key of [...byFlow.keys()].sort()) {
