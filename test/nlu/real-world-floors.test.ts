@@ -2,8 +2,10 @@
  * Routing floors on the real-world tune set (test/nlu/real-world/tune.yaml, issue 12): long,
  * narrative messages adapted from public pages. The tune part may be read while improving the
  * router, so these floors sit a little under what it scores when they were set; the holdout part
- * is never used here (it is measured only by `npm run bench`, figures only). Builds the shipped
- * router and danger check once from the real flows and content.
+ * is never used here (it is measured only by `npm run bench`, figures only). Since round 4 the tune
+ * part is also training data (content/nlu/staff-messages.yaml, author 1), so the router measured
+ * here is the shipped one trained WITHOUT that author's messages (leave-one-author-out), or the
+ * floors would only test memory. Builds that router and the danger check once.
  */
 import path from 'node:path';
 import { loadContent } from '../../src/authoring/load';
@@ -16,7 +18,9 @@ const TUNE_FILE = 'test/nlu/real-world/tune.yaml';
 const SAFEGUARDING_CONCERN = 'safeguarding-concern';
 
 const flows = [...loadContent(ROOT).flows.values()];
-const { router, danger } = createNlu(flows, shippedNlu());
+const TUNE_AUTHOR = '1';
+const shipped = shippedNlu();
+const { router, danger } = createNlu(flows, { ...shipped, staffMessages: shipped.staffMessages.filter((m) => m.author !== TUNE_AUTHOR) });
 const tune = readDevSet(path.join(ROOT, TUNE_FILE), TUNE_FILE);
 const routing = evaluateRouter(router, tune);
 
@@ -49,5 +53,29 @@ describe('routing floors on the real-world tune set', () => {
 
   test('no unrelated question (flow: null) gets the danger reply', () => {
     expect(tune.filter((c) => c.flow === null && danger.detect(c.text).danger).map((c) => c.text)).toEqual([]);
+  });
+});
+
+/**
+ * Tuning parts 2 and 3 (authors C and D, round 4), each measured with the router trained on every
+ * staff message but its own author's (leave-one-author-out, as bench/routing-authors.ts). Floors a
+ * little under what they scored when set (C 89.8 % / 98.2 %, D 85.9 % / 96.8 %; before any training
+ * on staff messages C 88.4 % / 97.5 %, D 80.1 % / 95.3 %).
+ */
+describe.each([
+  { author: 'C', file: 'test/nlu/real-world/tune-2.yaml', top1: 0.87, top3: 0.97 },
+  { author: 'D', file: 'test/nlu/real-world/tune-3.yaml', top1: 0.83, top3: 0.95 },
+])('routing floors on $file, trained without author $author', ({ author, file, top1, top3 }) => {
+  const others = createNlu(flows, { ...shipped, staffMessages: shipped.staffMessages.filter((m) => m.author !== author) }).router;
+  const cases = readDevSet(path.join(ROOT, file), file);
+  const e = evaluateRouter(others, cases);
+
+  test(`top-1 ≥ ${top1 * 100}% and top-3 ≥ ${top3 * 100}%`, () => {
+    expect(e.accuracy).toBeGreaterThanOrEqual(top1);
+    expect(e.top3).toBeGreaterThanOrEqual(top3);
+  });
+
+  test('wrong starts stay at or under 2% of the messages', () => {
+    expect(e.wrongFlow + e.outOfScopeRouted).toBeLessThanOrEqual(Math.floor(cases.length * 0.02));
   });
 });
