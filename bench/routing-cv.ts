@@ -5,8 +5,9 @@
  * so it can be run as often as wanted while improving the router:
  * `npm run build --silent && tsc -p tsconfig.bench.json && node dist/bench/routing-cv.js [--orders 8]`.
  * With `--orders N` every figure is also measured with the regression trained in N different
- * orders (seeds) and given as mean and range: one run moves by up to 1.5 points on the tune set for
- * no other reason (docs/routing-notes.md), so judge an idea by the mean.
+ * orders (seeds) and given as mean and range. With the SGD solver one run moved by up to 1.5
+ * points on the tune set for no other reason; the default converged solver gives the same figures
+ * for every order (docs/routing-notes.md), so N > 1 is a check of that, or for `solver: sgd`.
  * Folds are by position (every fifth phrase of each flow), so they are the same on every run and
  * phrases added at the end of a flow's `examples:` do not move the others between folds.
  */

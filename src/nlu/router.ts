@@ -10,8 +10,9 @@
  * Model, trained at every start on each flow's `examples`, title and summary, each example also
  * joined with another of its flow's (`joined`: longer texts, like staff's), and on
  * content/nlu/out-of-scope.yaml as one more class, and on real staff messages by several authors
- * (content/nlu/staff-messages.yaml, staff-messages.ts): a multinomial logistic regression
- * (linear.ts), blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
+ * (content/nlu/staff-messages.yaml, staff-messages.ts; `staffWeight` 2 in the loss): a multinomial
+ * logistic regression trained to convergence (linear.ts, L-BFGS: independent of example order),
+ * blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
  * set and 5-fold cross-validation over the example phrases (docs/benchmarks.md): the blend beat
  * either part alone, and natural's BayesClassifier given the very same features did worse and
  * would load natural's classifiers module (~35 MB more resident memory).
