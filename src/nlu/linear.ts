@@ -151,11 +151,12 @@ const WARM_PASSES = 2;
 const FIT = { gradientTolerance: 5e-6, relativeDecrease: 1e-10, maxIterations: 1000 };
 
 /**
- * The weights minimising mean (weighted) cross-entropy + l2/2 · |w|² (bias included, as SGD's decay did), by L-BFGS from
- * `w` (updated in place): the unique minimum of a convex loss, so the order of the examples does not matter.
+ * The weights minimising mean (weighted) cross-entropy + l2/2 · |w|² (bias included, as SGD's
+ * decay did), by L-BFGS from `w` (updated in place): the unique minimum of a convex loss, so the
+ * order of the examples does not matter.
  */
 function fullBatch(rows: Rows, labels: readonly number[], classes: number, l2: number, w: Float64Array, weights?: readonly number[]): LbfgsResult {
-  const { start, col, val, n, features } = rows;
+  const { start, col, val, n } = rows;
   const p = new Float64Array(classes);
   const objective = (x: Float64Array, grad: Float64Array): number => {
     let loss = 0;
