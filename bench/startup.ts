@@ -5,12 +5,14 @@
  * - `safestep chat --json`: the whole app (content, router, SQLite in a temp dir, the runner);
  *   ready = its greeting.
  * Memory is the child's VmRSS (Linux /proc; `ps` elsewhere) read the moment it is ready, while it
- * still waits for input. Each probe runs `runs` times; local only.
+ * still waits for input. Each probe runs `runs` times; local only. The child gets the Node flags
+ * that `npm start` gives SafeStep (package.json; src/node-flags.ts), so it is measured as it runs.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { startFlags } from '../src/node-flags';
 
 export interface StartupRun {
   readyMs: number;
@@ -30,12 +32,13 @@ export interface StartupResults {
 /** Spawns each probe `runs` times and measures it. */
 export async function measureStartup(root: string, settingId: string, runs = 5): Promise<StartupResults[]> {
   const cli = path.join(root, 'dist/src/cli/index.js');
+  const flags = startFlags(root);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-start-'));
   try {
     const env = { ...process.env, SAFESTEP_DATA_DIR: dir, SAFESTEP_LOG_LEVEL: 'silent' };
     const probes = [
-      { name: 'route', args: [cli, 'route'], input: 'a mum added me on fb\n' },
-      { name: 'chat', args: [cli, 'chat', '--json', '--setting', settingId], input: '' },
+      { name: 'route', args: [...flags, cli, 'route'], input: 'a mum added me on fb\n' },
+      { name: 'chat', args: [...flags, cli, 'chat', '--json', '--setting', settingId], input: '' },
     ];
     const results: StartupResults[] = [];
     for (const probe of probes) {
@@ -45,7 +48,7 @@ export async function measureStartup(root: string, settingId: string, runs = 5):
       const rss = measured.map((r) => r.rssMb).sort((a, b) => a - b);
       results.push({
         name: probe.name,
-        command: `node ${path.relative(root, cli)} ${probe.args.slice(1).join(' ')}`,
+        command: ['node', ...flags, path.relative(root, cli), ...probe.args.slice(flags.length + 1)].join(' '),
         runs: measured,
         medianReadyMs: ready[Math.floor(ready.length / 2)]!,
         maxReadyMs: ready[ready.length - 1]!,

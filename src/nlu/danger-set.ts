@@ -54,6 +54,12 @@ export const DANGER_TUNE_3_FILE = 'test/nlu/danger-real-tune-3.yaml';
 /** Tuning part 4 (issue 11, fourth round): written by an independent author B (secondary, FE and SEND voice); may be read while tuning. */
 export const DANGER_TUNE_4_FILE = 'test/nlu/danger-real-tune-4.yaml';
 
+/** Tuning part 5 (issue 11, fourth round): independent author G (hurried phone and voice-to-text messages); may be read while tuning. */
+export const DANGER_TUNE_5_FILE = 'test/nlu/danger-real-tune-5.yaml';
+
+/** Tuning part 6 (issue 11, fourth round): independent author H (third-hand reports, emails and incident-log wording); may be read while tuning. */
+export const DANGER_TUNE_6_FILE = 'test/nlu/danger-real-tune-6.yaml';
+
 /** The fourth holdout (issue 11, fourth round): written by a third author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_4_FILE = 'test/nlu/danger-real-holdout-4.yaml';
 
