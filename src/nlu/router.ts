@@ -68,7 +68,7 @@ export interface ModelOptions extends LinearOptions {
   bigrams: number;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, l2: 3.5e-5, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1, staffWeight: 2, bigrams: 0.45 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, l2: 2.5e-5, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1, staffWeight: 2, bigrams: 0.45 };
 
 /** A phrase is joined with the phrase this many places further on in its flow's examples (then 2×, 3× …). */
 const JOIN_STEP = 7;
