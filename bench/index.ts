@@ -16,6 +16,7 @@ import { measureSlackBurst } from './slack-burst';
 import { describeMultiServer, measureMultiServer } from './multi-server';
 import { measureRouting } from './routing';
 import { runRoutingCv } from './routing-cv';
+import { runRoutingAuthors } from './routing-authors';
 import { measureStartup } from './startup';
 import { measureTurns } from './turns';
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   runDangerAuthorsBench(ROOT, say); // issue 11, fourth round: by author, leave-one-author-out for the backstop (no holdout)
   runOnboardingBench(ROOT, say); // issue 14: time to draft a new setting, and agreement with the hand-made profiles
   runRoutingCv(ROOT, say); // issue 12: the router's tuning view (cross-validation, dev, fresh, tune; no holdout)
+  runRoutingAuthors(ROOT, say); // issue 12 round 4: leave-one-author-out over the tuning parts (no holdout)
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 /**
  * Loads the NLU content from a content root: content/nlu/vocabulary.yaml, out-of-scope.yaml,
- * router.yaml and the danger model (content/danger/*.yaml), each validated, with errors naming file and line. Reads
+ * staff-messages.yaml (optional), router.yaml and the danger model (content/danger/*.yaml), each validated, with errors naming file and line. Reads
  * files only; builds nothing (see createNlu).
  */
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import { LikenessSchema } from './danger-likeness';
 import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './danger-schema';
 import { createFileModelCache } from './model-cache';
 import { createRouter, type ModelCache, type NluRouter } from './router';
+import { staffMessagesOf, StaffMessagesSchema, type StaffMessage } from './staff-messages';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
 import { WhoWhatSchema, type WhoWhat } from './who-what';
 import { parseYamlData } from './yaml-data';
@@ -45,6 +46,9 @@ export const routerConfigSchema = (concepts?: ReadonlySet<string>) => z
         idfPower: z.number().min(0).max(3).optional(),
         seed: z.number().int().min(1).max(2147483646).optional(),
         joined: z.number().int().min(0).max(3).optional(),
+        solver: z.enum(['sgd', 'lbfgs']).optional(),
+        staffWeight: z.number().min(0).max(10).optional(),
+        bigrams: z.number().min(0).max(3).optional(),
       })
       .optional(),
     concern: z.strictObject({ flow: flowId, concepts: z.array(conceptName).min(1) }).optional(),
@@ -71,6 +75,8 @@ export interface NluContent {
   /** Who-does-what cues; absent when the content has no content/nlu/who-what.yaml. */
   whoWhat?: WhoWhat;
   outOfScope: string[];
+  /** Real staff messages trained on beside the examples; empty when the content has no content/nlu/staff-messages.yaml. */
+  staffMessages: StaffMessage[];
   router: z.output<typeof RouterConfigSchema>;
   danger: DangerRules;
 }
@@ -80,6 +86,7 @@ export const NLU_FILES = {
   vocabulary: 'content/nlu/vocabulary.yaml',
   whoWhat: 'content/nlu/who-what.yaml',
   outOfScope: 'content/nlu/out-of-scope.yaml',
+  staffMessages: 'content/nlu/staff-messages.yaml',
   router: 'content/nlu/router.yaml',
   dangerCues: 'content/danger/cues.yaml',
   dangerSignals: 'content/danger/signals.yaml',
@@ -106,6 +113,7 @@ export function loadNluContent(root: string): NluContent {
     vocabulary,
     ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
+    staffMessages: exists(NLU_FILES.staffMessages) ? staffMessagesOf(read(NLU_FILES.staffMessages, StaffMessagesSchema)) : [],
     router: read(NLU_FILES.router, routerConfigSchema(new Set(Object.keys(vocabulary.concepts)))),
     danger: readDanger(read, exists),
   };
@@ -138,6 +146,7 @@ export function createNlu(
       vocabulary: content.vocabulary,
       ...(content.whoWhat ? { whoWhat: content.whoWhat } : {}),
       outOfScope: content.outOfScope,
+      staffMessages: content.staffMessages,
       threshold: content.router.threshold,
       offer: content.router.offer,
       severity: content.router.severity,

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { ModelCache, TrainedModel } from './router';
 
 /** The model code whose changes must invalidate every cached model (files beside this one). */
-const MODEL_CODE = ['router', 'normalise', 'spelling', 'natural', 'vocabulary', 'who-what', 'tfidf', 'linear', 'neighbours', 'model-cache'];
+const MODEL_CODE = ['router', 'normalise', 'spelling', 'natural', 'vocabulary', 'who-what', 'tfidf', 'bigrams', 'linear', 'lbfgs', 'neighbours', 'model-cache'];
 
 /** How many cached models are kept; older files are removed when a new one is written. */
 const KEEP = 8;

@@ -5,11 +5,14 @@
  * spelling tolerance) as Porter stems, plus one feature per concept it mentions ("topless" and
  * "no clothes" both give `#nudity`), weighted by TF-IDF (softened: IDF^0.5), plus who-does-what
  * pairings (content/nlu/who-what.yaml, who-what.ts: "a pupil's phone" → `#own:pupil×phone`) at a
- * fraction of that weight.
+ * fraction of that weight, plus pairs of neighbouring words (bigrams.ts: `~his_phone`) at
+ * `bigrams` of a word's weight.
  * Model, trained at every start on each flow's `examples`, title and summary, each example also
  * joined with another of its flow's (`joined`: longer texts, like staff's), and on
- * content/nlu/out-of-scope.yaml as one more class: a multinomial logistic regression
- * (linear.ts), blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
+ * content/nlu/out-of-scope.yaml as one more class, and on real staff messages by several authors
+ * (content/nlu/staff-messages.yaml, staff-messages.ts; `staffWeight` 2 in the loss): a multinomial
+ * logistic regression trained to convergence (linear.ts, L-BFGS: independent of example order),
+ * blended 65:35 with nearest-example similarity (neighbours.ts). Chosen on the dev
  * set and 5-fold cross-validation over the example phrases (docs/benchmarks.md): the blend beat
  * either part alone, and natural's BayesClassifier given the very same features did worse and
  * would load natural's classifiers module (~35 MB more resident memory).
@@ -34,6 +37,7 @@ import type { FlowDef } from '../core/model';
 import type { RouteCandidate, RouteResult, Router } from '../core/ports';
 import { createHash } from 'node:crypto';
 import { DEFAULT_LINEAR, restoreLinear, trainLinear, type LinearOptions, type LinearState } from './linear';
+import { bigramsOf, frequentPairsOnly, isBigram } from './bigrams';
 import { createNeighbourScorer } from './neighbours';
 import { createNormaliser, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
@@ -58,9 +62,13 @@ export interface ModelOptions extends LinearOptions {
    * never show the model two cues of one flow together.
    */
   joined: number;
+  /** How much each real staff message counts in the regression's loss, against 1 for an example phrase. */
+  staffWeight: number;
+  /** Weight of word-pair features (bigrams.ts) against a word's; 0: none. */
+  bigrams: number;
 }
 
-export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1 };
+export const DEFAULT_MODEL: ModelOptions = { ...DEFAULT_LINEAR, l2: 2.5e-5, blend: 0.35, neighbours: 3, temperature: 0.05, idfPower: 0.5, joined: 1, staffWeight: 2, bigrams: 0.45 };
 
 /** A phrase is joined with the phrase this many places further on in its flow's examples (then 2×, 3× …). */
 const JOIN_STEP = 7;
@@ -73,6 +81,11 @@ export interface RouterOptions {
   whoWhat?: WhoWhat;
   /** Messages that belong to no flow (content/nlu/out-of-scope.yaml). */
   outOfScope?: readonly string[];
+  /**
+   * Real staff messages, each with its flow (null: out of scope), trained on as they are (never
+   * joined); a message whose flow is not among the routable flows is left out.
+   */
+  staffMessages?: readonly { text: string; flow: string | null }[];
   /** Minimum probability for `flow` to be set (content/nlu/router.yaml). Default 0.7. */
   threshold?: number;
   /** Minimum probability for a flow to be offered as an alternative. Default 0.15. */
@@ -156,6 +169,13 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const labels: number[] = [];
   routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
+  /** The staff messages are training texts staffFrom … staffTo-1. */
+  const staffFrom = texts.length;
+  for (const m of options.staffMessages ?? []) {
+    const c = m.flow === null ? oosClass : ids.indexOf(m.flow);
+    if (c >= 0) (texts.push(m.text), labels.push(c));
+  }
+  const staffTo = texts.length;
   routable.forEach((f, c) =>
     f.examples.forEach((e, i) => {
       for (let k = 1; k <= settings.joined; k++) (texts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), labels.push(c));
@@ -168,21 +188,24 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const cached = options.cache?.read(key);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
   const normaliser = createNormaliser(vocabulary, { lexicon, ...(whoWhat ? { whoWhat } : {}) });
-  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(texts.map((t) => normaliser.features(t)), {
+  /** A text's features: stems, concepts, who-what pairings, and word pairs when `bigrams` > 0. */
+  const featuresOf = (text: string): string[] =>
+    settings.bigrams > 0 ? [...normaliser.features(text), ...bigramsOf(normaliser.stems(text))] : normaliser.features(text);
+  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(frequentPairsOnly(texts.map(featuresOf)), {
         idfPower: settings.idfPower,
-        ...(whoWhat ? { weight: (term: string) => (isPairingFeature(term) ? whoWhat.weight : 1) } : {}),
+        weight: (term: string) => (isBigram(term) ? settings.bigrams : whoWhat && isPairingFeature(term) ? whoWhat.weight : 1),
       });
   const model = cached
     ? cached.linear && restoreLinear(cached.linear)
     : ids.length > 0
-      ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings)
+      ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings, labels.map((_, i) => (i >= staffFrom && i < staffTo ? settings.staffWeight : 1)))
       : undefined;
   if (!cached) options.cache?.write(key, { lexicon: [...lexicon], index: index.state(), ...(model ? { linear: model.state() } : {}) });
   const nearest = createNeighbourScorer(index, labels, classes, settings);
 
   /** Every flow's probability and out of scope's; undefined when no word is known. */
   const classify = (text: string): Ranking | undefined => {
-    const v = index.vector(normaliser.features(text));
+    const v = index.vector(featuresOf(text));
     if (v.size === 0 || !model) return undefined;
     const p = model.probabilities(v);
     const q = nearest(v);

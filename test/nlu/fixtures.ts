@@ -87,20 +87,26 @@ export function histogramGap(a: Int16Array, b: Int16Array): number {
 
 /**
  * True when the optimal-string-alignment distance (insertions, deletions, substitutions, swaps)
- * of a and b is at most `limit`; gives up as soon as a whole row exceeds it. Written without
- * Math.* or string indexing, which are slow inside jest's VM contexts.
+ * of a and b is at most `limit`; gives up as soon as a whole row exceeds it. Only the band
+ * |i - j| ≤ limit is computed (a cell outside it is more than `limit` already), with the cells
+ * just outside the band set above the limit. Written without Math.* or string indexing, which are
+ * slow inside jest's VM contexts.
  */
 export function withinDistance(a: Int32Array, b: Int32Array, limit: number): boolean {
   const m = b.length;
-  let before = new Int32Array(m + 1);
-  let previous = new Int32Array(m + 1);
-  let current = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) previous[j] = j;
+  const over = limit + 1;
+  let before = new Int32Array(m + 1).fill(over);
+  let previous = new Int32Array(m + 1).fill(over);
+  let current = new Int32Array(m + 1).fill(over);
+  for (let j = 0; j <= m && j <= limit; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let best = i;
+    const lo = i - limit > 1 ? i - limit : 1;
+    const hi = i + limit < m ? i + limit : m;
+    current[lo - 1] = lo === 1 ? i : over;
+    if (hi < m) current[hi + 1] = over;
+    let best = current[lo - 1]!;
     const ai = a[i - 1]!;
-    for (let j = 1; j <= m; j++) {
+    for (let j = lo; j <= hi; j++) {
       let d = previous[j - 1]! + (ai === b[j - 1] ? 0 : 1);
       const up = previous[j]! + 1;
       const left = current[j - 1]! + 1;

@@ -2,8 +2,10 @@
  * Routing floors on the real-world tune set (test/nlu/real-world/tune.yaml, issue 12): long,
  * narrative messages adapted from public pages. The tune part may be read while improving the
  * router, so these floors sit a little under what it scores when they were set; the holdout part
- * is never used here (it is measured only by `npm run bench`, figures only). Builds the shipped
- * router and danger check once from the real flows and content.
+ * is never used here (it is measured only by `npm run bench`, figures only). Since round 4 the tune
+ * part is also training data (content/nlu/staff-messages.yaml, author 1), so the router measured
+ * here is the shipped one trained WITHOUT that author's messages (leave-one-author-out), or the
+ * floors would only test memory. Builds that router and the danger check once.
  */
 import path from 'node:path';
 import { loadContent } from '../../src/authoring/load';
@@ -16,7 +18,9 @@ const TUNE_FILE = 'test/nlu/real-world/tune.yaml';
 const SAFEGUARDING_CONCERN = 'safeguarding-concern';
 
 const flows = [...loadContent(ROOT).flows.values()];
-const { router, danger } = createNlu(flows, shippedNlu());
+const TUNE_AUTHOR = '1';
+const shipped = shippedNlu();
+const { router, danger } = createNlu(flows, { ...shipped, staffMessages: shipped.staffMessages.filter((m) => m.author !== TUNE_AUTHOR) });
 const tune = readDevSet(path.join(ROOT, TUNE_FILE), TUNE_FILE);
 const routing = evaluateRouter(router, tune);
 
@@ -49,5 +53,32 @@ describe('routing floors on the real-world tune set', () => {
 
   test('no unrelated question (flow: null) gets the danger reply', () => {
     expect(tune.filter((c) => c.flow === null && danger.detect(c.text).danger).map((c) => c.text)).toEqual([]);
+  });
+});
+
+/**
+ * Tuning parts 2 to 5 (authors C, D, E, F, round 4), each measured with the router trained on
+ * every staff message but its own author's (leave-one-author-out, as bench/routing-authors.ts).
+ * Floors a little under what they scored when set (C 89.5 / 97.9 %, D 86.3 / 97.1 %, E 92.3 /
+ * 98.6 %, F 84.1 / 97.8 %; main's router before round 4: C 88.4 / 97.5, D 80.1 / 95.3, E 88.2 /
+ * 98.6, F 80.4 / 93.8).
+ */
+describe.each([
+  { author: 'C', file: 'test/nlu/real-world/tune-2.yaml', top1: 0.87, top3: 0.97 },
+  { author: 'D', file: 'test/nlu/real-world/tune-3.yaml', top1: 0.83, top3: 0.95 },
+  { author: 'E', file: 'test/nlu/real-world/tune-4.yaml', top1: 0.89, top3: 0.97 },
+  { author: 'F', file: 'test/nlu/real-world/tune-5.yaml', top1: 0.82, top3: 0.96 },
+])('routing floors on $file, trained without author $author', ({ author, file, top1, top3 }) => {
+  const others = createNlu(flows, { ...shipped, staffMessages: shipped.staffMessages.filter((m) => m.author !== author) }).router;
+  const cases = readDevSet(path.join(ROOT, file), file);
+  const e = evaluateRouter(others, cases);
+
+  test(`top-1 ≥ ${top1 * 100}% and top-3 ≥ ${top3 * 100}%`, () => {
+    expect(e.accuracy).toBeGreaterThanOrEqual(top1);
+    expect(e.top3).toBeGreaterThanOrEqual(top3);
+  });
+
+  test('wrong starts stay at or under 2% of the messages', () => {
+    expect(e.wrongFlow + e.outOfScopeRouted).toBeLessThanOrEqual(Math.floor(cases.length * 0.02));
   });
 });

@@ -149,8 +149,9 @@ describe('a near tie in a menu', () => {
   const flow = (id: string, examples: string[]): FlowDef => ({ ...flows[0]!, id, title: 'a flow', summary: 'a flow', examples });
   const pair = [flow('mild', ['a worrying phone', 'the phone again']), flow('grave', ['tablet', 'a tablet'])];
   // No vocabulary, out-of-scope examples or joined training texts, so nothing but these four
-  // phrases can move the tie.
-  const bare: RouterOptions = { threshold: options.threshold, offer: options.offer, model: { joined: 0 } };
+  // phrases can move the tie. The SGD solver (20 passes) leaves these four phrases a near tie; the
+  // converged default is more decisive on them, and the rule under test does not depend on it.
+  const bare: RouterOptions = { threshold: options.threshold, offer: options.offer, model: { joined: 0, solver: 'sgd' } };
   const message = 'a worrying phone and tablet';
 
   test('the second flow, if in a more serious tier and almost as likely, is listed first', () => {

@@ -13,6 +13,7 @@ import { formatReviewWarning, reviewWarnings } from '../../authoring/review-date
 import { loadConfig } from '../../config';
 import { SafeStepError } from '../../core/errors';
 import { inspectDanger } from '../../nlu/validate-danger';
+import { inspectStaffMessages } from '../../nlu/validate-staff-messages';
 import { describeSkipped } from '../../authoring/isolate';
 import { inspectQuiz } from '../../quiz/load';
 import { signOffNotices } from '../../deployment/approval';
@@ -37,7 +38,8 @@ export const validate: Command = async (_args, io) => {
   const quiz = served ? inspectQuiz(contentRoot, { ...served, skipped }) : undefined;
   const flows = (bundle ?? served?.bundle)?.flows;
   const danger = flows ? inspectDanger(contentRoot, flows) : undefined;
-  const all = [...problems, ...(quiz?.problems ?? []), ...(danger?.problems ?? [])];
+  const staff = flows && danger?.rules ? inspectStaffMessages(contentRoot, flows) : [];
+  const all = [...problems, ...(quiz?.problems ?? []), ...(danger?.problems ?? []), ...staff];
   for (const p of all) io.stderr.write(`${formatProblem(p)}\n`);
   if (bundle && all.length === 0) {
     const warnings = reviewWarnings(bundle.settings.values(), today);
