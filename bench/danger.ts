@@ -20,6 +20,8 @@ import {
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
+  DANGER_TUNE_5_FILE,
+  DANGER_TUNE_6_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -63,6 +65,8 @@ export function measureDanger(root: string): DangerBench {
   const tune2 = real(DANGER_TUNE_2_FILE);
   const tune3 = real(DANGER_TUNE_3_FILE);
   const tune4 = real(DANGER_TUNE_4_FILE);
+  const tune5 = real(DANGER_TUNE_5_FILE);
+  const tune6 = real(DANGER_TUNE_6_FILE);
   const check = [...real(DANGER_CHECK_FILE), ...real(DANGER_CHECK_2_FILE)];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
   const fresh = readDevSet(path.join(root, FRESH_SET_FILE), FRESH_SET_FILE);
@@ -75,6 +79,8 @@ export function measureDanger(root: string): DangerBench {
     { name: 'Real-world tuning part 2 (third round)', file: DANGER_TUNE_2_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune2), breakdown: breakdown(danger, tune2) },
     { name: 'Real-world tuning part 3 (fourth round, independent author A)', file: DANGER_TUNE_3_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune3), breakdown: breakdown(danger, tune3) },
     { name: 'Real-world tuning part 4 (fourth round, independent author B)', file: DANGER_TUNE_4_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune4), breakdown: breakdown(danger, tune4) },
+    { name: 'Real-world tuning part 5 (author G; the rules never tuned on it, the backstop trains on it)', file: DANGER_TUNE_5_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune5), breakdown: breakdown(danger, tune5) },
+    { name: 'Real-world tuning part 6 (author H; the rules never tuned on it, the backstop trains on it)', file: DANGER_TUNE_6_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune6), breakdown: breakdown(danger, tune6) },
     { name: "Author's two self-checks (third round; each measured once, then tuned on)", file: `${DANGER_CHECK_FILE} + ${DANGER_CHECK_2_FILE}`, listTexts: true, evaluation: evaluateDanger(danger, check), breakdown: breakdown(danger, check) },
     { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
     { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },
