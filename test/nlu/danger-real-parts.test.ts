@@ -1,0 +1,109 @@
+/**
+ * The shape of the fourth round's real-world danger files (test/nlu/danger-real.md): tuning parts
+ * 3–6, each by an independent author, and holdout 4, by a third author who never saw the rules.
+ * Counts, labels, kinds, no repeats within a file or from any other danger file, and no near-twin
+ * between tuning material and holdout 4 (two authors retelling one public story). Texts are
+ * compared, never printed: a failure reports counts only, so no holdout message reaches a log.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import {
+  DANGER_HOLDOUT_4_FILE,
+  DANGER_TUNE_3_FILE,
+  DANGER_TUNE_4_FILE,
+  DANGER_TUNE_5_FILE,
+  DANGER_TUNE_6_FILE,
+  readDangerSet,
+  type DangerCase,
+} from '../../src/nlu/danger-set';
+import { ROOT } from './fixtures';
+
+interface Part {
+  name: string;
+  file: string;
+  danger: number;
+  quiet: number;
+  concern: number;
+  holdout?: true;
+  /** Checked for near-copies (80 % of words shared) of every other danger-real file. */
+  nearCopies?: true;
+}
+
+// Minimums as written, less what the lead took out (near-twins of holdouts, danger-real.md).
+const PARTS: Part[] = [
+  { name: 'tuning part 3 (author A)', file: DANGER_TUNE_3_FILE, danger: 110, quiet: 175, concern: 25, nearCopies: true },
+  // Part 4 keeps one idiom that is a near-copy of a holdout 2 one; the backstop was trained with it.
+  { name: 'tuning part 4 (author B)', file: DANGER_TUNE_4_FILE, danger: 110, quiet: 180, concern: 25 },
+  { name: 'tuning part 5 (author G)', file: DANGER_TUNE_5_FILE, danger: 110, quiet: 180, concern: 25, nearCopies: true },
+  { name: 'tuning part 6 (author H)', file: DANGER_TUNE_6_FILE, danger: 110, quiet: 175, concern: 25, nearCopies: true },
+  { name: 'holdout 4 (third author)', file: DANGER_HOLDOUT_4_FILE, danger: 90, quiet: 180, concern: 20, holdout: true, nearCopies: true },
+];
+
+const NLU_DIR = path.join(ROOT, 'test/nlu');
+const KINDS = ['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation'];
+const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
+const words = (t: string) => new Set(norm(t).split(' '));
+const jaccard = (a: Set<string>, b: Set<string>) => {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  return shared / (a.size + b.size - shared);
+};
+const read = (file: string): DangerCase[] => readDangerSet(path.join(ROOT, file), file);
+const realFiles = fs.readdirSync(NLU_DIR).filter((f) => /^danger-real-.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
+const isHoldout = (file: string) => /holdout/.test(file);
+
+/** Every text of the hand-written danger examples and the likeness training phrasings. */
+function exampleTexts(): string[] {
+  const strings = (v: unknown): string[] =>
+    typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
+  return ['danger-examples.yaml', 'danger-likeness-training.yaml'].flatMap((f) => strings(parse(fs.readFileSync(path.join(NLU_DIR, f), 'utf8'))));
+}
+
+describe.each(PARTS)('$name', (part) => {
+  const set = read(part.file);
+  const danger = set.filter((c) => c.danger);
+  const quiet = set.filter((c) => !c.danger);
+  const others = realFiles.filter((f) => f !== part.file);
+
+  test('has its danger and hard non-danger messages', () => {
+    expect(danger.length).toBeGreaterThanOrEqual(part.danger);
+    expect(quiet.length).toBeGreaterThanOrEqual(part.quiet);
+  });
+
+  test('labels every danger message with a source and every other with a kind, never both', () => {
+    expect(danger.filter((c) => c.source === undefined || c.kind !== undefined).length).toBe(0);
+    expect(quiet.filter((c) => c.kind === undefined || c.source !== undefined).length).toBe(0);
+  });
+
+  test("spreads the non-danger kinds: each of this round's kinds present, concern capped", () => {
+    const count = (k: string) => quiet.filter((c) => c.kind === k).length;
+    for (const k of KINDS) expect(count(k)).toBeGreaterThanOrEqual(15);
+    expect(count('concern')).toBeLessThanOrEqual(part.concern);
+    expect(quiet.filter((c) => c.kind === 'news' || c.kind === 'fiction').length).toBe(0);
+  });
+
+  test('most danger messages do not use the word "danger"', () => {
+    expect(danger.filter((c) => /danger/i.test(c.text)).length * 10).toBeLessThanOrEqual(danger.length);
+  });
+
+  test('repeats no message, within itself or from any other danger file (ignoring case and punctuation)', () => {
+    expect(new Set(set.map((c) => norm(c.text))).size).toBe(set.length);
+    const seen = new Set([...others.flatMap(read).map((c) => c.text), ...(part.holdout ? exampleTexts() : [])].map(norm));
+    expect(seen.size).toBeGreaterThan(1000);
+    expect(set.filter((c) => seen.has(norm(c.text))).length).toBe(0);
+  });
+
+  test('has no near-twin across the tuning/holdout-4 line (half the words shared)', () => {
+    const across = part.holdout ? others.filter((f) => !isHoldout(f)) : [DANGER_HOLDOUT_4_FILE];
+    const theirs = across.flatMap(read).map((c) => words(c.text));
+    expect(set.filter((c) => theirs.some((o) => jaccard(words(c.text), o) >= 0.5)).length).toBe(0);
+  });
+
+  if (part.nearCopies) {
+    test('nearly repeats no message of any other danger-real file (80 % of words shared)', () => {
+      const theirs = others.flatMap(read).map((c) => words(c.text));
+      expect(set.filter((c) => theirs.some((o) => jaccard(words(c.text), o) >= 0.8)).length).toBe(0);
+    });
+  }
+});
