@@ -203,9 +203,9 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   if (!cached) options.cache?.write(key, { lexicon: [...lexicon], index: index.state(), ...(model ? { linear: model.state() } : {}) });
   const nearest = createNeighbourScorer(index, labels, classes, settings);
 
-  /** Every flow's probability and out of scope's; undefined when no word is known. */
-  const classify = (text: string): Ranking | undefined => {
-    const v = index.vector(featuresOf(text));
+  /** Every flow's probability and out of scope's for a text's features; undefined when no word is known. */
+  const classify = (features: readonly string[]): Ranking | undefined => {
+    const v = index.vector(features);
     if (v.size === 0 || !model) return undefined;
     const p = model.probabilities(v);
     const q = nearest(v);
@@ -221,7 +221,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
     const found = new Map<string, number>();
     for (const part of parts) {
       if (normaliser.stems(part).length < PART_WORDS) continue;
-      const r = classify(part);
+      const r = classify(featuresOf(part));
       const best = r?.flows[0];
       if (!r || !best || best.confidence < PART_SURE || best.confidence <= r.outOfScope) continue;
       found.set(best.flow, Math.max(found.get(best.flow) ?? 0, best.confidence));
@@ -253,15 +253,16 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   return {
     threshold,
     offer,
-    rank: (text) => classify(text) ?? { flows: ids.map((flow) => ({ flow, confidence: 0 })), outOfScope: 1 },
+    rank: (text) => classify(featuresOf(text)) ?? { flows: ids.map((flow) => ({ flow, confidence: 0 })), outOfScope: 1 },
     route(text: string): RouteResult {
-      const whole = classify(text);
+      const features = featuresOf(text);
+      const whole = classify(features);
       if (!whole) return { flow: null, confidence: 0, alternatives: [] };
       const result = decide(text, whole);
       if (!concern) return result;
       const own = whole.flows.find((f) => f.flow === concern.flow)?.confidence ?? 0;
       const lessSerious = (flow: string) => severity.tier(flow) > severity.tier(concern.flow);
-      return offerConcern(result, normaliser.features(text), concern, own, MAX_ALTERNATIVES, lessSerious);
+      return offerConcern(result, features, concern, own, MAX_ALTERNATIVES, lessSerious);
     },
   };
 }

@@ -114,57 +114,19 @@ describe('the real-world routing set', () => {
   });
 });
 
-/** The second holdout: same file checks; failures name case numbers (1-based), never a text. */
-describe('the second real-world holdout (holdout-2.yaml)', () => {
-  const numbers = (pick: (c: RealWorldCase) => boolean): number[] =>
-    holdout2.flatMap((c, i) => (pick(c) ? [i + 1] : []));
-  const count2 = (flow: string | null): number => holdout2.filter((c) => c.flow === flow).length;
-
-  test('every case is well formed and labelled with a flow in flows/, safeguarding-concern or null', () => {
-    expect(numbers((c) => !wellFormed(c))).toEqual([]);
-    expect(numbers(badLabel)).toEqual([]);
-  });
-
-  test('at least 270 messages: 9 per flow, 30 other safeguarding, 30 not covered; danger never on a not-covered one', () => {
-    expect(holdout2.length).toBeGreaterThanOrEqual(270);
-    expect([...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN && count2(id) < 9)).toEqual([]);
-    expect(count2(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(30);
-    expect(count2(null)).toBeGreaterThanOrEqual(30);
-    expect(holdout2.some((c) => c.danger === true)).toBe(true);
-    expect(numbers((c) => c.flow === null && c.danger === true)).toEqual([]);
-  });
-
-  test('shares no source page with the tune part', () => {
-    const tuneSources = new Set(tune.map((c) => c.source));
-    expect(numbers((c) => tuneSources.has(c.source))).toEqual([]);
-  });
-
-  test('its messages differ from each other and from every tune and holdout message', () => {
-    const earlier = new Set(all.map((c) => normalise(c.text)));
-    const texts = holdout2.map((c) => normalise(c.text));
-    expect(numbers((c) => earlier.has(normalise(c.text)))).toEqual([]);
-    expect(texts.flatMap((t, i) => (texts.indexOf(t) !== i ? [i + 1] : []))).toEqual([]);
-  });
-
-  test('no message is a copy or light edit of a dev-set, fresh-set, training, tune or holdout phrase', () => {
-    const dev = readDevSet(path.join(ROOT, DEV_SET_FILE), DEV_SET_FILE).map((c) => c.text);
-    const fresh = readDevSet(path.join(ROOT, FRESH_SET_FILE), FRESH_SET_FILE).map((c) => c.text);
-    const training = [...[...content.flows.values()].flatMap((f) => f.examples), ...shippedNlu().outOfScope];
-    const others = [...dev, ...fresh, ...training, ...all.map((c) => c.text)];
-    expect(numbers((c) => closeMatches([c.text], others).length > 0)).toEqual([]);
-  });
-});
-
 /**
- * The third holdout (holdout-3.yaml, written for the fourth round by a third author): the same file
- * checks as holdout 2, sources disjoint from tune's and holdout 2's, and no near-copy of any earlier
- * set or training phrase. Failures name case numbers (1-based), never a text.
+ * The second and third holdouts (holdout-2.yaml; holdout-3.yaml, written for the fourth round by a
+ * third author): the same file checks, sources disjoint from every earlier part's, and no copy or
+ * near-copy of any earlier set or training phrase. Failures name case numbers (1-based), never a text.
  */
-describe('the third real-world holdout (holdout-3.yaml)', () => {
-  const holdout3 = read('holdout-3.yaml');
-  const numbers = (pick: (c: RealWorldCase) => boolean): number[] =>
-    holdout3.flatMap((c, i) => (pick(c) ? [i + 1] : []));
-  const count3 = (flow: string | null): number => holdout3.filter((c) => c.flow === flow).length;
+describe.each([
+  { name: 'second', file: 'holdout-2.yaml', earlier: 'the tune part', sourcesOf: [tune], textsOf: [tune, holdout] },
+  { name: 'third', file: 'holdout-3.yaml', earlier: 'the tune part or holdout 2', sourcesOf: [tune, holdout2], textsOf: [tune, holdout, holdout2] },
+])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf }) => {
+  const set = read(file);
+  const numbers = (pick: (c: RealWorldCase) => boolean): number[] => set.flatMap((c, i) => (pick(c) ? [i + 1] : []));
+  const countIn = (flow: string | null): number => set.filter((c) => c.flow === flow).length;
+  const earlierTexts = textsOf.flat().map((c) => c.text);
 
   test('every case is well formed and labelled with a flow in flows/, safeguarding-concern or null', () => {
     expect(numbers((c) => !wellFormed(c))).toEqual([]);
@@ -172,31 +134,32 @@ describe('the third real-world holdout (holdout-3.yaml)', () => {
   });
 
   test('at least 270 messages: 9 per flow, 30 other safeguarding, 30 not covered; danger never on a not-covered one', () => {
-    expect(holdout3.length).toBeGreaterThanOrEqual(270);
-    expect([...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN && count3(id) < 9)).toEqual([]);
-    expect(count3(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(30);
-    expect(count3(null)).toBeGreaterThanOrEqual(30);
-    expect(holdout3.some((c) => c.danger === true)).toBe(true);
+    expect(set.length).toBeGreaterThanOrEqual(270);
+    expect([...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN && countIn(id) < 9)).toEqual([]);
+    expect(countIn(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(30);
+    expect(countIn(null)).toBeGreaterThanOrEqual(30);
+    expect(set.some((c) => c.danger === true)).toBe(true);
     expect(numbers((c) => c.flow === null && c.danger === true)).toEqual([]);
   });
 
-  test('shares no source page with the tune part or holdout 2', () => {
-    const earlierSources = new Set([...tune, ...holdout2].map((c) => c.source));
+  test(`shares no source page with ${earlier}`, () => {
+    const earlierSources = new Set(sourcesOf.flat().map((c) => c.source));
     expect(numbers((c) => earlierSources.has(c.source))).toEqual([]);
   });
 
-  test('its messages differ from each other and from every tune, holdout and holdout-2 message', () => {
-    const earlier = new Set([...all, ...holdout2].map((c) => normalise(c.text)));
-    const texts = holdout3.map((c) => normalise(c.text));
-    expect(numbers((c) => earlier.has(normalise(c.text)))).toEqual([]);
+  test('its messages differ from each other and from every earlier tune and holdout message', () => {
+    const seen = new Set(earlierTexts.map(normalise));
+    const texts = set.map((c) => normalise(c.text));
+    expect(numbers((c) => seen.has(normalise(c.text)))).toEqual([]);
     expect(texts.flatMap((t, i) => (texts.indexOf(t) !== i ? [i + 1] : []))).toEqual([]);
   });
 
-  test('no message is a copy or light edit of a dev-set, fresh-set, training, tune, holdout or holdout-2 phrase', () => {
+  test('no message is a copy or light edit of a dev-set, fresh-set, training or earlier tune or holdout phrase', () => {
     const dev = readDevSet(path.join(ROOT, DEV_SET_FILE), DEV_SET_FILE).map((c) => c.text);
     const fresh = readDevSet(path.join(ROOT, FRESH_SET_FILE), FRESH_SET_FILE).map((c) => c.text);
     const training = [...[...content.flows.values()].flatMap((f) => f.examples), ...shippedNlu().outOfScope];
-    const others = [...dev, ...fresh, ...training, ...all.map((c) => c.text), ...holdout2.map((c) => c.text)];
+    const others = [...dev, ...fresh, ...training, ...earlierTexts];
     expect(numbers((c) => closeMatches([c.text], others).length > 0)).toEqual([]);
   });
 });
+
