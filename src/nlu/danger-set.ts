@@ -63,6 +63,15 @@ export const DANGER_TUNE_6_FILE = 'test/nlu/danger-real-tune-6.yaml';
 /** The fourth holdout (issue 11, fourth round): written by a third author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_4_FILE = 'test/nlu/danger-real-holdout-4.yaml';
 
+/** Tuning part 7 (issue 11, fifth round): independent author I (emergencies no earlier author listed); may be read while tuning. */
+export const DANGER_TUNE_7_FILE = 'test/nlu/danger-real-tune-7.yaml';
+
+/** Tuning part 8 (issue 11, fifth round): independent author J (busy "now" words that are not danger, and understated danger); may be read while tuning. */
+export const DANGER_TUNE_8_FILE = 'test/nlu/danger-real-tune-8.yaml';
+
+/** The fifth holdout (issue 11, fifth round): written first, by an author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_5_FILE = 'test/nlu/danger-real-holdout-5.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;
