@@ -39,7 +39,7 @@ export function measureDangerAuthors(root: string): AuthorRow[] {
     rows.push({ set: a.id, how: 'rules alone (shipped)', evaluation: evaluateDanger(rules, a.cases) });
     rows.push({ set: a.id, how: 'rules + backstop (shipped)', evaluation: evaluateDanger(shipped, a.cases) });
     const fold = loao.find((f) => f.author === a.id);
-    if (fold) rows.push({ set: a.id, how: `rules + backstop trained without ${a.id} (threshold ${fold.threshold})`, evaluation: fold.evaluation });
+    if (fold) rows.push({ set: a.id, how: `rules + backstop trained without ${a.id} (threshold ${fold.threshold}, demote below ${fold.demoteBelow})`, evaluation: fold.evaluation });
     const shared = loaoShared.find((f) => f.author === a.id);
     if (shared) rows.push({ set: a.id, how: `rules + backstop on shared files only, threshold without ${a.id} (${shared.threshold})`, evaluation: shared.evaluation });
   }

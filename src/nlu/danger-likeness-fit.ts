@@ -35,6 +35,9 @@ export const QUESTION_BUDGET = 0.025;
 /** …and at most this share of the dev set's (routing-style messages, closer to the fresh set). */
 export const DEV_QUESTION_BUDGET = 0.01;
 
+/** At most this share of the authors' danger messages that the rules give 999 may be demoted to the question (out-of-author scores). */
+export const DEMOTE_BUDGET = 0.005;
+
 const HYPER = { l2: 0.001, rate: 2, epochs: 1000, minCount: 2 };
 
 /** Words that say who or how rather than what: never a feature on their own (pairs with them are kept). */
@@ -149,10 +152,11 @@ function rulesSpoke(rules: DangerDetector, text: string): boolean {
 }
 
 /** A fitted model as the likeness file holds it (threshold to be chosen). */
-export function draftModel(m: { bias: number; weights: Map<string, number> }, hash: string, threshold = 0.5): LikenessModel {
+export function draftModel(m: { bias: number; weights: Map<string, number> }, hash: string, threshold = 0.5, demoteBelow?: number): LikenessModel {
   return {
-    description: 'Danger-likeness backstop: logistic regression on word stems and stem pairs. Asks the danger question (never the 999 reply) when the rules are quiet and no canceller spoke, and the score reaches the threshold. Written by src/nlu/danger-likeness-train.ts; do not edit by hand.',
+    description: 'Danger-likeness backstop: logistic regression on word stems and stem pairs. Asks the danger question (never the 999 reply) when the rules are quiet and no canceller spoke, and the score reaches the threshold; turns a 999 verdict scoring below demoteBelow into the question. Written by src/nlu/danger-likeness-train.ts; do not edit by hand.',
     threshold,
+    ...(demoteBelow !== undefined && demoteBelow > 0 ? { demoteBelow } : {}),
     bias: m.bias,
     trainedOn: [...LIKENESS_TRAINING_FILES, 'flows/*.yaml examples: (those the rules leave quiet, as non-danger)', ...DANGER_AUTHORS.flatMap((a) => a.files.map((f) => `${f} (author ${a.id})`))],
     dataHash: hash,

@@ -12,7 +12,8 @@
  */
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
-import { DEV_QUESTION_BUDGET, draftModel, fit, QUESTION_BUDGET, type Example } from './danger-likeness-fit';
+import { createLikeness } from './danger-likeness';
+import { DEMOTE_BUDGET, DEV_QUESTION_BUDGET, draftModel, fit, likenessTokens, QUESTION_BUDGET, type Example } from './danger-likeness-fit';
 import { evaluateDanger, type DangerEvaluation } from './evaluate';
 import type { Vocabulary } from './vocabulary';
 
@@ -23,27 +24,53 @@ export interface FoldOptions {
   trainOnAuthors?: boolean;
 }
 
-function detectorFor(danger: DangerRules, m: Fitted, vocabulary: Vocabulary, threshold = 0.5) {
-  return createDangerDetector({ ...danger, likeness: draftModel(m, '0'.repeat(16), threshold) }, { vocabulary });
+function detectorFor(danger: DangerRules, m: Fitted, vocabulary: Vocabulary, threshold = 0.5, demoteBelow?: number) {
+  return createDangerDetector({ ...danger, likeness: draftModel(m, '0'.repeat(16), threshold, demoteBelow) }, { vocabulary });
 }
 
 const authorsOf = (examples: readonly Example[]): string[] => [...new Set(examples.flatMap((e) => (e.author ? [e.author] : [])))];
 const trainable = (examples: readonly Example[], o: FoldOptions): Example[] => (o.trainOnAuthors === false ? examples.filter((e) => !e.author) : [...examples]);
 
-/** Each author's messages, scored as the backstop sees them by a model fitted without that author (undefined: rules spoke or a canceller was sure). */
-export function outOfAuthorScores(examples: readonly Example[], danger: DangerRules, vocabulary: Vocabulary, o: FoldOptions = {}): { e: Example; s: number | undefined }[] {
-  const out: { e: Example; s: number | undefined }[] = [];
+/** One author's message scored by a model fitted without that author. */
+export interface OutOfAuthorScore {
+  e: Example;
+  /** As the backstop sees it (undefined: rules spoke or a canceller was sure). */
+  s: number | undefined;
+  /** The raw score, and whether the rules alone give it the 999 reply (what demotion sees). */
+  raw: number;
+  certain: boolean;
+}
+
+/** Each author's messages, scored by a model fitted without that author. */
+export function outOfAuthorScores(examples: readonly Example[], danger: DangerRules, vocabulary: Vocabulary, o: FoldOptions = {}): OutOfAuthorScore[] {
+  const out: OutOfAuthorScore[] = [];
   const shared = o.trainOnAuthors === false ? fit(trainable(examples, o), vocabulary) : undefined;
   for (const a of authorsOf(examples)) {
-    const d = detectorFor(danger, shared ?? fit(examples.filter((e) => e.author !== a), vocabulary), vocabulary);
-    for (const e of examples) if (e.author === a) out.push({ e, s: d.likenessOf(e.text) });
+    const m = shared ?? fit(examples.filter((e) => e.author !== a), vocabulary);
+    const d = detectorFor(danger, m, vocabulary);
+    const raw = createLikeness(draftModel(m, '0'.repeat(16)));
+    for (const e of examples) {
+      if (e.author !== a) continue;
+      out.push({ e, s: d.likenessOf(e.text), raw: raw.score(likenessTokens(e.text, vocabulary)).score, certain: d.detect(e.text).danger });
+    }
   }
   return out;
+}
+
+/**
+ * The demotion threshold: the highest at which at most DEMOTE_BUDGET of the authors' danger messages
+ * the rules give 999 would lose it (out-of-author scores; they still get the question).
+ */
+export function chooseDemotion(oof: readonly OutOfAuthorScore[]): number {
+  const sure = oof.filter((x) => x.e.danger && x.certain).map((x) => x.raw).sort((a, b) => a - b);
+  const at = sure[Math.floor(DEMOTE_BUDGET * sure.length)] ?? 0;
+  return Math.min(0.5, Math.floor(at * 1000) / 1000);
 }
 
 /** A chosen threshold and what it gives, for `chosen:` in likeness.yaml. */
 export interface ThresholdChoice {
   threshold: number;
+  demoteBelow: number;
   report: Record<string, number | string>;
 }
 
@@ -66,9 +93,15 @@ export function chooseThreshold(examples: readonly Example[], dev: readonly { te
   const threshold = Math.min(0.95, Math.max(0.5, Math.ceil(top * 1000) / 1000));
   const ruleMisses = oof.filter((x) => x.e.danger && x.s !== undefined);
   const reach = (xs: (number | undefined)[]) => xs.filter((s) => s !== undefined && s >= threshold).length;
+  const demoteBelow = chooseDemotion(oof);
+  const demoted = (danger: boolean) => `${oof.filter((x) => x.e.danger === danger && x.certain && x.raw < demoteBelow).length}/${oof.filter((x) => x.e.danger === danger && x.certain).length}`;
   return {
     threshold,
+    demoteBelow,
     report: {
+      demoteBudget: DEMOTE_BUDGET,
+      outOfAuthor999DangerDemoted: demoted(true),
+      outOfAuthor999NonDangerDemoted: demoted(false),
       questionBudgetOnAuthors: QUESTION_BUDGET,
       questionBudgetOnDev: DEV_QUESTION_BUDGET,
       bindingLimit: threshold === 0.5 ? 'floor 0.5' : threshold === 0.95 ? 'ceiling 0.95' : Object.entries(limits).find(([, v]) => v === top)![0],
@@ -83,6 +116,7 @@ export function chooseThreshold(examples: readonly Example[], dev: readonly { te
 export interface AuthorFold {
   author: string;
   threshold: number;
+  demoteBelow: number;
   evaluation: DangerEvaluation;
 }
 
@@ -91,8 +125,8 @@ export function leaveOneAuthorOut(examples: readonly Example[], dev: readonly { 
   return authorsOf(examples).map((x) => {
     const without = examples.filter((e) => e.author !== x);
     const model = fit(trainable(without, o), vocabulary);
-    const { threshold } = chooseThreshold(without, dev, danger, vocabulary, model, o);
-    const detector = detectorFor(danger, model, vocabulary, threshold);
-    return { author: x, threshold, evaluation: evaluateDanger(detector, examples.filter((e) => e.author === x)) };
+    const { threshold, demoteBelow } = chooseThreshold(without, dev, danger, vocabulary, model, o);
+    const detector = detectorFor(danger, model, vocabulary, threshold, demoteBelow);
+    return { author: x, threshold, demoteBelow, evaluation: evaluateDanger(detector, examples.filter((e) => e.author === x)) };
   });
 }

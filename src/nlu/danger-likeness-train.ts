@@ -27,7 +27,7 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
   const { examples, hash } = readTrainingData(root, rules);
   const model = fit(examples, vocabulary);
   const choice = chooseThreshold(examples, dev, danger, vocabulary, model);
-  return { ...draftModel(model, hash, choice.threshold), chosen: { trainingExamples: examples.length, trainingDanger: examples.filter((e) => e.danger).length, ...choice.report } };
+  return { ...draftModel(model, hash, choice.threshold, choice.demoteBelow), chosen: { trainingExamples: examples.length, trainingDanger: examples.filter((e) => e.danger).length, ...choice.report } };
 }
 
 /** The YAML text of a trained model (stable, so a retrain with the same data writes the same file). */

@@ -17,6 +17,12 @@ export const LikenessSchema = z.strictObject({
   description: z.string().min(1),
   /** The question is asked when the score (0..1) is at least this. */
   threshold: z.number().gt(0).lt(1),
+  /**
+   * A certain (999) verdict whose score is below this reads like ordinary business ("ambulance came,
+   * he's fine today", "is it 999 or 101 when …"): it is asked about instead (the question), never
+   * dropped. Chosen on out-of-author scores (danger-likeness-folds.ts); absent: no demotion.
+   */
+  demoteBelow: z.number().min(0).lt(1).optional(),
   bias: finite,
   /** The training data (files), for people. */
   trainedOn: z.array(z.string().min(1)).min(1),
@@ -61,14 +67,15 @@ export interface Likeness {
 }
 
 /** Builds the scorer from a validated model. */
-export function createLikeness(model: LikenessModel): { threshold: number; score(tokens: readonly string[]): Likeness } {
+export function createLikeness(model: LikenessModel): { threshold: number; demoteBelow: number; score(tokens: readonly string[]): Likeness } {
   const weights = new Map(Object.entries(model.weights));
   const stopwords = new Set(model.stopwords.map(stem));
   return {
     threshold: model.threshold,
+    demoteBelow: model.demoteBelow ?? 0,
     score(tokens) {
       const fs = features(tokens, stopwords);
-            let z = model.bias;
+      let z = model.bias;
       const pushes: [string, number][] = [];
       for (const f of fs) {
         const w = weights.get(f);

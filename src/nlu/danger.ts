@@ -160,7 +160,13 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     const levelOf = (s: (typeof fired)[number]) => Math.min(cap, Math.max(0, LEVELS.indexOf(s.level) - lowered));
     if (!anchored && fired.some((s) => LEVELS.indexOf(s.level) - lowered >= 2)) cancelledBy.push('no-present-anchor');
     const live = fired.filter((s) => levelOf(s) > 0);
-    const top = LEVELS[Math.max(0, ...live.map(levelOf))];
+    let top = LEVELS[Math.max(0, ...live.map(levelOf))];
+    // A 999 verdict the backstop scores as ordinary business is asked about instead (one level
+    // down, never to nothing: only a canceller can silence a risk).
+    if (top === 'certain' && likeness && likeness.demoteBelow > 0 && likeness.score(flat.split(' ')).score < likeness.demoteBelow) {
+      top = 'possible';
+      cancelledBy.push('looks-like-business');
+    }
     const flow = [...live].sort((a, b) => levelOf(b) - levelOf(a)).find((s) => s.flow !== undefined)?.flow;
     return {
       verdict: {
