@@ -14,6 +14,7 @@ import {
   DANGER_TUNE_4_FILE,
   DANGER_TUNE_5_FILE,
   DANGER_TUNE_6_FILE,
+  DANGER_TUNE_8_FILE,
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
@@ -37,6 +38,7 @@ const PARTS: Part[] = [
   { name: 'tuning part 4 (author B)', file: DANGER_TUNE_4_FILE, danger: 110, quiet: 180, concern: 25 },
   { name: 'tuning part 5 (author G)', file: DANGER_TUNE_5_FILE, danger: 110, quiet: 180, concern: 25, nearCopies: true },
   { name: 'tuning part 6 (author H)', file: DANGER_TUNE_6_FILE, danger: 110, quiet: 175, concern: 25, nearCopies: true },
+  { name: 'tuning part 8 (author J)', file: DANGER_TUNE_8_FILE, danger: 100, quiet: 230, concern: 30, nearCopies: true },
   { name: 'holdout 4 (third author)', file: DANGER_HOLDOUT_4_FILE, danger: 90, quiet: 180, concern: 20, holdout: true, nearCopies: true },
 ];
 
