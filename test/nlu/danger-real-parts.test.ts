@@ -1,8 +1,8 @@
 /**
- * The shape of the fourth round's real-world danger files (test/nlu/danger-real.md): tuning parts
- * 3–6, each by an independent author, and holdout 4, by a third author who never saw the rules.
- * Counts, labels, kinds, no repeats within a file or from any other danger file, and no near-twin
- * between tuning material and holdout 4 (two authors retelling one public story). Texts are
+ * The shape of the fourth and fifth rounds' real-world danger files (test/nlu/danger-real.md): tuning
+ * parts 3–6, each by an independent author, and holdouts 4 and 5, each by an author who never saw the
+ * rules. Counts, labels, kinds, no repeats within a file or from any other danger file, and no
+ * near-twin between tuning material and a new holdout (two authors retelling one public story). Texts are
  * compared, never printed: a failure reports counts only, so no holdout message reaches a log.
  */
 import fs from 'node:fs';
@@ -10,11 +10,13 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   DANGER_HOLDOUT_4_FILE,
+  DANGER_HOLDOUT_5_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
   DANGER_TUNE_5_FILE,
   DANGER_TUNE_6_FILE,
   DANGER_TUNE_7_FILE,
+  DANGER_TUNE_8_FILE,
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
@@ -39,8 +41,13 @@ const PARTS: Part[] = [
   { name: 'tuning part 5 (author G)', file: DANGER_TUNE_5_FILE, danger: 110, quiet: 180, concern: 25, nearCopies: true },
   { name: 'tuning part 6 (author H)', file: DANGER_TUNE_6_FILE, danger: 110, quiet: 175, concern: 25, nearCopies: true },
   { name: 'tuning part 7 (author I)', file: DANGER_TUNE_7_FILE, danger: 130, quiet: 170, concern: 25, nearCopies: true },
+  { name: 'tuning part 8 (author J)', file: DANGER_TUNE_8_FILE, danger: 100, quiet: 230, concern: 30, nearCopies: true },
   { name: 'holdout 4 (third author)', file: DANGER_HOLDOUT_4_FILE, danger: 90, quiet: 180, concern: 20, holdout: true, nearCopies: true },
+  { name: 'holdout 5 (fourth author)', file: DANGER_HOLDOUT_5_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
 ];
+
+/** The holdouts written since tuning material had its own authors: every tuning part is kept clear of each. */
+const NEW_HOLDOUTS = [DANGER_HOLDOUT_4_FILE, DANGER_HOLDOUT_5_FILE];
 
 const NLU_DIR = path.join(ROOT, 'test/nlu');
 const KINDS = ['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation'];
@@ -96,8 +103,9 @@ describe.each(PARTS)('$name', (part) => {
     expect(set.filter((c) => seen.has(norm(c.text))).length).toBe(0);
   });
 
-  test('has no near-twin across the tuning/holdout-4 line (half the words shared)', () => {
-    const across = part.holdout ? others.filter((f) => !isHoldout(f)) : [DANGER_HOLDOUT_4_FILE];
+  test('has no near-twin across the tuning/holdout line (half the words shared)', () => {
+    // A holdout against every non-holdout file; a tuning part against every new holdout (4 and 5).
+    const across = part.holdout ? others.filter((f) => !isHoldout(f)) : NEW_HOLDOUTS.filter((f) => f !== part.file);
     const theirs = across.flatMap(read).map((c) => words(c.text));
     expect(set.filter((c) => theirs.some((o) => jaccard(words(c.text), o) >= 0.5)).length).toBe(0);
   });
