@@ -12,7 +12,7 @@
  */
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
-import { createLikeness } from './danger-likeness';
+import { createLikeness, demotionScore } from './danger-likeness';
 import { DEMOTE_BUDGET, DEV_QUESTION_BUDGET, draftModel, fit, likenessTokens, QUESTION_BUDGET, type Example } from './danger-likeness-fit';
 import { evaluateDanger, type DangerEvaluation } from './evaluate';
 import type { Vocabulary } from './vocabulary';
@@ -51,7 +51,7 @@ export function outOfAuthorScores(examples: readonly Example[], danger: DangerRu
     const raw = createLikeness(draftModel(m, '0'.repeat(16)));
     for (const e of examples) {
       if (e.author !== a) continue;
-      out.push({ e, s: d.likenessOf(e.text), raw: raw.score(likenessTokens(e.text, vocabulary)).score, certain: d.detect(e.text).danger });
+      out.push({ e, s: d.likenessOf(e.text), raw: demotionScore(raw, likenessTokens(e.text, vocabulary)), certain: d.detect(e.text).danger });
     }
   }
   return out;

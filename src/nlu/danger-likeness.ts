@@ -35,6 +35,14 @@ export const LikenessSchema = z.strictObject({
   weights: z.record(z.string().regex(/^[a-z0-9£]+( [a-z0-9£]+)?$/, 'one or two lower-case word stems'), finite),
 });
 
+/** A message shorter than this (words) is never demoted: a few words ("should I call 999?") are too little evidence of business. */
+export const DEMOTE_MIN_WORDS = 8;
+
+/** The score demotion sees: the likeness, or 1 (never demoted) for a message under DEMOTE_MIN_WORDS words. */
+export function demotionScore(l: { score(tokens: readonly string[]): Likeness }, tokens: readonly string[]): number {
+  return tokens.filter((t) => /[a-z0-9]/.test(t)).length < DEMOTE_MIN_WORDS ? 1 : l.score(tokens).score;
+}
+
 /** The likeness model as authored. */
 export type LikenessModel = z.output<typeof LikenessSchema>;
 

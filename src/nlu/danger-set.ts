@@ -103,6 +103,9 @@ export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   // is a new-author figure for the rules; after it they train the backstop only.
   { id: 'tune-5', files: [DANGER_TUNE_5_FILE] },
   { id: 'tune-6', files: [DANGER_TUNE_6_FILE] },
+  // Authors I and J (fifth round): measured once on the fourth round's rules (danger-real.md), then tuned on.
+  { id: 'tune-7', files: [DANGER_TUNE_7_FILE] },
+  { id: 'tune-8', files: [DANGER_TUNE_8_FILE] },
 ];
 
 /** Each author's messages under `root` (a missing file is a content_error naming it). */

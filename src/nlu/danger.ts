@@ -9,7 +9,7 @@ import type { DangerDetector, DangerVerdict } from '../core/ports';
 import { applyPatterns, tokenise } from './normalise';
 import { compileVocabulary, expandTokens, EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
 import type { DangerRules } from './danger-schema';
-import { createLikeness, likenessSignal } from './danger-likeness';
+import { createLikeness, demotionScore, likenessSignal } from './danger-likeness';
 
 export { DangerRulesSchema, type DangerRules } from './danger-schema';
 
@@ -163,7 +163,7 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     let top = LEVELS[Math.max(0, ...live.map(levelOf))];
     // A 999 verdict the backstop scores as ordinary business is asked about instead (one level
     // down, never to nothing: only a canceller can silence a risk).
-    if (top === 'certain' && likeness && likeness.demoteBelow > 0 && likeness.score(flat.split(' ')).score < likeness.demoteBelow) {
+    if (top === 'certain' && likeness && likeness.demoteBelow > 0 && demotionScore(likeness, flat.split(' ')) < likeness.demoteBelow) {
       top = 'possible';
       cancelledBy.push('looks-like-business');
     }
