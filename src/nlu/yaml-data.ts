@@ -5,6 +5,7 @@
  */
 import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { yamlMemo, type YamlMemo } from '../authoring/yaml-memo';
 import { SafeStepError } from '../core/errors';
 
 /**
@@ -13,7 +14,15 @@ import { SafeStepError } from '../core/errors';
  * cannot repeat; skipping the duplicate-key check there saves ~170 ms at every start (it is
  * quadratic in a map's size).
  */
-export function parseYamlData<S extends z.ZodType>(text: string, file: string, schema: S, options: { generated?: boolean } = {}): z.output<S> {
+export function parseYamlData<S extends z.ZodType>(text: string, file: string, schema: S, options: { generated?: boolean; memo?: YamlMemo } = {}): z.output<S> {
+  const memo = options.memo ?? yamlMemo();
+  const mode = options.generated === true ? 'data-generated' : 'data';
+  // Text parsed before (yaml-memo.ts) is checked from the memo's data; parsed again only to place a problem.
+  const known = memo.get(mode, text);
+  if (known !== undefined) {
+    const parsed = schema.safeParse(known);
+    if (parsed.success) return parsed.data;
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: options.generated !== true });
   const [syntax] = doc.errors;
@@ -22,7 +31,9 @@ export function parseYamlData<S extends z.ZodType>(text: string, file: string, s
     const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
     throw new SafeStepError('content_error', `${where}: invalid YAML: ${firstLine(syntax.message)}`);
   }
-  const parsed = schema.safeParse(doc.toJS());
+  const data = doc.toJS() as unknown;
+  if (known === undefined) memo.set(mode, text, doc, data);
+  const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
