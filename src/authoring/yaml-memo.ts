@@ -29,19 +29,11 @@ export interface YamlMemo {
 /** The code whose changes must invalidate the memo (files beside this one, or in ../nlu). */
 const PARSE_CODE = ['yaml-source', 'yaml-memo', '../nlu/yaml-data'];
 
-const NONE: YamlMemo = { get: () => undefined, set: () => undefined, save: () => undefined };
-
 let shared: YamlMemo | undefined;
 
-/**
- * The process's memo, in $SAFESTEP_CACHE_DIR (else safestep-cache in the temporary folder), the
- * folder the router's model cache uses; SAFESTEP_CACHE_DIR=off turns both reading and writing off.
- */
+/** The process's memo, in $SAFESTEP_CACHE_DIR (else safestep-cache in the temporary folder), the router's model cache's folder. */
 export function yamlMemo(): YamlMemo {
-  if (!shared) {
-    const dir = process.env.SAFESTEP_CACHE_DIR || path.join(os.tmpdir(), 'safestep-cache');
-    shared = dir === 'off' ? NONE : openYamlMemo(dir);
-  }
+  shared ??= openYamlMemo(process.env.SAFESTEP_CACHE_DIR || path.join(os.tmpdir(), 'safestep-cache'));
   return shared;
 }
 
