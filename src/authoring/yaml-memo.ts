@@ -8,7 +8,7 @@
  * parsed (and its errors reported with file and line) as before. Shape and meaning checks still
  * run on the data at every start. A missing, corrupt or unwritable memo only costs the parse.
  * One file per code version, `yaml-<code>.json`, in the model cache's folder; it keeps the texts
- * used by the last process that added one.
+ * used by the last process that added one, and at most as much again of older ones.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -22,7 +22,7 @@ export interface YamlMemo {
   get(mode: string, text: string): unknown;
   /** Keeps `data`, parsed from `doc` (the document of `text`), unless JSON or aliases would change it. */
   set(mode: string, text: string, doc: Document, data: unknown): void;
-  /** Writes the memo now if anything was added since it was read (`set` also schedules this). */
+  /** Writes the memo now if anything was added since it was read (the loaders call it; `set` also schedules it). */
   save(): void;
 }
 
@@ -51,6 +51,22 @@ export function openYamlMemo(dir: string): YamlMemo {
   const used = new Map<string, string>();
   let dirty = false;
   const keyOf = (mode: string, text: string) => createHash('sha256').update(mode).update('\0').update(text).digest('base64url');
+  /**
+   * What `save` writes: the entries this process used, and those it did not (another command's
+   * files, e.g. the quiz that `route` never reads) while they are under half of the whole.
+   */
+  const kept = (): Map<string, string> => {
+    const all = new Map(used);
+    let usedBytes = 0;
+    for (const json of used.values()) usedBytes += json.length;
+    let other = 0;
+    for (const [key, json] of Object.entries(stored)) {
+      if (all.has(key) || typeof json !== 'string' || other + json.length > usedBytes) continue;
+      all.set(key, json);
+      other += json.length;
+    }
+    return all;
+  };
   const memo: YamlMemo = {
     get(mode, text) {
       const key = keyOf(mode, text);
@@ -71,7 +87,7 @@ export function openYamlMemo(dir: string): YamlMemo {
       // Only data JSON carries exactly (no undefined, NaN, Infinity, -0, Date …) is kept.
       if (json === undefined || !isDeepStrictEqual(JSON.parse(json), data)) return;
       used.set(keyOf(mode, text), json);
-      // Written once the loading that is under way has finished, off the path to ready.
+      // The loaders save once all their files are read; this catches any other reader.
       if (!dirty) setImmediate(() => memo.save());
       dirty = true;
     },
@@ -80,7 +96,7 @@ export function openYamlMemo(dir: string): YamlMemo {
       try {
         fs.mkdirSync(dir, { recursive: true });
         const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(used)));
+        fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(kept())));
         fs.renameSync(temporary, file);
         dirty = false;
         prune(dir);

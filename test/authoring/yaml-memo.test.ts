@@ -122,3 +122,16 @@ test('each get is a fresh copy, so a caller may change its data', () => {
   a.list.push(3);
   expect(memo.get('source', 'list: [1, 2]\n')).toEqual({ list: [1, 2] });
 });
+
+test("a process that adds a file keeps another command's files (up to as much again as its own)", () => {
+  const quiz = 'questions:\n  - one\n';
+  const first = openYamlMemo(dir);
+  parseYaml(quiz, 'content/quiz/shared.yaml', first);
+  parseYaml('id: demo\n', 'flows/demo.yaml', first);
+  first.save();
+  const route = openYamlMemo(dir);
+  parseYaml('id: demo\n', 'flows/demo.yaml', route);
+  parseYaml('id: demo\ntitle: Changed and longer than the quiz file\n', 'flows/demo.yaml', route);
+  route.save();
+  expect(openYamlMemo(dir).get('source', quiz)).toEqual({ questions: ['one'] });
+});
