@@ -5,8 +5,9 @@
  * - `--max-semi-space-size=1` keeps V8's young generation at 1 MB: loading leaves short-lived
  *   garbage, and a large young generation kept it as resident memory once SafeStep was ready.
  *   Decided again on 7 December after the start stopped making most of that garbage (parsed-YAML
- *   memo, binary model cache; docs/startup-notes.md): it still saves ~20-25 MB at ready (chat
- *   ≈127 → ≈108 MB) and no longer costs measurable time (interleaved runs, loaded machine).
+ *   memo, binary model cache; docs/startup-notes.md): it still saves ~20 MB at ready (chat
+ *   ≈123 → ≈103 MB, route ≈121 → ≈100 MB; without it the 120 MB goal is missed) for ~5-10 %
+ *   more CPU time to ready (≈0.8 → ≈0.9 s CPU, route; medians of interleaved runs).
  * - `--no-regexp-tier-up` compiles each regular expression straight to machine code on its first
  *   use. By default V8 first compiles it to bytecode, then again to machine code on its second
  *   use; the danger model's ~520 patterns (content/danger/) paid both on the first message:
