@@ -15,7 +15,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+
+/**
+ * The `yaml` package, loaded on first use: a start whose every file is in the memo never needs it
+ * (loading it is ~30 ms). Type-only imports of 'yaml' elsewhere cost nothing at run time.
+ */
+export function yamlLib(): typeof import('yaml') {
+  return require('yaml') as typeof import('yaml');
+}
 
 /** Parsed data by text; `get` returns a fresh copy each time (callers may mutate it). */
 export interface YamlMemo {
@@ -110,6 +118,7 @@ export function openYamlMemo(dir: string): YamlMemo {
 
 function hasAlias(doc: Document): boolean {
   let found = false;
+  const { visit } = yamlLib();
   visit(doc, {
     Alias() {
       found = true;

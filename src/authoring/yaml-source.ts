@@ -4,10 +4,9 @@
  * YAML syntax errors become problems naming the file and line:column.
  */
 import { readFileSync } from 'node:fs';
-import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Problem } from './problem';
-import { yamlMemo, type YamlMemo } from './yaml-memo';
+import { yamlLib, yamlMemo, type YamlMemo } from './yaml-memo';
 
 /** A path into parsed data, as zod issue paths and the validator use them. */
 export type DataPath = readonly PropertyKey[];
@@ -41,7 +40,7 @@ function firstLine(message: string): string {
 }
 
 function resolve(node: unknown, doc: Document): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+  return yamlLib().isAlias(node) ? node.resolve(doc) : node;
 }
 
 function startLine(node: unknown, counter: LineCounter): number | undefined {
@@ -51,6 +50,7 @@ function startLine(node: unknown, counter: LineCounter): number | undefined {
 
 /** Walks `path` through the document and returns the line of the deepest node found. */
 function lineInDocument(doc: Document, counter: LineCounter, path: DataPath): number {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   let node: unknown = resolve(doc.contents, doc);
   let line = startLine(node, counter) ?? 1;
   for (const segment of path) {
@@ -80,6 +80,7 @@ export function parseYaml(text: string, file: string, memo: YamlMemo = yamlMemo(
     const lineOf = (path: DataPath): number => (lines ??= positionsOf(text))(path);
     return { source: { file, data: known, lineOf }, problems: [] };
   }
+  const { LineCounter, parseDocument } = yamlLib();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   // Only the first syntax error: the parser's later ones are usually knock-on effects of it.
@@ -105,6 +106,7 @@ const MEMO_MODE = 'source';
 
 /** Line lookup for a text known to parse without errors. */
 function positionsOf(text: string): (path: DataPath) => number {
+  const { LineCounter, parseDocument } = yamlLib();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   return (path) => lineInDocument(doc, counter, path);
