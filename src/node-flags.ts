@@ -6,8 +6,8 @@
  *   garbage, and a large young generation kept it as resident memory once SafeStep was ready.
  *   Decided again on 7 December after the start stopped making most of that garbage (parsed-YAML
  *   memo, binary model cache; docs/startup-notes.md): it still saves ~20 MB at ready (chat
- *   ≈123 → ≈103 MB, route ≈121 → ≈100 MB; without it the 120 MB goal is missed) for ~5-10 %
- *   more CPU time to ready (≈0.8 → ≈0.9 s CPU, route; medians of interleaved runs).
+ *   ≈121 → ≈100 MB, route ≈119 → ≈96 MB; without it the 120 MB goal is at best just met) for
+ *   0-10 % more CPU time to ready (two sets of interleaved runs: equal, then ≈0.82 → ≈0.90 s).
  * - `--no-regexp-tier-up` compiles each regular expression straight to machine code on its first
  *   use. By default V8 first compiles it to bytecode, then again to machine code on its second
  *   use; the danger model's ~520 patterns (content/danger/) paid both on the first message:
