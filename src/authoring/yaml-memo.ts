@@ -12,10 +12,10 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
+import { defaultCacheDir, ensureOwnCacheDir, isOwnCacheDir, keepNewest } from '../core/cache-dir';
 
 /**
  * The `yaml` package, loaded on first use: a start whose every file is in the memo never needs it
@@ -41,7 +41,7 @@ let shared: YamlMemo | undefined;
 
 /** The process's memo, in $SAFESTEP_CACHE_DIR (else safestep-cache in the temporary folder), the router's model cache's folder. */
 export function yamlMemo(): YamlMemo {
-  shared ??= openYamlMemo(process.env.SAFESTEP_CACHE_DIR || path.join(os.tmpdir(), 'safestep-cache'));
+  shared ??= openYamlMemo(defaultCacheDir());
   return shared;
 }
 
@@ -50,6 +50,8 @@ export function openYamlMemo(dir: string): YamlMemo {
   const file = path.join(dir, `yaml-${codeFingerprint()}.json`);
   let stored: Record<string, string> = {};
   try {
+    // A folder another user could write to is never trusted: it could hold other data for a file's text.
+    if (!isOwnCacheDir(dir)) throw new Error('not our own cache folder');
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) stored = parsed as Record<string, string>;
   } catch {
@@ -102,12 +104,12 @@ export function openYamlMemo(dir: string): YamlMemo {
     save() {
       if (!dirty) return;
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        if (!ensureOwnCacheDir(dir)) return;
         const temporary = `${file}.${process.pid}.tmp`;
         fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(kept())));
         fs.renameSync(temporary, file);
         dirty = false;
-        prune(dir);
+        keepNewest(dir, 'yaml-', '.json', KEEP);
       } catch {
         // A memo that cannot be written only costs the next start its parsing time.
       }
@@ -149,13 +151,3 @@ function codeFingerprint(): string {
 
 /** How many memos (code versions) are kept; older ones are removed when one is written. */
 const KEEP = 4;
-
-/** Keeps the KEEP newest memos in `dir`. */
-function prune(dir: string): void {
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.startsWith('yaml-') && f.endsWith('.json'))
-    .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const { f } of files.slice(KEEP)) fs.rmSync(path.join(dir, f), { force: true });
-}

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultCacheDir, ensureOwnCacheDir, isOwnCacheDir, keepNewest } from '../core/cache-dir';
 import type { ModelCache, TrainedModel } from './router';
 import { isConsistent } from './tfidf';
 
@@ -28,10 +29,6 @@ const PREFIX = 'router-';
 /** Files of this format; the JSON files earlier versions wrote are never read (nor removed: older code may still use them). */
 const EXT = '.bin';
 
-/** The default cache folder: $SAFESTEP_CACHE_DIR, else safestep-cache in the system's temporary folder. */
-export function defaultCacheDir(): string {
-  return process.env.SAFESTEP_CACHE_DIR || path.join(os.tmpdir(), 'safestep-cache');
-}
 
 /** A ModelCache over files in `dir` (created when first written). */
 export function createFileModelCache(dir: string = defaultCacheDir()): ModelCache {
@@ -40,6 +37,7 @@ export function createFileModelCache(dir: string = defaultCacheDir()): ModelCach
   return {
     read(key) {
       try {
+        if (!isOwnCacheDir(dir)) return undefined;
         return decodeModel(fs.readFileSync(file(key)));
       } catch {
         return undefined;
@@ -47,14 +45,14 @@ export function createFileModelCache(dir: string = defaultCacheDir()): ModelCach
     },
     write(key, model) {
       try {
-        fs.mkdirSync(dir, { recursive: true });
+        if (!ensureOwnCacheDir(dir)) return;
         const target = file(key);
         const temporary = `${target}.${process.pid}.tmp`;
         const bytes = encodeModel(model);
         if (!bytes) return;
         fs.writeFileSync(temporary, bytes);
         fs.renameSync(temporary, target);
-        prune(dir);
+        keepNewest(dir, PREFIX, EXT, KEEP);
       } catch {
         // A cache that cannot be written only costs the next start its training time.
       }
@@ -172,14 +170,4 @@ function codeFingerprint(): string {
     }
   }
   return hash.digest('hex');
-}
-
-/** Keeps the KEEP newest cached models in `dir`. */
-function prune(dir: string): void {
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.startsWith(PREFIX) && f.endsWith(EXT))
-    .map((f) => ({ f, t: fs.statSync(path.join(dir, f)).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const { f } of files.slice(KEEP)) fs.rmSync(path.join(dir, f), { force: true });
 }

@@ -99,3 +99,15 @@ test('a cache folder that cannot be created is no error', () => {
   const router = createRouter(flows, options({ cache: createFileModelCache(path.join(blocked, 'cache')) }));
   expect(router.route('a mum added me on fb').alternatives[0]?.flow).toBe('parent-contact-personal');
 });
+
+(typeof process.getuid === 'function' ? test : test.skip)('a cache folder others can write to is neither read nor written (src/core/cache-dir.ts)', () => {
+  createRouter(flows, options({ cache: createFileModelCache(dir) }));
+  fs.chmodSync(dir, 0o777);
+  const cache = createFileModelCache(dir);
+  const read = jest.spyOn(cache, 'read');
+  createRouter(flows, options({ cache }));
+  expect(read.mock.results[0]?.value).toBeUndefined();
+  fs.rmSync(path.join(dir, cachedFiles()[0]!));
+  createRouter(flows, options({ cache: createFileModelCache(dir) }));
+  expect(cachedFiles()).toHaveLength(0);
+});
