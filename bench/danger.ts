@@ -16,12 +16,15 @@ import {
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_3_FILE,
   DANGER_HOLDOUT_4_FILE,
+  DANGER_HOLDOUT_5_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
   DANGER_TUNE_5_FILE,
   DANGER_TUNE_6_FILE,
+  DANGER_TUNE_7_FILE,
+  DANGER_TUNE_8_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -57,35 +60,35 @@ export function measureDanger(root: string): DangerBench {
   const nlu = loadNluContent(root);
   const { danger } = createNlu([...content.flows.values()], nlu);
   const real = (file: string) => readDangerSet(path.join(root, file), file);
-  const holdout = real(DANGER_HOLDOUT_FILE);
-  const holdout2 = real(DANGER_HOLDOUT_2_FILE);
-  const holdout3 = real(DANGER_HOLDOUT_3_FILE);
-  const holdout4 = real(DANGER_HOLDOUT_4_FILE);
-  const tune = real(DANGER_TUNE_FILE);
-  const tune2 = real(DANGER_TUNE_2_FILE);
-  const tune3 = real(DANGER_TUNE_3_FILE);
-  const tune4 = real(DANGER_TUNE_4_FILE);
-  const tune5 = real(DANGER_TUNE_5_FILE);
-  const tune6 = real(DANGER_TUNE_6_FILE);
-  const check = [...real(DANGER_CHECK_FILE), ...real(DANGER_CHECK_2_FILE)];
+  const realSets: [name: string, files: string[], tunedOn: boolean][] = [
+    ['Real-world holdout 5 (a fourth author, written first in the fifth round, never read)', [DANGER_HOLDOUT_5_FILE], false],
+    ['Real-world holdout 4 (a third author, written before the fourth round, never read)', [DANGER_HOLDOUT_4_FILE], false],
+    ['Real-world holdout 3 (a second author, written before the third round, never read)', [DANGER_HOLDOUT_3_FILE], false],
+    ['Real-world holdout 2 (written before the second round, never read)', [DANGER_HOLDOUT_2_FILE], false],
+    ['Real-world holdout (never tuned on)', [DANGER_HOLDOUT_FILE], false],
+    ['Real-world tuning part', [DANGER_TUNE_FILE], true],
+    ['Real-world tuning part 2 (third round)', [DANGER_TUNE_2_FILE], true],
+    ['Real-world tuning part 3 (fourth round, independent author A)', [DANGER_TUNE_3_FILE], true],
+    ['Real-world tuning part 4 (fourth round, independent author B)', [DANGER_TUNE_4_FILE], true],
+    ['Real-world tuning part 5 (fourth round, author G)', [DANGER_TUNE_5_FILE], true],
+    ['Real-world tuning part 6 (fourth round, author H)', [DANGER_TUNE_6_FILE], true],
+    ['Real-world tuning part 7 (fifth round, independent author I)', [DANGER_TUNE_7_FILE], true],
+    ['Real-world tuning part 8 (fifth round, independent author J)', [DANGER_TUNE_8_FILE], true],
+    ["Author's two self-checks (third round; each measured once, then tuned on)", [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE], true],
+  ];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
   const fresh = readDevSet(path.join(root, FRESH_SET_FILE), FRESH_SET_FILE);
-  const sets: DangerSetResult[] = [
-    { name: 'Real-world holdout 4 (a third author, written before the fourth round, never read)', file: DANGER_HOLDOUT_4_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout4), breakdown: breakdown(danger, holdout4) },
-    { name: 'Real-world holdout 3 (a second author, written before the third round, never read)', file: DANGER_HOLDOUT_3_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout3), breakdown: breakdown(danger, holdout3) },
-    { name: 'Real-world holdout 2 (written before the second round, never read)', file: DANGER_HOLDOUT_2_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout2), breakdown: breakdown(danger, holdout2) },
-    { name: 'Real-world holdout (never tuned on)', file: DANGER_HOLDOUT_FILE, listTexts: false, evaluation: evaluateDanger(danger, holdout), breakdown: breakdown(danger, holdout) },
-    { name: 'Real-world tuning part', file: DANGER_TUNE_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune), breakdown: breakdown(danger, tune) },
-    { name: 'Real-world tuning part 2 (third round)', file: DANGER_TUNE_2_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune2), breakdown: breakdown(danger, tune2) },
-    { name: 'Real-world tuning part 3 (fourth round, independent author A)', file: DANGER_TUNE_3_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune3), breakdown: breakdown(danger, tune3) },
-    { name: 'Real-world tuning part 4 (fourth round, independent author B)', file: DANGER_TUNE_4_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune4), breakdown: breakdown(danger, tune4) },
-    { name: 'Real-world tuning part 5 (author G; the rules never tuned on it, the backstop trains on it)', file: DANGER_TUNE_5_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune5), breakdown: breakdown(danger, tune5) },
-    { name: 'Real-world tuning part 6 (author H; the rules never tuned on it, the backstop trains on it)', file: DANGER_TUNE_6_FILE, listTexts: true, evaluation: evaluateDanger(danger, tune6), breakdown: breakdown(danger, tune6) },
-    { name: "Author's two self-checks (third round; each measured once, then tuned on)", file: `${DANGER_CHECK_FILE} + ${DANGER_CHECK_2_FILE}`, listTexts: true, evaluation: evaluateDanger(danger, check), breakdown: breakdown(danger, check) },
+  const all: DangerCase[] = [];
+  const sets: DangerSetResult[] = realSets.map(([name, files, tunedOn]) => {
+    const cases = files.flatMap(real);
+    all.push(...cases);
+    return { name, file: files.join(' + '), listTexts: tunedOn, evaluation: evaluateDanger(danger, cases), breakdown: breakdown(danger, cases) };
+  });
+  sets.push(
     { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
     { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },
-  ];
-  const texts = [...holdout3, ...holdout2, ...holdout, ...tune, ...tune2, ...check, ...dev, ...fresh].map((c) => c.text);
+  );
+  const texts = [...all, ...dev, ...fresh].map((c) => c.text);
   for (const t of texts.slice(0, 50)) danger.detect(t); // warm up
   const t0 = performance.now();
   for (let i = 0; i < 5; i++) for (const t of texts) danger.detect(t);

@@ -21,6 +21,7 @@ import { checkShape } from './shape';
 import { CONTENT_FILES } from './sources';
 import type { ContentSources, SourceFile } from './sources';
 import { validate } from './validate';
+import { yamlMemo } from './yaml-memo';
 import { readYaml } from './yaml-source';
 
 /** What `validate` and `loadContent` get from one pass over the content root. */
@@ -131,6 +132,7 @@ export function inspectContent(root: string): ContentInspection {
     clauseMaps: loadClauseMaps(root, problems),
     policyTexts: readPolicyTexts(root, settings),
   };
+  yamlMemo().save(); // every file is read: keep what was parsed for the next start
   if (!sources.national || !sources.messages || !sources.guard) return { problems: sortProblems(problems), sources, skipped: [] };
   for (const s of settings) s.data.contacts = withNationalContacts(s.data.contacts, sources.national.data.contacts);
   const bundle: { -readonly [K in keyof ContentBundle]: ContentBundle[K] } = {

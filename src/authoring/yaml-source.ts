@@ -4,9 +4,9 @@
  * YAML syntax errors become problems naming the file and line:column.
  */
 import { readFileSync } from 'node:fs';
-import { Document, LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode } from 'yaml';
 import type { Problem } from './problem';
+import { yamlLib, yamlMemo, type YamlMemo } from './yaml-memo';
 
 /** A path into parsed data, as zod issue paths and the validator use them. */
 export type DataPath = readonly PropertyKey[];
@@ -40,7 +40,7 @@ function firstLine(message: string): string {
 }
 
 function resolve(node: unknown, doc: Document): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+  return yamlLib().isAlias(node) ? node.resolve(doc) : node;
 }
 
 function startLine(node: unknown, counter: LineCounter): number | undefined {
@@ -50,6 +50,7 @@ function startLine(node: unknown, counter: LineCounter): number | undefined {
 
 /** Walks `path` through the document and returns the line of the deepest node found. */
 function lineInDocument(doc: Document, counter: LineCounter, path: DataPath): number {
+  const { isMap, isPair, isScalar, isSeq } = yamlLib();
   let node: unknown = resolve(doc.contents, doc);
   let line = startLine(node, counter) ?? 1;
   for (const segment of path) {
@@ -68,8 +69,18 @@ function lineInDocument(doc: Document, counter: LineCounter, path: DataPath): nu
   return line;
 }
 
-/** Parses YAML text; `file` is the name problems will carry. Never throws. */
-export function parseYaml(text: string, file: string): ParsedYaml {
+/**
+ * Parses YAML text; `file` is the name problems will carry. Never throws. Text parsed before
+ * (yaml-memo.ts) gives the same data from the memo, and is parsed again only if a line is asked for.
+ */
+export function parseYaml(text: string, file: string, memo: YamlMemo = yamlMemo()): ParsedYaml {
+  const known = memo.get(MEMO_MODE, text);
+  if (known !== undefined) {
+    let lines: ((path: DataPath) => number) | undefined;
+    const lineOf = (path: DataPath): number => (lines ??= positionsOf(text))(path);
+    return { source: { file, data: known, lineOf }, problems: [] };
+  }
+  const { LineCounter, parseDocument } = yamlLib();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
   // Only the first syntax error: the parser's later ones are usually knock-on effects of it.
@@ -86,7 +97,19 @@ export function parseYaml(text: string, file: string): ParsedYaml {
     const message = err instanceof Error ? err.message : String(err);
     return { problems: [{ rule: 'yaml-syntax', file, line: 1, message: `YAML could not be read: ${message}.`, fix: syntaxFix }] };
   }
+  memo.set(MEMO_MODE, text, doc, data);
   return { source: { file, data, lineOf: (path) => lineInDocument(doc, counter, path) }, problems: [] };
+}
+
+/** The memo's name for what parseYaml keeps (the data of a document without errors). */
+const MEMO_MODE = 'source';
+
+/** Line lookup for a text known to parse without errors. */
+function positionsOf(text: string): (path: DataPath) => number {
+  const { LineCounter, parseDocument } = yamlLib();
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true });
+  return (path) => lineInDocument(doc, counter, path);
 }
 
 /** Reads and parses a YAML file from disk; a missing or unreadable file is a problem too. */

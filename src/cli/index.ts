@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=1
+#!/usr/bin/env -S node --max-semi-space-size=1 --no-regexp-tier-up
 /**
  * The `safestep` command line. Each sub-command is loaded only when used, so `safestep reports`
  * never pays for the language model and `safestep validate` never opens the database.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { FlowDef } from '../core/model';
 import type { DangerDetector } from '../core/ports';
+import { yamlMemo } from '../authoring/yaml-memo';
 import { SafeStepError } from '../core/errors';
 import { createDangerDetector, type DangerRules } from './danger';
 import { LikenessSchema } from './danger-likeness';
@@ -109,7 +110,7 @@ export function loadNluContent(root: string): NluContent {
   };
   const exists = (file: string) => fs.existsSync(path.join(root, file));
   const vocabulary = read(NLU_FILES.vocabulary, VocabularySchema);
-  return {
+  const content: NluContent = {
     vocabulary,
     ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
@@ -117,6 +118,8 @@ export function loadNluContent(root: string): NluContent {
     router: read(NLU_FILES.router, routerConfigSchema(new Set(Object.keys(vocabulary.concepts)))),
     danger: readDanger(read, exists),
   };
+  yamlMemo().save(); // every file is read: keep what was parsed for the next start
+  return content;
 }
 
 /** The danger model's files; signals and cancellers are checked against the cues; the likeness backstop is optional. */

@@ -24,10 +24,17 @@ export interface TfIdfIndex {
   state(): TfIdfState;
 }
 
-/** An index as plain data: each term's IDF weight, and each document's terms and weights in order. */
+/**
+ * An index as data, packed for a cache (model-cache.ts stores these arrays as they are): the
+ * terms in order and each one's IDF weight; document d's entries are `start[d]` … `start[d+1]`-1
+ * of `term` (an index into `terms`) and `weight`, in the document's own order.
+ */
 export interface TfIdfState {
-  idf: [string, number][];
-  documents: { terms: string[]; weights: number[] }[];
+  terms: string[];
+  idf: Float64Array;
+  start: Int32Array;
+  term: Int32Array;
+  weight: Float64Array;
 }
 
 /**
@@ -44,27 +51,49 @@ export function createTfIdfIndex(
   const n = documents.length;
   const df = new Map<string, number>();
   for (const terms of documents) for (const t of new Set(terms)) df.set(t, (df.get(t) ?? 0) + 1);
-  const idf = new Map<string, number>();
-  for (const [t, d] of df) idf.set(t, Math.pow(Math.log((n + 1) / (d + 1)) + 1, power) * weight(t));
-  const vectorOf = vectoriser(idf);
-  return indexOf(idf, documents.map(vectorOf));
+  const terms = [...df.keys()];
+  const ids = new Map(terms.map((t, i) => [t, i]));
+  const idf = Float64Array.from(terms, (t) => Math.pow(Math.log((n + 1) / (df.get(t)! + 1)) + 1, power) * weight(t));
+  const vectors = documents.map(vectoriser(ids, idf));
+  let nnz = 0;
+  for (const v of vectors) nnz += v.size;
+  const start = new Int32Array(n + 1);
+  const term = new Int32Array(nnz);
+  const weights = new Float64Array(nnz);
+  let at = 0;
+  vectors.forEach((v, d) => {
+    start[d] = at;
+    for (const [t, w] of v) (term[at] = ids.get(t)!), (weights[at++] = w);
+  });
+  start[n] = at;
+  return indexOf({ terms, idf, start, term, weight: weights }, ids);
 }
 
-/** Rebuilds an index from its state (see TfIdfIndex.state). */
+/** Rebuilds an index from its state (see TfIdfIndex.state); throws if the state is inconsistent. */
 export function restoreTfIdfIndex(state: TfIdfState): TfIdfIndex {
-  const idf = new Map(state.idf);
-  return indexOf(idf, state.documents.map((d) => new Map(d.terms.map((t, i) => [t, d.weights[i]!]))));
+  if (!isConsistent(state)) throw new Error('tf-idf state: arrays do not match');
+  return indexOf(state, new Map(state.terms.map((t, i) => [t, i])));
 }
 
-/** Weights a bag of terms by `idf` (sublinear TF, L2-normalised). */
-function vectoriser(idf: ReadonlyMap<string, number>): (terms: readonly string[]) => SparseVector {
+/** Whether the arrays of `state` fit together (offsets in order, every term index in range). */
+export function isConsistent(state: TfIdfState): boolean {
+  const { terms, idf, start, term, weight } = state;
+  const n = start.length - 1;
+  if (idf.length !== terms.length || n < 0 || start[0] !== 0 || start[n] !== term.length || term.length !== weight.length) return false;
+  for (let d = 0; d < n; d++) if (start[d]! > start[d + 1]!) return false;
+  for (let k = 0; k < term.length; k++) if (term[k]! < 0 || term[k]! >= terms.length) return false;
+  return true;
+}
+
+/** Weights a bag of terms by `idf` (sublinear TF, L2-normalised); `ids`: term → its index in `idf`. */
+function vectoriser(ids: ReadonlyMap<string, number>, idf: Float64Array): (terms: readonly string[]) => SparseVector {
   return (terms) => {
     const counts = new Map<string, number>();
-    for (const t of terms) if (idf.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of terms) if (ids.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
     let norm = 0;
     const out = new Map<string, number>();
     for (const [t, c] of counts) {
-      const w = (1 + Math.log(c)) * (idf.get(t) ?? 0);
+      const w = (1 + Math.log(c)) * idf[ids.get(t)!]!;
       out.set(t, w);
       norm += w * w;
     }
@@ -74,28 +103,45 @@ function vectoriser(idf: ReadonlyMap<string, number>): (terms: readonly string[]
   };
 }
 
-/** The index over documents already weighted. */
-function indexOf(idf: ReadonlyMap<string, number>, vectors: readonly SparseVector[]): TfIdfIndex {
-  const n = vectors.length;
-  const vector = vectoriser(idf);
-  const postings = new Map<string, { doc: number; weight: number }[]>();
-  vectors.forEach((v, doc) => {
-    for (const [t, weight] of v) {
-      const list = postings.get(t) ?? [];
-      list.push({ doc, weight });
-      postings.set(t, list);
+/**
+ * The index over documents already weighted. The postings (term → documents) are packed like the
+ * documents, in document order, so a message's similarities add up in the same order as ever.
+ */
+function indexOf(state: TfIdfState, ids: ReadonlyMap<string, number>): TfIdfIndex {
+  const { terms, idf, start, term, weight } = state;
+  const n = start.length - 1;
+  const vector = vectoriser(ids, idf);
+  const postStart = new Int32Array(terms.length + 1);
+  for (let k = 0; k < term.length; k++) postStart[term[k]! + 1]!++;
+  for (let t = 0; t < terms.length; t++) postStart[t + 1]! += postStart[t]!;
+  const postDoc = new Int32Array(term.length);
+  const postWeight = new Float64Array(term.length);
+  const fill = postStart.slice(0, terms.length);
+  for (let d = 0; d < n; d++) {
+    for (let k = start[d]!; k < start[d + 1]!; k++) {
+      const at = fill[term[k]!]!++;
+      postDoc[at] = d;
+      postWeight[at] = weight[k]!;
     }
-  });
+  }
 
   return {
     size: n,
-    document: (i) => vectors[i] ?? new Map<string, number>(),
+    document(i) {
+      const v = new Map<string, number>();
+      if (i >= 0 && i < n) for (let k = start[i]!; k < start[i + 1]!; k++) v.set(terms[term[k]!]!, weight[k]!);
+      return v;
+    },
     vector,
     similarities(v: SparseVector): Float64Array {
       const sims = new Float64Array(n);
-      for (const [t, w] of v) for (const p of postings.get(t) ?? []) sims[p.doc] = (sims[p.doc] ?? 0) + w * p.weight;
+      for (const [t, w] of v) {
+        const id = ids.get(t);
+        if (id === undefined) continue;
+        for (let k = postStart[id]!; k < postStart[id + 1]!; k++) sims[postDoc[k]!] = sims[postDoc[k]!]! + w * postWeight[k]!;
+      }
       return sims;
     },
-    state: () => ({ idf: [...idf], documents: vectors.map((v) => ({ terms: [...v.keys()], weights: [...v.values()] })) }),
+    state: () => state,
   };
 }

@@ -3,8 +3,9 @@
  * (YAML syntax or shape) becomes a content_error naming the file, line and column, so an author
  * can fix content/nlu/*.yaml or content/danger/ without reading TypeScript.
  */
-import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
+import type { Document } from 'yaml';
 import type { z } from 'zod';
+import { yamlLib, yamlMemo, type YamlMemo } from '../authoring/yaml-memo';
 import { SafeStepError } from '../core/errors';
 
 /**
@@ -13,7 +14,16 @@ import { SafeStepError } from '../core/errors';
  * cannot repeat; skipping the duplicate-key check there saves ~170 ms at every start (it is
  * quadratic in a map's size).
  */
-export function parseYamlData<S extends z.ZodType>(text: string, file: string, schema: S, options: { generated?: boolean } = {}): z.output<S> {
+export function parseYamlData<S extends z.ZodType>(text: string, file: string, schema: S, options: { generated?: boolean; memo?: YamlMemo } = {}): z.output<S> {
+  const memo = options.memo ?? yamlMemo();
+  const mode = options.generated === true ? 'data-generated' : 'data';
+  // Text parsed before (yaml-memo.ts) is checked from the memo's data; parsed again only to place a problem.
+  const known = memo.get(mode, text);
+  if (known !== undefined) {
+    const parsed = schema.safeParse(known);
+    if (parsed.success) return parsed.data;
+  }
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: options.generated !== true });
   const [syntax] = doc.errors;
@@ -22,7 +32,9 @@ export function parseYamlData<S extends z.ZodType>(text: string, file: string, s
     const where = pos ? `${file}:${pos.line}:${pos.col}` : file;
     throw new SafeStepError('content_error', `${where}: invalid YAML: ${firstLine(syntax.message)}`);
   }
-  const parsed = schema.safeParse(doc.toJS());
+  const data = doc.toJS() as unknown;
+  if (known === undefined) memo.set(mode, text, doc, data);
+  const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
@@ -38,6 +50,7 @@ export function parseYamlData<S extends z.ZodType>(text: string, file: string, s
 
 /** The start offset of the key node named by the last element of `path`. */
 function keyOffsetOf(doc: Document, path: (string | number)[]): number | undefined {
+  const { isMap, isScalar } = yamlLib();
   const parent: unknown = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
@@ -46,6 +59,7 @@ function keyOffsetOf(doc: Document, path: (string | number)[]): number | undefin
 
 /** The start offset of the deepest node along `path` that exists in the document. */
 function offsetOf(doc: Document, path: (string | number)[]): number | undefined {
+  const { isNode } = yamlLib();
   for (let depth = path.length; depth >= 0; depth--) {
     const node: unknown = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) return node.range[0];

@@ -12,6 +12,7 @@ import type { ContentInspection } from '../authoring/load';
 import { ContentError, sortProblems, type Problem } from '../authoring/problem';
 import { checkShape } from '../authoring/shape';
 import type { SourceFile } from '../authoring/sources';
+import { yamlMemo } from '../authoring/yaml-memo';
 import { readYaml } from '../authoring/yaml-source';
 import type { ContentBundle } from '../core/content';
 import type { QuizCatalog, QuizContent, SettingQuizDef, SharedQuizDef } from './model';
@@ -77,6 +78,7 @@ export function inspectQuiz(root: string, content: Pick<ContentInspection, 'sour
     const loaded = loadFile(root, `${QUIZ_FILES.dir}/${name}`, SettingQuizSchema, problems);
     if (loaded) sources.settings.push(loaded);
   }
+  yamlMemo().save(); // every quiz file is read: keep what was parsed for the next start
   if (!sources.shared || !sources.messages) return { present: true, problems: sortProblems(problems), sources };
   problems.push(...validateQuiz(content.bundle, content.sources, sources as Required<QuizSources>));
   if (problems.length > 0) return { present: true, problems: sortProblems(problems), sources };

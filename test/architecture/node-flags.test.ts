@@ -12,6 +12,7 @@ test('npm start, npm run safestep and the safestep command carry the same Node f
   const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
   const flags = startFlags(ROOT);
   expect(flags).toContain('--max-semi-space-size=1');
+  expect(flags).toContain('--no-regexp-tier-up');
   expect(flagsOf(scripts.safestep!)).toEqual(flags);
   const shebang = fs.readFileSync(path.join(ROOT, 'src/cli/index.ts'), 'utf8').split('\n')[0]!;
   expect(shebang).toBe(`#!/usr/bin/env -S node ${flags.join(' ')}`);

@@ -9,7 +9,7 @@
  * for the third round by a second author) gets the same file checks, its own counts, and sources
  * disjoint from tune's; its checks report case numbers only, never a message text. The third holdout
  * (holdout-3.yaml, fourth round, third author) gets the same checks, with sources disjoint from tune's
- * and holdout 2's.
+ * and holdout 2's; the fourth (holdout-4.yaml, fifth round, fourth author) from those and every tune part's.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -41,6 +41,13 @@ function read(file: string): RealWorldCase[] {
 const tune = read('tune.yaml');
 const holdout = read('holdout.yaml');
 const holdout2 = read('holdout-2.yaml');
+const holdout3 = read('holdout-3.yaml');
+/** Every later tuning part (tune-2.yaml, tune-3.yaml …), whichever exist. */
+const tuneParts = fs
+  .readdirSync(DIR)
+  .filter((f) => /^tune-\d+\.yaml$/.test(f))
+  .sort()
+  .map(read);
 const all = [...tune, ...holdout];
 const content = loadContent(ROOT);
 const flowIds = new Set(content.flows.keys());
@@ -114,15 +121,29 @@ describe('the real-world routing set', () => {
   });
 });
 
+/** Size floors for a holdout: messages, per flow, other-safeguarding and not-covered questions. */
+const MIN_270 = { messages: 270, perFlow: 9, concern: 30, notCovered: 30 };
+const MIN_300 = { messages: 300, perFlow: 10, concern: 38, notCovered: 33 };
+
 /**
- * The second and third holdouts (holdout-2.yaml; holdout-3.yaml, written for the fourth round by a
- * third author): the same file checks, sources disjoint from every earlier part's, and no copy or
- * near-copy of any earlier set or training phrase. Failures name case numbers (1-based), never a text.
+ * The second, third and fourth holdouts (holdout-2.yaml; holdout-3.yaml, written for the fourth round
+ * by a third author; holdout-4.yaml, written for the fifth round by a fourth author, with larger
+ * minimums): the same file checks, sources disjoint from every earlier part's (for holdout 4: tune,
+ * holdouts 2 and 3 and every tune-*.yaml part), and no copy or near-copy of any earlier set or
+ * training phrase. Failures name case numbers (1-based), never a text.
  */
 describe.each([
-  { name: 'second', file: 'holdout-2.yaml', earlier: 'the tune part', sourcesOf: [tune], textsOf: [tune, holdout] },
-  { name: 'third', file: 'holdout-3.yaml', earlier: 'the tune part or holdout 2', sourcesOf: [tune, holdout2], textsOf: [tune, holdout, holdout2] },
-])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf }) => {
+  { name: 'second', file: 'holdout-2.yaml', earlier: 'the tune part', sourcesOf: [tune], textsOf: [tune, holdout], min: MIN_270 },
+  { name: 'third', file: 'holdout-3.yaml', earlier: 'the tune part or holdout 2', sourcesOf: [tune, holdout2], textsOf: [tune, holdout, holdout2], min: MIN_270 },
+  {
+    name: 'fourth',
+    file: 'holdout-4.yaml',
+    earlier: 'the tune part, holdouts 2 and 3 or any tune-*.yaml part',
+    sourcesOf: [tune, holdout2, holdout3, ...tuneParts],
+    textsOf: [tune, holdout, holdout2, holdout3, ...tuneParts],
+    min: MIN_300,
+  },
+])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf, min }) => {
   const set = read(file);
   const numbers = (pick: (c: RealWorldCase) => boolean): number[] => set.flatMap((c, i) => (pick(c) ? [i + 1] : []));
   const countIn = (flow: string | null): number => set.filter((c) => c.flow === flow).length;
@@ -133,11 +154,11 @@ describe.each([
     expect(numbers(badLabel)).toEqual([]);
   });
 
-  test('at least 270 messages: 9 per flow, 30 other safeguarding, 30 not covered; danger never on a not-covered one', () => {
-    expect(set.length).toBeGreaterThanOrEqual(270);
-    expect([...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN && countIn(id) < 9)).toEqual([]);
-    expect(countIn(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(30);
-    expect(countIn(null)).toBeGreaterThanOrEqual(30);
+  test(`at least ${min.messages} messages: ${min.perFlow} per flow, ${min.concern} other safeguarding, ${min.notCovered} not covered; danger never on a not-covered one`, () => {
+    expect(set.length).toBeGreaterThanOrEqual(min.messages);
+    expect([...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN && countIn(id) < min.perFlow)).toEqual([]);
+    expect(countIn(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(min.concern);
+    expect(countIn(null)).toBeGreaterThanOrEqual(min.notCovered);
     expect(set.some((c) => c.danger === true)).toBe(true);
     expect(numbers((c) => c.flow === null && c.danger === true)).toEqual([]);
   });

@@ -12,12 +12,13 @@ function check(v: QuizValidation): Problem[] {
   const profiles = new Set(v.bundle.settings.keys());
   for (const bank of v.files.settings) {
     const stem = path.basename(bank.file, '.yaml');
-    const line = bank.yaml.lineOf(['setting']);
+    // Asked only for a problem: finding a line parses the file again when it came from the memo.
+    const line = () => bank.yaml.lineOf(['setting']);
     if (bank.data.setting !== stem) {
-      out.push({ rule: 'quiz-file-name', file: bank.file, line, message: `the bank says setting "${bank.data.setting}" but the file is named ${stem}.yaml.`, fix: `Name the file content/quiz/${bank.data.setting}.yaml, or set "setting: ${stem}".` });
+      out.push({ rule: 'quiz-file-name', file: bank.file, line: line(), message: `the bank says setting "${bank.data.setting}" but the file is named ${stem}.yaml.`, fix: `Name the file content/quiz/${bank.data.setting}.yaml, or set "setting: ${stem}".` });
     }
     if (!profiles.has(bank.data.setting)) {
-      out.push({ rule: 'quiz-unknown-setting', file: bank.file, line, message: `there is no setting profile "${bank.data.setting}".`, fix: `Use one of: ${[...profiles].join(', ')}; or add content/settings/${bank.data.setting}.yaml.` });
+      out.push({ rule: 'quiz-unknown-setting', file: bank.file, line: line(), message: `there is no setting profile "${bank.data.setting}".`, fix: `Use one of: ${[...profiles].join(', ')}; or add content/settings/${bank.data.setting}.yaml.` });
     }
   }
   return out;
