@@ -46,6 +46,8 @@ export function isClose(a: Histogrammed, b: Histogrammed, share: number): boolea
 export interface CloseIndex {
   /** The normalised phrases `message` is a copy or light edit of, in the order they were given. */
   matches(message: string): string[];
+  /** The positions (0-based, in the order given) of the phrases `message` is close to. */
+  matchIndices(message: string): number[];
 }
 
 /**
@@ -68,18 +70,17 @@ export function closeIndex(phrases: string[], share = 0.25): CloseIndex {
     }
     return lo;
   };
-  return {
-    matches(message) {
-      const a = withHistogram(normalise(message));
-      const n = a.text.length;
-      // |n - m| ≤ max(n, m)·share needs m ≥ n(1 - share) and, when share < 1, m ≤ n / (1 - share).
-      const from = share >= 1 ? 0 : firstAtLeast(Math.floor(n * (1 - share)) - 1);
-      const to = share >= 1 ? lengths.length : firstAtLeast(Math.ceil(n / (1 - share)) + 2);
-      const hits: number[] = [];
-      for (let k = from; k < to; k++) if (isClose(a, targets[order[k]!]!, share)) hits.push(order[k]!);
-      return hits.sort((x, y) => x - y).map((i) => targets[i]!.text);
-    },
+  const matchIndices = (message: string): number[] => {
+    const a = withHistogram(normalise(message));
+    const n = a.text.length;
+    // |n - m| ≤ max(n, m)·share needs m ≥ n(1 - share) and, when share < 1, m ≤ n / (1 - share).
+    const from = share >= 1 ? 0 : firstAtLeast(Math.floor(n * (1 - share)) - 1);
+    const to = share >= 1 ? lengths.length : firstAtLeast(Math.ceil(n / (1 - share)) + 2);
+    const hits: number[] = [];
+    for (let k = from; k < to; k++) if (isClose(a, targets[order[k]!]!, share)) hits.push(order[k]!);
+    return hits.sort((x, y) => x - y);
   };
+  return { matchIndices, matches: (message) => matchIndices(message).map((i) => targets[i]!.text) };
 }
 
 /**
