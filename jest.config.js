@@ -15,4 +15,6 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // Trains the shipped router into the cache above once, before any suite (test/global-setup.ts).
+  globalSetup: '<rootDir>/test/global-setup.ts',
 };
