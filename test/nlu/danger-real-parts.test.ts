@@ -20,6 +20,7 @@ import {
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
+import { overlapIndex, wordSet } from './closeness';
 import { ROOT } from './fixtures';
 
 interface Part {
@@ -52,13 +53,22 @@ const NEW_HOLDOUTS = [DANGER_HOLDOUT_4_FILE, DANGER_HOLDOUT_5_FILE];
 const NLU_DIR = path.join(ROOT, 'test/nlu');
 const KINDS = ['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation'];
 const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
-const words = (t: string) => new Set(norm(t).split(' '));
-const jaccard = (a: Set<string>, b: Set<string>) => {
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared += 1;
-  return shared / (a.size + b.size - shared);
+// Each file is read, and its word sets built, once for the whole suite (not once per part and test).
+const readOnce = new Map<string, DangerCase[]>();
+const read = (file: string): DangerCase[] => {
+  if (!readOnce.has(file)) readOnce.set(file, readDangerSet(path.join(ROOT, file), file));
+  return readOnce.get(file)!;
 };
-const read = (file: string): DangerCase[] => readDangerSet(path.join(ROOT, file), file);
+const wordsOnce = new Map<string, Set<string>[]>();
+const wordSets = (file: string): Set<string>[] => {
+  if (!wordsOnce.has(file)) wordsOnce.set(file, read(file).map((c) => wordSet(c.text)));
+  return wordsOnce.get(file)!;
+};
+/** How many messages of `file` share at least `share` of their words (Jaccard) with one of `against`. */
+const twins = (file: string, against: string[], share: number): number => {
+  const index = overlapIndex(against.flatMap(wordSets));
+  return wordSets(file).filter((w) => index.best(w) >= share).length;
+};
 const realFiles = fs.readdirSync(NLU_DIR).filter((f) => /^danger-real-.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
 const isHoldout = (file: string) => /holdout/.test(file);
 
@@ -106,14 +116,12 @@ describe.each(PARTS)('$name', (part) => {
   test('has no near-twin across the tuning/holdout line (half the words shared)', () => {
     // A holdout against every non-holdout file; a tuning part against every new holdout (4 and 5).
     const across = part.holdout ? others.filter((f) => !isHoldout(f)) : NEW_HOLDOUTS.filter((f) => f !== part.file);
-    const theirs = across.flatMap(read).map((c) => words(c.text));
-    expect(set.filter((c) => theirs.some((o) => jaccard(words(c.text), o) >= 0.5)).length).toBe(0);
+    expect(twins(part.file, across, 0.5)).toBe(0);
   });
 
   if (part.nearCopies) {
     test('nearly repeats no message of any other danger-real file (80 % of words shared)', () => {
-      const theirs = others.flatMap(read).map((c) => words(c.text));
-      expect(set.filter((c) => theirs.some((o) => jaccard(words(c.text), o) >= 0.8)).length).toBe(0);
+      expect(twins(part.file, others, 0.8)).toBe(0);
     });
   }
 });

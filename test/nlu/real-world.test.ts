@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { loadContent } from '../../src/authoring/load';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../../src/nlu/dev-set';
-import { closeMatches, normalise, ROOT, shippedNlu } from './fixtures';
+import { closeIndex, closeMatches, normalise, ROOT, shippedNlu } from './fixtures';
 
 /** The general safeguarding route issue 12 asks for; it may not exist as a flow file yet. */
 const SAFEGUARDING_CONCERN = 'safeguarding-concern';
@@ -180,7 +180,8 @@ describe.each([
     const fresh = readDevSet(path.join(ROOT, FRESH_SET_FILE), FRESH_SET_FILE).map((c) => c.text);
     const training = [...[...content.flows.values()].flatMap((f) => f.examples), ...shippedNlu().outOfScope];
     const others = [...dev, ...fresh, ...training, ...earlierTexts];
-    expect(numbers((c) => closeMatches([c.text], others).length > 0)).toEqual([]);
+    const close = closeIndex(others); // the phrases normalised once, not once per message
+    expect(numbers((c) => close.matches(c.text).length > 0)).toEqual([]);
   });
 });
 

@@ -16,7 +16,7 @@ import { formatProblem } from '../../src/authoring/problem';
 import { loadNluContent } from '../../src/nlu/load';
 import { createRouter } from '../../src/nlu/router';
 import { inspectStaffMessages } from '../../src/nlu/validate-staff-messages';
-import { closeMatches, fixtureFlows, normalise, ROOT, shippedNlu } from './fixtures';
+import { closeIndex, fixtureFlows, normalise, ROOT, shippedNlu } from './fixtures';
 
 const flows = loadContent(ROOT).flows;
 const staff = shippedNlu().staffMessages;
@@ -97,7 +97,12 @@ describe('the staff messages the router trains on', () => {
       const against = (file: string): string[] =>
         file.endsWith('/holdout.yaml') ? by(['1']) : file.endsWith('/holdout-2.yaml') ? [] : file.endsWith('/holdout-3.yaml') ? by(['C', 'D']) : everyone;
       // (A holdout written later is compared with every staff message.)
-      expect([...routing, ...danger].flatMap((file) => flagged(file, (c) => closeMatches([c.text], against(file)).length > 0))).toEqual([]);
+      // One index per file's phrase list, so each phrase is normalised once, not once per message.
+      const lightEdits = (file: string): string[] => {
+        const index = closeIndex(against(file));
+        return flagged(file, (c) => index.matches(c.text).length > 0);
+      };
+      expect([...routing, ...danger].flatMap(lightEdits)).toEqual([]);
     });
   });
 });

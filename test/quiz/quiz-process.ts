@@ -6,6 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import readline from 'node:readline';
+import { childEnv } from '../support/child-env';
 import { CLI, ROOT, type JsonReply } from '../support/cli-process';
 
 /** A `safestep quiz --json` process. */
@@ -17,7 +18,7 @@ export class QuizProcess {
 
   constructor(args: string[], env: Record<string, string>) {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`);
-    this.child = spawn(process.execPath, [CLI, 'quiz', '--json', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+    this.child = spawn(process.execPath, [CLI, 'quiz', '--json', ...args], { cwd: ROOT, env: childEnv(env) });
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
     readline.createInterface({ input: this.child.stdout }).on('line', (line) => this.pending.push(JSON.parse(line) as JsonReply));
     this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()));

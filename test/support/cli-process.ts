@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { childEnv } from './child-env';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const CLI = path.join(ROOT, 'dist', 'src', 'cli', 'index.js');
@@ -17,7 +18,7 @@ function requireBuild(): void {
 /** Runs a one-shot command; returns status and output. */
 export function runCli(args: string[], env: Record<string, string>, input?: string) {
   requireBuild();
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, input, encoding: 'utf8', timeout: 20000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: childEnv(env), input, encoding: 'utf8', timeout: 20000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,7 +33,7 @@ export class ChatProcess {
 
   constructor(args: string[], env: Record<string, string>) {
     requireBuild();
-    this.child = spawn(process.execPath, [CLI, 'chat', '--json', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env } });
+    this.child = spawn(process.execPath, [CLI, 'chat', '--json', ...args], { cwd: ROOT, env: childEnv(env) });
     readline.createInterface({ input: this.child.stdout }).on('line', (line) => {
       this.pending.push(JSON.parse(line) as JsonReply);
       this.waiter?.();

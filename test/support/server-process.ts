@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
+import { childEnv } from './child-env';
 
 /** A running SafeStep server process. */
 export interface ServerProcess {
@@ -17,7 +18,7 @@ export interface ServerProcess {
 
 /** Starts `dist/src/main.js` under `root` with `env` (plus PATH); resolves once it is serving. */
 export async function startServerProcess(root: string, env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { cwd: root, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'src', 'main.js')], { cwd: root, env: childEnv(env) });
   let out = '';
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`SafeStep did not start: ${out}`)), timeoutMs);

@@ -1,0 +1,237 @@
+/**
+ * How close two messages are, for the tests that keep labelled sets, training phrases and holdouts
+ * apart: light edits (edit distance within a share of the longer text) and word-overlap twins
+ * (Jaccard similarity of the word sets). Each check has an index built once over the phrases, so a
+ * suite compares every message with every phrase without re-normalising the phrases per message
+ * and without aligning pairs that cannot be close; closeness.test.ts proves each index finds
+ * exactly what the pair-by-pair comparison finds.
+ */
+
+/** Lower case, letters, digits and single spaces only: the form the closeness check compares. */
+export function normalise(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** A normalised text, its character codes and its letter/digit counts. */
+export interface Histogrammed {
+  text: string;
+  codes: Int32Array;
+  counts: Int16Array;
+}
+
+/** A normalised text with its character codes and letter/digit counts, for the closeness check. */
+export function withHistogram(text: string): Histogrammed {
+  const codes = Int32Array.from(text, (ch) => ch.charCodeAt(0));
+  const counts = new Int16Array(37);
+  for (const code of codes) counts[code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : 36]! += 1;
+  return { text, codes, counts };
+}
+
+/** Half the total difference of two letter/digit counts: never more than their edit distance. */
+export function histogramGap(a: Int16Array, b: Int16Array): number {
+  let gap = 0;
+  for (let i = 0; i < a.length; i++) gap += a[i]! > b[i]! ? a[i]! - b[i]! : b[i]! - a[i]!;
+  return gap / 2;
+}
+
+/** The pair test of the closeness check: within `share` of the longer text, after both filters. */
+export function isClose(a: Histogrammed, b: Histogrammed, share: number): boolean {
+  const limit = Math.max(a.text.length, b.text.length) * share;
+  // Half the letter-count difference never exceeds the edit distance: a cheap, sound filter.
+  if (Math.abs(a.text.length - b.text.length) > limit || histogramGap(a.counts, b.counts) > limit) return false;
+  return withinDistance(a.codes, b.codes, Math.floor(limit));
+}
+
+/** The phrases, normalised once, that a message may be a copy or light edit of. */
+export interface CloseIndex {
+  /** The normalised phrases `message` is a copy or light edit of, in the order they were given. */
+  matches(message: string): string[];
+  /** The positions (0-based, in the order given) of the phrases `message` is close to. */
+  matchIndices(message: string): number[];
+}
+
+/**
+ * An index over `phrases` for the light-edit check. Phrases are sorted by length, and a message is
+ * only compared with those whose length passes the same length filter isClose applies first (a
+ * window found by binary search, one wider on each side; isClose still decides every pair).
+ */
+export function closeIndex(phrases: string[], share = 0.25): CloseIndex {
+  const targets = phrases.map((t) => withHistogram(normalise(t)));
+  const order = targets.map((_, i) => i).sort((x, y) => targets[x]!.text.length - targets[y]!.text.length);
+  const lengths = order.map((i) => targets[i]!.text.length);
+  /** The first position in `lengths` whose length is at least `n`. */
+  const firstAtLeast = (n: number): number => {
+    let lo = 0;
+    let hi = lengths.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lengths[mid]! < n) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const matchIndices = (message: string): number[] => {
+    const a = withHistogram(normalise(message));
+    const n = a.text.length;
+    // |n - m| ≤ max(n, m)·share needs m ≥ n(1 - share) and, when share < 1, m ≤ n / (1 - share).
+    const from = share >= 1 ? 0 : firstAtLeast(Math.floor(n * (1 - share)) - 1);
+    const to = share >= 1 ? lengths.length : firstAtLeast(Math.ceil(n / (1 - share)) + 2);
+    const hits: number[] = [];
+    for (let k = from; k < to; k++) if (isClose(a, targets[order[k]!]!, share)) hits.push(order[k]!);
+    return hits.sort((x, y) => x - y);
+  };
+  return { matchIndices, matches: (message) => matchIndices(message).map((i) => targets[i]!.text) };
+}
+
+/**
+ * Each message that is a copy or light edit of one of the phrases (edit distance at most `share`
+ * of the longer text, after normalising), as "message  ≈  phrase" lines.
+ */
+export function closeMatches(messages: string[], phrases: string[], share = 0.25): string[] {
+  const index = closeIndex(phrases, share);
+  return messages.flatMap((message) => index.matches(message).map((text) => `${message}  ≈  ${text}`));
+}
+
+/** Rows of the alignment between two checks of the lower bound on what is still to come. */
+const CHECK_EVERY = 8;
+
+/** The letter/digit/other class of each character code (the histogram's 37 buckets), by plain loop. */
+function classes(codes: Int32Array): Int8Array {
+  const out = new Int8Array(codes.length);
+  for (let k = 0; k < codes.length; k++) {
+    const code = codes[k]!;
+    out[k] = code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : 36;
+  }
+  return out;
+}
+
+/**
+ * True when the optimal-string-alignment distance (insertions, deletions, substitutions, swaps)
+ * of a and b is at most `limit`; gives up as soon as a whole row exceeds it. Only the band
+ * |i - j| ≤ limit is computed (a cell outside it is more than `limit` already), with the cells
+ * just outside the band set above the limit. Every CHECK_EVERY rows it also gives up when no cell
+ * of the last two rows (an alignment passes through one of them: a swap skips at most one row) can
+ * still finish within `limit`: the cost so far plus a lower bound on the rest, the larger of half
+ * the letter-count difference of the two remainders and their length difference. Written without
+ * Math.* or string indexing, which are slow inside jest's VM contexts.
+ */
+export function withinDistance(a: Int32Array, b: Int32Array, limit: number): boolean {
+  const n = a.length;
+  const m = b.length;
+  const over = limit + 1;
+  let before = new Int32Array(m + 1).fill(over);
+  let previous = new Int32Array(m + 1).fill(over);
+  let current = new Int32Array(m + 1).fill(over);
+  const ca = classes(a);
+  const cb = classes(b);
+  const restA = new Int32Array(37); // the letter counts of a[i:] after row i
+  for (let k = 0; k < n; k++) restA[ca[k]!]! += 1;
+  const restB = new Int32Array(37);
+  /** The least that any alignment through `row` (row i of the table, counts of a[i:] in restA) can cost in all. */
+  const boundThrough = (row: Int32Array, i: number): number => {
+    const lo = i - limit > 0 ? i - limit : 0;
+    const hi = i + limit < m ? i + limit : m;
+    restB.fill(0);
+    for (let j = lo; j < m; j++) restB[cb[j]!]! += 1;
+    let l1 = 0;
+    for (let k = 0; k < 37; k++) l1 += restA[k]! > restB[k]! ? restA[k]! - restB[k]! : restB[k]! - restA[k]!;
+    let least = over;
+    for (let j = lo; j <= hi; j++) {
+      const value = j === 0 ? i : row[j]!; // column 0 is i deletions; the band's left edge is not stored
+      const lengths = n - i > m - j ? n - i - (m - j) : m - j - (n - i);
+      const letters = (l1 + 1) >> 1;
+      const total = value + (letters > lengths ? letters : lengths);
+      if (total < least) least = total;
+      if (j < m) {
+        const c = cb[j]!;
+        l1 += restB[c]! > restA[c]! ? -1 : 1;
+        restB[c]! -= 1;
+      }
+    }
+    return least;
+  };
+  for (let j = 0; j <= m && j <= limit; j++) previous[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const lo = i - limit > 1 ? i - limit : 1;
+    const hi = i + limit < m ? i + limit : m;
+    current[lo - 1] = lo === 1 ? i : over;
+    if (hi < m) current[hi + 1] = over;
+    let best = current[lo - 1]!;
+    const ai = a[i - 1]!;
+    for (let j = lo; j <= hi; j++) {
+      let d = previous[j - 1]! + (ai === b[j - 1] ? 0 : 1);
+      const up = previous[j]! + 1;
+      const left = current[j - 1]! + 1;
+      if (up < d) d = up;
+      if (left < d) d = left;
+      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === b[j - 1] && before[j - 2]! + 1 < d) d = before[j - 2]! + 1;
+      current[j] = d;
+      if (d < best) best = d;
+    }
+    if (best > limit) return false;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
+    restA[ca[i - 1]!]! -= 1;
+    if (i % CHECK_EVERY === 0 && i < n && lo <= hi) {
+      if (boundThrough(previous, i) <= limit) continue;
+      restA[ca[i - 1]!]! += 1; // the counts of a[i-1:] for the row before
+      const viaBefore = boundThrough(before, i - 1);
+      restA[ca[i - 1]!]! -= 1;
+      if (viaBefore > limit) return false;
+    }
+  }
+  return previous[m]! <= limit;
+}
+
+/** The word set the word-overlap check compares: lower case, punctuation as spaces. */
+export function wordSet(text: string): Set<string> {
+  return new Set(text.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim().split(' '));
+}
+
+/** Shared words over all distinct words of the two sets. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}
+
+/** Word sets indexed by word, for the word-overlap (near-twin) check. */
+export interface OverlapIndex {
+  /** The highest Jaccard similarity of `words` to any indexed set (0 when none shares a word). */
+  best(words: ReadonlySet<string>): number;
+}
+
+/**
+ * An inverted index over `sets`: a query counts, for every set sharing at least one word with it,
+ * exactly how many words they share, and so gets the same Jaccard value jaccard() gives; a set
+ * sharing no word has similarity 0 and is never visited.
+ */
+export function overlapIndex(sets: ReadonlySet<string>[]): OverlapIndex {
+  const postings = new Map<string, number[]>();
+  sets.forEach((s, i) => {
+    for (const w of s) {
+      const list = postings.get(w);
+      if (list) list.push(i);
+      else postings.set(w, [i]);
+    }
+  });
+  const sizes = sets.map((s) => s.size);
+  const shared = new Int32Array(sets.length);
+  const touched: number[] = [];
+  return {
+    best(words) {
+      for (const w of words) for (const i of postings.get(w) ?? []) if (shared[i]!++ === 0) touched.push(i);
+      let best = 0;
+      for (const i of touched) {
+        const s = shared[i]!;
+        const j = s / (words.size + sizes[i]! - s);
+        if (j > best) best = j;
+        shared[i] = 0;
+      }
+      touched.length = 0;
+      return best;
+    },
+  };
+}
