@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Document } from 'yaml';
-import { defaultCacheDir, ensureOwnCacheDir, isOwnCacheDir, keepNewest } from '../core/cache-dir';
+import { defaultCacheDir, ensureOwnCacheDir, isOwnCacheDir, keepNewest } from '../store/cache-dir';
 
 /**
  * The `yaml` package, loaded on first use: a start whose every file is in the memo never needs it

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultCacheDir, ensureOwnCacheDir, isOwnCacheDir, keepNewest } from '../core/cache-dir';
+import { defaultCacheDir, ensureOwnCacheDir, isOwnCacheDir, keepNewest } from '../store/cache-dir';
 import type { ModelCache, TrainedModel } from './router';
 import { isConsistent } from './tfidf';
 

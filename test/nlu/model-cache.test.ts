@@ -100,7 +100,7 @@ test('a cache folder that cannot be created is no error', () => {
   expect(router.route('a mum added me on fb').alternatives[0]?.flow).toBe('parent-contact-personal');
 });
 
-(typeof process.getuid === 'function' ? test : test.skip)('a cache folder others can write to is neither read nor written (src/core/cache-dir.ts)', () => {
+(typeof process.getuid === 'function' ? test : test.skip)('a cache folder others can write to is neither read nor written (src/store/cache-dir.ts)', () => {
   createRouter(flows, options({ cache: createFileModelCache(dir) }));
   fs.chmodSync(dir, 0o777);
   const cache = createFileModelCache(dir);

@@ -12,7 +12,7 @@ import { loadContent } from '../../src/authoring/load';
 import { readDevSet } from '../../src/nlu/dev-set';
 import { evaluateRouter, OUT_OF_SCOPE } from '../../src/nlu/evaluate';
 import { createNlu } from '../../src/nlu/load';
-import { defaultCacheDir } from '../../src/core/cache-dir';
+import { defaultCacheDir } from '../../src/store/cache-dir';
 import { createFileModelCache } from '../../src/nlu/model-cache';
 import { ROOT, shippedNlu } from './fixtures';
 

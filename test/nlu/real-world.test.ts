@@ -14,60 +14,29 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { loadContent } from '../../src/authoring/load';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../../src/nlu/dev-set';
 import { closeIndex, closeMatches, normalise, ROOT, shippedNlu } from './fixtures';
+import { readRealWorld, REAL_WORLD_DIR, wellFormed, type RealWorldCase } from './real-world-cases';
 
 /** The general safeguarding route issue 12 asks for; it may not exist as a flow file yet. */
 const SAFEGUARDING_CONCERN = 'safeguarding-concern';
-const KINDS = new Set(['forum', 'news', 'case-study', 'guidance-faq', 'helpline']);
-const DIR = path.join(ROOT, 'test/nlu/real-world');
 
-interface RealWorldCase {
-  text: string;
-  flow: string | null;
-  danger?: boolean;
-  also?: string;
-  note?: string;
-  source: string;
-  kind: string;
-}
-
-function read(file: string): RealWorldCase[] {
-  return (parse(fs.readFileSync(path.join(DIR, file), 'utf8')) as { cases: RealWorldCase[] }).cases;
-}
-
-const tune = read('tune.yaml');
-const holdout = read('holdout.yaml');
-const holdout2 = read('holdout-2.yaml');
-const holdout3 = read('holdout-3.yaml');
+const tune = readRealWorld('tune.yaml');
+const holdout = readRealWorld('holdout.yaml');
+const holdout2 = readRealWorld('holdout-2.yaml');
+const holdout3 = readRealWorld('holdout-3.yaml');
 /** Every later tuning part (tune-2.yaml, tune-3.yaml …), whichever exist. */
 const tuneParts = fs
-  .readdirSync(DIR)
+  .readdirSync(REAL_WORLD_DIR)
   .filter((f) => /^tune-\d+\.yaml$/.test(f))
   .sort()
-  .map(read);
+  .map((f) => readRealWorld(f));
 const all = [...tune, ...holdout];
 const content = loadContent(ROOT);
 const flowIds = new Set(content.flows.keys());
 const labels = new Set([...flowIds, SAFEGUARDING_CONCERN]);
 const count = (flow: string | null): number => all.filter((c) => c.flow === flow).length;
-const ALLOWED_KEYS = new Set(['text', 'flow', 'danger', 'also', 'note', 'source', 'kind']);
-
-/** A case with non-empty text, a flow or null, an optional boolean danger, a source, a known kind, no other key. */
-function wellFormed(c: RealWorldCase): boolean {
-  return (
-    typeof c.text === 'string' &&
-    c.text.trim() !== '' &&
-    (c.flow === null || typeof c.flow === 'string') &&
-    (c.danger === undefined || typeof c.danger === 'boolean') &&
-    typeof c.source === 'string' &&
-    c.source.trim() !== '' &&
-    KINDS.has(c.kind) &&
-    Object.keys(c).every((k) => ALLOWED_KEYS.has(k))
-  );
-}
 
 /** A flow or second topic that is not a flow in flows/, safeguarding-concern or null, or a second topic equal to the first. */
 function badLabel(c: RealWorldCase): boolean {
@@ -104,7 +73,7 @@ describe('the real-world routing set', () => {
   test('the split is about 40 / 60 and is the one split.mjs derives from its seed', () => {
     expect(tune.length / all.length).toBeGreaterThan(0.35);
     expect(tune.length / all.length).toBeLessThan(0.45);
-    const out = execFileSync(process.execPath, [path.join(DIR, 'split.mjs'), '--check'], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [path.join(REAL_WORLD_DIR, 'split.mjs'), '--check'], { encoding: 'utf8' });
     expect(out).toMatch(/^split ok/);
   });
 
@@ -144,7 +113,7 @@ describe.each([
     min: MIN_300,
   },
 ])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf, min }) => {
-  const set = read(file);
+  const set = readRealWorld(file);
   const numbers = (pick: (c: RealWorldCase) => boolean): number[] => set.flatMap((c, i) => (pick(c) ? [i + 1] : []));
   const countIn = (flow: string | null): number => set.filter((c) => c.flow === flow).length;
   const earlierTexts = textsOf.flat().map((c) => c.text);

@@ -1,5 +1,5 @@
 /**
- * The cache folder is trusted only when it is this user's own (src/core/cache-dir.ts): what is read
+ * The cache folder is trusted only when it is this user's own (src/store/cache-dir.ts): what is read
  * from it decides what SafeStep says, and the default sits in the shared temporary folder. A
  * folder anyone else can write to is neither read nor written, for the YAML memo and the model
  * cache alike, so data planted there for a policy file's exact text is never used. Real folders.
@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureOwnCacheDir, isOwnCacheDir, keepNewest } from '../../src/core/cache-dir';
+import { ensureOwnCacheDir, isOwnCacheDir, keepNewest } from '../../src/store/cache-dir';
 import { openYamlMemo } from '../../src/authoring/yaml-memo';
 import { parseYaml } from '../../src/authoring/yaml-source';
 

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeDataDir } from './file-modes';
 
 /** The cache folder this process uses. */
 export function defaultCacheDir(): string {
@@ -27,10 +28,10 @@ export function isOwnCacheDir(dir: string): boolean {
   }
 }
 
-/** Creates `dir` (mode 0700) if missing; true when it may then be written (isOwnCacheDir). */
+/** Creates `dir` owner-only (0700, as the data folder) if missing; true when it may then be written (isOwnCacheDir). */
 export function ensureOwnCacheDir(dir: string): boolean {
   try {
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    makeDataDir(dir);
   } catch {
     return false;
   }
