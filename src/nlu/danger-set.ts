@@ -69,6 +69,9 @@ export const DANGER_TUNE_7_FILE = 'test/nlu/danger-real-tune-7.yaml';
 /** Tuning part 8 (issue 11, fifth round): independent author J (busy "now" words that are not danger, and understated danger); may be read while tuning. */
 export const DANGER_TUNE_8_FILE = 'test/nlu/danger-real-tune-8.yaml';
 
+/** Tuning part 9 (issue 11, sixth round): independent author K (early years, primary and pastoral staff; understated, indirect danger); may be read while tuning. */
+export const DANGER_TUNE_9_FILE = 'test/nlu/danger-real-tune-9.yaml';
+
 /** The fifth holdout (issue 11, fifth round): written first, by an author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_5_FILE = 'test/nlu/danger-real-holdout-5.yaml';
 
