@@ -72,6 +72,9 @@ export const DANGER_TUNE_8_FILE = 'test/nlu/danger-real-tune-8.yaml';
 /** The fifth holdout (issue 11, fifth round): written first, by an author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_5_FILE = 'test/nlu/danger-real-holdout-5.yaml';
 
+/** The sixth holdout (issue 11, sixth round): written first, by a fifth author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_6_FILE = 'test/nlu/danger-real-holdout-6.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;
