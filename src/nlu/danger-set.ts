@@ -78,6 +78,9 @@ export const DANGER_HOLDOUT_5_FILE = 'test/nlu/danger-real-holdout-5.yaml';
 /** Tuning part 10 (issue 11, sixth round): independent author L (DSLs, heads, office, attendance, governors; "today" words that are not an emergency); may be read while tuning. */
 export const DANGER_TUNE_10_FILE = 'test/nlu/danger-real-tune-10.yaml';
 
+/** The sixth holdout (issue 11, sixth round): written first, by a fifth author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_6_FILE = 'test/nlu/danger-real-holdout-6.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;

@@ -1,6 +1,6 @@
 /**
- * The shape of the fourth and fifth rounds' real-world danger files (test/nlu/danger-real.md): tuning
- * parts 3–6, each by an independent author, and holdouts 4 and 5, each by an author who never saw the
+ * The shape of the fourth to sixth rounds' real-world danger files (test/nlu/danger-real.md): tuning
+ * parts 3–10, each by an independent author, and holdouts 4, 5 and 6, each by an author who never saw the
  * rules. Counts, labels, kinds, no repeats within a file or from any other danger file, and no
  * near-twin between tuning material and a new holdout (two authors retelling one public story). Texts are
  * compared, never printed: a failure reports counts only, so no holdout message reaches a log.
@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import {
   DANGER_HOLDOUT_4_FILE,
   DANGER_HOLDOUT_5_FILE,
+  DANGER_HOLDOUT_6_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
   DANGER_TUNE_5_FILE,
@@ -49,10 +50,11 @@ const PARTS: Part[] = [
   { name: 'tuning part 10 (author L)', file: DANGER_TUNE_10_FILE, danger: 80, quiet: 240, concern: 20, nearCopies: true },
   { name: 'holdout 4 (third author)', file: DANGER_HOLDOUT_4_FILE, danger: 90, quiet: 180, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 5 (fourth author)', file: DANGER_HOLDOUT_5_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
+  { name: 'holdout 6 (fifth author)', file: DANGER_HOLDOUT_6_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
 ];
 
-/** The holdouts written since tuning material had its own authors: every tuning part is kept clear of each. */
-const NEW_HOLDOUTS = [DANGER_HOLDOUT_4_FILE, DANGER_HOLDOUT_5_FILE];
+/** The holdouts written since tuning material had its own authors (4, 5 and 6): every tuning part is kept clear of each. */
+const NEW_HOLDOUTS = [DANGER_HOLDOUT_4_FILE, DANGER_HOLDOUT_5_FILE, DANGER_HOLDOUT_6_FILE];
 
 const NLU_DIR = path.join(ROOT, 'test/nlu');
 const KINDS = ['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation'];
@@ -118,7 +120,7 @@ describe.each(PARTS)('$name', (part) => {
   });
 
   test('has no near-twin across the tuning/holdout line (half the words shared)', () => {
-    // A holdout against every non-holdout file; a tuning part against every new holdout (4 and 5).
+    // A holdout against every non-holdout file; a tuning part against every new holdout (4, 5 and 6).
     const across = part.holdout ? others.filter((f) => !isHoldout(f)) : NEW_HOLDOUTS.filter((f) => f !== part.file);
     expect(twins(part.file, across, 0.5)).toBe(0);
   });
