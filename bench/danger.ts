@@ -17,6 +17,7 @@ import {
   DANGER_HOLDOUT_3_FILE,
   DANGER_HOLDOUT_4_FILE,
   DANGER_HOLDOUT_5_FILE,
+  DANGER_HOLDOUT_6_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
@@ -25,6 +26,8 @@ import {
   DANGER_TUNE_6_FILE,
   DANGER_TUNE_7_FILE,
   DANGER_TUNE_8_FILE,
+  DANGER_TUNE_9_FILE,
+  DANGER_TUNE_10_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -61,6 +64,7 @@ export function measureDanger(root: string): DangerBench {
   const { danger } = createNlu([...content.flows.values()], nlu);
   const real = (file: string) => readDangerSet(path.join(root, file), file);
   const realSets: [name: string, files: string[], tunedOn: boolean][] = [
+    ['Real-world holdout 6 (a fifth author, written first in the sixth round, never read)', [DANGER_HOLDOUT_6_FILE], false],
     ['Real-world holdout 5 (a fourth author, written first in the fifth round, never read)', [DANGER_HOLDOUT_5_FILE], false],
     ['Real-world holdout 4 (a third author, written before the fourth round, never read)', [DANGER_HOLDOUT_4_FILE], false],
     ['Real-world holdout 3 (a second author, written before the third round, never read)', [DANGER_HOLDOUT_3_FILE], false],
@@ -74,6 +78,8 @@ export function measureDanger(root: string): DangerBench {
     ['Real-world tuning part 6 (fourth round, author H)', [DANGER_TUNE_6_FILE], true],
     ['Real-world tuning part 7 (fifth round, independent author I)', [DANGER_TUNE_7_FILE], true],
     ['Real-world tuning part 8 (fifth round, independent author J)', [DANGER_TUNE_8_FILE], true],
+    ['Real-world tuning part 9 (sixth round, independent author K)', [DANGER_TUNE_9_FILE], true],
+    ['Real-world tuning part 10 (sixth round, independent author L)', [DANGER_TUNE_10_FILE], true],
     ["Author's two self-checks (third round; each measured once, then tuned on)", [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE], true],
   ];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
