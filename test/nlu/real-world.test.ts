@@ -9,7 +9,8 @@
  * for the third round by a second author) gets the same file checks, its own counts, and sources
  * disjoint from tune's; its checks report case numbers only, never a message text. The third holdout
  * (holdout-3.yaml, fourth round, third author) gets the same checks, with sources disjoint from tune's
- * and holdout 2's; the fourth (holdout-4.yaml, fifth round, fourth author) from those and every tune part's.
+ * and holdout 2's; the fourth (holdout-4.yaml, fifth round, fourth author) from those and every tune part's;
+ * the fifth (holdout-5.yaml, sixth round, fifth author) from those and holdout 4's.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ const tune = readRealWorld('tune.yaml');
 const holdout = readRealWorld('holdout.yaml');
 const holdout2 = readRealWorld('holdout-2.yaml');
 const holdout3 = readRealWorld('holdout-3.yaml');
+const holdout4 = readRealWorld('holdout-4.yaml');
 /** Every later tuning part (tune-2.yaml, tune-3.yaml …), whichever exist. */
 const tuneParts = fs
   .readdirSync(REAL_WORLD_DIR)
@@ -95,11 +97,12 @@ const MIN_270 = { messages: 270, perFlow: 9, concern: 30, notCovered: 30 };
 const MIN_300 = { messages: 300, perFlow: 10, concern: 38, notCovered: 33 };
 
 /**
- * The second, third and fourth holdouts (holdout-2.yaml; holdout-3.yaml, written for the fourth round
- * by a third author; holdout-4.yaml, written for the fifth round by a fourth author, with larger
- * minimums): the same file checks, sources disjoint from every earlier part's (for holdout 4: tune,
- * holdouts 2 and 3 and every tune-*.yaml part), and no copy or near-copy of any earlier set or
- * training phrase. Failures name case numbers (1-based), never a text.
+ * The second to fifth holdouts (holdout-2.yaml; holdout-3.yaml, written for the fourth round
+ * by a third author; holdout-4.yaml, written for the fifth round by a fourth author, and
+ * holdout-5.yaml, written for the sixth round by a fifth author, with larger minimums): the same
+ * file checks, sources disjoint from every earlier part's (for holdout 4: tune, holdouts 2 and 3 and
+ * every tune-*.yaml part; for holdout 5 also holdout 4), and no copy or near-copy of any earlier set
+ * or training phrase. Failures name case numbers (1-based), never a text.
  */
 describe.each([
   { name: 'second', file: 'holdout-2.yaml', earlier: 'the tune part', sourcesOf: [tune], textsOf: [tune, holdout], min: MIN_270 },
@@ -110,6 +113,14 @@ describe.each([
     earlier: 'the tune part, holdouts 2 and 3 or any tune-*.yaml part',
     sourcesOf: [tune, holdout2, holdout3, ...tuneParts],
     textsOf: [tune, holdout, holdout2, holdout3, ...tuneParts],
+    min: MIN_300,
+  },
+  {
+    name: 'fifth',
+    file: 'holdout-5.yaml',
+    earlier: 'the tune part, holdouts 2, 3 and 4 or any tune-*.yaml part',
+    sourcesOf: [tune, holdout2, holdout3, holdout4, ...tuneParts],
+    textsOf: [tune, holdout, holdout2, holdout3, holdout4, ...tuneParts],
     min: MIN_300,
   },
 ])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf, min }) => {
