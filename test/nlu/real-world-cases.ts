@@ -16,7 +16,7 @@ export const REAL_WORLD_DIR = path.join(ROOT, 'test/nlu/real-world');
 export interface RealWorldCase {
   text: string;
   flow: string | null;
-  danger?: boolean;
+  danger: boolean;
   also?: string;
   note?: string;
   source: string;
@@ -34,7 +34,7 @@ export function readRealWorld(file: string): RealWorldCase[] {
 }
 
 /**
- * Non-empty text, a flow or null, an optional boolean danger, a non-empty source (a web address
+ * Non-empty text, a flow or null, a boolean danger (the bench's reader, readDevSet, requires it), a non-empty source (a web address
  * when `sourceIsUrl`), a known kind, and no other key.
  */
 export function wellFormed(c: RealWorldCase, sourceIsUrl = false): boolean {
@@ -42,7 +42,7 @@ export function wellFormed(c: RealWorldCase, sourceIsUrl = false): boolean {
     typeof c.text === 'string' &&
     c.text.trim() !== '' &&
     (c.flow === null || typeof c.flow === 'string') &&
-    (c.danger === undefined || typeof c.danger === 'boolean') &&
+    typeof c.danger === 'boolean' &&
     typeof c.source === 'string' &&
     c.source.trim() !== '' &&
     (!sourceIsUrl || /^https?:\/\//.test(c.source)) &&
