@@ -43,7 +43,7 @@ export interface RoutingResults {
   outOfScopePhrases: number;
 }
 
-/** The real-world sets, relative to the project root: tuning parts by three authors, four holdouts. */
+/** The real-world sets, relative to the project root: tuning parts by three authors, five holdouts. */
 export const REAL_WORLD_FILES = {
   tune: 'test/nlu/real-world/tune.yaml',
   tune2: 'test/nlu/real-world/tune-2.yaml',
@@ -52,6 +52,7 @@ export const REAL_WORLD_FILES = {
   holdout2: 'test/nlu/real-world/holdout-2.yaml',
   holdout3: 'test/nlu/real-world/holdout-3.yaml',
   holdout4: 'test/nlu/real-world/holdout-4.yaml',
+  holdout5: 'test/nlu/real-world/holdout-5.yaml',
 } as const;
 
 /** The real-world sets in the order the bench reports them, with their names. */
@@ -63,6 +64,7 @@ const REAL_WORLD_SETS: readonly [string, string][] = [
   ['real-world holdout 2 (second author)', REAL_WORLD_FILES.holdout2],
   ['real-world holdout 3 (third author)', REAL_WORLD_FILES.holdout3],
   ['real-world holdout 4 (fourth author, fifth round)', REAL_WORLD_FILES.holdout4],
+  ['real-world holdout 5 (fifth author, sixth round)', REAL_WORLD_FILES.holdout5],
 ];
 
 /** One labelled set scored for SafeStep and NLP.js (figures only). */

@@ -25,7 +25,8 @@ const PARTS = [
   { name: 'tuning part 5 (author F)', file: 'tune-5.yaml', messages: 260, perFlow: 8, other: 28 },
   // 321 as written; 6 near-twins of holdout messages taken out before anyone trained on it (README).
   { name: 'tuning part 6 (author G)', file: 'tune-6.yaml', messages: 280, perFlow: 8, other: 29 },
-  { name: 'tuning part 7 (author H)', file: 'tune-7.yaml', messages: 280, perFlow: 9, other: 30 },
+  // Part 7 less the lead's cut of 21 messages from two pages holdout 5 also used (README): 6 per flow at least.
+  { name: 'tuning part 7 (author H)', file: 'tune-7.yaml', messages: 280, perFlow: 6, other: 25 },
 ];
 
 const content = loadContent(ROOT);
