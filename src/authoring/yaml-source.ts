@@ -112,8 +112,11 @@ function positionsOf(text: string): (path: DataPath) => number {
   return (path) => lineInDocument(doc, counter, path);
 }
 
-/** Reads and parses a YAML file from disk; a missing or unreadable file is a problem too. */
-export function readYaml(absolutePath: string, file: string): ParsedYaml {
+/**
+ * Reads and parses a YAML file from disk; a missing or unreadable file is a problem too.
+ * `seen` gets the text read (the check stamps hash it: check-stamp.ts).
+ */
+export function readYaml(absolutePath: string, file: string, seen?: (text: string) => void): ParsedYaml {
   let text: string;
   try {
     text = readFileSync(absolutePath, 'utf8');
@@ -122,5 +125,6 @@ export function readYaml(absolutePath: string, file: string): ParsedYaml {
       problems: [{ rule: 'missing-file', file, message: `${file} is missing or cannot be read.`, fix: `Create ${file}.` }],
     };
   }
+  seen?.(text);
   return parseYaml(text, file);
 }
