@@ -41,6 +41,8 @@ export interface ContentInspection {
   served?: { bundle: ContentBundle; sources: ContentSources };
   /** The settings left out of `served`, each with its problems (empty when there are none). */
   skipped: SkippedSetting[];
+  /** The key a pass of the meaning checks is stamped under (check-stamp.ts); absent when a file did not load. */
+  stamp?: StampKey;
 }
 
 /** Reads, parses and shape-checks one file; on failure adds its problems and returns undefined. `digest` gets its text. */
@@ -166,10 +168,10 @@ export function inspectContent(root: string, options: InspectOptions = {}): Cont
   }
   if (problems.length === 0) {
     if (sources.clauseMaps) bundle.settings = withQuotes(bundle.settings, sources.clauseMaps);
-    return { bundle, problems, sources, served: { bundle, sources }, skipped: [] };
+    return { bundle, problems, sources, served: { bundle, sources }, skipped: [], ...(stamp ? { stamp } : {}) };
   }
   const sorted = sortProblems(problems);
-  return { problems: sorted, sources, ...isolated(bundle, sources, sorted) };
+  return { problems: sorted, sources, ...isolated(bundle, sources, sorted), ...(stamp ? { stamp } : {}) };
 }
 
 /** The content without the settings the problems belong to, if that content has no problem. */
