@@ -20,13 +20,12 @@ import { settingFilesOf, skippedSettings, type SkippedSetting } from './isolate'
 import { ContentError, sortProblems } from './problem';
 import type { Problem } from './problem';
 import { CatalogSchema, FlowSchema, NationalSchema, SettingSchema } from './schema';
-import { checkShape } from './shape';
+import { loadShapedFile } from './shaped-file';
 import { CONTENT_FILES } from './sources';
 import type { ContentSources, SourceFile } from './sources';
 import { validate } from './validate';
 import { defaultCacheDir } from '../store/cache-dir';
 import { yamlMemo } from './yaml-memo';
-import { readYaml } from './yaml-source';
 
 /** What `validate` and `loadContent` get from one pass over the content root. */
 export interface ContentInspection {
@@ -45,20 +44,8 @@ export interface ContentInspection {
   stamp?: StampKey;
 }
 
-/** Reads, parses and shape-checks one file; on failure adds its problems and returns undefined. `digest` gets its text. */
-function loadFile<S extends z.ZodType>(root: string, file: string, schema: S, schemaHint: string, problems: Problem[], digest: ContentDigest): SourceFile<z.output<S>> | undefined {
-  const parsed = readYaml(path.join(root, file), file, (text) => digest.add(file, text));
-  if (!parsed.source) {
-    problems.push(...parsed.problems);
-    return undefined;
-  }
-  const shaped = checkShape(schema, parsed.source, { schemaHint });
-  if (shaped.data === undefined) {
-    problems.push(...shaped.problems);
-    return undefined;
-  }
-  return { file, yaml: parsed.source, data: shaped.data };
-}
+/** Reads, parses and shape-checks one file (shaped-file.ts); on failure adds its problems and returns undefined. */
+type LoadFile = <S extends z.ZodType>(file: string, schema: S, schemaHint: string, name: string) => SourceFile<z.output<S>> | undefined;
 
 /** The `.yaml` files of a directory, sorted; `.yml` files and a missing or empty directory are problems. */
 function yamlFilesIn(root: string, dir: string, what: string, problems: Problem[]): string[] {
@@ -104,7 +91,7 @@ function readPolicyTexts(root: string, settings: readonly SourceFile<SettingProf
 }
 
 /** content/clauses/*.yaml plus each setting's own content/settings/<id>/clauses/*.yaml; undefined when neither exists. */
-function loadClauseMaps(root: string, problems: Problem[], digest: ContentDigest): SourceFile<ClauseMapDef>[] | undefined {
+function loadClauseMaps(root: string, problems: Problem[], loadFile: LoadFile): SourceFile<ClauseMapDef>[] | undefined {
   const settingsDir = path.join(root, CONTENT_FILES.settingsDir);
   const own = existsSync(settingsDir)
     ? readdirSync(settingsDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path.join(settingsDir, e.name, 'clauses'))).map((e) => `${CONTENT_FILES.settingsDir}/${e.name}/clauses`).sort()
@@ -113,7 +100,7 @@ function loadClauseMaps(root: string, problems: Problem[], digest: ContentDigest
   if (shared.length === 0 && own.length === 0) return undefined;
   return [...shared, ...own]
     .flatMap((dir) => yamlFilesIn(root, dir, 'clause map', problems))
-    .map((f) => loadFile(root, f, ClauseMapSchema, 'src/authoring/clauses/schema.ts', problems, digest))
+    .map((f) => loadFile(f, ClauseMapSchema, 'src/authoring/clauses/schema.ts', 'clause-map'))
     .filter((s): s is SourceFile<ClauseMapDef> => s !== undefined);
 }
 
@@ -123,7 +110,10 @@ function withNationalContacts(own: Contact[], national: readonly Contact[]): Con
   return [...own, ...national.filter((c) => !ids.has(c.id))];
 }
 
-/** How to inspect: `useStamp` lets a pass stamp of this exact content and code stand for the meaning checks. */
+/**
+ * How to inspect: `useStamp` lets a pass stamp of this exact content and code stand for the
+ * meaning checks, and memoised shaped data for the shape checks (shaped-file.ts).
+ */
 export interface InspectOptions {
   useStamp?: boolean;
 }
@@ -135,20 +125,23 @@ export interface InspectOptions {
 export function inspectContent(root: string, options: InspectOptions = {}): ContentInspection {
   const problems: Problem[] = [];
   const digest = new ContentDigest();
+  const code = codeKey(__filename);
+  const loadFile: LoadFile = (file, schema, schemaHint, name) =>
+    loadShapedFile(root, file, { schema, schemaHint, seen: (text) => digest.add(file, text), ...(options.useStamp ? { memo: { name, code } } : {}) }, problems);
   const flows = yamlFilesIn(root, CONTENT_FILES.flowsDir, 'flow', problems)
-    .map((f) => loadFile(root, f, FlowSchema, 'schemas/flow.schema.json', problems, digest))
+    .map((f) => loadFile(f, FlowSchema, 'schemas/flow.schema.json', 'flow'))
     .filter((s): s is SourceFile<FlowDef> => s !== undefined);
   const settings = yamlFilesIn(root, CONTENT_FILES.settingsDir, 'setting profile', problems)
-    .map((f) => loadFile(root, f, SettingSchema, 'schemas/setting.schema.json', problems, digest))
+    .map((f) => loadFile(f, SettingSchema, 'schemas/setting.schema.json', 'setting'))
     .filter((s): s is SourceFile<SettingProfile> => s !== undefined);
   const sources: ContentSources = {
     root,
     flows,
     settings,
-    national: loadFile(root, CONTENT_FILES.national, NationalSchema, 'the national-rules shape ({document: {id, title, approved, reviewDue, precedence, sections}})', problems, digest),
-    messages: loadFile(root, CONTENT_FILES.messages, CatalogSchema, 'src/core/catalog.ts', problems, digest),
-    guard: loadFile(root, CONTENT_FILES.guard, GuardSchema, 'src/authoring/guard.ts', problems, digest),
-    clauseMaps: loadClauseMaps(root, problems, digest),
+    national: loadFile(CONTENT_FILES.national, NationalSchema, 'the national-rules shape ({document: {id, title, approved, reviewDue, precedence, sections}})', 'national'),
+    messages: loadFile(CONTENT_FILES.messages, CatalogSchema, 'src/core/catalog.ts', 'catalog'),
+    guard: loadFile(CONTENT_FILES.guard, GuardSchema, 'src/authoring/guard.ts', 'guard'),
+    clauseMaps: loadClauseMaps(root, problems, loadFile),
     policyTexts: readPolicyTexts(root, settings, digest),
   };
   yamlMemo().save(); // every file is read: keep what was parsed for the next start
@@ -161,7 +154,7 @@ export function inspectContent(root: string, options: InspectOptions = {}): Cont
     catalog: sources.messages.data,
   };
   // Only content that loaded without a problem can be stamped, or stand on a stamp.
-  const stamp: StampKey | undefined = problems.length === 0 ? { kind: 'content', content: digest.digest(), code: codeKey(__filename) } : undefined;
+  const stamp: StampKey | undefined = problems.length === 0 ? { kind: 'content', content: digest.digest(), code } : undefined;
   if (!(stamp && options.useStamp && hasPassStamp(defaultCacheDir(), stamp))) {
     problems.push(...validate(bundle, sources));
     if (stamp && problems.length === 0) writePassStamp(defaultCacheDir(), stamp);

@@ -30,6 +30,10 @@ export interface YamlMemo {
   get(mode: string, text: string): unknown;
   /** Keeps `data`, parsed from `doc` (the document of `text`), unless JSON or aliases would change it. */
   set(mode: string, text: string, doc: Document, data: unknown): void;
+  /** Whether `text` is kept in `mode`; if so it is kept for the next start too, without being read now. */
+  retain(mode: string, text: string): boolean;
+  /** Keeps `data` derived from `text` (the caller vouches it came from alias-free YAML), unless JSON would change it. */
+  setData(mode: string, text: string, data: unknown): void;
   /** Writes the memo now if anything was added since it was read (the loaders call it; `set` also schedules it). */
   save(): void;
 }
@@ -93,6 +97,16 @@ export function openYamlMemo(dir: string): YamlMemo {
     set(mode, text, doc, data) {
       // An alias makes two places one object, which JSON would copy apart: such a file is parsed at every start.
       if (hasAlias(doc)) return;
+      memo.setData(mode, text, data);
+    },
+    retain(mode, text) {
+      const key = keyOf(mode, text);
+      const json = used.get(key) ?? stored[key];
+      if (typeof json !== 'string') return false;
+      used.set(key, json);
+      return true;
+    },
+    setData(mode, text, data) {
       const json = JSON.stringify(data);
       // Only data JSON carries exactly (no undefined, NaN, Infinity, -0, Date …) is kept.
       if (json === undefined || !isDeepStrictEqual(JSON.parse(json), data)) return;

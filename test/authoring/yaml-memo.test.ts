@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A memo that never holds anything: a fresh parse every time. */
-const NONE: YamlMemo = { get: () => undefined, set: () => undefined, save: () => undefined };
+const NONE: YamlMemo = { get: () => undefined, set: () => undefined, retain: () => false, setData: () => undefined, save: () => undefined };
 
 function yamlFiles(rel: string): string[] {
   return fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true }).flatMap((e) => {
