@@ -67,7 +67,7 @@ export function codeKey(entry: string): string {
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch {
-      hash.update(`missing:${file}\0`);
+      hash.update(`missing:${path.relative(path.dirname(entry), file)}\0`);
       return;
     }
     hash.update(`${path.basename(file)}\0${Buffer.byteLength(text)}\0`).update(text);
@@ -79,7 +79,7 @@ export function codeKey(entry: string): string {
   return key;
 }
 
-/** Relative module specifiers: `require("./x")` as tsc writes it, `from './x'` and `import('./x')` in the sources. */
+/** Relative module specifiers (starting ./ or ../): after `require(` as tsc writes them, after `from` or `import(` in the sources. */
 const IMPORT = /(?:\bfrom\s+|\brequire\(\s*|\bimport\(\s*)["'](\.{1,2}\/[^"']+)["']/g;
 
 function resolveModule(dir: string, spec: string, ext: string): string {
