@@ -61,7 +61,7 @@ function bankOwners(problems: readonly Problem[], settings: readonly SettingSour
 export function loadDangerDetector(root: string): DangerDetector {
   const { loadNluContent } = require('../nlu/load') as typeof import('../nlu/load');
   const { createDangerDetector } = require('../nlu/danger') as typeof import('../nlu/danger');
-  const nlu = loadNluContent(root);
+  const nlu = loadNluContent(root, { useMemo: true });
   return createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary });
 }
 
