@@ -2,13 +2,16 @@
  * Loads flows/*.yaml, content/settings/*.yaml, content/national-rules.yaml,
  * content/messages.yaml and content/national-guard.yaml from a content root: YAML syntax,
  * zod shape, then the meaning-level validator. Reports every problem found, not the first.
- * Runs at every start, so it stays linear in the size of the content.
+ * Runs at every start, so it stays linear in the size of the content; a start (loadContent,
+ * loadServedContent) skips the meaning checks when a stamp says this exact content passed them
+ * under this exact code (check-stamp.ts); `safestep validate` always runs them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ContentBundle } from '../core/content';
 import type { Contact, FlowDef, SettingProfile } from '../core/model';
+import { codeKey, ContentDigest, hasPassStamp, writePassStamp, type StampKey } from './check-stamp';
 import { withQuotes } from './clauses/quotes';
 import { ClauseMapSchema } from './clauses/schema';
 import type { ClauseMapDef } from './clauses/schema';
@@ -17,12 +20,12 @@ import { settingFilesOf, skippedSettings, type SkippedSetting } from './isolate'
 import { ContentError, sortProblems } from './problem';
 import type { Problem } from './problem';
 import { CatalogSchema, FlowSchema, NationalSchema, SettingSchema } from './schema';
-import { checkShape } from './shape';
+import { loadShapedFile } from './shaped-file';
 import { CONTENT_FILES } from './sources';
 import type { ContentSources, SourceFile } from './sources';
 import { validate } from './validate';
+import { defaultCacheDir } from '../store/cache-dir';
 import { yamlMemo } from './yaml-memo';
-import { readYaml } from './yaml-source';
 
 /** What `validate` and `loadContent` get from one pass over the content root. */
 export interface ContentInspection {
@@ -37,22 +40,12 @@ export interface ContentInspection {
   served?: { bundle: ContentBundle; sources: ContentSources };
   /** The settings left out of `served`, each with its problems (empty when there are none). */
   skipped: SkippedSetting[];
+  /** The key a pass of the meaning checks is stamped under (check-stamp.ts); absent when a file did not load. */
+  stamp?: StampKey;
 }
 
-/** Reads, parses and shape-checks one file; on failure adds its problems and returns undefined. */
-function loadFile<S extends z.ZodType>(root: string, file: string, schema: S, schemaHint: string, problems: Problem[]): SourceFile<z.output<S>> | undefined {
-  const parsed = readYaml(path.join(root, file), file);
-  if (!parsed.source) {
-    problems.push(...parsed.problems);
-    return undefined;
-  }
-  const shaped = checkShape(schema, parsed.source, { schemaHint });
-  if (shaped.data === undefined) {
-    problems.push(...shaped.problems);
-    return undefined;
-  }
-  return { file, yaml: parsed.source, data: shaped.data };
-}
+/** Reads, parses and shape-checks one file (shaped-file.ts); on failure adds its problems and returns undefined. */
+type LoadFile = <S extends z.ZodType>(file: string, schema: S, schemaHint: string, name: string) => SourceFile<z.output<S>> | undefined;
 
 /** The `.yaml` files of a directory, sorted; `.yml` files and a missing or empty directory are problems. */
 function yamlFilesIn(root: string, dir: string, what: string, problems: Problem[]): string[] {
@@ -81,20 +74,24 @@ function firstById<T extends { id: string }>(sources: readonly SourceFile<T>[]):
  * (content/settings/<setting>/<document>.txt, written by `safestep setting new`) first, then
  * ../shared/policies/<document>.txt.
  */
-function readPolicyTexts(root: string, settings: readonly SourceFile<SettingProfile>[]): Map<string, string> {
+function readPolicyTexts(root: string, settings: readonly SourceFile<SettingProfile>[], digest: ContentDigest): Map<string, string> {
   const texts = new Map<string, string>();
   for (const s of settings) {
     for (const doc of s.data.documents) {
       const own = path.join(root, CONTENT_FILES.settingsDir, s.data.id, `${doc.id}.txt`);
       const file = existsSync(own) ? own : path.join(root, CONTENT_FILES.policiesDir, `${doc.id}.txt`);
-      if (!texts.has(doc.id) && existsSync(file)) texts.set(doc.id, readFileSync(file, 'utf8'));
+      if (!texts.has(doc.id) && existsSync(file)) {
+        const text = readFileSync(file, 'utf8');
+        texts.set(doc.id, text);
+        digest.add(`${doc.id}\0${path.relative(root, file)}`, text);
+      }
     }
   }
   return texts;
 }
 
 /** content/clauses/*.yaml plus each setting's own content/settings/<id>/clauses/*.yaml; undefined when neither exists. */
-function loadClauseMaps(root: string, problems: Problem[]): SourceFile<ClauseMapDef>[] | undefined {
+function loadClauseMaps(root: string, problems: Problem[], loadFile: LoadFile): SourceFile<ClauseMapDef>[] | undefined {
   const settingsDir = path.join(root, CONTENT_FILES.settingsDir);
   const own = existsSync(settingsDir)
     ? readdirSync(settingsDir, { withFileTypes: true }).filter((e) => e.isDirectory() && existsSync(path.join(settingsDir, e.name, 'clauses'))).map((e) => `${CONTENT_FILES.settingsDir}/${e.name}/clauses`).sort()
@@ -103,7 +100,7 @@ function loadClauseMaps(root: string, problems: Problem[]): SourceFile<ClauseMap
   if (shared.length === 0 && own.length === 0) return undefined;
   return [...shared, ...own]
     .flatMap((dir) => yamlFilesIn(root, dir, 'clause map', problems))
-    .map((f) => loadFile(root, f, ClauseMapSchema, 'src/authoring/clauses/schema.ts', problems))
+    .map((f) => loadFile(f, ClauseMapSchema, 'src/authoring/clauses/schema.ts', 'clause-map'))
     .filter((s): s is SourceFile<ClauseMapDef> => s !== undefined);
 }
 
@@ -113,24 +110,39 @@ function withNationalContacts(own: Contact[], national: readonly Contact[]): Con
   return [...own, ...national.filter((c) => !ids.has(c.id))];
 }
 
-/** Reads and checks everything under `root`; never throws for content mistakes. */
-export function inspectContent(root: string): ContentInspection {
+/**
+ * How to inspect: `useStamp` lets a pass stamp of this exact content and code stand for the
+ * meaning checks, and memoised shaped data for the shape checks (shaped-file.ts).
+ */
+export interface InspectOptions {
+  useStamp?: boolean;
+}
+
+/**
+ * Reads and checks everything under `root`; never throws for content mistakes. Without
+ * `useStamp` (as `safestep validate` calls it) every check runs; a pass is stamped either way.
+ */
+export function inspectContent(root: string, options: InspectOptions = {}): ContentInspection {
   const problems: Problem[] = [];
+  const digest = new ContentDigest();
+  const code = codeKey(__filename);
+  const loadFile: LoadFile = (file, schema, schemaHint, name) =>
+    loadShapedFile(root, file, { schema, schemaHint, seen: (text) => digest.add(file, text), ...(options.useStamp ? { memo: { name, code } } : {}) }, problems);
   const flows = yamlFilesIn(root, CONTENT_FILES.flowsDir, 'flow', problems)
-    .map((f) => loadFile(root, f, FlowSchema, 'schemas/flow.schema.json', problems))
+    .map((f) => loadFile(f, FlowSchema, 'schemas/flow.schema.json', 'flow'))
     .filter((s): s is SourceFile<FlowDef> => s !== undefined);
   const settings = yamlFilesIn(root, CONTENT_FILES.settingsDir, 'setting profile', problems)
-    .map((f) => loadFile(root, f, SettingSchema, 'schemas/setting.schema.json', problems))
+    .map((f) => loadFile(f, SettingSchema, 'schemas/setting.schema.json', 'setting'))
     .filter((s): s is SourceFile<SettingProfile> => s !== undefined);
   const sources: ContentSources = {
     root,
     flows,
     settings,
-    national: loadFile(root, CONTENT_FILES.national, NationalSchema, 'the national-rules shape ({document: {id, title, approved, reviewDue, precedence, sections}})', problems),
-    messages: loadFile(root, CONTENT_FILES.messages, CatalogSchema, 'src/core/catalog.ts', problems),
-    guard: loadFile(root, CONTENT_FILES.guard, GuardSchema, 'src/authoring/guard.ts', problems),
-    clauseMaps: loadClauseMaps(root, problems),
-    policyTexts: readPolicyTexts(root, settings),
+    national: loadFile(CONTENT_FILES.national, NationalSchema, 'the national-rules shape ({document: {id, title, approved, reviewDue, precedence, sections}})', 'national'),
+    messages: loadFile(CONTENT_FILES.messages, CatalogSchema, 'src/core/catalog.ts', 'catalog'),
+    guard: loadFile(CONTENT_FILES.guard, GuardSchema, 'src/authoring/guard.ts', 'guard'),
+    clauseMaps: loadClauseMaps(root, problems, loadFile),
+    policyTexts: readPolicyTexts(root, settings, digest),
   };
   yamlMemo().save(); // every file is read: keep what was parsed for the next start
   if (!sources.national || !sources.messages || !sources.guard) return { problems: sortProblems(problems), sources, skipped: [] };
@@ -141,13 +153,18 @@ export function inspectContent(root: string): ContentInspection {
     national: sources.national.data.document,
     catalog: sources.messages.data,
   };
-  problems.push(...validate(bundle, sources));
+  // Only content that loaded without a problem can be stamped, or stand on a stamp.
+  const stamp: StampKey | undefined = problems.length === 0 ? { kind: 'content', content: digest.digest(), code } : undefined;
+  if (!(stamp && options.useStamp && hasPassStamp(defaultCacheDir(), stamp))) {
+    problems.push(...validate(bundle, sources));
+    if (stamp && problems.length === 0) writePassStamp(defaultCacheDir(), stamp);
+  }
   if (problems.length === 0) {
     if (sources.clauseMaps) bundle.settings = withQuotes(bundle.settings, sources.clauseMaps);
-    return { bundle, problems, sources, served: { bundle, sources }, skipped: [] };
+    return { bundle, problems, sources, served: { bundle, sources }, skipped: [], ...(stamp ? { stamp } : {}) };
   }
   const sorted = sortProblems(problems);
-  return { problems: sorted, sources, ...isolated(bundle, sources, sorted) };
+  return { problems: sorted, sources, ...isolated(bundle, sources, sorted), ...(stamp ? { stamp } : {}) };
 }
 
 /** The content without the settings the problems belong to, if that content has no problem. */
@@ -187,7 +204,7 @@ function hasQuotes(bundle: ContentBundle): boolean {
 
 /** The validated content bundle; throws ContentError listing every problem if there are any. */
 export function loadContent(root: string): ContentBundle {
-  const { bundle, problems } = inspectContent(root);
+  const { bundle, problems } = inspectContent(root, { useStamp: true });
   if (!bundle) throw new ContentError(problems);
   return bundle;
 }
@@ -198,7 +215,7 @@ export function loadContent(root: string): ContentBundle {
  * problem belongs to no one setting, or no setting is left.
  */
 export function loadServedContent(root: string): { inspection: ContentInspection; bundle: ContentBundle; sources: ContentSources; skipped: SkippedSetting[] } {
-  const inspection = inspectContent(root);
+  const inspection = inspectContent(root, { useStamp: true });
   if (!inspection.served) throw new ContentError(inspection.problems);
   return { inspection, ...inspection.served, skipped: inspection.skipped };
 }

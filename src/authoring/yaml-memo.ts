@@ -30,6 +30,10 @@ export interface YamlMemo {
   get(mode: string, text: string): unknown;
   /** Keeps `data`, parsed from `doc` (the document of `text`), unless JSON or aliases would change it. */
   set(mode: string, text: string, doc: Document, data: unknown): void;
+  /** Whether `text` is kept in `mode`; if so it is kept for the next start too, without being read now. */
+  retain(mode: string, text: string): boolean;
+  /** Keeps `data` derived from `text` (the caller vouches it came from alias-free YAML), unless JSON would change it. */
+  setData(mode: string, text: string, data: unknown): void;
   /** Writes the memo now if anything was added since it was read (the loaders call it; `set` also schedules it). */
   save(): void;
 }
@@ -60,6 +64,18 @@ export function openYamlMemo(dir: string): YamlMemo {
   /** The entries this process used or added: what `save` writes. */
   const used = new Map<string, string>();
   let dirty = false;
+  /** The keys in the memo file as last read or written: an entry used that a save left out is written again. */
+  let onDisk = new Set(Object.keys(stored));
+  const changed = (): void => {
+    // The loaders save once all their files are read; this catches any other reader.
+    if (!dirty) setImmediate(() => memo.save());
+    dirty = true;
+  };
+  /** Marks an entry as used; a stored one that an earlier save of this process left out makes the memo dirty again. */
+  const use = (key: string, json: string): void => {
+    used.set(key, json);
+    if (!onDisk.has(key)) changed();
+  };
   const keyOf = (mode: string, text: string) => createHash('sha256').update(mode).update('\0').update(text).digest('base64url');
   /**
    * What `save` writes: the entries this process used, and those it did not (another command's
@@ -84,7 +100,7 @@ export function openYamlMemo(dir: string): YamlMemo {
       if (typeof json !== 'string') return undefined;
       try {
         const data = JSON.parse(json) as unknown;
-        used.set(key, json);
+        use(key, json);
         return data;
       } catch {
         return undefined;
@@ -93,21 +109,31 @@ export function openYamlMemo(dir: string): YamlMemo {
     set(mode, text, doc, data) {
       // An alias makes two places one object, which JSON would copy apart: such a file is parsed at every start.
       if (hasAlias(doc)) return;
+      memo.setData(mode, text, data);
+    },
+    retain(mode, text) {
+      const key = keyOf(mode, text);
+      const json = used.get(key) ?? stored[key];
+      if (typeof json !== 'string') return false;
+      use(key, json);
+      return true;
+    },
+    setData(mode, text, data) {
       const json = JSON.stringify(data);
       // Only data JSON carries exactly (no undefined, NaN, Infinity, -0, Date …) is kept.
       if (json === undefined || !isDeepStrictEqual(JSON.parse(json), data)) return;
       used.set(keyOf(mode, text), json);
-      // The loaders save once all their files are read; this catches any other reader.
-      if (!dirty) setImmediate(() => memo.save());
-      dirty = true;
+      changed();
     },
     save() {
       if (!dirty) return;
       try {
         if (!ensureOwnCacheDir(dir)) return;
         const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(kept())));
+        const entries = kept();
+        fs.writeFileSync(temporary, JSON.stringify(Object.fromEntries(entries)));
         fs.renameSync(temporary, file);
+        onDisk = new Set(entries.keys());
         dirty = false;
         keepNewest(dir, 'yaml-', '.json', KEEP);
       } catch {

@@ -102,7 +102,7 @@ export function parseYaml(text: string, file: string, memo: YamlMemo = yamlMemo(
 }
 
 /** The memo's name for what parseYaml keeps (the data of a document without errors). */
-const MEMO_MODE = 'source';
+export const MEMO_MODE = 'source';
 
 /** Line lookup for a text known to parse without errors. */
 function positionsOf(text: string): (path: DataPath) => number {
@@ -112,15 +112,43 @@ function positionsOf(text: string): (path: DataPath) => number {
   return (path) => lineInDocument(doc, counter, path);
 }
 
-/** Reads and parses a YAML file from disk; a missing or unreadable file is a problem too. */
-export function readYaml(absolutePath: string, file: string): ParsedYaml {
-  let text: string;
+/** A file's text, or the problem of a missing or unreadable file. */
+export function readText(absolutePath: string, file: string): { text: string; problems: [] } | { text?: undefined; problems: Problem[] } {
   try {
-    text = readFileSync(absolutePath, 'utf8');
+    return { text: readFileSync(absolutePath, 'utf8'), problems: [] };
   } catch {
-    return {
-      problems: [{ rule: 'missing-file', file, message: `${file} is missing or cannot be read.`, fix: `Create ${file}.` }],
-    };
+    return { problems: [{ rule: 'missing-file', file, message: `${file} is missing or cannot be read.`, fix: `Create ${file}.` }] };
   }
-  return parseYaml(text, file);
+}
+
+/**
+ * The source of a text known to parse without errors (its shaped data came from a memo), parsed
+ * only if its data or a line is asked for.
+ */
+export function lazySource(text: string, file: string): YamlSource {
+  let parsed: YamlSource | undefined;
+  const source = (): YamlSource => {
+    if (parsed) return parsed;
+    const result = parseYaml(text, file);
+    if (!result.source) throw new Error(`${file}: a memoised text no longer parses`);
+    return (parsed = result.source);
+  };
+  return {
+    file,
+    get data() {
+      return source().data;
+    },
+    lineOf: (path) => source().lineOf(path),
+  };
+}
+
+/**
+ * Reads and parses a YAML file from disk; a missing or unreadable file is a problem too.
+ * `seen` gets the text read (the check stamps hash it: check-stamp.ts).
+ */
+export function readYaml(absolutePath: string, file: string, seen?: (text: string) => void): ParsedYaml {
+  const read = readText(absolutePath, file);
+  if (read.text === undefined) return { problems: read.problems };
+  seen?.(read.text);
+  return parseYaml(read.text, file);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { FlowDef } from '../core/model';
 import type { DangerDetector } from '../core/ports';
+import { codeKey } from '../authoring/check-stamp';
 import { yamlMemo } from '../authoring/yaml-memo';
 import { SafeStepError } from '../core/errors';
 import { createDangerDetector, type DangerRules } from './danger';
@@ -95,9 +96,15 @@ export const NLU_FILES = {
   dangerLikeness: 'content/danger/likeness.yaml',
 } as const;
 
-/** Reads and validates the NLU content under `root`; throws content_error naming file and line. */
-export function loadNluContent(root: string): NluContent {
-  const read = <S extends z.ZodType>(file: string, schema: S): z.output<S> => {
+/**
+ * Reads and validates the NLU content under `root`; throws content_error naming file and line.
+ * `useMemo` (a start): a file whose exact text passed its schema under this code before is taken
+ * from the memo of shaped data (yaml-data.ts); `safestep validate` checks every file.
+ */
+export function loadNluContent(root: string, options: { useMemo?: boolean } = {}): NluContent {
+  const code = options.useMemo ? codeKey(__filename) : undefined;
+  /** `depends`: what else the schema's verdict depends on (the concepts or cues of another file). */
+  const read = <S extends z.ZodType>(file: string, schema: S, depends = ''): z.output<S> => {
     // The likeness model is written by its trainer, never by hand.
     const generated = file === NLU_FILES.dangerLikeness;
     let text: string;
@@ -106,7 +113,7 @@ export function loadNluContent(root: string): NluContent {
     } catch (cause) {
       throw new SafeStepError('content_error', `${file}: cannot read file`, { cause });
     }
-    return parseYamlData(text, file, schema, { generated });
+    return parseYamlData(text, file, schema, { generated, ...(code ? { shaped: { name: `${file}\0${depends}`, code } } : {}) });
   };
   const exists = (file: string) => fs.existsSync(path.join(root, file));
   const vocabulary = read(NLU_FILES.vocabulary, VocabularySchema);
@@ -115,7 +122,7 @@ export function loadNluContent(root: string): NluContent {
     ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
     staffMessages: exists(NLU_FILES.staffMessages) ? staffMessagesOf(read(NLU_FILES.staffMessages, StaffMessagesSchema)) : [],
-    router: read(NLU_FILES.router, routerConfigSchema(new Set(Object.keys(vocabulary.concepts)))),
+    router: read(NLU_FILES.router, routerConfigSchema(new Set(Object.keys(vocabulary.concepts))), JSON.stringify(Object.keys(vocabulary.concepts).sort())),
     danger: readDanger(read, exists),
   };
   yamlMemo().save(); // every file is read: keep what was parsed for the next start
@@ -123,11 +130,12 @@ export function loadNluContent(root: string): NluContent {
 }
 
 /** The danger model's files; signals and cancellers are checked against the cues; the likeness backstop is optional. */
-function readDanger(read: <S extends z.ZodType>(file: string, schema: S) => z.output<S>, exists: (file: string) => boolean): DangerRules {
+function readDanger(read: <S extends z.ZodType>(file: string, schema: S, depends?: string) => z.output<S>, exists: (file: string) => boolean): DangerRules {
   const { cues } = read(NLU_FILES.dangerCues, CuesFileSchema);
   const known = new Set(Object.keys(cues));
-  const { signals, certainNeeds } = read(NLU_FILES.dangerSignals, signalsFileSchema(known));
-  const { cancellers } = read(NLU_FILES.dangerCancellers, cancellersFileSchema(known));
+  const cueNames = JSON.stringify([...known].sort());
+  const { signals, certainNeeds } = read(NLU_FILES.dangerSignals, signalsFileSchema(known), cueNames);
+  const { cancellers } = read(NLU_FILES.dangerCancellers, cancellersFileSchema(known), cueNames);
   const likeness = exists(NLU_FILES.dangerLikeness) ? read(NLU_FILES.dangerLikeness, LikenessSchema) : undefined;
   return { cues, signals, cancellers, ...(certainNeeds ? { certainNeeds } : {}), ...(likeness ? { likeness } : {}) };
 }
@@ -162,5 +170,5 @@ export function createNlu(
 
 /** Loads the NLU content under `root` and builds router and danger detector for these flows. */
 export function loadNlu(root: string, flows: readonly FlowDef[]): { router: NluRouter; danger: DangerDetector } {
-  return createNlu(flows, loadNluContent(root));
+  return createNlu(flows, loadNluContent(root, { useMemo: true }));
 }

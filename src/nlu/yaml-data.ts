@@ -13,15 +13,29 @@ import { SafeStepError } from '../core/errors';
  * `generated`: a machine-written file (the likeness model's thousands of weights), whose keys
  * cannot repeat; skipping the duplicate-key check there saves ~170 ms at every start (it is
  * quadratic in a map's size).
+ * `shaped`: a start may take the schema's output for this exact text from the memo (and keeps it
+ * there when it passed); `name` tells the schema (and anything else it depends on) from the
+ * others, `code` is the loader's code key (src/authoring/check-stamp.ts), which covers the schema.
  */
-export function parseYamlData<S extends z.ZodType>(text: string, file: string, schema: S, options: { generated?: boolean; memo?: YamlMemo } = {}): z.output<S> {
+export function parseYamlData<S extends z.ZodType>(text: string, file: string, schema: S, options: { generated?: boolean; memo?: YamlMemo; shaped?: { name: string; code: string } } = {}): z.output<S> {
   const memo = options.memo ?? yamlMemo();
   const mode = options.generated === true ? 'data-generated' : 'data';
+  const shapedMode = options.shaped && `shaped\0${options.shaped.name}\0${options.shaped.code}`;
+  if (shapedMode) {
+    const output = memo.get(shapedMode, text) as z.output<S> | undefined;
+    // The parsed data is kept too (not read now), for the runs that parse.
+    if (output !== undefined && memo.retain(mode, text)) return output;
+  }
   // Text parsed before (yaml-memo.ts) is checked from the memo's data; parsed again only to place a problem.
   const known = memo.get(mode, text);
+  // Only outputs of texts the memo holds as parsed (alias-free, JSON-exact) are kept.
+  const keep = <T>(output: T): T => {
+    if (shapedMode && memo.retain(mode, text)) memo.setData(shapedMode, text, output);
+    return output;
+  };
   if (known !== undefined) {
     const parsed = schema.safeParse(known);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) return keep(parsed.data);
   }
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
@@ -35,7 +49,7 @@ export function parseYamlData<S extends z.ZodType>(text: string, file: string, s
   const data = doc.toJS() as unknown;
   if (known === undefined) memo.set(mode, text, doc, data);
   const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return keep(parsed.data);
   const issue = parsed.error.issues[0];
   const path = (issue?.path ?? []).filter((p): p is string | number => typeof p !== 'symbol');
   // A bad map key: point at the key itself and give the key rule's own message.

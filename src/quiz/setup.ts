@@ -25,7 +25,8 @@ export function loadContentWithQuiz(root: string): { content: ContentBundle; qui
   const first = loadServedContent(root);
   let { bundle, sources } = first;
   let skipped = first.skipped;
-  let quiz = inspectQuiz(root, { bundle, sources, skipped });
+  // A start: the quiz may stand on memoised shapes and a pass stamp beside the stamped content.
+  let quiz = inspectQuiz(root, { bundle, sources, skipped, ...(first.inspection.stamp ? { stamp: first.inspection.stamp } : {}) }, { useStamp: true });
   if (quiz.problems.length > 0) {
     const banks = bankOwners(quiz.problems, sources.settings);
     const served = banks && withoutSettings(bundle, sources, new Set(banks.map((b) => b.file)));
@@ -60,7 +61,7 @@ function bankOwners(problems: readonly Problem[], settings: readonly SettingSour
 export function loadDangerDetector(root: string): DangerDetector {
   const { loadNluContent } = require('../nlu/load') as typeof import('../nlu/load');
   const { createDangerDetector } = require('../nlu/danger') as typeof import('../nlu/danger');
-  const nlu = loadNluContent(root);
+  const nlu = loadNluContent(root, { useMemo: true });
   return createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary });
 }
 

@@ -22,7 +22,7 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A memo that never holds anything: a fresh parse every time. */
-const NONE: YamlMemo = { get: () => undefined, set: () => undefined, save: () => undefined };
+const NONE: YamlMemo = { get: () => undefined, set: () => undefined, retain: () => false, setData: () => undefined, save: () => undefined };
 
 function yamlFiles(rel: string): string[] {
   return fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true }).flatMap((e) => {
@@ -134,4 +134,38 @@ test("a process that adds a file keeps another command's files (up to as much ag
   parseYaml('id: demo\ntitle: Changed and longer than the quiz file\n', 'flows/demo.yaml', route);
   route.save();
   expect(openYamlMemo(dir).get('source', quiz)).toEqual({ questions: ['one'] });
+});
+
+test('an entry a save of this process left out is written again once it is used', () => {
+  // As a start does: the content loader saves (dropping the NLU's larger entries it has not read yet), then the NLU loader reads them.
+  const nlu = `examples:\n${Array.from({ length: 40 }, (_, i) => `  - staff message number ${i}\n`).join('')}`;
+  const first = openYamlMemo(dir);
+  parseYaml(nlu, 'content/nlu/out-of-scope.yaml', first);
+  parseYaml('id: demo\n', 'flows/demo.yaml', first);
+  first.save();
+  const start = openYamlMemo(dir);
+  parseYaml('id: demo\nversion: 2\n', 'flows/demo.yaml', start); // an edited flow: added, so the memo is saved
+  start.save();
+  expect(openYamlMemo(dir).get('source', nlu)).toBeUndefined(); // left out: over half of the whole
+  expect(parseYaml(nlu, 'content/nlu/out-of-scope.yaml', start).source?.data).toEqual({ examples: expect.any(Array) });
+  start.save();
+  expect(openYamlMemo(dir).get('source', nlu)).toEqual({ examples: expect.any(Array) });
+});
+
+test('setData keeps derived data only when JSON carries it exactly; retain keeps an entry without reading it', () => {
+  const memo = openYamlMemo(dir);
+  memo.setData('shaped\0x', 'a: 1\n', { a: 1, list: [] });
+  memo.setData('shaped\0x', 'b: 1\n', { b: undefined });
+  memo.setData('shaped\0x', 'c: 1\n', { c: new Date(0) });
+  parseYaml('kept: true\n', 'k.yaml', memo);
+  memo.save();
+  const again = openYamlMemo(dir);
+  expect(again.get('shaped\0x', 'a: 1\n')).toEqual({ a: 1, list: [] });
+  expect(again.get('shaped\0x', 'b: 1\n')).toBeUndefined();
+  expect(again.get('shaped\0x', 'c: 1\n')).toBeUndefined();
+  expect(again.retain('source', 'kept: true\n')).toBe(true);
+  expect(again.retain('source', 'never: parsed\n')).toBe(false);
+  again.setData('shaped\0x', 'd: 1\n', { d: 1 }); // dirty: the save keeps what was retained
+  again.save();
+  expect(openYamlMemo(dir).get('source', 'kept: true\n')).toEqual({ kept: true });
 });
