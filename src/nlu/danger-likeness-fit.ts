@@ -38,8 +38,7 @@ export const DEV_QUESTION_BUDGET = 0.01;
 /** At most this share of the authors' danger messages that the rules give 999 may be demoted to the question (out-of-author scores). */
 export const DEMOTE_BUDGET = 0.005;
 
-/** The fitting settings; `cueFeatures`: the rules' cue hits are features too (sixth round, danger-likeness.ts). */
-export const HYPER = { l2: 0.001, rate: 2, epochs: 1000, minCount: 2, cueFeatures: true };
+const HYPER = { l2: 0.001, rate: 2, epochs: 1000, minCount: 2 };
 
 /** Words that say who or how rather than what: never a feature on their own (pairs with them are kept). */
 export const LIKENESS_STOPWORDS = [
@@ -59,8 +58,6 @@ export interface Example {
   hard?: boolean;
   /** The real-world tuning author it came from (DANGER_AUTHORS), for the per-author folds. */
   author?: string;
-  /** The ids of the rules' cues that match it (filled by readTrainingData; the cue features). */
-  cues?: string[];
 }
 
 /** How much more a hand-written near-miss counts than an ordinary example. */
@@ -81,7 +78,7 @@ export function likenessTokens(text: string, vocabulary: Vocabulary = EMPTY_VOCA
  * author's real-world tuning messages (tagged with the author); also returns a digest of everything
  * read, so a test can tell when the shipped model is out of date.
  */
-export function readTrainingData(root: string, rules: DangerDetector & { cuesOf?(text: string): string[] }, authors: readonly DangerAuthor[] = DANGER_AUTHORS): { examples: Example[]; hash: string } {
+export function readTrainingData(root: string, rules: DangerDetector, authors: readonly DangerAuthor[] = DANGER_AUTHORS): { examples: Example[]; hash: string } {
   const hash = createHash('sha256');
   const examples: Example[] = [];
   const text = (file: string): string => {
@@ -108,16 +105,15 @@ export function readTrainingData(root: string, rules: DangerDetector & { cuesOf?
       for (const c of parseYamlData(text(file), file, DangerSetSchema).cases) examples.push({ text: c.text, danger: c.danger, author: a.id });
     }
   }
-  for (const e of examples) e.cues = rules.cuesOf?.(e.text) ?? [];
   return { examples, hash: hash.digest('hex').slice(0, 32) };
 }
 
 const STOP = new Set(LIKENESS_STOPWORDS.map(stem));
-const featuresOf = (e: Example, vocabulary: Vocabulary): string[] => [...features(likenessTokens(e.text, vocabulary), STOP, HYPER.cueFeatures ? (e.cues ?? []) : [])];
+const featuresOf = (text: string, vocabulary: Vocabulary): string[] => [...features(likenessTokens(text, vocabulary), STOP)];
 
 /** Fits weights and bias on the examples (deterministic). */
 export function fit(examples: readonly Example[], vocabulary: Vocabulary): { bias: number; weights: Map<string, number> } {
-  const rows = examples.map((e) => ({ f: featuresOf(e, vocabulary), y: e.danger ? 1 : 0, k: e.hard ? HARD_WEIGHT : 1 }));
+  const rows = examples.map((e) => ({ f: featuresOf(e.text, vocabulary), y: e.danger ? 1 : 0, k: e.hard ? HARD_WEIGHT : 1 }));
   const count = new Map<string, number>();
   for (const r of rows) for (const f of r.f) count.set(f, (count.get(f) ?? 0) + 1);
   const keep = [...count].filter(([, n]) => n >= HYPER.minCount).map(([f]) => f).sort();
@@ -166,7 +162,6 @@ export function draftModel(m: { bias: number; weights: Map<string, number> }, ha
     dataHash: hash,
     stopwords: [...LIKENESS_STOPWORDS],
     chosen: {},
-    cueFeatures: HYPER.cueFeatures,
     weights: Object.fromEntries([...m.weights].sort(([a], [b]) => a.localeCompare(b))),
   };
 }

@@ -51,7 +51,7 @@ export function outOfAuthorScores(examples: readonly Example[], danger: DangerRu
     const raw = createLikeness(draftModel(m, '0'.repeat(16)));
     for (const e of examples) {
       if (e.author !== a) continue;
-      out.push({ e, s: d.likenessOf(e.text), raw: demotionScore(raw, likenessTokens(e.text, vocabulary), e.cues), certain: d.detect(e.text).danger });
+      out.push({ e, s: d.likenessOf(e.text), raw: demotionScore(raw, likenessTokens(e.text, vocabulary)), certain: d.detect(e.text).danger });
     }
   }
   return out;

@@ -31,24 +31,16 @@ export const LikenessSchema = z.strictObject({
   stopwords: z.array(z.string().regex(/^[a-z0-9]+$/)).default([]),
   /** How the threshold was chosen and what it gave (cross-validation), for people (not read by the code). */
   chosen: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
-  /**
-   * Whether the rules' cue hits are features too (sixth round): `cue:now`, `cue:stranger`, and a pair
-   * of cues that both matched, `cue:now+stranger` — who, where/when and what as the rules name them.
-   */
-  cueFeatures: z.boolean().optional(),
-  /**
-   * Feature → weight. A feature is a word stem ("tonight"), two stems joined by a space ("go home"),
-   * or (with cueFeatures) a cue or a pair of cues of content/danger/cues.yaml ("cue:now+stranger").
-   */
-  weights: z.record(z.string().regex(/^([a-z0-9£]+( [a-z0-9£]+)?|cue:[a-z0-9-]+(\+[a-z0-9-]+)?)$/, 'one or two lower-case word stems, or cue:<id>[+<id>]'), finite),
+  /** Feature → weight. A feature is a word stem ("tonight") or two stems joined by a space ("go home"). */
+  weights: z.record(z.string().regex(/^[a-z0-9£]+( [a-z0-9£]+)?$/, 'one or two lower-case word stems'), finite),
 });
 
 /** A message shorter than this (words) is never demoted: a few words ("should I call 999?") are too little evidence of business. */
 export const DEMOTE_MIN_WORDS = 8;
 
 /** The score demotion sees: the likeness, or 1 (never demoted) for a message under DEMOTE_MIN_WORDS words. */
-export function demotionScore(l: { score(tokens: readonly string[], cues?: readonly string[]): Likeness }, tokens: readonly string[], cues: readonly string[] = []): number {
-  return tokens.filter((t) => /[a-z0-9]/.test(t)).length < DEMOTE_MIN_WORDS ? 1 : l.score(tokens, cues).score;
+export function demotionScore(l: { score(tokens: readonly string[]): Likeness }, tokens: readonly string[]): number {
+  return tokens.filter((t) => /[a-z0-9]/.test(t)).length < DEMOTE_MIN_WORDS ? 1 : l.score(tokens).score;
 }
 
 /** The likeness model as authored. */
@@ -65,20 +57,14 @@ export function stem(word: string): string {
 
 /**
  * The features of a message given as tokens (lower-case words): stems that are not stop words, and
- * adjacent stem pairs unless both are stop words; and, given the ids of the cues that matched,
- * `cue:<id>` for each and `cue:<a>+<b>` for each pair (a < b). Presence only (a feature counts once).
+ * adjacent stem pairs unless both are stop words. Presence only (a feature counts once).
  */
-export function features(tokens: readonly string[], stopwords: ReadonlySet<string> = new Set(), cues: readonly string[] = []): Set<string> {
+export function features(tokens: readonly string[], stopwords: ReadonlySet<string> = new Set()): Set<string> {
   const stems = tokens.map((t) => stem(t.toLowerCase())).filter((t) => /^[a-z0-9£]+$/.test(t));
   const out = new Set<string>(stems.filter((t) => !stopwords.has(t)));
   for (let i = 1; i < stems.length; i++) {
     if (!(stopwords.has(stems[i - 1]!) && stopwords.has(stems[i]!))) out.add(`${stems[i - 1]} ${stems[i]}`);
   }
-  const ids = [...new Set(cues)].sort();
-  ids.forEach((a, i) => {
-    out.add(`cue:${a}`);
-    for (const b of ids.slice(i + 1)) out.add(`cue:${a}+${b}`);
-  });
   return out;
 }
 
@@ -89,21 +75,14 @@ export interface Likeness {
 }
 
 /** Builds the scorer from a validated model. */
-export function createLikeness(model: LikenessModel): {
-  threshold: number;
-  demoteBelow: number;
-  /** Whether score() wants the matched cues' ids (cueFeatures). */
-  usesCues: boolean;
-  score(tokens: readonly string[], cues?: readonly string[]): Likeness;
-} {
+export function createLikeness(model: LikenessModel): { threshold: number; demoteBelow: number; score(tokens: readonly string[]): Likeness } {
   const weights = new Map(Object.entries(model.weights));
   const stopwords = new Set(model.stopwords.map(stem));
   return {
     threshold: model.threshold,
     demoteBelow: model.demoteBelow ?? 0,
-    usesCues: model.cueFeatures === true,
-    score(tokens, cues = []) {
-      const fs = features(tokens, stopwords, model.cueFeatures === true ? cues : []);
+    score(tokens) {
+      const fs = features(tokens, stopwords);
       let z = model.bias;
       const pushes: [string, number][] = [];
       for (const f of fs) {

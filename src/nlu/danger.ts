@@ -72,8 +72,6 @@ function lead(text: string, res: RegExp[]): string {
 export function createDangerDetector(rules: DangerRules, options: { vocabulary?: Vocabulary } = {}): DangerDetector & {
   /** The likeness score when the rules leave the message quiet and uncancelled (what the backstop sees); else undefined. */
   likenessOf(text: string): number | undefined;
-  /** The ids of the cues that match the message (the likeness backstop's cue features). */
-  cuesOf(text: string): string[];
 } {
   const vocabulary = compileVocabulary(options.vocabulary ?? EMPTY_VOCABULARY);
   const cues = new Map(Object.entries(rules.cues).map(([id, c]) => [id, compile(c)]));
@@ -92,13 +90,10 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     likenessOf(text: string): number | undefined {
       return verdict(text, true).likeness;
     },
-    cuesOf(text: string): string[] {
-      return verdict(text, false, true).cues ?? [];
-    },
   };
   return detector;
 
-  function verdict(text: string, always: boolean, listCues = false): { verdict: DangerVerdict; likeness?: number; cues?: string[] } {
+  function verdict(text: string, always: boolean): { verdict: DangerVerdict; likeness?: number } {
     const typed = applyPatterns(text, vocabulary).replace(/\s+/g, ' ').trim();
     const flat = expandTokens(tokenise(typed), vocabulary).join(' ');
     // The expanded form keeps clause punctuation (each clause expanded on its own), so a canceller
@@ -119,9 +114,6 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       return hit;
     };
     const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
-    const cueIds = (): string[] => [...cues.keys()].filter((id) => cueIn(id, forms));
-    if (listCues) return { verdict: { danger: false, signals: [] }, cues: cueIds() };
-    const cuesFor = (): string[] => (likeness?.usesCues ? cueIds() : []);
 
     const cancel = (fs: string[]): { lowered: number; cancelledBy: string[]; spoke: RegExp[] } => {
       let lowered = 0;
@@ -154,7 +146,7 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       // no canceller is sure (one that lowers by two levels, not kept live by "now" or a report
       // before it); checked last: most quiet messages score low.
       const quiet = { danger: false, question: false, signals: [], cancelledBy: [] };
-      const l = likeness?.score(flat.split(' '), cuesFor());
+      const l = likeness?.score(flat.split(' '));
       if (!l || (!always && l.score < likeness!.threshold) || cancel(forms).lowered >= 2) return { verdict: quiet };
       if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
       return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
@@ -171,7 +163,7 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     let top = LEVELS[Math.max(0, ...live.map(levelOf))];
     // A 999 verdict the backstop scores as ordinary business is asked about instead (one level
     // down, never to nothing: only a canceller can silence a risk).
-    if (top === 'certain' && likeness && likeness.demoteBelow > 0 && demotionScore(likeness, flat.split(' '), cuesFor()) < likeness.demoteBelow) {
+    if (top === 'certain' && likeness && likeness.demoteBelow > 0 && demotionScore(likeness, flat.split(' ')) < likeness.demoteBelow) {
       top = 'possible';
       cancelledBy.push('looks-like-business');
     }
