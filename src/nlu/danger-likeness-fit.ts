@@ -9,8 +9,9 @@
  * quiet (→ not danger), and — since the fourth round — every author's real-world TUNING messages
  * (DANGER_AUTHORS in danger-set.ts), each tagged with its author. Hand-written near-misses count
  * HARD_WEIGHT times.
- * Model: L2-regularised logistic regression on binary stem and stem-pair features seen at least
- * twice, classes weighted equally, plain full-batch gradient descent (deterministic).
+ * Model: L2-regularised logistic regression on binary stem and stem-pair features seen in at least
+ * three messages (weights under 0.02 left out of the file), classes weighted equally, plain
+ * full-batch gradient descent (deterministic).
  */
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -38,7 +39,12 @@ export const DEV_QUESTION_BUDGET = 0.01;
 /** At most this share of the authors' danger messages that the rules give 999 may be demoted to the question (out-of-author scores). */
 export const DEMOTE_BUDGET = 0.005;
 
-const HYPER = { l2: 0.001, rate: 2, epochs: 1000, minCount: 2 };
+/**
+ * The fitting settings. `minCount`: a feature must occur in this many training messages; `minWeight`:
+ * smaller weights are left out of the model file (sixth round: a smaller file loads faster and scores
+ * the authors' messages out of author as well, danger-real.md).
+ */
+export const HYPER = { l2: 0.001, rate: 2, epochs: 1000, minCount: 3, minWeight: 0.02 };
 
 /** Words that say who or how rather than what: never a feature on their own (pairs with them are kept). */
 export const LIKENESS_STOPWORDS = [
@@ -140,7 +146,7 @@ export function fit(examples: readonly Example[], vocabulary: Vocabulary): { bia
   const weights = new Map<string, number>();
   keep.forEach((f, i) => {
     const v = Math.round(w[i]! * 1e4) / 1e4;
-    if (v !== 0) weights.set(f, v);
+    if (v !== 0 && Math.abs(v) >= HYPER.minWeight) weights.set(f, v);
   });
   return { bias: Math.round(b * 1e4) / 1e4, weights };
 }

@@ -115,6 +115,9 @@ export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   // Authors I and J (fifth round): measured once on the fourth round's rules (danger-real.md), then tuned on.
   { id: 'tune-7', files: [DANGER_TUNE_7_FILE] },
   { id: 'tune-8', files: [DANGER_TUNE_8_FILE] },
+  // Authors K and L (sixth round): measured once on the fifth round's rules (danger-real.md), then tuned on.
+  { id: 'tune-9', files: [DANGER_TUNE_9_FILE] },
+  { id: 'tune-10', files: [DANGER_TUNE_10_FILE] },
 ];
 
 /** Each author's messages under `root` (a missing file is a content_error naming it). */

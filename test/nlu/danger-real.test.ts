@@ -21,6 +21,8 @@ import {
   DANGER_TUNE_6_FILE,
   DANGER_TUNE_7_FILE,
   DANGER_TUNE_8_FILE,
+  DANGER_TUNE_9_FILE,
+  DANGER_TUNE_10_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
 } from '../../src/nlu/danger-set';
@@ -98,16 +100,21 @@ describe('the real-world danger set', () => {
     expect(d.questionRate).toBeLessThanOrEqual(0.1);
   });
 
-  // Tuning parts 5-8 (authors G, H, I, J). First reads, before any rule was written for them
+  // Tuning parts 5-10 (authors G, H, I, J, K, L). First reads, before any rule was written for them
   // (danger-real.md): G 109/118, 999 12/186; H 101/114, 12/180; I 121/136, 10/174; J 94/106, 17/233.
   // Then tuned on (G and H in the fifth round's cancellers, I and J in its categories) and trained on
   // by the backstop, so these are tuning floors at what the round reached, with room for a retrain:
   // [part, caught at least, 999 on at most, the question on at most (share of the non-danger)].
   test.each([
-    ['tuning part 5 (author G)', DANGER_TUNE_5_FILE, 114, 0.01, 0.12],
-    ['tuning part 6 (author H)', DANGER_TUNE_6_FILE, 110, 0.012, 0.16],
-    ['tuning part 7 (author I)', DANGER_TUNE_7_FILE, 135, 0.01, 0.12],
-    ['tuning part 8 (author J)', DANGER_TUNE_8_FILE, 104, 0.01, 0.11],
+    ['tuning part 5 (author G)', DANGER_TUNE_5_FILE, 116, 0.01, 0.1],
+    ['tuning part 6 (author H)', DANGER_TUNE_6_FILE, 112, 0.012, 0.12],
+    ['tuning part 7 (author I)', DANGER_TUNE_7_FILE, 135, 0.01, 0.11],
+    ['tuning part 8 (author J)', DANGER_TUNE_8_FILE, 104, 0.01, 0.1],
+    // Authors K and L (sixth round): first read K 143/168, 999 3/174, the question 16/174; L 81/86,
+    // 11/241, 43/241 (rules alone K 101/168, 6/174, 9/174; L 66/86, 19/241, 30/241). Then tuned on by
+    // category (danger-real.md, "Sixth round"); floors at what the round reached, with room for a retrain.
+    ['tuning part 9 (author K)', DANGER_TUNE_9_FILE, 164, 0.012, 0.08],
+    ['tuning part 10 (author L)', DANGER_TUNE_10_FILE, 84, 0.005, 0.06],
   ])('%s: at least the recall reached; 999 and the question within the floors', (_name, file, caught, fa, q) => {
     const d = evaluateDanger(detector, readDangerSet(path.join(ROOT, file), file));
     expect(d.caught).toBeGreaterThanOrEqual(caught);
