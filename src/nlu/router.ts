@@ -214,8 +214,12 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
     return { flows: ranked, outOfScope: p[oosClass]! };
   };
 
-  /** Flows that two or more parts of the message are each clearly about, most serious first. */
-  const topicsOf = (text: string): RouteCandidate[] => {
+  /**
+   * Flows that two or more parts of the message are each clearly about, most serious first. A
+   * part's flow counts only when the whole message is at least `offer` likely to be about it
+   * (round 6: leave-one-author-out 89.7 → 90.3 % with the opening rule of topics.ts, dev unchanged).
+   */
+  const topicsOf = (text: string, whole: Ranking): RouteCandidate[] => {
     const parts = splitTopics(text);
     if (parts.length < 2) return [];
     const found = new Map<string, number>();
@@ -224,6 +228,9 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
       const r = classify(featuresOf(part));
       const best = r?.flows[0];
       if (!r || !best || best.confidence < PART_SURE || best.confidence <= r.outOfScope) continue;
+      // … and the whole message would offer its flow: a part read alone ("Dear DSL, a young
+      // carer …", "For the record: our IT contractor …") can look like a topic the message is not about.
+      if ((whole.flows.find((f) => f.flow === best.flow)?.confidence ?? 0) < offer) continue;
       found.set(best.flow, Math.max(found.get(best.flow) ?? 0, best.confidence));
     }
     if (found.size < 2) return [];
@@ -232,7 +239,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
 
   /** The decision for a message the model knows words of (see the header), before the concern rule. */
   const decide = (text: string, whole: Ranking): RouteResult => {
-    const topics = topicsOf(text);
+    const topics = topicsOf(text, whole);
     if (topics.length >= 2) {
       const [first, second] = topics as [RouteCandidate, RouteCandidate];
       const pick = severity.tier(first.flow) < severity.tier(second.flow) && first.confidence >= threshold;

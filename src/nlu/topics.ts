@@ -40,7 +40,13 @@ const SHORT_SENTENCE_WORDS = 5;
 export function splitTopics(text: string): string[] {
   const parts: string[] = [];
   let previous: string | undefined;
-  for (const sentence of sentences(text)) {
+  const all = sentences(text);
+  // A short opening sentence ("y1 teacher.", "PE teacher.", "quick q -", "Dear DSL.") says who is
+  // writing, not what about: it joins the sentence after it instead of standing as a topic.
+  if (all.length > 1 && !all[0]!.question && all[0]!.text.split(/\s+/).length <= SHORT_SENTENCE_WORDS) {
+    all.splice(0, 2, { text: `${all[0]!.text} ${all[1]!.text}`, question: all[1]!.question });
+  }
+  for (const sentence of all) {
     const pieces = splitAtMarkers(sentence.text);
     pieces.forEach((piece, i) => {
       const startsTopic = i > 0 || piece.marked;
