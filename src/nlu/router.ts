@@ -27,7 +27,7 @@
  * Trained once per content: createNlu passes a file cache (model-cache.ts), so a start with the
  * same examples, vocabulary and settings reads the trained model instead of training again.
  * Several topics (topics.ts): the message is split into parts (sentences, "also", "and now" …).
- * If two parts are each clearly a different flow, the more serious (router.yaml `severity`)
+ * If two parts are each clearly a different flow (one the whole message would offer too), the more serious (router.yaml `severity`)
  * starts when it is in a more serious tier and the router is sure of it; otherwise SafeStep asks
  * which, listing the more serious first. Either way both flows are in `alternatives`.
  * Worries about a child (concern-route.ts): when the message names one (router.yaml `concern`)
