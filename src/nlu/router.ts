@@ -136,8 +136,11 @@ export interface NluRouter extends Router {
 /** How many alternatives a RouteResult lists at most. */
 export const MAX_ALTERNATIVES = 3;
 
-/** A part of a message is its own topic when its best flow is at least this likely … */
-const PART_SURE = 0.5;
+/**
+ * A part of a message is its own topic when its best flow is at least this likely … (0.6 since
+ * round 6: leave-one-author-out 90.3 → 90.6 %, dev and fresh unchanged; 0.4: 89.9 %, 0.7: 90.5 %)
+ */
+const PART_SURE = 0.6;
 /** … and it has at least this many meaningful words. */
 const PART_WORDS = 3;
 /**
