@@ -27,7 +27,7 @@
  * Trained once per content: createNlu passes a file cache (model-cache.ts), so a start with the
  * same examples, vocabulary and settings reads the trained model instead of training again.
  * Several topics (topics.ts): the message is split into parts (sentences, "also", "and now" …).
- * If two parts are each clearly a different flow, the more serious (router.yaml `severity`)
+ * If two parts are each clearly a different flow (one the whole message would offer too), the more serious (router.yaml `severity`)
  * starts when it is in a more serious tier and the router is sure of it; otherwise SafeStep asks
  * which, listing the more serious first. Either way both flows are in `alternatives`.
  * Worries about a child (concern-route.ts): when the message names one (router.yaml `concern`)
@@ -136,8 +136,11 @@ export interface NluRouter extends Router {
 /** How many alternatives a RouteResult lists at most. */
 export const MAX_ALTERNATIVES = 3;
 
-/** A part of a message is its own topic when its best flow is at least this likely … */
-const PART_SURE = 0.5;
+/**
+ * A part of a message is its own topic when its best flow is at least this likely … (0.6 since
+ * round 6: leave-one-author-out 90.3 → 90.6 %, dev and fresh unchanged; 0.4: 89.9 %, 0.7: 90.5 %)
+ */
+const PART_SURE = 0.6;
 /** … and it has at least this many meaningful words. */
 const PART_WORDS = 3;
 /**
@@ -214,8 +217,12 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
     return { flows: ranked, outOfScope: p[oosClass]! };
   };
 
-  /** Flows that two or more parts of the message are each clearly about, most serious first. */
-  const topicsOf = (text: string): RouteCandidate[] => {
+  /**
+   * Flows that two or more parts of the message are each clearly about, most serious first. A
+   * part's flow counts only when the whole message is at least `offer` likely to be about it
+   * (round 6: leave-one-author-out 89.7 → 90.3 % with the opening rule of topics.ts, dev unchanged).
+   */
+  const topicsOf = (text: string, whole: Ranking): RouteCandidate[] => {
     const parts = splitTopics(text);
     if (parts.length < 2) return [];
     const found = new Map<string, number>();
@@ -224,6 +231,9 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
       const r = classify(featuresOf(part));
       const best = r?.flows[0];
       if (!r || !best || best.confidence < PART_SURE || best.confidence <= r.outOfScope) continue;
+      // … and the whole message would offer its flow: a part read alone ("Dear DSL, a young
+      // carer …", "For the record: our IT contractor …") can look like a topic the message is not about.
+      if ((whole.flows.find((f) => f.flow === best.flow)?.confidence ?? 0) < offer) continue;
       found.set(best.flow, Math.max(found.get(best.flow) ?? 0, best.confidence));
     }
     if (found.size < 2) return [];
@@ -232,7 +242,7 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
 
   /** The decision for a message the model knows words of (see the header), before the concern rule. */
   const decide = (text: string, whole: Ranking): RouteResult => {
-    const topics = topicsOf(text);
+    const topics = topicsOf(text, whole);
     if (topics.length >= 2) {
       const [first, second] = topics as [RouteCandidate, RouteCandidate];
       const pick = severity.tier(first.flow) < severity.tier(second.flow) && first.confidence >= threshold;

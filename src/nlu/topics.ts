@@ -2,8 +2,10 @@
  * Several topics in one message ("can I have my phone on in class? and a parent has been posting
  * about me on fb"). The message is split into parts at words that start a new topic ("also",
  * "plus", "btw", "and now" …) and at sentence ends, except that a sentence which follows on from
- * the one before (a pronoun, a joining word, a short question) stays with it, so a follow-up
- * clause or a question mark does not invent a second topic; each part is routed on its own. When two parts
+ * the one before (a pronoun, a joining word, a short question) stays with it, and a short opening
+ * that says who is writing ("y1 teacher.", "PE teacher.") joins the sentence after it, so a
+ * follow-up clause, a question mark or a sign-in does not invent a second topic; each part is
+ * routed on its own. When two parts
  * are each clearly about a different flow, SafeStep treats the message as two topics:
  *
  * - If one topic's flow is in a more serious tier (content/nlu/router.yaml `severity`) and the
@@ -40,7 +42,13 @@ const SHORT_SENTENCE_WORDS = 5;
 export function splitTopics(text: string): string[] {
   const parts: string[] = [];
   let previous: string | undefined;
-  for (const sentence of sentences(text)) {
+  const all = sentences(text);
+  // A short opening sentence ("y1 teacher.", "PE teacher.", "quick q -", "Dear DSL.") says who is
+  // writing, not what about: it joins the sentence after it instead of standing as a topic.
+  if (all.length > 1 && !all[0]!.question && all[0]!.text.split(/\s+/).length <= SHORT_SENTENCE_WORDS) {
+    all.splice(0, 2, { text: `${all[0]!.text} ${all[1]!.text}`, question: all[1]!.question });
+  }
+  for (const sentence of all) {
     const pieces = splitAtMarkers(sentence.text);
     pieces.forEach((piece, i) => {
       const startsTopic = i > 0 || piece.marked;

@@ -6,7 +6,7 @@ import { createSeverity, splitTopics } from '../../src/nlu/topics';
 describe('splitTopics', () => {
   test.each([
     ['can I have my phone on in class? and a parent has been posting about me on fb', ['can I have my phone on in class', 'a parent has been posting about me on fb']],
-    ['quick q - can i use my phone for photos. also a y5 said a man keeps messaging her', ['quick q', 'can i use my phone for photos', 'a y5 said a man keeps messaging her']],
+    ['quick q - can i use my phone for photos. also a y5 said a man keeps messaging her', ['quick q can i use my phone for photos', 'a y5 said a man keeps messaging her']],
     ['kids bullying a boy on snap and now someone shared a naked pic of him', ['kids bullying a boy on snap', 'someone shared a naked pic of him']],
     ['a mum added me btw the printer is broken', ['a mum added me', 'the printer is broken']],
     ['a mum added me on fb\nthe wifi in the hall keeps dropping out', ['a mum added me on fb', 'the wifi in the hall keeps dropping out']],
@@ -16,7 +16,8 @@ describe('splitTopics', () => {
 
   test('keeps a one-part message whole, commas and all; drops one-word scraps', () => {
     expect(splitTopics('caught a y6 on his phone in assembly, he was watching a video')).toEqual(['caught a y6 on his phone in assembly, he was watching a video']);
-    expect(splitTopics('hi. a mum added me on fb')).toEqual(['a mum added me on fb']);
+    expect(splitTopics('hi. a mum added me on fb')).toEqual(['hi a mum added me on fb']);
+    expect(splitTopics('hi')).toEqual([]);
     expect(splitTopics('')).toEqual([]);
   });
 
@@ -26,6 +27,18 @@ describe('splitTopics', () => {
     expect(splitTopics('a dad sent me a friend request last night. what should I do?')).toEqual(['a dad sent me a friend request last night what should I do']);
     expect(splitTopics('our head wants a school instagram. so who is allowed to post on it and can parents comment')).toHaveLength(1);
     expect(splitTopics('a governor keeps ringing my mobile and then texts me at midnight')).toHaveLength(1);
+  });
+
+  test('a short opening that says who is writing ("y1 teacher.", "PE teacher.") joins the sentence after it', () => {
+    expect(splitTopics('y1 teacher. a parent rang my personal mobile on a saturday night. no idea how she got my number')).toEqual([
+      'y1 teacher a parent rang my personal mobile on a saturday night no idea how she got my number',
+    ]);
+    expect(splitTopics('ECT in maths. A kid answered his phone in class. A mum keeps emailing my gmail')).toEqual([
+      'ECT in maths A kid answered his phone in class',
+      'A mum keeps emailing my gmail',
+    ]);
+    // A short opening question is a topic of its own.
+    expect(splitTopics('is my phone ok in class? a supply teacher was filming the class on his phone')).toHaveLength(2);
   });
 
   test('a new subject after a sentence end, or a topic word, still starts a second topic', () => {
