@@ -66,8 +66,12 @@ export interface Example {
   author?: string;
 }
 
-/** How much more a hand-written near-miss counts than an ordinary example. */
-const HARD_WEIGHT = 3;
+/**
+ * How much more a hand-written near-miss counts than an ordinary example. Sixth round, second pass:
+ * 6 (from 3), so the model itself learns the near-misses the threshold must stay above; at 3 two of
+ * them held the threshold near 0.69, above what the authors' question budget allows (danger-real.md).
+ */
+export const HARD_WEIGHT = 6;
 
 const compiledCache = new WeakMap<Vocabulary, ReturnType<typeof compileVocabulary>>();
 
