@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import type { Problem } from './problem';
 import { checkShape } from './shape';
 import type { SourceFile } from './sources';
-import { yamlMemo } from './yaml-memo';
+import { shapedMemo, yamlMemo } from './yaml-memo';
 import { lazySource, MEMO_MODE as PARSED_MODE, parseYaml, readText } from './yaml-source';
 
 /** How a file is checked: the schema, where its shape is documented, and the memo's terms. */
@@ -40,24 +40,20 @@ export function loadShapedFile<S extends z.ZodType>(root: string, file: string, 
   }
   const { text } = read;
   options.seen?.(text);
-  const memo = yamlMemo();
-  const mode = options.memo && `shaped\0${options.memo.name}\0${options.memo.code}`;
-  if (mode) {
-    const known = memo.get(mode, text) as z.output<S> | undefined;
-    // The parsed data is kept too (not read now), for the starts and `validate` runs that parse.
-    if (known !== undefined && memo.retain(PARSED_MODE, text)) return { file, yaml: lazySource(text, file), data: known };
-  }
+  const shaped = options.memo && shapedMemo(yamlMemo(), PARSED_MODE, options.memo.name, options.memo.code);
+  const known = shaped?.get(text) as z.output<S> | undefined;
+  // On a hit the parsed data is kept too (not read now), for the starts and `validate` runs that parse.
+  if (known !== undefined) return { file, yaml: lazySource(text, file), data: known };
   const parsed = parseYaml(text, file);
   if (!parsed.source) {
     problems.push(...parsed.problems);
     return undefined;
   }
-  const shaped = checkShape(options.schema, parsed.source, { schemaHint: options.schemaHint });
-  if (shaped.data === undefined) {
-    problems.push(...shaped.problems);
+  const checked = checkShape(options.schema, parsed.source, { schemaHint: options.schemaHint });
+  if (checked.data === undefined) {
+    problems.push(...checked.problems);
     return undefined;
   }
-  // Only outputs of texts the memo holds as parsed (alias-free, JSON-exact) are kept.
-  if (mode && memo.retain(PARSED_MODE, text)) memo.setData(mode, text, shaped.data);
-  return { file, yaml: parsed.source, data: shaped.data };
+  shaped?.keep(text, checked.data);
+  return { file, yaml: parsed.source, data: checked.data };
 }

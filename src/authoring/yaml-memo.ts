@@ -5,8 +5,9 @@
  * positions was about half of start-to-ready (docs/startup-notes.md); reading the memo is one
  * JSON.parse. Only texts that parsed without error are kept, and only when their data survives
  * JSON unchanged, so a hit gives exactly what parsing would; any edit to a file misses and is
- * parsed (and its errors reported with file and line) as before. Shape and meaning checks still
- * run on the data at every start. A missing, corrupt or unwritable memo only costs the parse.
+ * parsed (and its errors reported with file and line) as before. A start may also keep a schema's
+ * output for a text here (`shapedMemo`); the meaning checks are stamped apart (check-stamp.ts).
+ * A missing, corrupt or unwritable memo only costs the parse.
  * One file per code version, `yaml-<code>.json`, in the model cache's folder; it keeps the texts
  * used by the last process that added one, and at most as much again of older ones.
  */
@@ -36,6 +37,32 @@ export interface YamlMemo {
   setData(mode: string, text: string, data: unknown): void;
   /** Writes the memo now if anything was added since it was read (the loaders call it; `set` also schedules it). */
   save(): void;
+}
+
+/** A schema's outputs in the memo, for one schema under one code (shapedMemo). */
+export interface ShapedMemo {
+  /** The output kept for `text`, if any; on a hit the parsed data is kept for the next start too. */
+  get(text: string): unknown;
+  /** Keeps the schema's `output` for `text`, only when the memo holds the text as parsed (alias-free, JSON-exact). */
+  keep(text: string, output: unknown): void;
+}
+
+/**
+ * The schema outputs of texts that passed: `parsedMode` is the mode their parse is kept under,
+ * `name` tells the schema (and anything its verdict depends on) from the others, `code` is the
+ * loader's code key (check-stamp.ts codeKey), which covers the schema's module.
+ */
+export function shapedMemo(memo: YamlMemo, parsedMode: string, name: string, code: string): ShapedMemo {
+  const mode = `shaped\0${name}\0${code}`;
+  return {
+    get: (text) => {
+      const known = memo.get(mode, text);
+      return known !== undefined && memo.retain(parsedMode, text) ? known : undefined;
+    },
+    keep: (text, output) => {
+      if (memo.retain(parsedMode, text)) memo.setData(mode, text, output);
+    },
+  };
 }
 
 /** The code whose changes must invalidate the memo (files beside this one, or in ../nlu). */

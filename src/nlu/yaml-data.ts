@@ -5,7 +5,7 @@
  */
 import type { Document } from 'yaml';
 import type { z } from 'zod';
-import { yamlLib, yamlMemo, type YamlMemo } from '../authoring/yaml-memo';
+import { shapedMemo, yamlLib, yamlMemo, type YamlMemo } from '../authoring/yaml-memo';
 import { SafeStepError } from '../core/errors';
 
 /**
@@ -20,18 +20,14 @@ import { SafeStepError } from '../core/errors';
 export function parseYamlData<S extends z.ZodType>(text: string, file: string, schema: S, options: { generated?: boolean; memo?: YamlMemo; shaped?: { name: string; code: string } } = {}): z.output<S> {
   const memo = options.memo ?? yamlMemo();
   const mode = options.generated === true ? 'data-generated' : 'data';
-  const shapedMode = options.shaped && `shaped\0${options.shaped.name}\0${options.shaped.code}`;
-  if (shapedMode) {
-    const output = memo.get(shapedMode, text) as z.output<S> | undefined;
-    // The parsed data is kept too (not read now), for the runs that parse.
-    if (output !== undefined && memo.retain(mode, text)) return output;
-  }
+  const shaped = options.shaped && shapedMemo(memo, mode, options.shaped.name, options.shaped.code);
+  const output = shaped?.get(text) as z.output<S> | undefined;
+  if (output !== undefined) return output;
   // Text parsed before (yaml-memo.ts) is checked from the memo's data; parsed again only to place a problem.
   const known = memo.get(mode, text);
-  // Only outputs of texts the memo holds as parsed (alias-free, JSON-exact) are kept.
-  const keep = <T>(output: T): T => {
-    if (shapedMode && memo.retain(mode, text)) memo.setData(shapedMode, text, output);
-    return output;
+  const keep = <T>(passed: T): T => {
+    shaped?.keep(text, passed);
+    return passed;
   };
   if (known !== undefined) {
     const parsed = schema.safeParse(known);
