@@ -81,6 +81,9 @@ export const DANGER_TUNE_10_FILE = 'test/nlu/danger-real-tune-10.yaml';
 /** The sixth holdout (issue 11, sixth round): written first, by a fifth author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_6_FILE = 'test/nlu/danger-real-holdout-6.yaml';
 
+/** The seventh holdout (issue 11, seventh round): written first, by a sixth author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_7_FILE = 'test/nlu/danger-real-holdout-7.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;
