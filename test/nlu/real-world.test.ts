@@ -10,7 +10,8 @@
  * disjoint from tune's; its checks report case numbers only, never a message text. The third holdout
  * (holdout-3.yaml, fourth round, third author) gets the same checks, with sources disjoint from tune's
  * and holdout 2's; the fourth (holdout-4.yaml, fifth round, fourth author) from those and every tune part's;
- * the fifth (holdout-5.yaml, sixth round, fifth author) from those and holdout 4's.
+ * the fifth (holdout-5.yaml, sixth round, fifth author) from those and holdout 4's; the sixth (holdout-6.yaml,
+ * seventh round, sixth author) from those and holdout 5's.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +29,7 @@ const holdout = readRealWorld('holdout.yaml');
 const holdout2 = readRealWorld('holdout-2.yaml');
 const holdout3 = readRealWorld('holdout-3.yaml');
 const holdout4 = readRealWorld('holdout-4.yaml');
+const holdout5 = readRealWorld('holdout-5.yaml');
 /** Every later tuning part (tune-2.yaml, tune-3.yaml …), whichever exist. */
 const tuneParts = fs
   .readdirSync(REAL_WORLD_DIR)
@@ -121,6 +123,14 @@ describe.each([
     earlier: 'the tune part, holdouts 2, 3 and 4 or any tune-*.yaml part',
     sourcesOf: [tune, holdout2, holdout3, holdout4, ...tuneParts],
     textsOf: [tune, holdout, holdout2, holdout3, holdout4, ...tuneParts],
+    min: MIN_300,
+  },
+  {
+    name: 'sixth',
+    file: 'holdout-6.yaml',
+    earlier: 'the tune part, holdouts 2, 3, 4 and 5 or any tune-*.yaml part',
+    sourcesOf: [tune, holdout2, holdout3, holdout4, holdout5, ...tuneParts],
+    textsOf: [tune, holdout, holdout2, holdout3, holdout4, holdout5, ...tuneParts],
     min: MIN_300,
   },
 ])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf, min }) => {
