@@ -87,6 +87,9 @@ export const DANGER_HOLDOUT_7_FILE = 'test/nlu/danger-real-holdout-7.yaml';
 /** Tuning part 14 (issue 11, seventh round): independent author P (FE, SEND, boarding, AP, clubs, transport, site and visiting staff); may be read while tuning. */
 export const DANGER_TUNE_14_FILE = 'test/nlu/danger-real-tune-14.yaml';
 
+/** Tuning part 15 (issue 11, seventh round): independent author Q (voice-to-text, second-language staff, bursts, relayed and forwarded words); may be read while tuning. */
+export const DANGER_TUNE_15_FILE = 'test/nlu/danger-real-tune-15.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;

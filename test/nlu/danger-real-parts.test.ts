@@ -22,6 +22,7 @@ import {
   DANGER_TUNE_9_FILE,
   DANGER_TUNE_10_FILE,
   DANGER_TUNE_14_FILE,
+  DANGER_TUNE_15_FILE,
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
@@ -51,6 +52,7 @@ const PARTS: Part[] = [
   { name: 'tuning part 9 (author K)', file: DANGER_TUNE_9_FILE, danger: 150, quiet: 150, concern: 25, nearCopies: true },
   { name: 'tuning part 10 (author L)', file: DANGER_TUNE_10_FILE, danger: 80, quiet: 240, concern: 20, nearCopies: true },
   { name: 'tuning part 14 (author P)', file: DANGER_TUNE_14_FILE, danger: 160, quiet: 200, concern: 20, nearCopies: true },
+  { name: 'tuning part 15 (author Q)', file: DANGER_TUNE_15_FILE, danger: 160, quiet: 200, concern: 20, nearCopies: true },
   { name: 'holdout 4 (third author)', file: DANGER_HOLDOUT_4_FILE, danger: 90, quiet: 180, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 5 (fourth author)', file: DANGER_HOLDOUT_5_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 6 (fifth author)', file: DANGER_HOLDOUT_6_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
