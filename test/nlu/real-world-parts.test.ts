@@ -27,10 +27,12 @@ const PARTS = [
   // 277 as written; 56 from a holdout's page taken out before anyone trained on it (README).
   { name: 'tuning part 4 (author E)', file: 'tune-4.yaml', messages: 200, perFlow: 1, other: 20 },
   { name: 'tuning part 5 (author F)', file: 'tune-5.yaml', messages: 260, perFlow: 8, other: 28 },
-  // 321 as written; 6 near-twins of holdout messages taken out before anyone trained on it (README).
-  { name: 'tuning part 6 (author G)', file: 'tune-6.yaml', messages: 280, perFlow: 8, other: 29 },
-  // Part 7 less the lead's cut of 21 messages from two pages holdout 5 also used (README): 6 per flow at least.
-  { name: 'tuning part 7 (author H)', file: 'tune-7.yaml', messages: 280, perFlow: 6, other: 25 },
+  // 321 as written; 6 near-twins of holdout messages taken out before anyone trained on it, and one
+  // more (an official-social-media message, leaving 7) in round 7 (README).
+  { name: 'tuning part 6 (author G)', file: 'tune-6.yaml', messages: 280, perFlow: 7, other: 29 },
+  // Part 7 less the lead's cut of 21 messages from two pages holdout 5 also used (README): 6 per flow at least;
+  // 14 grooming-exploitation since round 7's sextortion relabels (3 from nude-image-pupil).
+  { name: 'tuning part 7 (author H)', file: 'tune-7.yaml', messages: 280, perFlow: 6, other: 25, max: 14 },
   // Round 7: holdouts 2, 3 and 4 retired into tuning, less their near-twins of holdouts 1 and 5 (README).
   { name: 'tuning part 8 (author I, was holdout 2)', file: 'tune-8.yaml', messages: 290, perFlow: 8, other: 30 },
   { name: 'tuning part 9 (author J, was holdout 3)', file: 'tune-9.yaml', messages: 290, perFlow: 8, other: 30 },
@@ -95,7 +97,7 @@ describe.each(PARTS)('$name', (part) => {
   test('has its messages: every flow, other worries and not-covered questions', () => {
     expect(cases.length).toBeGreaterThanOrEqual(part.messages);
     const perFlow = [...flowIds].filter((id) => id !== SAFEGUARDING_CONCERN).map((id) => [id, count(id)] as const);
-    expect(perFlow.filter(([, n]) => n < part.perFlow || n > 12)).toEqual([]);
+    expect(perFlow.filter(([, n]) => n < part.perFlow || n > (part.max ?? 12))).toEqual([]);
     expect(count(SAFEGUARDING_CONCERN)).toBeGreaterThanOrEqual(part.other);
     expect(count(null)).toBeGreaterThanOrEqual(part.other);
   });
