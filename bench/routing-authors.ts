@@ -2,7 +2,8 @@
  * Leave-one-author-out (issue 12, round 4): how well the router does on a stranger's words when it
  * trains on real staff messages (content/nlu/staff-messages.yaml) by the other authors. For each
  * author X of the tuning parts (tune.yaml: 1, tune-2.yaml: C, tune-3.yaml: D, tune-4.yaml: E,
- * tune-5.yaml: F, tune-6.yaml: G, tune-7.yaml: H), the router is trained
+ * tune-5.yaml: F, tune-6.yaml: G, tune-7.yaml: H; round 7's retired holdouts tune-8.yaml: I,
+ * tune-9.yaml: J, tune-10.yaml: K), the router is trained
  * on the flows' examples and every staff message except X's, and measured on X's part; beside it,
  * the router trained on the examples alone (no staff message), and the dev and fresh sets with
  * every staff message trained on. It never reads a holdout.
@@ -25,6 +26,9 @@ const PARTS = [
   { author: 'F', file: 'test/nlu/real-world/tune-5.yaml' },
   { author: 'G', file: 'test/nlu/real-world/tune-6.yaml' },
   { author: 'H', file: 'test/nlu/real-world/tune-7.yaml' },
+  { author: 'I', file: 'test/nlu/real-world/tune-8.yaml' },
+  { author: 'J', file: 'test/nlu/real-world/tune-9.yaml' },
+  { author: 'K', file: 'test/nlu/real-world/tune-10.yaml' },
 ] as const;
 
 const SAFEGUARDING_CONCERN = 'safeguarding-concern';

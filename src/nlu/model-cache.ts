@@ -30,8 +30,8 @@ const PREFIX = 'router-';
 const EXT = '.bin';
 
 
-/** A ModelCache over files in `dir` (created when first written). */
-export function createFileModelCache(dir: string = defaultCacheDir()): ModelCache {
+/** A ModelCache over files in `dir` (created when first written), keeping the newest `keep` models. */
+export function createFileModelCache(dir: string = defaultCacheDir(), keep = KEEP): ModelCache {
   const code = codeFingerprint();
   const file = (key: string) => path.join(dir, `${PREFIX}${createHash('sha256').update(`${code}:${key}`).digest('hex').slice(0, 32)}${EXT}`);
   return {
@@ -52,7 +52,7 @@ export function createFileModelCache(dir: string = defaultCacheDir()): ModelCach
         if (!bytes) return;
         fs.writeFileSync(temporary, bytes);
         fs.renameSync(temporary, target);
-        keepNewest(dir, PREFIX, EXT, KEEP);
+        keepNewest(dir, PREFIX, EXT, keep);
       } catch {
         // A cache that cannot be written only costs the next start its training time.
       }

@@ -5,13 +5,12 @@
  * case is complete and labelled with a real flow, `safeguarding-concern` or null; each flow, the
  * other-safeguarding route and the not-covered questions have enough messages; no message is a
  * copy or light edit of a dev-set, fresh-set or training phrase; no source is in both parts; and
- * the split is the one split.mjs derives from its seed. The second holdout (holdout-2.yaml, written
- * for the third round by a second author) gets the same file checks, its own counts, and sources
- * disjoint from tune's; its checks report case numbers only, never a message text. The third holdout
- * (holdout-3.yaml, fourth round, third author) gets the same checks, with sources disjoint from tune's
- * and holdout 2's; the fourth (holdout-4.yaml, fifth round, fourth author) from those and every tune part's;
- * the fifth (holdout-5.yaml, sixth round, fifth author) from those and holdout 4's; the sixth (holdout-6.yaml,
- * seventh round, sixth author) from those and holdout 5's.
+ * the split is the one split.mjs derives from its seed. The fifth holdout (holdout-5.yaml, sixth
+ * round, fifth author) gets the same file checks, its own counts, sources disjoint from tune's and
+ * every tune-*.yaml part's; its checks report case numbers only, never a message text. (Holdouts 2-4
+ * were retired into tuning parts 8-10 in round 7: real-world-parts.test.ts checks them now, and
+ * holdout 5 is still compared with all three files, as tune-8/9/10.yaml.) The sixth holdout (holdout-6.yaml, seventh round, sixth author) gets
+ * the same checks, with sources disjoint from tune's, holdout 5's and every tune-*.yaml part's.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,11 +25,8 @@ const SAFEGUARDING_CONCERN = 'safeguarding-concern';
 
 const tune = readRealWorld('tune.yaml');
 const holdout = readRealWorld('holdout.yaml');
-const holdout2 = readRealWorld('holdout-2.yaml');
-const holdout3 = readRealWorld('holdout-3.yaml');
-const holdout4 = readRealWorld('holdout-4.yaml');
 const holdout5 = readRealWorld('holdout-5.yaml');
-/** Every later tuning part (tune-2.yaml, tune-3.yaml …), whichever exist. */
+/** Every later tuning part (tune-2.yaml … tune-10.yaml, the last three holdouts 2-4 until round 7), whichever exist. */
 const tuneParts = fs
   .readdirSync(REAL_WORLD_DIR)
   .filter((f) => /^tune-\d+\.yaml$/.test(f))
@@ -95,42 +91,29 @@ describe('the real-world routing set', () => {
 });
 
 /** Size floors for a holdout: messages, per flow, other-safeguarding and not-covered questions. */
-const MIN_270 = { messages: 270, perFlow: 9, concern: 30, notCovered: 30 };
 const MIN_300 = { messages: 300, perFlow: 10, concern: 38, notCovered: 33 };
 
 /**
- * The second to fifth holdouts (holdout-2.yaml; holdout-3.yaml, written for the fourth round
- * by a third author; holdout-4.yaml, written for the fifth round by a fourth author, and
- * holdout-5.yaml, written for the sixth round by a fifth author, with larger minimums): the same
- * file checks, sources disjoint from every earlier part's (for holdout 4: tune, holdouts 2 and 3 and
- * every tune-*.yaml part; for holdout 5 also holdout 4), and no copy or near-copy of any earlier set
- * or training phrase. Failures name case numbers (1-based), never a text.
+ * The fifth holdout (holdout-5.yaml, written for the sixth round by a fifth author): the same file
+ * checks, sources disjoint from every earlier part's (tune and every tune-*.yaml part, which now
+ * include the retired holdouts 2-4 as tune-8/9/10), and no copy or near-copy of any earlier set or
+ * training phrase. Failures name case numbers (1-based), never a text.
  */
 describe.each([
-  { name: 'second', file: 'holdout-2.yaml', earlier: 'the tune part', sourcesOf: [tune], textsOf: [tune, holdout], min: MIN_270 },
-  { name: 'third', file: 'holdout-3.yaml', earlier: 'the tune part or holdout 2', sourcesOf: [tune, holdout2], textsOf: [tune, holdout, holdout2], min: MIN_270 },
-  {
-    name: 'fourth',
-    file: 'holdout-4.yaml',
-    earlier: 'the tune part, holdouts 2 and 3 or any tune-*.yaml part',
-    sourcesOf: [tune, holdout2, holdout3, ...tuneParts],
-    textsOf: [tune, holdout, holdout2, holdout3, ...tuneParts],
-    min: MIN_300,
-  },
   {
     name: 'fifth',
     file: 'holdout-5.yaml',
-    earlier: 'the tune part, holdouts 2, 3 and 4 or any tune-*.yaml part',
-    sourcesOf: [tune, holdout2, holdout3, holdout4, ...tuneParts],
-    textsOf: [tune, holdout, holdout2, holdout3, holdout4, ...tuneParts],
+    earlier: 'the tune part or any tune-*.yaml part (holdouts 2, 3 and 4 among them)',
+    sourcesOf: [tune, ...tuneParts],
+    textsOf: [tune, holdout, ...tuneParts],
     min: MIN_300,
   },
   {
     name: 'sixth',
     file: 'holdout-6.yaml',
-    earlier: 'the tune part, holdouts 2, 3, 4 and 5 or any tune-*.yaml part',
-    sourcesOf: [tune, holdout2, holdout3, holdout4, holdout5, ...tuneParts],
-    textsOf: [tune, holdout, holdout2, holdout3, holdout4, holdout5, ...tuneParts],
+    earlier: 'the tune part, holdout 5 or any tune-*.yaml part (holdouts 2, 3 and 4 among them)',
+    sourcesOf: [tune, holdout5, ...tuneParts],
+    textsOf: [tune, holdout, holdout5, ...tuneParts],
     min: MIN_300,
   },
 ])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf, min }) => {

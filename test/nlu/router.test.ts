@@ -143,6 +143,39 @@ describe('several topics in one message', () => {
   });
 });
 
+describe('a part is a topic only when the whole message also offers its flow', () => {
+  // Round 6's rule (router.ts topicsOf): a short part read alone can look sure of a flow the whole
+  // message gives almost nothing. Three made-up flows, so nothing but these phrases decides.
+  const flow = (id: string, examples: string[]): FlowDef => ({ ...flows[0]!, id, title: id, summary: id, examples });
+  const three = [
+    flow('kayak', ['kayak on the river', 'canoe paddle lost', 'rapids in the canoe', 'paddle the kayak downstream', 'river rapids kayak trip', 'a canoe and a paddle']),
+    flow('zorb', ['zorbing down the hill', 'zorb ball rolling', 'hill zorbing ball', 'the zorb on the hill']),
+    flow('chess', ['chess club rook', 'bishop and knight chess', 'the chess board']),
+  ];
+  // 'zorb' is the more serious tier: were the part counted as a topic, it would start.
+  const tiered = createRouter(three, { threshold: 0.7, offer: 0.05, severity: [['zorb'], ['kayak', 'chess']] });
+  const long = 'kayak canoe paddle on the river rapids, the kayak and canoe paddle downstream on river rapids';
+  const message = `${long}. also zorbing ball hill`;
+
+  test('the part alone is sure of its flow, the whole message is not (the case the rule is for)', () => {
+    expect(tiered.rank('zorbing ball hill').flows[0]).toMatchObject({ flow: 'zorb', confidence: expect.any(Number) });
+    expect(tiered.rank('zorbing ball hill').flows[0]!.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(tiered.rank(long).flows[0]!.confidence).toBeGreaterThanOrEqual(0.6);
+    expect(tiered.rank(message).flows.find((f) => f.flow === 'zorb')!.confidence).toBeLessThan(0.05);
+  });
+
+  test('so the message is one topic: its own flow starts and the part\'s flow is not offered', () => {
+    const r = tiered.route(message);
+    expect(r.flow).toBe('kayak');
+    expect(r.alternatives.map((a) => a.flow)).not.toContain('zorb');
+  });
+
+  test('a part whose flow the whole message does offer is still a topic of its own', () => {
+    const r = tiered.route('a kayak on the river. also the zorb ball rolling down the hill');
+    expect(r.alternatives.map((a) => a.flow).slice(0, 2)).toEqual(['zorb', 'kayak']);
+  });
+});
+
 describe('a near tie in a menu', () => {
   // "phone" says one flow, "tablet" the other: a message with both is a near tie the model
   // happens to lead with 'mild'.

@@ -40,7 +40,7 @@ describe('the staff messages the router trains on', () => {
     expect(out).toMatch(/^staff-messages ok/);
     const tune = (parse(fs.readFileSync(path.join(ROOT, 'test/nlu/real-world/tune.yaml'), 'utf8')) as { cases: unknown[] }).cases;
     expect(staff.filter((m) => m.author === '1')).toHaveLength(tune.length);
-    expect(staff.every((m) => m.source !== '' && /^tune(-\d)?\.yaml#\d+$/.test(m.from))).toBe(true);
+    expect(staff.every((m) => m.source !== '' && /^tune(-\d+)?\.yaml#\d+$/.test(m.from))).toBe(true);
   });
 
   test('every key is a flow or out-of-scope; a wrong key is reported by validate with its line', () => {
@@ -76,7 +76,7 @@ describe('the staff messages the router trains on', () => {
     const flagged = (file: string, pick: (c: { text: string; source?: string }) => boolean) => cases(file).flatMap((c, i) => (pick(c) ? [`${file}#${i + 1}`] : []));
 
     test('no staff message is adapted from a page a routing holdout used (so no holdout story is learnt)', () => {
-      expect(routing.length).toBeGreaterThanOrEqual(3);
+      expect(routing.length).toBeGreaterThanOrEqual(2); // holdouts 1 and 5 (2-4 retired in round 7), and any later one
       const sources = new Set(staff.map((m) => m.source));
       expect(routing.flatMap((file) => flagged(file, (c) => c.source !== undefined && sources.has(c.source)))).toEqual([]);
     });
@@ -88,14 +88,14 @@ describe('the staff messages the router trains on', () => {
     });
 
     // Light edits (edit distance within 25 %) cost about 0.1 ms a pair, so each pair is checked
-    // once across the suite: real-world.test.ts already compares holdouts 2 and 3 with tune.yaml,
-    // real-world-tune-2/3.test.ts compare tune-2 and tune-3 with holdouts 1 and 2, and
-    // real-world-tune-4/5.test.ts compare tune-4 and tune-5 with all three. The rest is here.
+    // once across the suite: real-world-parts.test.ts compares every tuning part (tune-2 … tune-10)
+    // with every holdout file, and real-world.test.ts holdout 5 with tune.yaml. Routing holdout 1 is
+    // compared here with author 1's messages; holdout 5, any later routing holdout and every danger
+    // holdout with every staff message. (Holdouts 2-4 were retired into tuning parts 8-10 in round 7.)
     test('no holdout message (routing or danger) is a light edit of a staff message', () => {
       const by = (authors: string[]) => staff.filter((m) => authors.includes(m.author)).map((m) => m.text);
       const everyone = staff.map((m) => m.text);
-      const against = (file: string): string[] =>
-        file.endsWith('/holdout.yaml') ? by(['1']) : file.endsWith('/holdout-2.yaml') ? [] : file.endsWith('/holdout-3.yaml') ? by(['C', 'D']) : everyone;
+      const against = (file: string): string[] => (file.endsWith('/holdout.yaml') ? by(['1']) : everyone);
       // (A holdout written later is compared with every staff message.)
       // One index per file's phrase list, so each phrase is normalised once, not once per message.
       const lightEdits = (file: string): string[] => {

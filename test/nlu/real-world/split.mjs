@@ -10,6 +10,8 @@
 // by sha256(SEED + ":" + source), and taken into tune in that order while that brings the
 // stratum's tune share closer to 40 % of its messages. Everything else is holdout.
 // Only the set of cases decides the split, not their order, so --check works from the union.
+// A case relabelled after the split (round 7: sextortion is grooming-exploitation) keeps the label
+// the split was drawn with in its note ("split as <flow>; ..."), and counts in that stratum.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,7 +37,10 @@ function tuneSources(cases) {
   const strata = new Map();
   for (const [source, list] of bySource) {
     const counts = new Map();
-    for (const c of list) counts.set(String(c.flow), (counts.get(String(c.flow)) ?? 0) + 1);
+    for (const c of list) {
+      const label = /^split as ([a-z-]+)/.exec(c.note ?? '')?.[1] ?? String(c.flow);
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
     const flow = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
     if (!strata.has(flow)) strata.set(flow, []);
     strata.get(flow).push({ source, size: list.length });
