@@ -45,7 +45,7 @@ export interface RoutingResults {
 
 /**
  * The real-world sets, relative to the project root: the first tuning parts and the holdouts still
- * unread (1 and 5; holdouts 2-4 were retired into tuning parts 8-10 in round 7 and are measured
+ * unread (1, 5 and 6; holdouts 2-4 were retired into tuning parts 8-10 in round 7 and are measured
  * leave-one-author-out in bench/routing-authors.ts instead).
  */
 export const REAL_WORLD_FILES = {
@@ -54,6 +54,7 @@ export const REAL_WORLD_FILES = {
   tune3: 'test/nlu/real-world/tune-3.yaml',
   holdout: 'test/nlu/real-world/holdout.yaml',
   holdout5: 'test/nlu/real-world/holdout-5.yaml',
+  holdout6: 'test/nlu/real-world/holdout-6.yaml',
 } as const;
 
 /** The real-world sets in the order the bench reports them, with their names. */
@@ -63,6 +64,7 @@ const REAL_WORLD_SETS: readonly [string, string][] = [
   ['real-world tune 3 (author D)', REAL_WORLD_FILES.tune3],
   ['real-world holdout', REAL_WORLD_FILES.holdout],
   ['real-world holdout 5 (fifth author, sixth round)', REAL_WORLD_FILES.holdout5],
+  ['real-world holdout 6 (sixth author, seventh round)', REAL_WORLD_FILES.holdout6],
 ];
 
 /** One labelled set scored for SafeStep and NLP.js (figures only). */
