@@ -3,19 +3,22 @@
  * apart: light edits (edit distance within a share of the longer text) and word-overlap twins
  * (Jaccard similarity of the word sets). Each check has an index built once over the phrases, so a
  * suite compares every message with every phrase without re-normalising the phrases per message
- * and without aligning pairs that cannot be close; closeness.test.ts proves each index finds
- * exactly what the pair-by-pair comparison finds.
+ * and without aligning pairs that cannot be close (the alignment itself by bit vectors, osa-bits.ts);
+ * closeness.test.ts proves each index finds exactly what the pair-by-pair comparison finds.
  */
+import { bitPattern, osaWithin, type BitPattern } from './osa-bits';
 
 /** Lower case, letters, digits and single spaces only: the form the closeness check compares. */
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** A normalised text, its character codes and its letter/digit counts. */
+/** A normalised text, its character codes, their letter/digit/other classes and its letter/digit counts. */
 export interface Histogrammed {
   text: string;
   codes: Int32Array;
+  /** One of 37 symbols a character (a-z, 0-9, anything else): one-to-one on normalised text. */
+  classes: Int8Array;
   counts: Int16Array;
 }
 
@@ -23,8 +26,9 @@ export interface Histogrammed {
 export function withHistogram(text: string): Histogrammed {
   const codes = Int32Array.from(text, (ch) => ch.charCodeAt(0));
   const counts = new Int16Array(37);
-  for (const code of codes) counts[code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : 36]! += 1;
-  return { text, codes, counts };
+  const cls = classes(codes);
+  for (const c of cls) counts[c]! += 1;
+  return { text, codes, classes: cls, counts };
 }
 
 /** Half the total difference of two letter/digit counts: never more than their edit distance. */
@@ -34,12 +38,18 @@ export function histogramGap(a: Int16Array, b: Int16Array): number {
   return gap / 2;
 }
 
-/** The pair test of the closeness check: within `share` of the longer text, after both filters. */
-export function isClose(a: Histogrammed, b: Histogrammed, share: number): boolean {
-  const limit = Math.max(a.text.length, b.text.length) * share;
+/**
+ * The pair test of the closeness check on normalised texts: within `share` of the longer text,
+ * after both filters. `pattern` is a's bit pattern when the caller already has it (one per message).
+ */
+export function isClose(a: Histogrammed, b: Histogrammed, share: number, pattern: BitPattern = bitPattern(a.classes)): boolean {
+  const n = a.text.length;
+  const m = b.text.length;
+  const limit = (n > m ? n : m) * share;
   // Half the letter-count difference never exceeds the edit distance: a cheap, sound filter.
-  if (Math.abs(a.text.length - b.text.length) > limit || histogramGap(a.counts, b.counts) > limit) return false;
-  return withinDistance(a.codes, b.codes, Math.floor(limit));
+  if ((n > m ? n - m : m - n) > limit || histogramGap(a.counts, b.counts) > limit) return false;
+  // Classes are one-to-one on normalised text, so their distance is the texts' distance.
+  return osaWithin(pattern, b.classes, Math.floor(limit));
 }
 
 /** The phrases, normalised once, that a message may be a copy or light edit of. */
@@ -72,12 +82,13 @@ export function closeIndex(phrases: string[], share = 0.25): CloseIndex {
   };
   const matchIndices = (message: string): number[] => {
     const a = withHistogram(normalise(message));
+    const pattern = bitPattern(a.classes);
     const n = a.text.length;
     // |n - m| ≤ max(n, m)·share needs m ≥ n(1 - share) and, when share < 1, m ≤ n / (1 - share).
     const from = share >= 1 ? 0 : firstAtLeast(Math.floor(n * (1 - share)) - 1);
     const to = share >= 1 ? lengths.length : firstAtLeast(Math.ceil(n / (1 - share)) + 2);
     const hits: number[] = [];
-    for (let k = from; k < to; k++) if (isClose(a, targets[order[k]!]!, share)) hits.push(order[k]!);
+    for (let k = from; k < to; k++) if (isClose(a, targets[order[k]!]!, share, pattern)) hits.push(order[k]!);
     return hits.sort((x, y) => x - y);
   };
   return { matchIndices, matches: (message) => matchIndices(message).map((i) => targets[i]!.text) };
