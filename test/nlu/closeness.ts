@@ -52,6 +52,19 @@ export function isClose(a: Histogrammed, b: Histogrammed, share: number, pattern
   return osaWithin(pattern, b.classes, Math.floor(limit));
 }
 
+/** Phrases already prepared in this test file: suites index the same files many times over. */
+const preparedOnce = new Map<string, Histogrammed>();
+
+/** withHistogram(normalise(text)), computed once per distinct text (the result is never changed). */
+function prepared(text: string): Histogrammed {
+  let known = preparedOnce.get(text);
+  if (!known) {
+    known = withHistogram(normalise(text));
+    preparedOnce.set(text, known);
+  }
+  return known;
+}
+
 /** The phrases, normalised once, that a message may be a copy or light edit of. */
 export interface CloseIndex {
   /** The normalised phrases `message` is a copy or light edit of, in the order they were given. */
@@ -66,7 +79,7 @@ export interface CloseIndex {
  * window found by binary search, one wider on each side; isClose still decides every pair).
  */
 export function closeIndex(phrases: string[], share = 0.25): CloseIndex {
-  const targets = phrases.map((t) => withHistogram(normalise(t)));
+  const targets = phrases.map(prepared);
   const order = targets.map((_, i) => i).sort((x, y) => targets[x]!.text.length - targets[y]!.text.length);
   const lengths = order.map((i) => targets[i]!.text.length);
   /** The first position in `lengths` whose length is at least `n`. */
@@ -81,7 +94,7 @@ export function closeIndex(phrases: string[], share = 0.25): CloseIndex {
     return lo;
   };
   const matchIndices = (message: string): number[] => {
-    const a = withHistogram(normalise(message));
+    const a = prepared(message);
     const pattern = bitPattern(a.classes);
     const n = a.text.length;
     // |n - m| ≤ max(n, m)·share needs m ≥ n(1 - share) and, when share < 1, m ≤ n / (1 - share).
