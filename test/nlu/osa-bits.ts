@@ -90,6 +90,53 @@ export function osaWithin(p: BitPattern, text: Int8Array, limit: number): boolea
     }
     prevBase = base;
     if (score - (n - 1 - j) > limit) return false;
+    // Every CHECK_EVERY columns: give up when no cell of this column can still finish within the
+    // limit. An alignment that skips the column by a swap from (i-2, j-1) to (i, j+1) passes its
+    // cell (i-1, j) in value: D[i-1][j] ≤ D[i-2][j-1] + 1, with the same length difference to go.
+    if ((j + 1) % CHECK_EVERY === 0 && j + 1 < n && columnBound(p, j + 1, n, limit) > limit) return false;
   }
   return score <= limit;
+}
+
+/** Columns between two checks of the lower bound on the finished alignment. */
+const CHECK_EVERY = 8;
+
+/** Set bits of a 32-bit word. */
+function bits(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound on the distance of any alignment through column `j` (p.scratch holding its
+ * vertical deltas): the least D[i][j] + |(m − i) − (n − j)| (the rest costs at least its length
+ * difference), over the rows where that difference is within `limit`; limit + 1 as soon as no row
+ * qualifies, and the first value within the limit as soon as one is found (enough to decide).
+ */
+function columnBound(p: BitPattern, j: number, n: number, limit: number): number {
+  const m = p.length;
+  const W = p.words;
+  const s = p.scratch;
+  const c = m - n + j; // the row from which the rest has no length difference
+  const lo = c - limit > 0 ? c - limit : 0;
+  const hi = c + limit < m ? c + limit : m;
+  if (lo > hi) return limit + 1;
+  // D[i][j] = j + the vertical deltas of rows 1..i (bit r of the vectors is row r + 1).
+  let value = j;
+  const full = lo >> 5;
+  for (let w = 0; w < full; w++) value += bits(s[w]!) - bits(s[W + w]!);
+  if (lo & 31) {
+    const keep = (1 << (lo & 31)) - 1;
+    value += bits(s[full]! & keep) - bits(s[W + full]! & keep);
+  }
+  let best = limit + 1;
+  for (let i = lo; ; i++) {
+    const total = value + (c > i ? c - i : i - c);
+    if (total < best) best = total;
+    if (best <= limit || i >= hi) return best;
+    const w = i >> 5;
+    const bit = i & 31;
+    value += ((s[w]! >>> bit) & 1) - ((s[W + w]! >>> bit) & 1);
+  }
 }
