@@ -157,6 +157,18 @@ describe('the word-overlap index', () => {
     expect(planted.filter((w) => index.best(w) >= 0.8).length).toBeGreaterThan(planted.length / 2);
   });
 
+  test('gives the same best similarity as jaccard() over every pair on random word sets', () => {
+    const next = random(5);
+    // A small vocabulary, so sets share many words; sizes 1 to 30 words.
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    const draw = () => new Set(Array.from({ length: 1 + Math.floor(next() * 30) }, () => words[Math.floor(next() * words.length)]!));
+    const sets = Array.from({ length: 300 }, draw);
+    const queries = [...Array.from({ length: 300 }, draw), ...sets.slice(0, 50).map((w) => new Set([...w].slice(1))), new Set(['unseen'])];
+    const index = overlapIndex(sets);
+    const best = (w: Set<string>) => sets.reduce((b, o) => Math.max(b, jaccard(w, o)), 0);
+    expect(queries.map((w) => index.best(w))).toEqual(queries.map(best));
+  });
+
   test('catches a planted near-copy at 80 % and a half-shared twin at 50 %', () => {
     const index = overlapIndex([wordSet('a man in a grey van is filming the kids at the school gate right now')]);
     expect(index.best(wordSet('A man in a grey van is filming kids at the school gate right now!'))).toBeGreaterThanOrEqual(0.8);
