@@ -130,6 +130,8 @@ function classes(codes: Int32Array): Int8Array {
 }
 
 /**
+ * The banded table alignment on character codes (the index aligns by bit vectors, osa-bits.ts;
+ * this one stays for dev-set.test.ts's direct checks).
  * True when the optimal-string-alignment distance (insertions, deletions, substitutions, swaps)
  * of a and b is at most `limit`; gives up as soon as a whole row exceeds it. Only the band
  * |i - j| ≤ limit is computed (a cell outside it is more than `limit` already), with the cells
