@@ -8,8 +8,36 @@
 import path from 'node:path';
 import { DANGER_HOLDOUT_4_FILE, DANGER_TUNE_7_FILE, readDangerSet } from '../../src/nlu/danger-set';
 import { DEV_SET_FILE, readDevSet } from '../../src/nlu/dev-set';
-import { closeIndex, closeMatches, jaccard, normalise, overlapIndex, wordSet } from './closeness';
+import { closeIndex, closeMatches, jaccard, normalise, overlapIndex, withHistogram, wordSet } from './closeness';
 import { ROOT, shippedNlu } from './fixtures';
+import { bitPattern, osaWithin } from './osa-bits';
+import { readRealWorld } from './real-world-cases';
+
+/** A small seeded generator (mulberry32), so a failure is reproducible. */
+function random(seed: number): () => number {
+  let t = seed >>> 0;
+  return () => {
+    t = (t + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(t ^ (t >>> 15), 1 | t);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` random edits (drop, insert, change, swap of neighbours) of `text`, letters from `alphabet`. */
+function randomEdits(text: string, count: number, alphabet: string, next: () => number): string {
+  const chars = [...text];
+  const letter = () => alphabet[Math.floor(next() * alphabet.length)]!;
+  for (let k = 0; k < count; k++) {
+    const at = Math.floor(next() * (chars.length + 1));
+    const kind = next();
+    if (kind < 0.25) chars.splice(at, 1);
+    else if (kind < 0.5) chars.splice(at, 0, letter());
+    else if (kind < 0.75 && at < chars.length) chars[at] = letter();
+    else if (at + 1 < chars.length) [chars[at], chars[at + 1]] = [chars[at + 1]!, chars[at]!];
+  }
+  return chars.join('');
+}
 
 /** A light edit: a letter dropped, two letters swapped and one changed, spread over the text. */
 function lightEdit(text: string, seed: number): string {
@@ -69,6 +97,44 @@ describe('the light-edit index', () => {
     expect(found.length).toBeGreaterThanOrEqual(planted.length / 4); // the sample has real positives
   });
 
+  test('the bit-vector alignment gives the textbook distance on random texts of 0 to 200 characters', () => {
+    const next = random(12);
+    const wrong: string[] = [];
+    for (let t = 0; t < 3000; t++) {
+      // Small alphabets make repeats and swaps common; 200 characters span seven 32-bit words.
+      const alphabet = 'ab c1xyz'.slice(0, 2 + (t % 7));
+      const a = Array.from({ length: Math.floor(next() * (t % 3 === 0 ? 200 : 70)) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
+      const b = t % 5 === 0 ? randomEdits(a.slice(Math.floor(next() * 10)), 30, alphabet, next) : randomEdits(a, Math.floor(next() * 12), alphabet, next);
+      const d = osa(a, b);
+      const pattern = bitPattern(withHistogram(a).classes);
+      for (const limit of [d - 1, d, d + 1, Math.floor(Math.max(a.length, b.length) / 4)]) {
+        if (limit >= 0 && osaWithin(pattern, withHistogram(b).classes, limit) !== d <= limit) wrong.push(`${t}: limit ${limit}, distance ${d}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test.each([0.25, 0.1, 0.4])('finds exactly what the pair-by-pair check finds on random near-copies (share %s)', (share) => {
+    const next = random(Math.round(share * 100));
+    const alphabet = 'abe 1';
+    const phrases = Array.from({ length: 60 }, (_, i) => Array.from({ length: 5 + ((i * 37) % 150) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join(''));
+    const messages = phrases.flatMap((p, i) => [randomEdits(p, 1 + (i % 6), alphabet, next), randomEdits(p, Math.ceil(p.length * share) + 1, alphabet, next)]);
+    const found = closeMatches(messages, phrases, share);
+    expect(found).toEqual(bruteForce(messages, phrases, share));
+    expect(found.length).toBeGreaterThanOrEqual(phrases.length / 2);
+  });
+
+  test('finds exactly what the pair-by-pair check finds on real tuning-part and holdout messages and their edits', () => {
+    // Longer real messages (several 32-bit words), and planted edits of them near the 25 % limit.
+    const next = random(7);
+    const phrases = [...readRealWorld('tune-11.yaml').slice(0, 50), ...readRealWorld('holdout-6.yaml').slice(0, 50)].map((c) => c.text);
+    const edits = phrases.filter((_, i) => i % 4 === 0).flatMap((p) => [randomEdits(p, Math.floor(p.length * 0.2), 'etaoin s', next), randomEdits(p, Math.floor(p.length * 0.3), 'etaoin s', next)]);
+    const messages = [...readRealWorld('tune-12.yaml').slice(0, 40).map((c) => c.text), ...edits];
+    const found = closeMatches(messages, phrases, 0.25);
+    expect(found).toEqual(bruteForce(messages, phrases, 0.25));
+    expect(found.length).toBeGreaterThanOrEqual(edits.length / 4);
+  });
+
   test('catches a planted light edit, and passes a rewording', () => {
     const index = closeIndex(['a parent has added me on facebook and keeps messaging me']);
     expect(index.matches('a parent has aded me on facebok and keeps mesaging me!')).toHaveLength(1);
@@ -89,6 +155,18 @@ describe('the word-overlap index', () => {
     const best = (w: Set<string>) => theirs.reduce((b, o) => Math.max(b, jaccard(w, o)), 0);
     expect(queries.map((w) => index.best(w))).toEqual(queries.map(best));
     expect(planted.filter((w) => index.best(w) >= 0.8).length).toBeGreaterThan(planted.length / 2);
+  });
+
+  test('gives the same best similarity as jaccard() over every pair on random word sets', () => {
+    const next = random(5);
+    // A small vocabulary, so sets share many words; sizes 1 to 30 words.
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    const draw = () => new Set(Array.from({ length: 1 + Math.floor(next() * 30) }, () => words[Math.floor(next() * words.length)]!));
+    const sets = Array.from({ length: 300 }, draw);
+    const queries = [...Array.from({ length: 300 }, draw), ...sets.slice(0, 50).map((w) => new Set([...w].slice(1))), new Set(['unseen'])];
+    const index = overlapIndex(sets);
+    const best = (w: Set<string>) => sets.reduce((b, o) => Math.max(b, jaccard(w, o)), 0);
+    expect(queries.map((w) => index.best(w))).toEqual(queries.map(best));
   });
 
   test('catches a planted near-copy at 80 % and a half-shared twin at 50 %', () => {

@@ -3,19 +3,22 @@
  * apart: light edits (edit distance within a share of the longer text) and word-overlap twins
  * (Jaccard similarity of the word sets). Each check has an index built once over the phrases, so a
  * suite compares every message with every phrase without re-normalising the phrases per message
- * and without aligning pairs that cannot be close; closeness.test.ts proves each index finds
- * exactly what the pair-by-pair comparison finds.
+ * and without aligning pairs that cannot be close (the alignment itself by bit vectors, osa-bits.ts);
+ * closeness.test.ts proves each index finds exactly what the pair-by-pair comparison finds.
  */
+import { bitPattern, osaWithin, type BitPattern } from './osa-bits';
 
 /** Lower case, letters, digits and single spaces only: the form the closeness check compares. */
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9 ]/g, '').replace(/\s+/g, ' ').trim();
 }
 
-/** A normalised text, its character codes and its letter/digit counts. */
+/** A normalised text, its character codes, their letter/digit/other classes and its letter/digit counts. */
 export interface Histogrammed {
   text: string;
   codes: Int32Array;
+  /** One of 37 symbols a character (a-z, 0-9, anything else): one-to-one on normalised text. */
+  classes: Int8Array;
   counts: Int16Array;
 }
 
@@ -23,8 +26,9 @@ export interface Histogrammed {
 export function withHistogram(text: string): Histogrammed {
   const codes = Int32Array.from(text, (ch) => ch.charCodeAt(0));
   const counts = new Int16Array(37);
-  for (const code of codes) counts[code >= 97 && code <= 122 ? code - 97 : code >= 48 && code <= 57 ? code - 22 : 36]! += 1;
-  return { text, codes, counts };
+  const cls = classes(codes);
+  for (const c of cls) counts[c]! += 1;
+  return { text, codes, classes: cls, counts };
 }
 
 /** Half the total difference of two letter/digit counts: never more than their edit distance. */
@@ -34,12 +38,31 @@ export function histogramGap(a: Int16Array, b: Int16Array): number {
   return gap / 2;
 }
 
-/** The pair test of the closeness check: within `share` of the longer text, after both filters. */
-export function isClose(a: Histogrammed, b: Histogrammed, share: number): boolean {
-  const limit = Math.max(a.text.length, b.text.length) * share;
+/**
+ * The pair test of the closeness check on normalised texts: within `share` of the longer text,
+ * after both filters. `pattern` is a's bit pattern when the caller already has it (one per message).
+ */
+export function isClose(a: Histogrammed, b: Histogrammed, share: number, pattern: BitPattern = bitPattern(a.classes)): boolean {
+  const n = a.text.length;
+  const m = b.text.length;
+  const limit = (n > m ? n : m) * share;
   // Half the letter-count difference never exceeds the edit distance: a cheap, sound filter.
-  if (Math.abs(a.text.length - b.text.length) > limit || histogramGap(a.counts, b.counts) > limit) return false;
-  return withinDistance(a.codes, b.codes, Math.floor(limit));
+  if ((n > m ? n - m : m - n) > limit || histogramGap(a.counts, b.counts) > limit) return false;
+  // Classes are one-to-one on normalised text, so their distance is the texts' distance.
+  return osaWithin(pattern, b.classes, Math.floor(limit));
+}
+
+/** Phrases already prepared in this test file: suites index the same files many times over. */
+const preparedOnce = new Map<string, Histogrammed>();
+
+/** withHistogram(normalise(text)), computed once per distinct text (the result is never changed). */
+function prepared(text: string): Histogrammed {
+  let known = preparedOnce.get(text);
+  if (!known) {
+    known = withHistogram(normalise(text));
+    preparedOnce.set(text, known);
+  }
+  return known;
 }
 
 /** The phrases, normalised once, that a message may be a copy or light edit of. */
@@ -56,7 +79,7 @@ export interface CloseIndex {
  * window found by binary search, one wider on each side; isClose still decides every pair).
  */
 export function closeIndex(phrases: string[], share = 0.25): CloseIndex {
-  const targets = phrases.map((t) => withHistogram(normalise(t)));
+  const targets = phrases.map(prepared);
   const order = targets.map((_, i) => i).sort((x, y) => targets[x]!.text.length - targets[y]!.text.length);
   const lengths = order.map((i) => targets[i]!.text.length);
   /** The first position in `lengths` whose length is at least `n`. */
@@ -71,13 +94,14 @@ export function closeIndex(phrases: string[], share = 0.25): CloseIndex {
     return lo;
   };
   const matchIndices = (message: string): number[] => {
-    const a = withHistogram(normalise(message));
+    const a = prepared(message);
+    const pattern = bitPattern(a.classes);
     const n = a.text.length;
     // |n - m| ≤ max(n, m)·share needs m ≥ n(1 - share) and, when share < 1, m ≤ n / (1 - share).
     const from = share >= 1 ? 0 : firstAtLeast(Math.floor(n * (1 - share)) - 1);
     const to = share >= 1 ? lengths.length : firstAtLeast(Math.ceil(n / (1 - share)) + 2);
     const hits: number[] = [];
-    for (let k = from; k < to; k++) if (isClose(a, targets[order[k]!]!, share)) hits.push(order[k]!);
+    for (let k = from; k < to; k++) if (isClose(a, targets[order[k]!]!, share, pattern)) hits.push(order[k]!);
     return hits.sort((x, y) => x - y);
   };
   return { matchIndices, matches: (message) => matchIndices(message).map((i) => targets[i]!.text) };
@@ -106,6 +130,8 @@ function classes(codes: Int32Array): Int8Array {
 }
 
 /**
+ * The banded table alignment on character codes (the index aligns by bit vectors, osa-bits.ts;
+ * this one stays for dev-set.test.ts's direct checks).
  * True when the optimal-string-alignment distance (insertions, deletions, substitutions, swaps)
  * of a and b is at most `limit`; gives up as soon as a whole row exceeds it. Only the band
  * |i - j| ≤ limit is computed (a cell outside it is more than `limit` already), with the cells
