@@ -14,9 +14,6 @@ import {
   DANGER_CHECK_2_FILE,
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
-  DANGER_HOLDOUT_3_FILE,
-  DANGER_HOLDOUT_4_FILE,
-  DANGER_HOLDOUT_5_FILE,
   DANGER_HOLDOUT_6_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
@@ -28,6 +25,9 @@ import {
   DANGER_TUNE_8_FILE,
   DANGER_TUNE_9_FILE,
   DANGER_TUNE_10_FILE,
+  DANGER_TUNE_11_FILE,
+  DANGER_TUNE_12_FILE,
+  DANGER_TUNE_13_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -65,9 +65,6 @@ export function measureDanger(root: string): DangerBench {
   const real = (file: string) => readDangerSet(path.join(root, file), file);
   const realSets: [name: string, files: string[], tunedOn: boolean][] = [
     ['Real-world holdout 6 (a fifth author, written first in the sixth round, never read)', [DANGER_HOLDOUT_6_FILE], false],
-    ['Real-world holdout 5 (a fourth author, written first in the fifth round, never read)', [DANGER_HOLDOUT_5_FILE], false],
-    ['Real-world holdout 4 (a third author, written before the fourth round, never read)', [DANGER_HOLDOUT_4_FILE], false],
-    ['Real-world holdout 3 (a second author, written before the third round, never read)', [DANGER_HOLDOUT_3_FILE], false],
     ['Real-world holdout 2 (written before the second round, never read)', [DANGER_HOLDOUT_2_FILE], false],
     ['Real-world holdout (never tuned on)', [DANGER_HOLDOUT_FILE], false],
     ['Real-world tuning part', [DANGER_TUNE_FILE], true],
@@ -80,6 +77,9 @@ export function measureDanger(root: string): DangerBench {
     ['Real-world tuning part 8 (fifth round, independent author J)', [DANGER_TUNE_8_FILE], true],
     ['Real-world tuning part 9 (sixth round, independent author K)', [DANGER_TUNE_9_FILE], true],
     ['Real-world tuning part 10 (sixth round, independent author L)', [DANGER_TUNE_10_FILE], true],
+    ['Real-world tuning part 11 (holdout 3, author M; retired into tuning in the seventh round)', [DANGER_TUNE_11_FILE], true],
+    ['Real-world tuning part 12 (holdout 4, author N; retired into tuning in the seventh round)', [DANGER_TUNE_12_FILE], true],
+    ['Real-world tuning part 13 (holdout 5, author O; retired into tuning in the seventh round)', [DANGER_TUNE_13_FILE], true],
     ["Author's two self-checks (third round; each measured once, then tuned on)", [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE], true],
   ];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);

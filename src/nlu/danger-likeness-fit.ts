@@ -30,11 +30,16 @@ export const LIKENESS_TRAINING_FILES = ['test/nlu/danger-examples.yaml', 'test/n
 /** Where the trained model goes. */
 export const LIKENESS_FILE = 'content/danger/likeness.yaml';
 
-/** At most this share of the tuning set's non-danger messages may get the question from the backstop. */
-export const QUESTION_BUDGET = 0.025;
+/**
+ * At most this share of the authors' non-danger messages may get the question IN ALL, out of author:
+ * the rules' own questions, the 999s demoted to the question and the backstop's. Seventh round: the
+ * whole question rate is the budget the issue sets (≤ 10 % on a stranger), so the backstop spends what
+ * the rules leave of 8.5 % on recall (it added 2.5 % on top of the rules before, about 6 % in all).
+ */
+export const QUESTION_BUDGET = 0.085;
 
-/** …and at most this share of the dev set's (routing-style messages, closer to the fresh set). */
-export const DEV_QUESTION_BUDGET = 0.01;
+/** …and at most this share of the dev set's, in all (routing-style messages, closer to the fresh set). */
+export const DEV_QUESTION_BUDGET = 0.075;
 
 /** At most this share of the authors' danger messages that the rules give 999 may be demoted to the question (out-of-author scores). */
 export const DEMOTE_BUDGET = 0.005;
@@ -69,9 +74,10 @@ export interface Example {
 /**
  * How much more a hand-written near-miss counts than an ordinary example. Sixth round, second pass:
  * 6 (from 3), so the model itself learns the near-misses the threshold must stay above; at 3 two of
- * them held the threshold near 0.69, above what the authors' question budget allows (danger-real.md).
+ * them held the threshold near 0.69, above what the authors' question budget allows. Seventh round:
+ * 10, for the same reason at the larger budget (at 6 they held it at 0.58; danger-real.md).
  */
-export const HARD_WEIGHT = 6;
+export const HARD_WEIGHT = 10;
 
 const compiledCache = new WeakMap<Vocabulary, ReturnType<typeof compileVocabulary>>();
 

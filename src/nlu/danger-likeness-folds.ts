@@ -2,9 +2,10 @@
  * The likeness backstop's per-author folds (issue 11, fourth round). The real-world tuning messages
  * come from several authors (DANGER_AUTHORS); a model scores its own training messages far too
  * kindly, so every figure here scores an author's messages with a model fitted WITHOUT that author:
- * - chooseThreshold: the threshold at which the backstop adds the question to at most
- *   QUESTION_BUDGET of the authors' non-danger messages (out-of-author scores) and
- *   DEV_QUESTION_BUDGET of the dev set's, and stays above every hand-written near-miss;
+ * - chooseThreshold: the lowest threshold at which the question goes, in all (the rules' own, the
+ *   demoted 999s and the backstop's), to at most QUESTION_BUDGET of the authors' non-danger messages
+ *   (out-of-author scores) and DEV_QUESTION_BUDGET of the dev set's, and stays above every
+ *   hand-written near-miss;
  * - leaveOneAuthorOut: the whole procedure (fit and threshold) run without author X, then measured
  *   on X — the honest estimate of how the backstop fares on a stranger's wording.
  * The shared training files (danger-examples.yaml, danger-likeness-training.yaml) were written by
@@ -39,19 +40,23 @@ export interface OutOfAuthorScore {
   /** The raw score, and whether the rules alone give it the 999 reply (what demotion sees). */
   raw: number;
   certain: boolean;
+  /** Whether the rules alone ask the question (no 999). */
+  asked: boolean;
 }
 
 /** Each author's messages, scored by a model fitted without that author. */
 export function outOfAuthorScores(examples: readonly Example[], danger: DangerRules, vocabulary: Vocabulary, o: FoldOptions = {}): OutOfAuthorScore[] {
   const out: OutOfAuthorScore[] = [];
   const shared = o.trainOnAuthors === false ? fit(trainable(examples, o), vocabulary) : undefined;
+  const rules = createDangerDetector({ ...danger, likeness: undefined }, { vocabulary });
   for (const a of authorsOf(examples)) {
     const m = shared ?? fit(examples.filter((e) => e.author !== a), vocabulary);
     const d = detectorFor(danger, m, vocabulary);
     const raw = createLikeness(draftModel(m, '0'.repeat(16)));
     for (const e of examples) {
       if (e.author !== a) continue;
-      out.push({ e, s: d.likenessOf(e.text), raw: demotionScore(raw, likenessTokens(e.text, vocabulary)), certain: d.detect(e.text).danger });
+      const r = rules.detect(e.text);
+      out.push({ e, s: d.likenessOf(e.text), raw: demotionScore(raw, likenessTokens(e.text, vocabulary)), certain: r.danger, asked: !r.danger && r.question === true });
     }
   }
   return out;
@@ -78,22 +83,26 @@ export interface ThresholdChoice {
 export function chooseThreshold(examples: readonly Example[], dev: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, model: Fitted, o: FoldOptions = {}): ThresholdChoice {
   const oof = outOfAuthorScores(examples, danger, vocabulary, o);
   const d = detectorFor(danger, model, vocabulary);
+  const demoteBelow = chooseDemotion(oof);
   const desc = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined).sort((a, b) => b - a);
-  // The threshold sits just above the (allowed+1)-th highest quiet non-danger score.
-  const above = (scores: number[], negatives: number, budget: number) => (scores[Math.floor(budget * negatives)] ?? 0) + 0.001;
+  // The threshold sits just above the (allowed+1)-th highest quiet non-danger score, where `allowed` is
+  // what the budget leaves once the rules' own questions and the demoted 999s are counted.
+  const above = (scores: number[], negatives: number, budget: number, already: number) => (scores[Math.max(0, Math.floor(budget * negatives) - already)] ?? 0) + 0.001;
   const authorNeg = oof.filter((x) => !x.e.danger);
+  const authorAsked = authorNeg.filter((x) => x.asked || (x.certain && x.raw < demoteBelow)).length;
   const devNeg = dev.filter((c) => !c.danger);
   const devScores = desc(devNeg.map((c) => d.likenessOf(c.text)));
+  const devRules = detectorFor(danger, model, vocabulary, 0.999, demoteBelow);
+  const devAsked = devNeg.filter((c) => devRules.detect(c.text).question === true && d.likenessOf(c.text) === undefined).length;
   const limits = {
-    'author budget': above(desc(authorNeg.map((x) => x.s)), authorNeg.length, QUESTION_BUDGET),
-    'dev budget': above(devScores, devNeg.length, DEV_QUESTION_BUDGET),
+    'author budget': above(desc(authorNeg.map((x) => x.s)), authorNeg.length, QUESTION_BUDGET, authorAsked),
+    'dev budget': above(devScores, devNeg.length, DEV_QUESTION_BUDGET, devAsked),
     'near-misses': Math.max(0, ...examples.filter((e) => e.hard).map((e) => d.likenessOf(e.text) ?? 0)) + 0.001,
   };
   const top = Math.max(...Object.values(limits));
   const threshold = Math.min(0.95, Math.max(0.5, Math.ceil(top * 1000) / 1000));
   const ruleMisses = oof.filter((x) => x.e.danger && x.s !== undefined);
   const reach = (xs: (number | undefined)[]) => xs.filter((s) => s !== undefined && s >= threshold).length;
-  const demoteBelow = chooseDemotion(oof);
   const demoted = (danger: boolean) => `${oof.filter((x) => x.e.danger === danger && x.certain && x.raw < demoteBelow).length}/${oof.filter((x) => x.e.danger === danger && x.certain).length}`;
   return {
     threshold,
@@ -106,6 +115,7 @@ export function chooseThreshold(examples: readonly Example[], dev: readonly { te
       questionBudgetOnDev: DEV_QUESTION_BUDGET,
       bindingLimit: threshold === 0.5 ? 'floor 0.5' : threshold === 0.95 ? 'ceiling 0.95' : Object.entries(limits).find(([, v]) => v === top)![0],
       outOfAuthorQuestionsOnNonDanger: `${reach(authorNeg.map((x) => x.s))}/${authorNeg.length}`,
+      outOfAuthorQuestionsOnNonDangerInAll: `${reach(authorNeg.map((x) => x.s)) + authorAsked}/${authorNeg.length}`,
       outOfAuthorCatchOfRuleMisses: `${reach(ruleMisses.map((x) => x.s))}/${ruleMisses.length}`,
       devNonDangerQuestionsAdded: `${reach(devScores)}/${devNeg.length}`,
     },

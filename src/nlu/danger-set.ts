@@ -45,9 +45,6 @@ export const DANGER_HOLDOUT_FILE = 'test/nlu/danger-real-holdout.yaml';
 /** The second holdout (issue 11, second round): written and committed before that round's rule changes; bench only. */
 export const DANGER_HOLDOUT_2_FILE = 'test/nlu/danger-real-holdout-2.yaml';
 
-/** The third holdout (issue 11, third round): written by a second author who never saw the rules, their training data or the earlier sets; bench only. */
-export const DANGER_HOLDOUT_3_FILE = 'test/nlu/danger-real-holdout-3.yaml';
-
 /** Tuning part 3 (issue 11, fourth round): written by an independent author A (primary and early-years voice); may be read while tuning. */
 export const DANGER_TUNE_3_FILE = 'test/nlu/danger-real-tune-3.yaml';
 
@@ -60,9 +57,6 @@ export const DANGER_TUNE_5_FILE = 'test/nlu/danger-real-tune-5.yaml';
 /** Tuning part 6 (issue 11, fourth round): independent author H (third-hand reports, emails and incident-log wording); may be read while tuning. */
 export const DANGER_TUNE_6_FILE = 'test/nlu/danger-real-tune-6.yaml';
 
-/** The fourth holdout (issue 11, fourth round): written by a third author who never saw the rules, their training data or any other set; bench only. */
-export const DANGER_HOLDOUT_4_FILE = 'test/nlu/danger-real-holdout-4.yaml';
-
 /** Tuning part 7 (issue 11, fifth round): independent author I (emergencies no earlier author listed); may be read while tuning. */
 export const DANGER_TUNE_7_FILE = 'test/nlu/danger-real-tune-7.yaml';
 
@@ -72,14 +66,21 @@ export const DANGER_TUNE_8_FILE = 'test/nlu/danger-real-tune-8.yaml';
 /** Tuning part 9 (issue 11, sixth round): independent author K (early years, primary and pastoral staff; understated, indirect danger); may be read while tuning. */
 export const DANGER_TUNE_9_FILE = 'test/nlu/danger-real-tune-9.yaml';
 
-/** The fifth holdout (issue 11, fifth round): written first, by an author who never saw the rules, their training data or any other set; bench only. */
-export const DANGER_HOLDOUT_5_FILE = 'test/nlu/danger-real-holdout-5.yaml';
-
 /** Tuning part 10 (issue 11, sixth round): independent author L (DSLs, heads, office, attendance, governors; "today" words that are not an emergency); may be read while tuning. */
 export const DANGER_TUNE_10_FILE = 'test/nlu/danger-real-tune-10.yaml';
 
 /** The sixth holdout (issue 11, sixth round): written first, by a fifth author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_6_FILE = 'test/nlu/danger-real-holdout-6.yaml';
+
+/**
+ * Tuning parts 11-13 (issue 11, seventh round): holdouts 3, 4 and 5, each measured three to five times,
+ * retired into tuning (authors M, N and O; their near-twins of the remaining holdouts taken out).
+ */
+export const DANGER_TUNE_11_FILE = 'test/nlu/danger-real-tune-11.yaml';
+/** Tuning part 12: the retired holdout 4 (author N, a third author; fourth round). */
+export const DANGER_TUNE_12_FILE = 'test/nlu/danger-real-tune-12.yaml';
+/** Tuning part 13: the retired holdout 5 (author O, a fourth author; fifth round). */
+export const DANGER_TUNE_13_FILE = 'test/nlu/danger-real-tune-13.yaml';
 
 /** The seventh holdout (issue 11, seventh round): written first, by a sixth author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_7_FILE = 'test/nlu/danger-real-holdout-7.yaml';
@@ -110,7 +111,8 @@ export interface DangerAuthor {
 /**
  * The tuning material by author (issue 11, fourth round), for the leave-one-author-out measures and
  * the likeness backstop's per-author folds: the first round's author, the third round's author (tuning
- * part 2 and the two self-checks), and the fourth round's independent authors A and B.
+ * part 2 and the two self-checks), and the independent authors since: A, B, G, H, I, J, K, L, and the
+ * retired holdouts' authors M, N and O (seventh round).
  */
 export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   { id: 'tune-1', files: [DANGER_TUNE_FILE] },
@@ -127,6 +129,11 @@ export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   // Authors K and L (sixth round): measured once on the fifth round's rules (danger-real.md), then tuned on.
   { id: 'tune-9', files: [DANGER_TUNE_9_FILE] },
   { id: 'tune-10', files: [DANGER_TUNE_10_FILE] },
+  // Authors M, N and O (seventh round): holdouts 3, 4 and 5, each measured three to five times, then
+  // retired into tuning; their first reads as tuning parts are in danger-real.md.
+  { id: 'tune-11', files: [DANGER_TUNE_11_FILE] },
+  { id: 'tune-12', files: [DANGER_TUNE_12_FILE] },
+  { id: 'tune-13', files: [DANGER_TUNE_13_FILE] },
 ];
 
 /** Each author's messages under `root` (a missing file is a content_error naming it). */

@@ -6,7 +6,7 @@
  * still caught. Counts and case numbers only, so no holdout text reaches a log.
  */
 import path from 'node:path';
-import { DANGER_HOLDOUT_4_FILE, DANGER_TUNE_7_FILE, readDangerSet } from '../../src/nlu/danger-set';
+import { DANGER_TUNE_12_FILE, DANGER_TUNE_7_FILE, readDangerSet } from '../../src/nlu/danger-set';
 import { DEV_SET_FILE, readDevSet } from '../../src/nlu/dev-set';
 import { closeIndex, closeMatches, jaccard, normalise, overlapIndex, withHistogram, wordSet } from './closeness';
 import { ROOT, shippedNlu } from './fixtures';
@@ -145,8 +145,8 @@ describe('the light-edit index', () => {
 
 describe('the word-overlap index', () => {
   const mine = readDangerSet(path.join(ROOT, DANGER_TUNE_7_FILE), DANGER_TUNE_7_FILE).map((c) => wordSet(c.text));
-  const theirs = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_4_FILE), DANGER_HOLDOUT_4_FILE).map((c) => wordSet(c.text));
-  // Planted twins: a holdout message with a word dropped, and one with two words added.
+  const theirs = readDangerSet(path.join(ROOT, DANGER_TUNE_12_FILE), DANGER_TUNE_12_FILE).map((c) => wordSet(c.text));
+  // Planted twins: a message of another part with a word dropped, and one with two words added.
   const planted = theirs.slice(0, 40).flatMap((w) => [new Set([...w].slice(1)), new Set([...w, 'zzplanted', 'yyplanted'])]);
 
   test('gives every message the same best similarity as jaccard() over every pair', () => {

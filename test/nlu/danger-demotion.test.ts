@@ -49,7 +49,7 @@ describe('demotion of a 999 verdict that reads like business', () => {
 });
 
 describe('chooseDemotion', () => {
-  const row = (danger: boolean, certain: boolean, raw: number): OutOfAuthorScore => ({ e: { text: `${raw}`, danger }, s: undefined, raw, certain });
+  const row = (danger: boolean, certain: boolean, raw: number): OutOfAuthorScore => ({ e: { text: `${raw}`, danger }, s: undefined, raw, certain, asked: false });
   test(`demotes at most ${DEMOTE_BUDGET * 100} % of the certain dangers (out of author), whatever the non-danger scores`, () => {
     const dangers = Array.from({ length: 400 }, (_, i) => row(true, true, 0.1 + (i / 400) * 0.9));
     const oof = [...dangers, row(false, true, 0.01), row(true, false, 0.0)];

@@ -1,6 +1,7 @@
 /**
- * The shape of the fourth to sixth rounds' real-world danger files (test/nlu/danger-real.md): tuning
- * parts 3–10, each by an independent author, and holdouts 4 to 7, each by an author who never saw the
+ * The shape of the fourth to seventh rounds' real-world danger files (test/nlu/danger-real.md): tuning
+ * parts 3–13, each by an independent author (11–13 are holdouts 3, 4 and 5, retired into tuning in the
+ * seventh round), and every remaining holdout (6 and 7), each by an author who never saw the
  * rules. Counts, labels, kinds, no repeats within a file or from any other danger file, and no
  * near-twin between tuning material and a new holdout (two authors retelling one public story). Texts are
  * compared, never printed: a failure reports counts only, so no holdout message reaches a log.
@@ -9,10 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import {
-  DANGER_HOLDOUT_4_FILE,
-  DANGER_HOLDOUT_5_FILE,
+  DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_6_FILE,
   DANGER_HOLDOUT_7_FILE,
+  DANGER_HOLDOUT_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
   DANGER_TUNE_5_FILE,
@@ -21,6 +22,9 @@ import {
   DANGER_TUNE_8_FILE,
   DANGER_TUNE_9_FILE,
   DANGER_TUNE_10_FILE,
+  DANGER_TUNE_11_FILE,
+  DANGER_TUNE_12_FILE,
+  DANGER_TUNE_13_FILE,
   DANGER_TUNE_14_FILE,
   DANGER_TUNE_15_FILE,
   readDangerSet,
@@ -51,18 +55,29 @@ const PARTS: Part[] = [
   { name: 'tuning part 8 (author J)', file: DANGER_TUNE_8_FILE, danger: 100, quiet: 230, concern: 30, nearCopies: true },
   { name: 'tuning part 9 (author K)', file: DANGER_TUNE_9_FILE, danger: 150, quiet: 150, concern: 25, nearCopies: true },
   { name: 'tuning part 10 (author L)', file: DANGER_TUNE_10_FILE, danger: 80, quiet: 240, concern: 20, nearCopies: true },
+  // Holdouts 3, 4 and 5, retired into tuning in the seventh round; their near-twins of holdouts 1, 2 and 6 were taken out.
+  { name: 'tuning part 11 (author M, was holdout 3)', file: DANGER_TUNE_11_FILE, danger: 95, quiet: 175, concern: 20, nearCopies: true },
+  { name: 'tuning part 12 (author N, was holdout 4)', file: DANGER_TUNE_12_FILE, danger: 95, quiet: 180, concern: 20, nearCopies: true },
+  { name: 'tuning part 13 (author O, was holdout 5)', file: DANGER_TUNE_13_FILE, danger: 100, quiet: 200, concern: 20, nearCopies: true },
   { name: 'tuning part 14 (author P)', file: DANGER_TUNE_14_FILE, danger: 160, quiet: 200, concern: 20, nearCopies: true },
   { name: 'tuning part 15 (author Q)', file: DANGER_TUNE_15_FILE, danger: 160, quiet: 200, concern: 20, nearCopies: true },
-  { name: 'holdout 4 (third author)', file: DANGER_HOLDOUT_4_FILE, danger: 90, quiet: 180, concern: 20, holdout: true, nearCopies: true },
-  { name: 'holdout 5 (fourth author)', file: DANGER_HOLDOUT_5_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 6 (fifth author)', file: DANGER_HOLDOUT_6_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 7 (sixth author)', file: DANGER_HOLDOUT_7_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
 ];
 
-/** The holdouts in the table (4 to 7 today): every tuning part is kept clear of each, whichever are holdouts when the table changes. */
-const NEW_HOLDOUTS = PARTS.filter((p) => p.holdout).map((p) => p.file);
-
 const NLU_DIR = path.join(ROOT, 'test/nlu');
+const realFiles = fs.readdirSync(NLU_DIR).filter((f) => /^danger-real-.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
+const isHoldout = (file: string) => /holdout/.test(file);
+/** Every remaining holdout (1, 2, 6, and 7 once it is written; 3-5 were retired into tuning parts 11-13). */
+const HOLDOUTS = realFiles.filter(isHoldout);
+/**
+ * The holdouts every tuning part is kept clear of (half the words shared). Parts 3-10 were written
+ * against holdouts 4-6 only, and part 4 keeps one idiom that is a near-copy of a holdout 2 one, so
+ * they are checked against the holdouts written since (6, 7); the retired parts 11-13 against all.
+ */
+const RETIRED = [DANGER_TUNE_11_FILE, DANGER_TUNE_12_FILE, DANGER_TUNE_13_FILE];
+const OLD_HOLDOUTS = [DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE];
+const holdoutsFor = (file: string) => (RETIRED.includes(file) ? HOLDOUTS : HOLDOUTS.filter((f) => !OLD_HOLDOUTS.includes(f)));
 const KINDS = ['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation'];
 const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
 // Each file is read, and its word sets built, once for the whole suite (not once per part and test).
@@ -80,12 +95,6 @@ const wordSets = (file: string): Set<string>[] => {
 const twins = (file: string, against: string[], share: number): number => {
   const index = overlapIndex(against.flatMap(wordSets));
   return wordSets(file).filter((w) => index.best(w) >= share).length;
-};
-const realFiles = fs.readdirSync(NLU_DIR).filter((f) => /^danger-real-.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
-/** A file in the table is a holdout when its row says so (a holdout may become tuning material); any other, by its name. */
-const isHoldout = (file: string) => {
-  const row = PARTS.find((p) => p.file === file);
-  return row ? row.holdout === true : /holdout/.test(file);
 };
 
 /** Every text of the hand-written danger examples and the likeness training phrasings. */
@@ -130,8 +139,9 @@ describe.each(PARTS)('$name', (part) => {
   });
 
   test('has no near-twin across the tuning/holdout line (half the words shared)', () => {
-    // A holdout against every non-holdout file; a tuning part against every new holdout (4 to 7).
-    const across = part.holdout ? others.filter((f) => !isHoldout(f)) : NEW_HOLDOUTS.filter((f) => f !== part.file);
+    // A holdout against every non-holdout file; a tuning part against the holdouts it must be clear of.
+    const across = part.holdout ? others.filter((f) => !isHoldout(f)) : holdoutsFor(part.file);
+    expect(across.length).toBeGreaterThanOrEqual(1);
     expect(twins(part.file, across, 0.5)).toBe(0);
   });
 

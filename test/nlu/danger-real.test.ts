@@ -1,6 +1,7 @@
 /**
- * The real-world danger set (test/nlu/danger-real.md): the floors on its two tuning parts, and the
- * shape of the three holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
+ * The real-world danger set (test/nlu/danger-real.md): the floors on its tuning parts, and the shape
+ * of the first two holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
+ * Holdouts 3-5 were retired into tuning parts 11-13 in the seventh round.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,10 +12,6 @@ import {
   DANGER_CHECK_2_FILE,
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
-  DANGER_HOLDOUT_3_FILE,
-  DANGER_HOLDOUT_4_FILE,
-  DANGER_HOLDOUT_5_FILE,
-  DANGER_HOLDOUT_6_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
@@ -25,6 +22,9 @@ import {
   DANGER_TUNE_8_FILE,
   DANGER_TUNE_9_FILE,
   DANGER_TUNE_10_FILE,
+  DANGER_TUNE_11_FILE,
+  DANGER_TUNE_12_FILE,
+  DANGER_TUNE_13_FILE,
   DANGER_TUNE_FILE,
   readDangerAuthors,
   readDangerSet,
@@ -37,7 +37,7 @@ const detector = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary }
 const tune = readDangerSet(path.join(ROOT, DANGER_TUNE_FILE), DANGER_TUNE_FILE);
 const holdout = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_FILE), DANGER_HOLDOUT_FILE);
 const holdout2 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_2_FILE), DANGER_HOLDOUT_2_FILE);
-const holdout3 = readDangerSet(path.join(ROOT, DANGER_HOLDOUT_3_FILE), DANGER_HOLDOUT_3_FILE);
+const tune11 = readDangerSet(path.join(ROOT, DANGER_TUNE_11_FILE), DANGER_TUNE_11_FILE);
 const tune2 = readDangerSet(path.join(ROOT, DANGER_TUNE_2_FILE), DANGER_TUNE_2_FILE);
 const check = [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE].flatMap((file) => readDangerSet(path.join(ROOT, file), file));
 const tune3 = readDangerSet(path.join(ROOT, DANGER_TUNE_3_FILE), DANGER_TUNE_3_FILE);
@@ -64,17 +64,6 @@ describe('the real-world danger set', () => {
     const earlier = new Set([...tune, ...holdout].map((c) => c.text));
     expect(holdout2.filter((c) => earlier.has(c.text)).length).toBe(0);
     expect(new Set(holdout2.map((c) => c.text)).size).toBe(holdout2.length);
-  });
-
-  // Texts are compared, never printed: a failure reports counts only, so no holdout message leaks into a log.
-  test('the third holdout (second author): at least 80 danger and 170 non-danger messages, labelled, none repeated', () => {
-    expect(holdout3.filter((c) => c.danger).length).toBeGreaterThanOrEqual(80);
-    expect(holdout3.filter((c) => !c.danger).length).toBeGreaterThanOrEqual(170);
-    expect(holdout3.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined)).length).toBe(0);
-    expect(holdout3.filter((c) => c.kind === 'concern').length).toBeLessThanOrEqual(20);
-    const earlier = new Set([...tune, ...holdout, ...holdout2].map((c) => c.text.trim().toLowerCase()));
-    expect(holdout3.filter((c) => earlier.has(c.text.trim().toLowerCase())).length).toBe(0);
-    expect(new Set(holdout3.map((c) => c.text.trim().toLowerCase())).size).toBe(holdout3.length);
   });
 
   // The tuning floors, at what the third round reached (0 false alarms; the question on 2/211 and
@@ -108,16 +97,24 @@ describe('the real-world danger set', () => {
   // Then tuned on (G and H in the fifth round's cancellers, I and J in its categories) and trained on
   // by the backstop, so these are tuning floors at what the round reached, with room for a retrain:
   // [part, caught at least, 999 on at most, the question on at most (share of the non-danger)].
+  // Seventh round: the backstop spends the question budget on recall (about 8.5 % out of author in all),
+  // so the question floors rose by about the same as each author's in-sample question rate.
   test.each([
-    ['tuning part 5 (author G)', DANGER_TUNE_5_FILE, 116, 0.01, 0.1],
+    ['tuning part 5 (author G)', DANGER_TUNE_5_FILE, 116, 0.01, 0.11],
     ['tuning part 6 (author H)', DANGER_TUNE_6_FILE, 112, 0.012, 0.12],
-    ['tuning part 7 (author I)', DANGER_TUNE_7_FILE, 135, 0.01, 0.11],
-    ['tuning part 8 (author J)', DANGER_TUNE_8_FILE, 104, 0.01, 0.1],
+    ['tuning part 7 (author I)', DANGER_TUNE_7_FILE, 134, 0.01, 0.11],
+    ['tuning part 8 (author J)', DANGER_TUNE_8_FILE, 104, 0.01, 0.12],
     // Authors K and L (sixth round): first read K 143/168, 999 3/174, the question 16/174; L 81/86,
     // 11/241, 43/241 (rules alone K 101/168, 6/174, 9/174; L 66/86, 19/241, 30/241). Then tuned on by
     // category (danger-real.md, "Sixth round"); floors at what the round reached, with room for a retrain.
-    ['tuning part 9 (author K)', DANGER_TUNE_9_FILE, 164, 0.012, 0.08],
-    ['tuning part 10 (author L)', DANGER_TUNE_10_FILE, 84, 0.005, 0.06],
+    ['tuning part 9 (author K)', DANGER_TUNE_9_FILE, 164, 0.012, 0.1],
+    ['tuning part 10 (author L)', DANGER_TUNE_10_FILE, 84, 0.005, 0.09],
+    // Authors M, N and O (holdouts 3, 4 and 5, retired in the seventh round): first read as tuning parts
+    // M 91/98, 999 5/180, the question 18/180; N 93/100, 6/186, 9/186; O 96/105, 4/209, 24/209 (rules
+    // alone M 73/98, N 71/100, O 68/105). Then tuned on by category (danger-real.md, "Seventh round").
+    ['tuning part 11 (author M)', DANGER_TUNE_11_FILE, 96, 0.02, 0.11],
+    ['tuning part 12 (author N)', DANGER_TUNE_12_FILE, 97, 0.02, 0.08],
+    ['tuning part 13 (author O)', DANGER_TUNE_13_FILE, 100, 0.02, 0.15],
   ])('%s: at least the recall reached; 999 and the question within the floors', (_name, file, caught, fa, q) => {
     const d = evaluateDanger(detector, readDangerSet(path.join(ROOT, file), file));
     expect(d.caught).toBeGreaterThanOrEqual(caught);
@@ -129,14 +126,14 @@ describe('the real-world danger set', () => {
     expect(tune2.filter((c) => c.danger).length).toBeGreaterThanOrEqual(60);
     expect(tune2.filter((c) => !c.danger).length).toBeGreaterThanOrEqual(160);
     expect(tune2.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined))).toEqual([]);
-    const earlier = new Set([...tune, ...holdout, ...holdout2, ...holdout3].map((c) => c.text));
+    const earlier = new Set([...tune, ...holdout, ...holdout2, ...tune11].map((c) => c.text));
     expect(tune2.filter((c) => earlier.has(c.text)).length).toBe(0);
     expect(new Set(tune2.map((c) => c.text)).size).toBe(tune2.length);
   });
 
   test("the author's two self-checks: labelled, none repeated from the other sets; every danger message gets 999 or the question", () => {
     expect(check.filter((c) => (c.danger ? c.source === undefined : c.kind === undefined))).toEqual([]);
-    const earlier = new Set([...tune, ...holdout, ...holdout2, ...holdout3, ...tune2].map((c) => c.text));
+    const earlier = new Set([...tune, ...holdout, ...holdout2, ...tune11, ...tune2].map((c) => c.text));
     expect(check.filter((c) => earlier.has(c.text)).length).toBe(0);
     expect(evaluateDanger(detector, check).missed).toEqual([]);
   });
@@ -153,7 +150,9 @@ describe('the real-world danger set', () => {
         LIKENESS_TRAINING_FILES.slice(0, 2).flatMap((file) => texts(parse(fs.readFileSync(path.join(ROOT, file), 'utf8'))).map(norm)),
       ),
     );
-    const holdouts = [DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE, DANGER_HOLDOUT_3_FILE, DANGER_HOLDOUT_4_FILE, DANGER_HOLDOUT_5_FILE, DANGER_HOLDOUT_6_FILE];
+    // Every remaining holdout file (1, 2, 6, and 7 once written; 3-5 are tuning parts 11-13 since the seventh round).
+    const holdouts = fs.readdirSync(path.join(ROOT, 'test/nlu')).filter((f) => /^danger-real-holdout.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
+    expect(holdouts).toEqual(expect.arrayContaining([DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE]));
     for (const file of holdouts) expect([file, readDangerSet(path.join(ROOT, file), file).filter((c) => tuning.has(norm(c.text))).length]).toEqual([file, 0]);
   });
 });

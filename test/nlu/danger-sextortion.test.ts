@@ -33,3 +33,23 @@ describe('a threat about pictures that are not of the child is not sextortion', 
     expect(detector.detect(message).signals.filter((s) => s.startsWith('blackmail'))).toEqual([]);
   });
 });
+
+// Seventh round: a known false question. A school asking consent to share its photos of an event is not
+// a threat to share a picture of a child (the `unless` of the blackmail cue); own phrasings.
+describe('a consent notice about school photos is not sextortion, and with the backstop gets neither 999 nor the question', () => {
+  const shipped = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary });
+  test.each([
+    "we'll share the photos of sports day unless parents opt out",
+    'the PTA will post the videos of the nativity on the website if no parents object',
+    'reminder: class photos go on the newsletter unless you have told us you do not consent',
+  ])('%s', (message) => {
+    expect(detector.detect(message).signals.filter((s) => s.startsWith('blackmail'))).toEqual([]);
+    expect(shipped.detect(message)).toMatchObject({ danger: false, question: false });
+  });
+
+  test('the same threat made to a child still asks: "share his photos unless he pays"', () => {
+    const v = detector.detect('a man says he will share his photos unless he pays £100 by tonight');
+    expect(v.danger || v.question === true).toBe(true);
+  });
+});
+
