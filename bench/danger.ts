@@ -15,6 +15,7 @@ import {
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_6_FILE,
+  DANGER_HOLDOUT_7_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
@@ -28,6 +29,8 @@ import {
   DANGER_TUNE_11_FILE,
   DANGER_TUNE_12_FILE,
   DANGER_TUNE_13_FILE,
+  DANGER_TUNE_14_FILE,
+  DANGER_TUNE_15_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -64,6 +67,7 @@ export function measureDanger(root: string): DangerBench {
   const { danger } = createNlu([...content.flows.values()], nlu);
   const real = (file: string) => readDangerSet(path.join(root, file), file);
   const realSets: [name: string, files: string[], tunedOn: boolean][] = [
+    ['Real-world holdout 7 (a sixth author, written first in the seventh round, never read)', [DANGER_HOLDOUT_7_FILE], false],
     ['Real-world holdout 6 (a fifth author, written first in the sixth round, never read)', [DANGER_HOLDOUT_6_FILE], false],
     ['Real-world holdout 2 (written before the second round, never read)', [DANGER_HOLDOUT_2_FILE], false],
     ['Real-world holdout (never tuned on)', [DANGER_HOLDOUT_FILE], false],
@@ -80,6 +84,8 @@ export function measureDanger(root: string): DangerBench {
     ['Real-world tuning part 11 (holdout 3, author M; retired into tuning in the seventh round)', [DANGER_TUNE_11_FILE], true],
     ['Real-world tuning part 12 (holdout 4, author N; retired into tuning in the seventh round)', [DANGER_TUNE_12_FILE], true],
     ['Real-world tuning part 13 (holdout 5, author O; retired into tuning in the seventh round)', [DANGER_TUNE_13_FILE], true],
+    ['Real-world tuning part 14 (seventh round, independent author P; backstop only)', [DANGER_TUNE_14_FILE], true],
+    ['Real-world tuning part 15 (seventh round, independent author Q; backstop only)', [DANGER_TUNE_15_FILE], true],
     ["Author's two self-checks (third round; each measured once, then tuned on)", [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE], true],
   ];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);

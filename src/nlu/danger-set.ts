@@ -134,6 +134,11 @@ export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   { id: 'tune-11', files: [DANGER_TUNE_11_FILE] },
   { id: 'tune-12', files: [DANGER_TUNE_12_FILE] },
   { id: 'tune-13', files: [DANGER_TUNE_13_FILE] },
+  // Authors P and Q (seventh round): measured once on the seventh round's rules and backstop
+  // (danger-real.md), then added here; they train the backstop and set its threshold, no rule was
+  // written from them.
+  { id: 'tune-14', files: [DANGER_TUNE_14_FILE] },
+  { id: 'tune-15', files: [DANGER_TUNE_15_FILE] },
 ];
 
 /** Each author's messages under `root` (a missing file is a content_error naming it). */
