@@ -91,6 +91,9 @@ export const DANGER_TUNE_14_FILE = 'test/nlu/danger-real-tune-14.yaml';
 /** Tuning part 15 (issue 11, seventh round): independent author Q (voice-to-text, second-language staff, bursts, relayed and forwarded words); may be read while tuning. */
 export const DANGER_TUNE_15_FILE = 'test/nlu/danger-real-tune-15.yaml';
 
+/** Tuning part 16 (issue 11, seventh round): independent author R (primary and secondary staff in an ordinary week; busy "now" business and handled events); may be read while tuning. */
+export const DANGER_TUNE_16_FILE = 'test/nlu/danger-real-tune-16.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;

@@ -27,6 +27,7 @@ import {
   DANGER_TUNE_13_FILE,
   DANGER_TUNE_14_FILE,
   DANGER_TUNE_15_FILE,
+  DANGER_TUNE_16_FILE,
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
@@ -61,6 +62,7 @@ const PARTS: Part[] = [
   { name: 'tuning part 13 (author O, was holdout 5)', file: DANGER_TUNE_13_FILE, danger: 100, quiet: 200, concern: 20, nearCopies: true },
   { name: 'tuning part 14 (author P)', file: DANGER_TUNE_14_FILE, danger: 160, quiet: 200, concern: 20, nearCopies: true },
   { name: 'tuning part 15 (author Q)', file: DANGER_TUNE_15_FILE, danger: 160, quiet: 200, concern: 20, nearCopies: true },
+  { name: 'tuning part 16 (author R)', file: DANGER_TUNE_16_FILE, danger: 130, quiet: 220, concern: 20, nearCopies: true },
   { name: 'holdout 6 (fifth author)', file: DANGER_HOLDOUT_6_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 7 (sixth author)', file: DANGER_HOLDOUT_7_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
 ];
