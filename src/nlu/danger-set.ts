@@ -91,6 +91,8 @@ export const DANGER_TUNE_14_FILE = 'test/nlu/danger-real-tune-14.yaml';
 /** Tuning part 15 (issue 11, seventh round): independent author Q (voice-to-text, second-language staff, bursts, relayed and forwarded words); may be read while tuning. */
 export const DANGER_TUNE_15_FILE = 'test/nlu/danger-real-tune-15.yaml';
 
+/** Tuning part 16 (issue 11, seventh round): independent author R (primary and secondary staff in an ordinary week; busy "now" business and handled events); may be read while tuning. */
+export const DANGER_TUNE_16_FILE = 'test/nlu/danger-real-tune-16.yaml';
 /** Tuning part 17 (issue 11, seventh round): independent author S (nurseries, pre-schools, childminders, infants, wraparound and holiday clubs; DSLs forwarding); may be read while tuning. */
 export const DANGER_TUNE_17_FILE = 'test/nlu/danger-real-tune-17.yaml';
 
