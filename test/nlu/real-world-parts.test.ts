@@ -43,6 +43,9 @@ const PARTS = [
   // Seventh round, written as classroom staff in a hurry; less 4 near-twins of holdout messages cut at
   // merge (README): about-our-policy 9, not-covered 34.
   { name: 'tuning part 12 (author M)', file: 'tune-12.yaml', messages: 300, perFlow: 9, other: 34 },
+  // Seventh round, independent author O: the youngest and most practical settings (nursery, childminders,
+  // KS1, wraparound, cooks, caretakers, drivers, coaches, peris, volunteers, supply); 10-11 a flow.
+  { name: 'tuning part 14 (author O)', file: 'tune-14.yaml', messages: 300, perFlow: 10, other: 35 },
 ];
 
 /** Word overlap (Jaccard) at which a tuning message counts as a near-twin of a holdout message. */
