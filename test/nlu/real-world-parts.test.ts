@@ -2,7 +2,7 @@
  * The shape of the fourth round's real-world routing tuning parts (test/nlu/real-world/README.md),
  * each by an independent author: tune-2 (C), tune-3 (D), tune-4 (E, trimmed of holdout pages) and
  * tune-5 (F); the fifth round's tune-6 (G); the sixth round's tune-7 (H); and round 7's tune-8 (I),
- * tune-9 (J) and tune-10 (K), holdouts 2-4 retired into tuning, and tune-11 (L) and tune-12 (M), two new
+ * tune-9 (J) and tune-10 (K), holdouts 2-4 retired into tuning, and tune-11 (L) to tune-14 (O), four new
  * authors. Checks the files only, never the
  * router: well formed, labelled with a flow in flows/ (or null), every flow present, danger never on
  * a not-covered question, no message a repeat or light edit of a dev-set, fresh-set, flow-example,
@@ -43,6 +43,8 @@ const PARTS = [
   // Seventh round, written as classroom staff in a hurry; less 4 near-twins of holdout messages cut at
   // merge (README): about-our-policy 9, not-covered 34.
   { name: 'tuning part 12 (author M)', file: 'tune-12.yaml', messages: 300, perFlow: 9, other: 34 },
+  // Seventh round, independent author N: people who relay and record (DSLs, heads, IT, governors, advisers).
+  { name: 'tuning part 13 (author N)', file: 'tune-13.yaml', messages: 300, perFlow: 10, other: 35 },
   // Seventh round, independent author O: the youngest and most practical settings (nursery, childminders,
   // KS1, wraparound, cooks, caretakers, drivers, coaches, peris, volunteers, supply); 10-11 a flow.
   { name: 'tuning part 14 (author O)', file: 'tune-14.yaml', messages: 300, perFlow: 10, other: 35 },
