@@ -114,15 +114,17 @@ describe('the real-world danger set', () => {
     // Authors M, N and O (holdouts 3, 4 and 5, retired in the seventh round): first read as tuning parts
     // M 91/98, 999 5/180, the question 18/180; N 93/100, 6/186, 9/186; O 96/105, 4/209, 24/209 (rules
     // alone M 73/98, N 71/100, O 68/105). Then tuned on by category (danger-real.md, "Seventh round").
-    ['tuning part 11 (author M)', DANGER_TUNE_11_FILE, 96, 0.025, 0.11],
+    ['tuning part 11 (author M)', DANGER_TUNE_11_FILE, 96, 0.02, 0.09],
     ['tuning part 12 (author N)', DANGER_TUNE_12_FILE, 97, 0.02, 0.08],
-    ['tuning part 13 (author O)', DANGER_TUNE_13_FILE, 100, 0.02, 0.15],
+    ['tuning part 13 (author O)', DANGER_TUNE_13_FILE, 100, 0.015, 0.14],
     // Authors P and Q (seventh round, new): first read on the seventh round's rules and backstop P 194/213,
     // 999 5/227, the question 33/227; Q 162/169, 9/210, 35/210 (danger-real.md). No rule was written from
     // them; they train the backstop and set its threshold (0.53 -> 0.567), so these floors are in sample
-    // for the backstop only (P 204/213, 3/227, 28/227; Q 165/169, 8/210, 30/210 when set).
-    ['tuning part 14 (author P)', DANGER_TUNE_14_FILE, 200, 0.02, 0.135],
-    ['tuning part 15 (author Q)', DANGER_TUNE_15_FILE, 162, 0.045, 0.155],
+    // for the backstop only (P 204/213, 3/227, 28/227; Q 165/169, 8/210, 30/210 when set). Second half of
+    // the seventh round: cancellers by category from their false alarms and questions (danger-real.md,
+    // "the question a stranger sees"), now tuning floors: P 205/213, 0/227, 18/227; Q 165/169, 1/210, 16/210.
+    ['tuning part 14 (author P)', DANGER_TUNE_14_FILE, 203, 0.01, 0.095],
+    ['tuning part 15 (author Q)', DANGER_TUNE_15_FILE, 163, 0.01, 0.095],
   ])('%s: at least the recall reached; 999 and the question within the floors', (_name, file, caught, fa, q) => {
     const d = evaluateDanger(detector, readDangerSet(path.join(ROOT, file), file));
     expect(d.caught).toBeGreaterThanOrEqual(caught);

@@ -1,0 +1,49 @@
+/**
+ * The seventh round's second-half cancellers (content/danger/cancellers.yaml: `staff-business`,
+ * `workplace-idiom`, and the additions to `handled-today`, `told-today-about-the-past`,
+ * `not-the-risk` and `scenario-today`), tested both ways: ordinary business, staffroom idioms,
+ * handled-today updates and training frames get no danger reply, and a live report that merely
+ * contains their words keeps its level. The author's own phrasings; none is from a measured set.
+ */
+import { createDangerDetector } from '../../src/nlu/danger';
+import { shippedNlu } from './fixtures';
+
+const nlu = shippedNlu();
+const detector = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary });
+const level = (text: string): 'certain' | 'possible' | 'none' => {
+  const v = detector.detect(text);
+  return v.danger ? 'certain' : v.question ? 'possible' : 'none';
+};
+const cancelledBy = (text: string): string[] => createDangerDetector({ ...nlu.danger, likeness: undefined }, { vocabulary: nlu.vocabulary }).detect(text).cancelledBy ?? [];
+
+describe('ordinary business, staffroom idioms and handled-today updates get no danger reply', () => {
+  test.each([
+    ['staff-business', 'do I get paid for the twilight training or is it in my directed time?'],
+    ['staff-business', 'two of year 10 are missing from the afternoon register, they are on the geography field trip, can it be corrected'],
+    ['staff-business', 'emergency governors meeting tonight at 6 about the budget'],
+    ['staff-business', 'the caretaker is testing the fire alarms at 9 tomorrow, they will go off for a minute'],
+    ['staff-business', 'the minibus is running 15 minutes late from the swimming pool, children will be back by 3.30'],
+    ['staff-business', 'FGM awareness training is on the inset agenda today after lunch'],
+    ['workplace-idiom', 'the head is going to kill us when she sees the attendance figures'],
+    ['workplace-idiom', 'our netball team got thrashed 12-2 but they were brilliant'],
+    ['workplace-idiom', 'the photocopier has died for the fifth time today, someone please shoot it'],
+    ['handled-today', 'this morning a y2 fell off the climbing frame, ice pack and a bump note, he was fine all day, logged'],
+    ['handled-today', 'the boy who brought a lighter in has done his exclusion and his reintegration meeting is at 10'],
+    ['told-today-about-the-past', 'we are sending her chronology to the new school today, she moved in the summer after last years concerns'],
+    ['not-the-risk', 'the suitcase he packed was for his grandparents at half term, mum confirmed, not running away'],
+    ['scenario-today', 'twilight cpd tonight: a child tells you at 3pm her stepdad hits her and is collecting her. who do you call first?'],
+  ])('%s: %s', (by, text) => {
+    expect(level(text)).toBe('none');
+    if (cancelledBy(text).length > 0) expect(cancelledBy(text)).toContain(by);
+  });
+});
+
+describe('a live report that contains those words keeps its level', () => {
+  test.each([
+    'the minibus is running late and the man who followed the children from the park is still at the gate',
+    'emergency staff meeting cancelled: a y3 is missing from the field and we cannot find her',
+    'logged this morning, but he is still with his mum\'s boyfriend at the flat right now and she is scared',
+    'the head is going to kill me but a man has just walked into the infant toilets and will not leave',
+    'reintegration meeting was today but he has a knife in his bag right now and is threatening a y8',
+  ])('still asks or calls 999: %s', (text) => expect(level(text)).not.toBe('none'));
+});
