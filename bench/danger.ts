@@ -31,6 +31,8 @@ import {
   DANGER_TUNE_13_FILE,
   DANGER_TUNE_14_FILE,
   DANGER_TUNE_15_FILE,
+  DANGER_TUNE_16_FILE,
+  DANGER_TUNE_17_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -86,6 +88,8 @@ export function measureDanger(root: string): DangerBench {
     ['Real-world tuning part 13 (holdout 5, author O; retired into tuning in the seventh round)', [DANGER_TUNE_13_FILE], true],
     ['Real-world tuning part 14 (seventh round, independent author P; backstop only)', [DANGER_TUNE_14_FILE], true],
     ['Real-world tuning part 15 (seventh round, independent author Q; backstop only)', [DANGER_TUNE_15_FILE], true],
+    ['Real-world tuning part 16 (seventh round, author R; a check on the round, not trained on)', [DANGER_TUNE_16_FILE], false],
+    ['Real-world tuning part 17 (seventh round, author S; a check on the round, not trained on)', [DANGER_TUNE_17_FILE], false],
     ["Author's two self-checks (third round; each measured once, then tuned on)", [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE], true],
   ];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
