@@ -88,8 +88,8 @@ describe('the staff messages the router trains on', () => {
     });
 
     // Light edits (edit distance within 25 %) cost about 0.1 ms a pair, so each pair is checked
-    // once across the suite: real-world-parts.test.ts compares every tuning part (tune-2 … tune-10)
-    // with every holdout file, and real-world.test.ts holdout 5 with tune.yaml. Routing holdout 1 is
+    // once across the suite: real-world-parts.test.ts compares every tuning part (tune-2.yaml and
+    // later) with every holdout file, and real-world.test.ts holdout 5 with tune.yaml. Routing holdout 1 is
     // compared here with author 1's messages; holdout 5, any later routing holdout and every danger
     // holdout with every staff message. (Holdouts 2-4 were retired into tuning parts 8-10 in round 7.)
     test('no holdout message (routing or danger) is a light edit of a staff message', () => {
