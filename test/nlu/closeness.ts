@@ -116,9 +116,6 @@ export function closeMatches(messages: string[], phrases: string[], share = 0.25
   return messages.flatMap((message) => index.matches(message).map((text) => `${message}  ≈  ${text}`));
 }
 
-/** Rows of the alignment between two checks of the lower bound on what is still to come. */
-const CHECK_EVERY = 8;
-
 /** The letter/digit/other class of each character code (the histogram's 37 buckets), by plain loop. */
 function classes(codes: Int32Array): Int8Array {
   const out = new Int8Array(codes.length);
@@ -130,85 +127,12 @@ function classes(codes: Int32Array): Int8Array {
 }
 
 /**
- * The banded table alignment on character codes (the index aligns by bit vectors, osa-bits.ts;
- * this one stays for dev-set.test.ts's direct checks).
- * True when the optimal-string-alignment distance (insertions, deletions, substitutions, swaps)
- * of a and b is at most `limit`; gives up as soon as a whole row exceeds it. Only the band
- * |i - j| ≤ limit is computed (a cell outside it is more than `limit` already), with the cells
- * just outside the band set above the limit. Every CHECK_EVERY rows it also gives up when no cell
- * of the last two rows (an alignment passes through one of them: a swap skips at most one row) can
- * still finish within `limit`: the cost so far plus a lower bound on the rest, the larger of half
- * the letter-count difference of the two remainders and their length difference. Written without
- * Math.* or string indexing, which are slow inside jest's VM contexts.
+ * True when the optimal-string-alignment distance (insertions, deletions, substitutions, swaps) of
+ * two normalised texts' character codes is at most `limit`: the same bit-vector alignment the index
+ * uses (osa-bits.ts), which closeness.test.ts checks against the full table.
  */
 export function withinDistance(a: Int32Array, b: Int32Array, limit: number): boolean {
-  const n = a.length;
-  const m = b.length;
-  const over = limit + 1;
-  let before = new Int32Array(m + 1).fill(over);
-  let previous = new Int32Array(m + 1).fill(over);
-  let current = new Int32Array(m + 1).fill(over);
-  const ca = classes(a);
-  const cb = classes(b);
-  const restA = new Int32Array(37); // the letter counts of a[i:] after row i
-  for (let k = 0; k < n; k++) restA[ca[k]!]! += 1;
-  const restB = new Int32Array(37);
-  /** The least that any alignment through `row` (row i of the table, counts of a[i:] in restA) can cost in all. */
-  const boundThrough = (row: Int32Array, i: number): number => {
-    const lo = i - limit > 0 ? i - limit : 0;
-    const hi = i + limit < m ? i + limit : m;
-    restB.fill(0);
-    for (let j = lo; j < m; j++) restB[cb[j]!]! += 1;
-    let l1 = 0;
-    for (let k = 0; k < 37; k++) l1 += restA[k]! > restB[k]! ? restA[k]! - restB[k]! : restB[k]! - restA[k]!;
-    let least = over;
-    for (let j = lo; j <= hi; j++) {
-      const value = j === 0 ? i : row[j]!; // column 0 is i deletions; the band's left edge is not stored
-      const lengths = n - i > m - j ? n - i - (m - j) : m - j - (n - i);
-      const letters = (l1 + 1) >> 1;
-      const total = value + (letters > lengths ? letters : lengths);
-      if (total < least) least = total;
-      if (j < m) {
-        const c = cb[j]!;
-        l1 += restB[c]! > restA[c]! ? -1 : 1;
-        restB[c]! -= 1;
-      }
-    }
-    return least;
-  };
-  for (let j = 0; j <= m && j <= limit; j++) previous[j] = j;
-  for (let i = 1; i <= n; i++) {
-    const lo = i - limit > 1 ? i - limit : 1;
-    const hi = i + limit < m ? i + limit : m;
-    current[lo - 1] = lo === 1 ? i : over;
-    if (hi < m) current[hi + 1] = over;
-    let best = current[lo - 1]!;
-    const ai = a[i - 1]!;
-    for (let j = lo; j <= hi; j++) {
-      let d = previous[j - 1]! + (ai === b[j - 1] ? 0 : 1);
-      const up = previous[j]! + 1;
-      const left = current[j - 1]! + 1;
-      if (up < d) d = up;
-      if (left < d) d = left;
-      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === b[j - 1] && before[j - 2]! + 1 < d) d = before[j - 2]! + 1;
-      current[j] = d;
-      if (d < best) best = d;
-    }
-    if (best > limit) return false;
-    const spare = before;
-    before = previous;
-    previous = current;
-    current = spare;
-    restA[ca[i - 1]!]! -= 1;
-    if (i % CHECK_EVERY === 0 && i < n && lo <= hi) {
-      if (boundThrough(previous, i) <= limit) continue;
-      restA[ca[i - 1]!]! += 1; // the counts of a[i-1:] for the row before
-      const viaBefore = boundThrough(before, i - 1);
-      restA[ca[i - 1]!]! -= 1;
-      if (viaBefore > limit) return false;
-    }
-  }
-  return previous[m]! <= limit;
+  return osaWithin(bitPattern(classes(a)), classes(b), limit);
 }
 
 /** The word set the word-overlap check compares: lower case, punctuation as spaces. */
