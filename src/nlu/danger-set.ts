@@ -85,6 +85,9 @@ export const DANGER_TUNE_13_FILE = 'test/nlu/danger-real-tune-13.yaml';
 /** The seventh holdout (issue 11, seventh round): written first, by a sixth author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_7_FILE = 'test/nlu/danger-real-holdout-7.yaml';
 
+/** The eighth holdout (issue 11, eighth round): written first, by a seventh author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_8_FILE = 'test/nlu/danger-real-holdout-8.yaml';
+
 /** Tuning part 14 (issue 11, seventh round): independent author P (FE, SEND, boarding, AP, clubs, transport, site and visiting staff); may be read while tuning. */
 export const DANGER_TUNE_14_FILE = 'test/nlu/danger-real-tune-14.yaml';
 

@@ -1,9 +1,9 @@
 /**
- * The shape of the fourth to seventh rounds' real-world danger files (test/nlu/danger-real.md): tuning
- * parts 3–13, each by an independent author (11–13 are holdouts 3, 4 and 5, retired into tuning in the
- * seventh round), and every remaining holdout (6 and 7), each by an author who never saw the
+ * The shape of the fourth to eighth rounds' real-world danger files (test/nlu/danger-real.md): tuning
+ * parts 3–17, each by an independent author (11–13 are holdouts 3, 4 and 5, retired into tuning in the
+ * seventh round), and the holdouts 6, 7 and 8, each by an author who never saw the
  * rules. Counts, labels, kinds, no repeats within a file or from any other danger file, and no
- * near-twin between tuning material and a new holdout (two authors retelling one public story). Texts are
+ * near-twin between tuning material and any remaining holdout (two authors retelling one public story). Texts are
  * compared, never printed: a failure reports counts only, so no holdout message reaches a log.
  */
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import {
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_6_FILE,
   DANGER_HOLDOUT_7_FILE,
+  DANGER_HOLDOUT_8_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
@@ -67,21 +68,29 @@ const PARTS: Part[] = [
   { name: 'tuning part 17 (author S)', file: DANGER_TUNE_17_FILE, danger: 130, quiet: 220, concern: 20, nearCopies: true },
   { name: 'holdout 6 (fifth author)', file: DANGER_HOLDOUT_6_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 7 (sixth author)', file: DANGER_HOLDOUT_7_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
+  { name: 'holdout 8 (seventh author)', file: DANGER_HOLDOUT_8_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
 ];
 
 const NLU_DIR = path.join(ROOT, 'test/nlu');
 const realFiles = fs.readdirSync(NLU_DIR).filter((f) => /^danger-real-.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
 const isHoldout = (file: string) => /holdout/.test(file);
-/** Every remaining holdout (1, 2, 6, and 7 once it is written; 3-5 were retired into tuning parts 11-13). */
+/** Every remaining holdout (1, 2, 6, 7 and 8; 3-5 were retired into tuning parts 11-13). */
 const HOLDOUTS = realFiles.filter(isHoldout);
 /**
- * The holdouts every tuning part is kept clear of (half the words shared). Parts 3-10 were written
- * against holdouts 4-6 only, and part 4 keeps one idiom that is a near-copy of a holdout 2 one, so
- * they are checked against the holdouts written since (6, 7); the retired parts 11-13 against all.
+ * Every tuning part is kept clear of every remaining holdout (half the words shared), whichever round
+ * wrote either. Parts written before this rule (eighth round) were checked only against the holdouts of
+ * their own time, and some share words with holdouts 1 and 2: those known near-twins are counted here
+ * and may not grow; every other holdout (6, 7, 8 and any later one) must have none. When a holdout is
+ * retired into a tuning part its file name loses "holdout" and the check follows on its own.
  */
-const RETIRED = [DANGER_TUNE_11_FILE, DANGER_TUNE_12_FILE, DANGER_TUNE_13_FILE];
 const OLD_HOLDOUTS = [DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE];
-const holdoutsFor = (file: string) => (RETIRED.includes(file) ? HOLDOUTS : HOLDOUTS.filter((f) => !OLD_HOLDOUTS.includes(f)));
+const KNOWN_OLD_TWINS: Record<string, number> = {
+  [DANGER_TUNE_3_FILE]: 1,
+  [DANGER_TUNE_4_FILE]: 2, // includes the idiom the backstop was trained with
+  [DANGER_TUNE_7_FILE]: 1,
+  [DANGER_TUNE_9_FILE]: 1,
+  [DANGER_TUNE_16_FILE]: 5,
+};
 const KINDS = ['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation'];
 const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
 // Each file is read, and its word sets built, once for the whole suite (not once per part and test).
@@ -143,10 +152,18 @@ describe.each(PARTS)('$name', (part) => {
   });
 
   test('has no near-twin across the tuning/holdout line (half the words shared)', () => {
-    // A holdout against every non-holdout file; a tuning part against the holdouts it must be clear of.
-    const across = part.holdout ? others.filter((f) => !isHoldout(f)) : holdoutsFor(part.file);
-    expect(across.length).toBeGreaterThanOrEqual(1);
-    expect(twins(part.file, across, 0.5)).toBe(0);
+    if (part.holdout) {
+      // A holdout against every non-holdout file.
+      const across = others.filter((f) => !isHoldout(f));
+      expect(across.length).toBeGreaterThanOrEqual(1);
+      expect(twins(part.file, across, 0.5)).toBe(0);
+      return;
+    }
+    // A tuning part against every remaining holdout: none with the newer ones, no more than known with 1 and 2.
+    const newer = HOLDOUTS.filter((f) => !OLD_HOLDOUTS.includes(f));
+    expect(newer.length).toBeGreaterThanOrEqual(1);
+    expect(twins(part.file, newer, 0.5)).toBe(0);
+    expect(twins(part.file, OLD_HOLDOUTS, 0.5)).toBeLessThanOrEqual(KNOWN_OLD_TWINS[part.file] ?? 0);
   });
 
   if (part.nearCopies) {
