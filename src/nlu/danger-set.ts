@@ -96,6 +96,9 @@ export const DANGER_TUNE_16_FILE = 'test/nlu/danger-real-tune-16.yaml';
 /** Tuning part 17 (issue 11, seventh round): independent author S (nurseries, pre-schools, childminders, infants, wraparound and holiday clubs; DSLs forwarding); may be read while tuning. */
 export const DANGER_TUNE_17_FILE = 'test/nlu/danger-real-tune-17.yaml';
 
+/** Tuning part 18 (issue 11, eighth round): independent author T (evenings, weekends and the edges of the school day: clubs, boarding, trips, fixtures, FE, youth workers); may be read while tuning. */
+export const DANGER_TUNE_18_FILE = 'test/nlu/danger-real-tune-18.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;
