@@ -99,6 +99,8 @@ export const DANGER_TUNE_16_FILE = 'test/nlu/danger-real-tune-16.yaml';
 /** Tuning part 17 (issue 11, seventh round): independent author S (nurseries, pre-schools, childminders, infants, wraparound and holiday clubs; DSLs forwarding); may be read while tuning. */
 export const DANGER_TUNE_17_FILE = 'test/nlu/danger-real-tune-17.yaml';
 
+/** Tuning part 18 (issue 11, eighth round): independent author T (evenings, weekends and the edges of the school day: clubs, boarding, trips, fixtures, FE, youth workers); may be read while tuning. */
+export const DANGER_TUNE_18_FILE = 'test/nlu/danger-real-tune-18.yaml';
 /** Tuning part 19 (issue 11, eighth round): independent author U (nursery, childminders, KS1, SEND, 1:1, midday, first-aid, site and escort staff); may be read while tuning. */
 export const DANGER_TUNE_19_FILE = 'test/nlu/danger-real-tune-19.yaml';
 
