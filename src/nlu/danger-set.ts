@@ -96,6 +96,9 @@ export const DANGER_TUNE_16_FILE = 'test/nlu/danger-real-tune-16.yaml';
 /** Tuning part 17 (issue 11, seventh round): independent author S (nurseries, pre-schools, childminders, infants, wraparound and holiday clubs; DSLs forwarding); may be read while tuning. */
 export const DANGER_TUNE_17_FILE = 'test/nlu/danger-real-tune-17.yaml';
 
+/** Calibration part (issue 11, eighth round, author V): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
+export const DANGER_CALIBRATION_FILE = 'test/nlu/danger-real-calibration.yaml';
+
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
   let text: string;
