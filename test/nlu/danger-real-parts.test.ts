@@ -1,15 +1,17 @@
 /**
  * The shape of the fourth to eighth rounds' real-world danger files (test/nlu/danger-real.md): tuning
- * parts 3–17, each by an independent author (11–13 are holdouts 3, 4 and 5, retired into tuning in the
- * seventh round), and the holdouts 6, 7 and 8, each by an author who never saw the
- * rules. Counts, labels, kinds, no repeats within a file or from any other danger file, and no
- * near-twin between tuning material and any remaining holdout (two authors retelling one public story). Texts are
+ * parts 3–19, each by an independent author (11–13 are holdouts 3, 4 and 5, retired into tuning in the
+ * seventh round), the holdouts 6, 7 and 8, each by an author who never saw the rules, and the eighth
+ * round's calibration part (author V; kept apart like a holdout). Counts, labels, kinds, no repeats
+ * within a file or from any other danger file, and no near-twin between tuning material and any
+ * remaining holdout (two authors retelling one public story). Texts are
  * compared, never printed: a failure reports counts only, so no holdout message reaches a log.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import {
+  DANGER_CALIBRATION_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_6_FILE,
   DANGER_HOLDOUT_7_FILE,
@@ -73,12 +75,14 @@ const PARTS: Part[] = [
   { name: 'holdout 6 (fifth author)', file: DANGER_HOLDOUT_6_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 7 (sixth author)', file: DANGER_HOLDOUT_7_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 8 (seventh author)', file: DANGER_HOLDOUT_8_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
+  // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
+  { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
 ];
 
 const NLU_DIR = path.join(ROOT, 'test/nlu');
 const realFiles = fs.readdirSync(NLU_DIR).filter((f) => /^danger-real-.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
-const isHoldout = (file: string) => /holdout/.test(file);
-/** Every remaining holdout (1, 2, 6, 7 and 8; 3-5 were retired into tuning parts 11-13). */
+const isHoldout = (file: string) => /holdout|calibration/.test(file);
+/** Every remaining holdout (1, 2, 6, 7 and 8; 3-5 were retired into tuning parts 11-13) and the calibration part. */
 const HOLDOUTS = realFiles.filter(isHoldout);
 /**
  * Every tuning part is kept clear of every remaining holdout (half the words shared), whichever round
