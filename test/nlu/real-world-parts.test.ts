@@ -48,6 +48,9 @@ const PARTS = [
   // Seventh round, independent author O: the youngest and most practical settings (nursery, childminders,
   // KS1, wraparound, cooks, caretakers, drivers, coaches, peris, volunteers, supply); 10-11 a flow.
   { name: 'tuning part 14 (author O)', file: 'tune-14.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Eighth round, independent author Q: office, trust and relayed voices (business managers, reception, attendance,
+  // data, governors, HR, IT, exams, cover, second-language and voice-to-text); 12 a flow as written.
+  { name: 'tuning part 16 (author Q)', file: 'tune-16.yaml', messages: 300, perFlow: 10, other: 35 },
 ];
 
 /** Word overlap (Jaccard) at which a tuning message counts as a near-twin of a holdout message. */
