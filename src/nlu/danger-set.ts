@@ -104,6 +104,9 @@ export const DANGER_TUNE_18_FILE = 'test/nlu/danger-real-tune-18.yaml';
 /** Tuning part 19 (issue 11, eighth round): independent author U (nursery, childminders, KS1, SEND, 1:1, midday, first-aid, site and escort staff); may be read while tuning. */
 export const DANGER_TUNE_19_FILE = 'test/nlu/danger-real-tune-19.yaml';
 
+/** Tuning part 23 (issue 11, eighth round): independent author Z (off the school site: trips at home and abroad, swimming, forest school, DofE, escorts, crossing patrol, holiday clubs, work experience, staff in town); may be read while tuning. */
+export const DANGER_TUNE_23_FILE = 'test/nlu/danger-real-tune-23.yaml';
+
 /** Calibration part (issue 11, eighth round, author V): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_FILE = 'test/nlu/danger-real-calibration.yaml';
 
