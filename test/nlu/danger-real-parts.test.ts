@@ -35,6 +35,7 @@ import {
   DANGER_TUNE_18_FILE,
   DANGER_TUNE_19_FILE,
   DANGER_TUNE_22_FILE,
+  DANGER_TUNE_23_FILE,
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
@@ -74,6 +75,7 @@ const PARTS: Part[] = [
   { name: 'tuning part 18 (author T)', file: DANGER_TUNE_18_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   { name: 'tuning part 19 (author U)', file: DANGER_TUNE_19_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   { name: 'tuning part 22 (author Y)', file: DANGER_TUNE_22_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
+  { name: 'tuning part 23 (author Z)', file: DANGER_TUNE_23_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   { name: 'holdout 6 (fifth author)', file: DANGER_HOLDOUT_6_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 7 (sixth author)', file: DANGER_HOLDOUT_7_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 8 (seventh author)', file: DANGER_HOLDOUT_8_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
