@@ -53,6 +53,8 @@ const PARTS = [
   // Eighth round, independent author Q: office, trust and relayed voices (business managers, reception, attendance,
   // data, governors, HR, IT, exams, cover, second-language and voice-to-text); 12 a flow as written.
   { name: 'tuning part 16 (author Q)', file: 'tune-16.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Eighth round, independent author T: primary classroom and playground voices; 10-12 a flow.
+  { name: 'tuning part 19 (author T)', file: 'tune-19.yaml', messages: 300, perFlow: 10, other: 35 },
 ];
 
 /** Word overlap (Jaccard) at which a tuning message counts as a near-twin of a holdout message. */
