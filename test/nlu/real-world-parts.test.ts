@@ -53,6 +53,9 @@ const PARTS = [
   // Eighth round, independent author Q: office, trust and relayed voices (business managers, reception, attendance,
   // data, governors, HR, IT, exams, cover, second-language and voice-to-text); 12 a flow as written.
   { name: 'tuning part 16 (author Q)', file: 'tune-16.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Eighth round, independent author U: settings outside the ordinary classroom (special, AP/PRU, hospital, boarding,
+  // FE and apprenticeships, coaches, youth workers, chaplains, nurses, counsellors, peripatetic and online tutors).
+  { name: 'tuning part 20 (author U)', file: 'tune-20.yaml', messages: 300, perFlow: 10, other: 35, max: 13 },
 ];
 
 /** Word overlap (Jaccard) at which a tuning message counts as a near-twin of a holdout message. */
