@@ -55,6 +55,9 @@ const PARTS = [
   { name: 'tuning part 16 (author Q)', file: 'tune-16.yaml', messages: 300, perFlow: 10, other: 35 },
   // Eighth round, independent author T: primary classroom and playground voices; 10-12 a flow.
   { name: 'tuning part 19 (author T)', file: 'tune-19.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Eighth round, independent author U: settings outside the ordinary classroom (special, AP/PRU, hospital, boarding,
+  // FE and apprenticeships, coaches, youth workers, chaplains, nurses, counsellors, peripatetic and online tutors).
+  { name: 'tuning part 20 (author U)', file: 'tune-20.yaml', messages: 300, perFlow: 10, other: 35, max: 13 },
 ];
 
 /** Word overlap (Jaccard) at which a tuning message counts as a near-twin of a holdout message. */
