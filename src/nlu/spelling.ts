@@ -5,8 +5,12 @@
  * Cautious, because the lexicon is small and an unknown word is often a real word it lacks:
  * the first letter never changes ("making" ↛ "taking"), and words under eight letters are only
  * corrected for a missing, extra or swapped letter, not a replaced one ("older" ↛ "order").
- * Candidates come from a deletion index (SymSpell-style) so a lookup costs a few map probes,
- * not a scan of the lexicon; each candidate is then checked with natural's distance.
+ * Candidates are the lexicon words of the same first letter that share a deletion variant with
+ * the word (SymSpell's rule: the word, or it with one or two letters deleted, equals the candidate
+ * or the candidate with one letter deleted); each is then checked with natural's distance. Until
+ * round 8 the variants of every lexicon word were kept in a map (~40,000 entries, 3.5 MB resident
+ * at every start); now a lookup derives a candidate's few variants as it goes, over the words of
+ * its first letter and a fitting length, and finds exactly the same candidates.
  */
 import { editDistance } from './natural';
 
@@ -22,16 +26,13 @@ export interface SpellingCorrector {
 
 /** Builds a corrector over `lexicon` (word → frequency; the more frequent wins a tie). */
 export function createSpellingCorrector(lexicon: ReadonlyMap<string, number>): SpellingCorrector {
-  const index = new Map<string, string[]>();
-  const add = (variant: string, word: string): void => {
-    const list = index.get(variant);
-    if (!list) index.set(variant, [word]);
-    else if (!list.includes(word)) list.push(word);
-  };
+  /** The words that may be corrected to, by first letter. */
+  const byInitial = new Map<string, string[]>();
   for (const word of lexicon.keys()) {
     if (word.length < MIN_CORRECTABLE_LENGTH - 1) continue;
-    add(word, word);
-    for (const d of deletes(word)) add(d, word);
+    const list = byInitial.get(word[0]!);
+    if (list) list.push(word);
+    else byInitial.set(word[0]!, [word]);
   }
   const cache = new Map<string, string>();
 
@@ -42,17 +43,17 @@ export function createSpellingCorrector(lexicon: ReadonlyMap<string, number>): S
     let best = word;
     let bestDistance = Infinity;
     let bestCount = -1;
-    for (const v of variants) {
-      for (const candidate of index.get(v) ?? []) {
-        if (candidate[0] !== word[0]) continue;
-        const distance = editDistance(word, candidate);
-        if (distance > maxDistance || (maxDistance === 1 && isSubstitution(word, candidate))) continue;
-        const count = lexicon.get(candidate) ?? 0;
-        const better =
-          distance < bestDistance ||
-          (distance === bestDistance && (count > bestCount || (count === bestCount && candidate < best)));
-        if (better) [best, bestDistance, bestCount] = [candidate, distance, count];
-      }
+    for (const candidate of byInitial.get(word[0]!) ?? []) {
+      // The variants are `maxDistance` letters shorter at most, a candidate's one letter shorter.
+      if (candidate.length < word.length - maxDistance || candidate.length > word.length + 1) continue;
+      if (!variants.has(candidate) && !deletes(candidate).some((d) => variants.has(d))) continue;
+      const distance = editDistance(word, candidate);
+      if (distance > maxDistance || (maxDistance === 1 && isSubstitution(word, candidate))) continue;
+      const count = lexicon.get(candidate) ?? 0;
+      const better =
+        distance < bestDistance ||
+        (distance === bestDistance && (count > bestCount || (count === bestCount && candidate < best)));
+      if (better) [best, bestDistance, bestCount] = [candidate, distance, count];
     }
     return best;
   };
