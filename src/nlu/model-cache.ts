@@ -65,8 +65,10 @@ const MAGIC = 'SSRM0003';
 
 /** What the file's JSON header says; the arrays follow it, each starting at a multiple of 8 bytes. */
 interface Header {
-  /** Byte length of the string table (the index's terms, then the model's other feature names, then the lexicon's words, joined by newlines). */
+  /** Byte length of the string table (the index's terms, the model's other feature names, the lexicon's words, their stems; joined by newlines). */
   strings: number;
+  /** How many stems of lexicon words the string table ends with. */
+  stems: number;
   /** How many words the spelling lexicon has (their counts are a Float64Array after the string table). */
   lexicon: number;
   terms: number;
@@ -85,9 +87,10 @@ const pad8 = (n: number) => (n + 7) & ~7;
 
 /**
  * The model as one buffer: magic, byte order, header length, the JSON header, then the string
- * table and the typed arrays as they are in memory (the lexicon's counts, IDF, the postings'
- * offsets, documents and weights, the model's feature indices and weights). Undefined when a
- * name holds a newline (never, for stems and words).
+ * table (feature names, the spelling lexicon's words, their stems) and the typed arrays as they
+ * are in memory (the lexicon's counts, IDF, the postings' offsets, documents and weights, the
+ * model's feature indices and weights). Undefined when a string holds a newline (never, for
+ * stems and words).
  */
 export function encodeModel(model: TrainedModel): Buffer | undefined {
   const { terms, idf, documents, postStart, postDoc, postWeight } = model.index;
@@ -95,8 +98,8 @@ export function encodeModel(model: TrainedModel): Buffer | undefined {
   const position = new Map(terms.map((t, i) => [t, i]));
   const featureIds = model.linear ? Int32Array.from(model.linear.features, (f) => position.get(f) ?? (names.push(f), position.set(f, names.length - 1), names.length - 1)) : undefined;
   const words = model.lexicon.map(([w]) => w);
-  if (names.some((t) => t.includes('\n')) || words.some((w) => w.includes('\n'))) return undefined;
-  const strings = Buffer.from([...names, ...words].join('\n'), 'utf8');
+  if ([names, words, model.stems].some((list) => list.some((t) => t.includes('\n')))) return undefined;
+  const strings = Buffer.from([...names, ...words, ...model.stems].join('\n'), 'utf8');
   const counts = Float64Array.from(model.lexicon, ([, c]) => c);
   const arrays: ArrayBufferView[] = [strings, counts, idf, postStart, postDoc, postWeight, ...(model.linear && featureIds ? [featureIds, model.linear.weights] : [])];
   const body = Buffer.alloc(arrays.reduce((n, a) => pad8(n) + a.byteLength, 0));
@@ -108,6 +111,7 @@ export function encodeModel(model: TrainedModel): Buffer | undefined {
   }
   const header: Header = {
     strings: strings.byteLength,
+    stems: model.stems.length,
     lexicon: words.length,
     terms: terms.length,
     documents,
@@ -152,7 +156,8 @@ export function decodeModel(file: Buffer): TrainedModel | undefined {
   const stringsAt = next(h.strings);
   const names = h.strings === 0 ? [] : buf.toString('utf8', stringsAt, stringsAt + h.strings).split('\n');
   const counts = f64(h.lexicon);
-  if (names.length < h.lexicon) return undefined;
+  if (!(names.length >= h.lexicon + h.stems)) return undefined;
+  const stems = names.splice(names.length - h.stems, h.stems);
   const words = names.splice(names.length - h.lexicon, h.lexicon);
   const lexicon = words.map((w, i): [string, number] => [w, counts[i]!]);
   const terms = names.slice(0, h.terms);
@@ -163,14 +168,14 @@ export function decodeModel(file: Buffer): TrainedModel | undefined {
   if (!postDoc) return undefined;
   const index = { terms, idf, documents: h.documents, postStart, postDoc, postWeight: f64(h.entries) };
   if (!isConsistent(index)) return undefined;
-  if (!h.linear) return at === buf.byteLength ? { lexicon, index } : undefined;
+  if (!h.linear) return at === buf.byteLength ? { lexicon, stems, index } : undefined;
   const { classes, features: count } = h.linear;
   const ids = i32(count);
   const weights = f64((count + 1) * classes);
   if (at !== buf.byteLength) return undefined;
   const features = Array.from(ids, (i) => names[i]);
   if (features.some((f) => f === undefined)) return undefined;
-  return { lexicon, index, linear: { features: features as string[], classes, weights } };
+  return { lexicon, stems, index, linear: { features: features as string[], classes, weights } };
 }
 
 function copyAligned(file: Buffer): Buffer {

@@ -1,26 +1,30 @@
 /**
- * Round 8's compact router (src/nlu/tfidf.ts: the index as typed-array postings viewed in place
- * from the model cache; src/nlu/spelling.ts: no deletion index) decides exactly as the
- * representation it replaced. The old way is the code as it was (test/nlu/reference/: the
- * Map-based index, its neighbour scorer and the deletion-index speller, copied unchanged from
- * commit 689de39), swapped in for the shipped modules with jest.doMock; the router, the regression
- * and the content are the same. Three routers from the shipped content: old (trained), new
- * (trained, writing the cache) and new read back from that cache. For every dev-set and
- * fresh-set message and every 5th real-world tuning message (≥ 500), each must rank the flows in
- * the same order with the same probabilities (≤ 1e-12; in fact bit for bit) and route alike.
+ * Round 8's compact router decides exactly as the representation it replaced: src/nlu/tfidf.ts
+ * keeps the index as typed-array postings viewed in place from the model cache; spelling.ts
+ * scans a first letter's words instead of a deletion index; the lexicon's stems are cached, not
+ * computed at the first message; router.ts no longer keeps its training texts. The old way is
+ * the code as it was (test/nlu/reference/: router, normaliser, index, neighbour scorer and
+ * speller of commit 689de39), swapped in for src/nlu/router.ts with jest.doMock and trained from
+ * the shipped content; the new router is read from the tests' model cache (trained by
+ * test/global-setup.ts, or here when that is cold). For every dev-set and fresh-set message and
+ * every 5th real-world tuning message (≥ 500), both must rank the flows in the same order with
+ * the same probabilities (≤ 1e-12; in fact bit for bit) and route alike, and the trained weights
+ * must be the same bit for bit.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { loadContent } from '../../src/authoring/load';
 import type { FlowDef } from '../../src/core/model';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../../src/nlu/dev-set';
-import type { createNlu as CreateNlu } from '../../src/nlu/load';
-import type { ModelCache, NluRouter, TrainedModel } from '../../src/nlu/router';
+import { createNlu } from '../../src/nlu/load';
+import { createFileModelCache } from '../../src/nlu/model-cache';
+import { porterStem } from '../../src/nlu/natural';
+import type { NluRouter, TrainedModel } from '../../src/nlu/router';
 import { createSpellingCorrector } from '../../src/nlu/spelling';
 import { ROOT, shippedNlu } from './fixtures';
-import { createSpellingCorrector as indexedSpellingCorrector } from './reference/spelling-index';
+import type { TrainedModel as OldTrainedModel } from './reference/router';
+import { createSpellingCorrector as indexedSpellingCorrector } from './reference/spelling';
 
 jest.setTimeout(180_000);
 
@@ -39,71 +43,75 @@ const messages = [
   ...tuning,
 ];
 
-/** A cache that reads nothing and keeps what is written. */
-function capturing(): ModelCache & { model?: TrainedModel } {
-  const cache: ModelCache & { model?: TrainedModel } = { read: () => undefined, write: (_key, model) => void (cache.model = model) };
-  return cache;
-}
-
-/** createNlu from a fresh module registry, the old representation swapped in when `old`. */
-function createNluWith(old: boolean): typeof CreateNlu {
-  let create: typeof CreateNlu | undefined;
+/** The router of createNlu with the old router module (test/nlu/reference/router.ts), trained afresh; and the model it trained. */
+function oldRouter(): { router: NluRouter; model: OldTrainedModel } {
+  let model: OldTrainedModel | undefined;
+  let router: NluRouter | undefined;
   jest.isolateModules(() => {
-    if (old) {
-      jest.doMock('../../src/nlu/tfidf', () => jest.requireActual('./reference/tfidf-maps'));
-      jest.doMock('../../src/nlu/neighbours', () => jest.requireActual('./reference/neighbours-maps'));
-      jest.doMock('../../src/nlu/spelling', () => jest.requireActual('./reference/spelling-index'));
-    }
-    create = (require('../../src/nlu/load') as typeof import('../../src/nlu/load')).createNlu;
+    jest.doMock('../../src/nlu/router', () => jest.requireActual('./reference/router'));
+    const load = require('../../src/nlu/load') as typeof import('../../src/nlu/load');
+    const cache = { read: () => undefined, write: (_key: string, m: OldTrainedModel) => void (model = m) };
+    router = load.createNlu(flows, content, { cache: cache as never }).router;
   });
-  // doMock outlives isolateModules: undo it, so later registries load the shipped modules.
-  for (const m of ['../../src/nlu/tfidf', '../../src/nlu/neighbours', '../../src/nlu/spelling']) jest.dontMock(m);
-  return create!;
+  jest.dontMock('../../src/nlu/router'); // doMock outlives isolateModules
+  return { router: router!, model: model! };
 }
 
-let dir: string;
-let oldModel: TrainedModel;
-let newModel: TrainedModel;
-let routers: { old: NluRouter; fresh: NluRouter; cached: NluRouter };
-let cacheRead: TrainedModel | undefined;
+/** Today's router, from the tests' model cache (trained into it when missing); and the model it read or trained. */
+function newRouter(read?: (model: TrainedModel) => TrainedModel): { router: NluRouter; model: TrainedModel; fromCache: boolean } {
+  const files = createFileModelCache();
+  let model: TrainedModel | undefined;
+  let fromCache = false;
+  const cache = {
+    read: (key: string) => {
+      const m = files.read(key);
+      if (m) (model = m), (fromCache = true);
+      return m && read ? read(m) : m;
+    },
+    write: (key: string, m: TrainedModel) => ((model = m), files.write(key, m)),
+  };
+  const router = createNlu(flows, content, { cache }).router;
+  return { router, model: model!, fromCache };
+}
+
+let old: ReturnType<typeof oldRouter>;
+let now: ReturnType<typeof newRouter>;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-compact-'));
-  const oldCache = capturing();
-  const old = createNluWith(true)(flows, content, { cache: oldCache }).router;
-  const createNlu = createNluWith(false);
-  const { createFileModelCache } = require('../../src/nlu/model-cache') as typeof import('../../src/nlu/model-cache');
-  const files = createFileModelCache(dir);
-  const fresh = createNlu(flows, content, { cache: { read: () => undefined, write: (k, m) => ((newModel = m), files.write(k, m)) } }).router;
-  const cached = createNlu(flows, content, { cache: { read: (k) => (cacheRead = files.read(k)), write: () => undefined } }).router;
-  oldModel = oldCache.model!;
-  routers = { old, fresh, cached };
+  old = oldRouter();
+  now = newRouter();
 });
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-test('the sample is the dev and fresh sets and at least 500 tuning messages; the new router was read from its cache', () => {
+test('the sample is the dev and fresh sets and at least 500 tuning messages; the old router really is the old code', () => {
   expect(tuning.length).toBeGreaterThanOrEqual(500);
   expect(messages.length).toBeGreaterThan(tuning.length + 400);
-  expect(cacheRead).toBeDefined();
-  expect(cacheRead!.index.postDoc).toBeInstanceOf(Uint16Array); // viewed in the file, 2 bytes a document
+  expect(old.model.index).toHaveProperty('start'); // document-major arrays: the old TfIdfState
+  expect(now.model.index.postDoc).toBeInstanceOf(Uint16Array); // postings, 2 bytes a document
 });
 
 test('training is unchanged: the same lexicon, the same weights bit for bit, the same index entries', () => {
-  expect(newModel.lexicon).toEqual(oldModel.lexicon);
-  expect(Buffer.from(newModel.linear!.weights.buffer).equals(Buffer.from(oldModel.linear!.weights.buffer))).toBe(true);
-  expect(newModel.linear!.features).toEqual(oldModel.linear!.features);
-  const was = oldModel.index as unknown as { terms: string[]; idf: Float64Array; start: Int32Array; term: Int32Array; weight: Float64Array };
-  const now = newModel.index;
-  expect(now.terms).toEqual(was.terms);
-  expect(now.idf).toEqual(was.idf);
-  expect(now.documents).toBe(was.start.length - 1);
+  expect(now.model.lexicon).toEqual(old.model.lexicon);
+  // The lexicon's stems, now cached, are what the old normaliser computed at its first word.
+  expect(new Set(now.model.stems)).toEqual(new Set(old.model.lexicon.map(([w]) => porterStem(w))));
+  expect(now.model.linear!.features).toEqual(old.model.linear!.features);
+  const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  expect(bytes(now.model.linear!.weights).equals(bytes(old.model.linear!.weights))).toBe(true);
+  const was = old.model.index;
+  const index = now.model.index;
+  expect(index.terms).toEqual(was.terms);
+  expect(index.idf).toEqual(was.idf);
+  expect(index.documents).toBe(was.start.length - 1);
   // Every (document, term, weight) of the old document-major arrays is in the postings, and no more.
-  const entries = (rows: [number, number, number][]) => rows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const old: [number, number, number][] = [];
-  for (let d = 0; d + 1 < was.start.length; d++) for (let k = was.start[d]!; k < was.start[d + 1]!; k++) old.push([d, was.term[k]!, was.weight[k]!]);
-  const compact: [number, number, number][] = [];
-  for (let t = 0; t + 1 < now.postStart.length; t++) for (let k = now.postStart[t]!; k < now.postStart[t + 1]!; k++) compact.push([now.postDoc[k]!, t, now.postWeight[k]!]);
-  expect(entries(compact)).toEqual(entries(old));
+  const before = new Map<number, number>();
+  for (let d = 0; d + 1 < was.start.length; d++) for (let k = was.start[d]!; k < was.start[d + 1]!; k++) before.set(d * was.terms.length + was.term[k]!, was.weight[k]!);
+  const wrong: string[] = [];
+  for (let t = 0; t + 1 < index.postStart.length; t++) {
+    for (let k = index.postStart[t]!; k < index.postStart[t + 1]!; k++) {
+      if (before.get(index.postDoc[k]! * was.terms.length + t) !== index.postWeight[k]) wrong.push(`document ${index.postDoc[k]}, term ${index.terms[t]}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+  expect(index.postDoc.length).toBe(before.size);
 });
 
 /** How `router` differs from `reference` on the messages: order or route differences, and the largest probability gap. */
@@ -121,23 +129,20 @@ function compare(router: NluRouter, reference: NluRouter): { differences: string
   return { differences, largest };
 }
 
-test('every message: the same flows in the same order, probabilities within 1e-12, the same route (trained, and read from the cache)', () => {
-  for (const router of [routers.fresh, routers.cached]) {
-    const { differences, largest } = compare(router, routers.old);
-    expect(differences).toEqual([]);
-    expect(largest).toBeLessThanOrEqual(1e-12);
-  }
+test('every message: the same flows in the same order, probabilities within 1e-12, the same route', () => {
+  const { differences, largest } = compare(now.router, old.router);
+  expect(differences).toEqual([]);
+  expect(largest).toBeLessThanOrEqual(1e-12);
 });
 
 test('the comparison is sensitive: index weights changed in their 10th digit show', () => {
-  const state = cacheRead!.index;
-  const nudged: TrainedModel = { ...cacheRead!, index: { ...state, postWeight: state.postWeight.map((w) => w * (1 + 1e-9)) } };
-  const router = createNluWith(false)(flows, content, { cache: { read: () => nudged, write: () => undefined } }).router;
-  expect(compare(router, routers.old).largest).toBeGreaterThan(1e-12);
+  const nudged = newRouter((m) => ({ ...m, index: { ...m.index, postWeight: m.index.postWeight.map((w) => w * (1 + 1e-9)) } }));
+  expect(nudged.fromCache).toBe(true);
+  expect(compare(nudged.router, old.router).largest).toBeGreaterThan(1e-12);
 });
 
 test('spelling: the scan finds exactly the deletion index\'s correction for 20,000 misspelt words', () => {
-  const lexicon = new Map(newModel.lexicon);
+  const lexicon = new Map(now.model.lexicon);
   const indexed = indexedSpellingCorrector(lexicon);
   const scanned = createSpellingCorrector(lexicon);
   const words = [...lexicon.keys()].filter((w) => w.length >= 4);

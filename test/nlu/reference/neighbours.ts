@@ -4,7 +4,7 @@
  * Router v1 was this alone; in v2 it is blended into the logistic regression's probabilities,
  * where it rescues messages that closely echo one example phrase. Pure after construction.
  */
-import type { SparseVector, TfIdfIndex } from './tfidf-maps';
+import type { SparseVector, TfIdfIndex } from './tfidf';
 
 /** Class probabilities for a vector, from its nearest training examples. */
 export type NeighbourScorer = (v: SparseVector) => Float64Array;
