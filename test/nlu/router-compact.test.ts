@@ -7,8 +7,9 @@
  *   equals plain cosines over the document vectors training saw (Maps); document(i), the IDF
  *   weights, the norms and vector() equal their textbook formulas; a nudge in a weight's 10th
  *   digit shows;
- * - the cache round trip on the full content (model-cache.test.ts checks the mechanism on the
- *   fixture flows): read from the cache, the router ranks and routes as one trained afresh;
+ * - the cache round trip on the full content (model-cache.test.ts checks the mechanism, solver
+ *   included, on the fixture flows): read from the cache, the router ranks and routes as one
+ *   built afresh (lexicon, stems, features, index; the regression's weights copied, see freshRouter);
  * - the speller: on 20,000 generated typos, the correction of a plain scan of the lexicon under
  *   the rule spelling.ts documents;
  * - the lexicon's stems in the cache: the Porter stems of its words.
