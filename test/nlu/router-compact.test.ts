@@ -99,7 +99,11 @@ const norm = (v: SparseVector) => Math.sqrt([...v.values()].reduce((s, w) => s +
 /** Each document's dot product with a dense vector: document i's entries are start[i] … start[i+1]-1 of term and weight. */
 function dots(dense: Float64Array, start: Int32Array, term: Int32Array, weight: Float64Array): Float64Array {
   const out = new Float64Array(start.length - 1);
-  for (let i = 0; i < out.length; i++) for (let k = start[i]!; k < start[i + 1]!; k++) out[i] = out[i]! + dense[term[k]!]! * weight[k]!;
+  for (let i = 0; i < out.length; i++) {
+    let sum = 0;
+    for (let k = start[i]!; k < start[i + 1]!; k++) sum += dense[term[k]!]! * weight[k]!;
+    out[i] = sum;
+  }
   return out;
 }
 
