@@ -45,16 +45,16 @@ export interface RoutingResults {
 
 /**
  * The real-world sets, relative to the project root: the first tuning parts and the holdouts still
- * unread (1, 5 and 6; holdouts 2-4 were retired into tuning parts 8-10 in round 7 and are measured
- * leave-one-author-out in bench/routing-authors.ts instead).
+ * unread (1 and 7; holdouts 2-4 were retired into tuning parts 8-10 in round 7, holdouts 5 and 6 into
+ * tuning parts 17 and 18 in round 8, and are measured leave-one-author-out in bench/routing-authors.ts
+ * instead).
  */
 export const REAL_WORLD_FILES = {
   tune: 'test/nlu/real-world/tune.yaml',
   tune2: 'test/nlu/real-world/tune-2.yaml',
   tune3: 'test/nlu/real-world/tune-3.yaml',
   holdout: 'test/nlu/real-world/holdout.yaml',
-  holdout5: 'test/nlu/real-world/holdout-5.yaml',
-  holdout6: 'test/nlu/real-world/holdout-6.yaml',
+  holdout7: 'test/nlu/real-world/holdout-7.yaml',
 } as const;
 
 /** The real-world sets in the order the bench reports them, with their names. */
@@ -63,8 +63,7 @@ const REAL_WORLD_SETS: readonly [string, string][] = [
   ['real-world tune 2 (author C)', REAL_WORLD_FILES.tune2],
   ['real-world tune 3 (author D)', REAL_WORLD_FILES.tune3],
   ['real-world holdout', REAL_WORLD_FILES.holdout],
-  ['real-world holdout 5 (fifth author, sixth round)', REAL_WORLD_FILES.holdout5],
-  ['real-world holdout 6 (sixth author, seventh round)', REAL_WORLD_FILES.holdout6],
+  ['real-world holdout 7 (seventh author, eighth round)', REAL_WORLD_FILES.holdout7],
 ];
 
 /** One labelled set scored for SafeStep and NLP.js (figures only). */

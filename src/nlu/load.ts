@@ -53,12 +53,14 @@ export const routerConfigSchema = (concepts?: ReadonlySet<string>) => z
         bigrams: z.number().min(0).max(3).optional(),
       })
       .optional(),
-    concern: z.strictObject({ flow: flowId, concepts: z.array(conceptName).min(1) }).optional(),
+    concern: z.strictObject({ flow: flowId, concepts: z.array(conceptName).min(1), alongside: z.array(conceptName).optional() }).optional(),
   })
   .superRefine((config, ctx) => {
-    config.concern?.concepts.forEach((c, i) => {
-      if (concepts && !concepts.has(c)) ctx.addIssue({ code: 'custom', message: `"${c}" is not a concept of ${NLU_FILES.vocabulary}`, path: ['concern', 'concepts', i] });
-    });
+    for (const key of ['concepts', 'alongside'] as const) {
+      config.concern?.[key]?.forEach((c, i) => {
+        if (concepts && !concepts.has(c)) ctx.addIssue({ code: 'custom', message: `"${c}" is not a concept of ${NLU_FILES.vocabulary}`, path: ['concern', key, i] });
+      });
+    }
     const seen = new Set<string>();
     config.severity.forEach((tier, i) =>
       tier.forEach((id, j) => {

@@ -31,7 +31,8 @@
  * starts when it is in a more serious tier and the router is sure of it; otherwise SafeStep asks
  * which, listing the more serious first. Either way both flows are in `alternatives`.
  * Worries about a child (concern-route.ts): when the message names one (router.yaml `concern`)
- * and no flow starts, the general concern route is always among the flows offered.
+ * and no flow starts, the general concern route is always among the flows offered (beside a worry
+ * about the child's home life, also instead of starting a less serious flow).
  */
 import type { FlowDef } from '../core/model';
 import type { RouteCandidate, RouteResult, Router } from '../core/ports';

@@ -46,6 +46,22 @@ describe('offerConcern', () => {
     const plain = menu('phones');
     expect(offer(plain, ['phone', '#young-child'])).toBe(plain);
   });
+
+  test('beside a worry about home life (alongside), a less serious flow that would start is offered first with the concern route second', () => {
+    const home: ConcernRoute = { ...concern, alongside: ['home-worry'] };
+    const offerHome = (result: RouteResult, features: string[]) => offerConcern(result, features, home, 0.04, 3, lessSerious);
+    const started: RouteResult = { flow: 'remote', confidence: 0.9, alternatives: [{ flow: 'remote', confidence: 0.9 }, { flow: 'phones', confidence: 0.06 }] };
+    const r = offerHome(started, ['#home-worry']);
+    expect(r.flow).toBeNull();
+    expect(ids(r)).toEqual(['remote', 'worry', 'phones']);
+    expect(r.confidence).toBe(0.9);
+    // A worry that is not about home life leaves the start alone, as does a more serious flow.
+    expect(offerHome(started, ['#child-welfare'])).toBe(started);
+    const grave: RouteResult = { flow: 'grooming', confidence: 0.9, alternatives: [{ flow: 'grooming', confidence: 0.9 }] };
+    expect(offerHome(grave, ['#home-worry'])).toBe(grave);
+    // An alongside concept alone also puts the concern route on a menu.
+    expect(ids(offerHome(menu('phones'), ['#home-worry']))).toEqual(['phones', 'worry']);
+  });
 });
 
 describe('the shipped router', () => {
@@ -69,7 +85,7 @@ describe('the shipped router', () => {
     const flow = flows.find((f) => f.id === shipped.flow);
     expect(flow?.kind).toBe('incident');
     expect(flow?.examples.length).toBeGreaterThan(0);
-    for (const c of shipped.concepts) expect(Object.keys(nlu.vocabulary.concepts)).toContain(c);
+    for (const c of [...shipped.concepts, ...(shipped.alongside ?? [])]) expect(Object.keys(nlu.vocabulary.concepts)).toContain(c);
   });
 
   test('offers the DSL route for every message that names a worry and starts no flow; without the rule some are stranded', () => {

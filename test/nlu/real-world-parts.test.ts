@@ -3,7 +3,8 @@
  * each by an independent author: tune-2 (C), tune-3 (D), tune-4 (E, trimmed of holdout pages) and
  * tune-5 (F); the fifth round's tune-6 (G); the sixth round's tune-7 (H); and round 7's tune-8 (I),
  * tune-9 (J) and tune-10 (K), holdouts 2-4 retired into tuning, and tune-11 (L) to tune-14 (O), four new
- * authors; round 8's tune-15 (P). Checks the files only, never the
+ * authors; round 8's tune-15 (P) and tune-16 (Q), two new authors, and tune-17 (R) and tune-18 (S),
+ * holdouts 5 and 6 retired into tuning. Checks the files only, never the
  * router: well formed, labelled with a flow in flows/ (or null), every flow present, danger never on
  * a not-covered question, no message a repeat or light edit of a dev-set, fresh-set, flow-example,
  * out-of-scope or other real-world phrase, and none a near-twin (shares 45 % of its words) of a
@@ -39,7 +40,8 @@ const PARTS = [
   { name: 'tuning part 9 (author J, was holdout 3)', file: 'tune-9.yaml', messages: 290, perFlow: 8, other: 30 },
   { name: 'tuning part 10 (author K, was holdout 4)', file: 'tune-10.yaml', messages: 310, perFlow: 8, other: 30 },
   // The seventh round's independent author L: 300+ messages, 10-12 a flow, ~40 worries, ~35 not covered.
-  { name: 'tuning part 11 (author L)', file: 'tune-11.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Round 8: less 3 near-twins of holdout-7 messages (README): accidental-exposure 9, staff-phone-use 9.
+  { name: 'tuning part 11 (author L)', file: 'tune-11.yaml', messages: 300, perFlow: 9, other: 35 },
   // Seventh round, written as classroom staff in a hurry; less 4 near-twins of holdout messages cut at
   // merge (README): about-our-policy 9, not-covered 34.
   { name: 'tuning part 12 (author M)', file: 'tune-12.yaml', messages: 300, perFlow: 9, other: 34 },
@@ -47,12 +49,20 @@ const PARTS = [
   { name: 'tuning part 13 (author N)', file: 'tune-13.yaml', messages: 300, perFlow: 10, other: 35 },
   // Seventh round, independent author O: the youngest and most practical settings (nursery, childminders,
   // KS1, wraparound, cooks, caretakers, drivers, coaches, peris, volunteers, supply); 10-11 a flow.
-  { name: 'tuning part 14 (author O)', file: 'tune-14.yaml', messages: 300, perFlow: 10, other: 35 },
-  // Eighth round, independent author P: secondary and sixth-form pastoral staff; 10-12 a flow.
-  { name: 'tuning part 15 (author P)', file: 'tune-15.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Round 8: less 2 near-twins of holdout-7 messages (README): staff-phone-use 9.
+  { name: 'tuning part 14 (author O)', file: 'tune-14.yaml', messages: 300, perFlow: 9, other: 35 },
+  // Eighth round, independent author P: secondary and sixth-form pastoral staff; 10-12 a flow as written,
+  // less 14 messages from pages holdout 7 also used or near-twins of its messages (README, round 8):
+  // pupil-contact-personal 5, staff-phone-use 8, nude-image-pupil 9.
+  { name: 'tuning part 15 (author P)', file: 'tune-15.yaml', messages: 320, perFlow: 5, other: 35 },
   // Eighth round, independent author Q: office, trust and relayed voices (business managers, reception, attendance,
-  // data, governors, HR, IT, exams, cover, second-language and voice-to-text); 12 a flow as written.
-  { name: 'tuning part 16 (author Q)', file: 'tune-16.yaml', messages: 300, perFlow: 10, other: 35 },
+  // data, governors, HR, IT, exams, cover, second-language and voice-to-text); 12 a flow as written, less 17
+  // from pages holdout 7 also used (README, round 8): pupil-contact-personal 9.
+  { name: 'tuning part 16 (author Q)', file: 'tune-16.yaml', messages: 350, perFlow: 9, other: 35 },
+  // Round 8: holdouts 5 and 6 retired into tuning, less what they shared with holdouts 1 and 7 (README).
+  // R as written: 10-13 a flow (13 grooming-exploitation), 40 worries; less 2 near-twins of holdout messages.
+  { name: 'tuning part 17 (author R, was holdout 5)', file: 'tune-17.yaml', messages: 330, perFlow: 10, other: 35, max: 13 },
+  { name: 'tuning part 18 (author S, was holdout 6)', file: 'tune-18.yaml', messages: 330, perFlow: 10, other: 35 },
   // Eighth round, independent author T: primary classroom and playground voices; 10-12 a flow.
   { name: 'tuning part 19 (author T)', file: 'tune-19.yaml', messages: 300, perFlow: 10, other: 35 },
   // Eighth round, independent author U: settings outside the ordinary classroom (special, AP/PRU, hospital, boarding,

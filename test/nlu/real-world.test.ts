@@ -5,14 +5,12 @@
  * case is complete and labelled with a real flow, `safeguarding-concern` or null; each flow, the
  * other-safeguarding route and the not-covered questions have enough messages; no message is a
  * copy or light edit of a dev-set, fresh-set or training phrase; no source is in both parts; and
- * the split is the one split.mjs derives from its seed. The fifth holdout (holdout-5.yaml, sixth
- * round, fifth author) gets the same file checks, its own counts, sources disjoint from tune's and
- * every tune-*.yaml part's; its checks report case numbers only, never a message text. (Holdouts 2-4
- * were retired into tuning parts 8-10 in round 7: real-world-parts.test.ts checks them now, and
- * holdout 5 is still compared with all three files, as tune-8/9/10.yaml.) The sixth holdout (holdout-6.yaml, seventh round, sixth author) gets
- * the same checks, with sources disjoint from tune's, holdout 5's and every tune-*.yaml part's. The
- * seventh (holdout-7.yaml, eighth round, seventh author) too, compared with tune, holdouts 1, 5 and 6
- * and every tune-*.yaml part.
+ * the split is the one split.mjs derives from its seed. The seventh holdout (holdout-7.yaml, eighth
+ * round, seventh author) gets the same file checks, its own counts, sources disjoint from tune's,
+ * holdout 1's and every tune-*.yaml part's; its checks report case numbers only, never a message text.
+ * (Holdouts 2-4 were retired into tuning parts 8-10 in round 7, holdouts 5 and 6 into tuning parts 17
+ * and 18 in round 8: real-world-parts.test.ts checks them now, and holdout 7 is compared with them as
+ * tune-*.yaml parts.)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,10 +25,7 @@ const SAFEGUARDING_CONCERN = 'safeguarding-concern';
 
 const tune = readRealWorld('tune.yaml');
 const holdout = readRealWorld('holdout.yaml');
-const holdout5 = readRealWorld('holdout-5.yaml');
-/** The sixth holdout, one of the files the seventh holdout's sources and texts are compared with. */
-const holdout6 = readRealWorld('holdout-6.yaml');
-/** Every later tuning part (tune-2.yaml … tune-10.yaml, the last three holdouts 2-4 until round 7), whichever exist. */
+/** Every later tuning part (tune-2.yaml … tune-18.yaml; parts 8-10 and 17-18 were holdouts 2-6), whichever exist. */
 const tuneParts = fs
   .readdirSync(REAL_WORLD_DIR)
   .filter((f) => /^tune-\d+\.yaml$/.test(f))
@@ -98,34 +93,18 @@ describe('the real-world routing set', () => {
 const MIN_300 = { messages: 300, perFlow: 10, concern: 38, notCovered: 33 };
 
 /**
- * The fifth holdout (holdout-5.yaml, written for the sixth round by a fifth author): the same file
- * checks, sources disjoint from every earlier part's (tune and every tune-*.yaml part, which now
- * include the retired holdouts 2-4 as tune-8/9/10), and no copy or near-copy of any earlier set or
+ * The seventh holdout (holdout-7.yaml, written for the eighth round by a seventh author): the same
+ * file checks, sources disjoint from every earlier part's (tune, holdout 1 and every tune-*.yaml part,
+ * which now include the retired holdouts 2-6), and no copy or near-copy of any earlier set or
  * training phrase. Failures name case numbers (1-based), never a text.
  */
 describe.each([
   {
-    name: 'fifth',
-    file: 'holdout-5.yaml',
-    earlier: 'the tune part or any tune-*.yaml part (holdouts 2, 3 and 4 among them)',
-    sourcesOf: [tune, ...tuneParts],
-    textsOf: [tune, holdout, ...tuneParts],
-    min: MIN_300,
-  },
-  {
-    name: 'sixth',
-    file: 'holdout-6.yaml',
-    earlier: 'the tune part, holdout 5 or any tune-*.yaml part (holdouts 2, 3 and 4 among them)',
-    sourcesOf: [tune, holdout5, ...tuneParts],
-    textsOf: [tune, holdout, holdout5, ...tuneParts],
-    min: MIN_300,
-  },
-  {
     name: 'seventh',
     file: 'holdout-7.yaml',
-    earlier: 'the tune part, holdouts 1, 5 and 6 or any tune-*.yaml part',
-    sourcesOf: [tune, holdout, holdout5, holdout6, ...tuneParts],
-    textsOf: [tune, holdout, holdout5, holdout6, ...tuneParts],
+    earlier: 'the tune part, holdout 1 or any tune-*.yaml part (holdouts 2-6 among them)',
+    sourcesOf: [tune, holdout, ...tuneParts],
+    textsOf: [tune, holdout, ...tuneParts],
     min: MIN_300,
   },
 ])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf, min }) => {
