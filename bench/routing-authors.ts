@@ -5,7 +5,7 @@
  * tune-5.yaml: F, tune-6.yaml: G, tune-7.yaml: H; round 7's retired holdouts tune-8.yaml: I,
  * tune-9.yaml: J, tune-10.yaml: K; round 7's new authors tune-11.yaml: L, tune-12.yaml: M,
  * tune-13.yaml: N, tune-14.yaml: O; round 8's new authors tune-15.yaml: P, tune-16.yaml: Q and retired
- * holdouts 5 and 6, tune-17.yaml: R, tune-18.yaml: S), the router is trained
+ * holdouts 5 and 6, tune-17.yaml: R, tune-18.yaml: S, and the later tune-19.yaml: T, tune-20.yaml: U), the router is trained
  * on the flows' examples and every staff message except X's, and measured on X's part; beside it,
  * the router trained on the examples alone (no staff message), and the dev and fresh sets with
  * every staff message trained on. It never reads a holdout.
@@ -39,6 +39,8 @@ const PARTS = [
   { author: 'Q', file: 'test/nlu/real-world/tune-16.yaml' },
   { author: 'R', file: 'test/nlu/real-world/tune-17.yaml' },
   { author: 'S', file: 'test/nlu/real-world/tune-18.yaml' },
+  { author: 'T', file: 'test/nlu/real-world/tune-19.yaml' },
+  { author: 'U', file: 'test/nlu/real-world/tune-20.yaml' },
 ] as const;
 
 const SAFEGUARDING_CONCERN = 'safeguarding-concern';

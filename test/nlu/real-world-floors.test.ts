@@ -20,10 +20,10 @@ const TUNE_FILE = 'test/nlu/real-world/tune.yaml';
 const SAFEGUARDING_CONCERN = 'safeguarding-concern';
 
 const flows = [...loadContent(ROOT).flows.values()];
-// The leave-one-author-out models live in a folder of their own, so these eighteen never push the
-// shipped model (read by many suites) out of the model cache; that folder keeps 20, so the eighteen
+// The leave-one-author-out models live in a folder of their own, so these twenty never push the
+// shipped model (read by many suites) out of the model cache; that folder keeps 22, so the twenty
 // folds do not push each other out either (the default is 8 a folder).
-const foldCache = { cache: createFileModelCache(path.join(defaultCacheDir(), 'folds'), 20) };
+const foldCache = { cache: createFileModelCache(path.join(defaultCacheDir(), 'folds'), 22) };
 const TUNE_AUTHOR = '1';
 const shipped = shippedNlu();
 const { router, danger } = createNlu(flows, { ...shipped, staffMessages: shipped.staffMessages.filter((m) => m.author !== TUNE_AUTHOR) }, foldCache);
@@ -98,6 +98,9 @@ describe.each([
   { author: 'Q', file: 'test/nlu/real-world/tune-16.yaml', top1: 0.88, top3: 0.96 },
   { author: 'R', file: 'test/nlu/real-world/tune-17.yaml', top1: 0.88, top3: 0.96 },
   { author: 'S', file: 'test/nlu/real-world/tune-18.yaml', top1: 0.9, top3: 0.97 },
+  // T and U (round 8, written while it was tuned): first reads 93.3 / 99.2 and 91.0 / 98.1.
+  { author: 'T', file: 'test/nlu/real-world/tune-19.yaml', top1: 0.9, top3: 0.97 },
+  { author: 'U', file: 'test/nlu/real-world/tune-20.yaml', top1: 0.88, top3: 0.96 },
 ])('routing floors on $file, trained without author $author', ({ author, file, top1, top3 }) => {
   const others = createNlu(flows, { ...shipped, staffMessages: shipped.staffMessages.filter((m) => m.author !== author) }, foldCache).router;
   const cases = readDevSet(path.join(ROOT, file), file);

@@ -25,7 +25,7 @@ const SAFEGUARDING_CONCERN = 'safeguarding-concern';
 
 const tune = readRealWorld('tune.yaml');
 const holdout = readRealWorld('holdout.yaml');
-/** Every later tuning part (tune-2.yaml … tune-18.yaml; parts 8-10 and 17-18 were holdouts 2-6), whichever exist. */
+/** Every later tuning part (tune-2.yaml … tune-20.yaml; parts 8-10 and 17-18 were holdouts 2-6), whichever exist. */
 const tuneParts = fs
   .readdirSync(REAL_WORLD_DIR)
   .filter((f) => /^tune-\d+\.yaml$/.test(f))
