@@ -6,7 +6,7 @@
  * printed or trained on: only this choice sees it, as counts. After training on every author, the
  * threshold (and demotion) is the one giving the MOST recall on the calibration part with its whole
  * question rate ≤ CALIBRATION_QUESTION_BUDGET and its 999 rate ≤ CALIBRATION_999_BUDGET; among equals
- * the fewest questions, then the highest threshold. When nothing meets both (the rules' own 999s and
+ * the fewest questions, then the highest threshold, then the least demotion. When nothing meets both (the rules' own 999s and
  * questions already exceed them: only better rules can help), the folds' choice stands, flagged
  * `calibrationBudgetMet: no`, rather than a threshold that buys the budget with recall.
  * Demotion stays at or below the folds' choice (at most DEMOTE_BUDGET of real dangers lose the 999).
@@ -63,7 +63,7 @@ export function chooseOnCalibration(scores: readonly OutOfAuthorScore[], folds: 
   const thresholds = Array.from({ length: 451 }, (_, i) => Math.round((0.5 + i / 1000) * 1000) / 1000);
   const all = demotions.flatMap((d) => thresholds.map((t) => outcomeOf(scores, t, d)));
   const within = (o: Outcome) => o.alarms <= CALIBRATION_999_BUDGET * o.negatives && o.questions <= CALIBRATION_QUESTION_BUDGET * o.negatives;
-  const byRecall = (a: Outcome, b: Outcome) => b.caught - a.caught || a.questions - b.questions || b.threshold - a.threshold || b.demoteBelow - a.demoteBelow;
+  const byRecall = (a: Outcome, b: Outcome) => b.caught - a.caught || a.questions - b.questions || b.threshold - a.threshold || a.demoteBelow - b.demoteBelow;
   const ok = all.filter(within).sort(byRecall);
   const atFolds = outcomeOf(scores, folds.threshold, folds.demoteBelow);
   return { chosen: ok[0] ?? atFolds, budgetMet: ok.length > 0, folds: atFolds };
