@@ -37,7 +37,8 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
   let calibration: Record<string, string> = { thresholdFrom: 'out-of-author folds (no calibration part)' };
   const file = path.join(root, DANGER_CALIBRATION_FILE);
   if (fs.existsSync(file)) {
-    const c = chooseOnCalibration(scoresBy(readDangerSet(file, DANGER_CALIBRATION_FILE), danger, vocabulary, model), folds);
+    const scores = scoresBy(readDangerSet(file, DANGER_CALIBRATION_FILE), danger, vocabulary, model);
+    const c = chooseOnCalibration(scores, folds);
     pick = { threshold: c.chosen.threshold, demoteBelow: c.chosen.demoteBelow };
     const line = (o: Outcome) => `caught ${o.caught}/${o.positives}, 999 ${o.alarms}/${o.negatives}, question ${o.questions}/${o.negatives}`;
     const authors = (o: { threshold: number; demoteBelow: number }) => {
@@ -50,6 +51,8 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
       calibrationAtChosen: line(c.chosen),
       foldsChoice: `threshold ${folds.threshold}, demoteBelow ${folds.demoteBelow}`,
       calibrationAtFoldsChoice: line(c.folds),
+      // What the rules give on their own (no backstop question; the folds' demotion): the floor any threshold starts from.
+      calibrationRulesOnly: line(outcomeOf(scores, 1, folds.demoteBelow)),
       outOfAuthorAtChosen: authors(pick),
       outOfAuthorAtFoldsChoice: authors(folds),
     };

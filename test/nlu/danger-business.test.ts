@@ -37,6 +37,9 @@ describe('ordinary business, staffroom idioms and handled-today updates get no d
     ['workplace-idiom', 'the christmas fair plans are dead in the water since the hall roof leaked'],
     ['not-the-risk', 'no present risk that I could see, he was just very tired in maths and says he is fine'],
     ['not-the-risk', 'the man by the junior toilets is our electrician, he has been signed in and is wearing a visitor lanyard'],
+    ['handled', 'the y3 who wandered off at the museum was found straight away by the gift shop and is fine'],
+    ['handled', 'update: she has a bed at her gran\'s tonight, social worker has confirmed'],
+    ['policy-question', 'does our lockdown procedure say anything about a parent with a knife at the gate, for the review?'],
     ['not-the-risk', 'the suitcase he packed was for his grandparents at half term, mum confirmed, not running away'],
     ['scenario-today', 'twilight cpd tonight: a child tells you at 3pm her stepdad hits her and is collecting her. who do you call first?'],
   ])('%s: %s', (by, text) => {
@@ -54,6 +57,8 @@ describe('a live report that contains those words keeps its level', () => {
     'reintegration meeting was today but he has a knife in his bag right now and is threatening a y8',
     'a man says he is a plumber and is in the infant toilets, nobody booked him and the children are going in and out',
     'no present risk from dad, but mum has just rung to say her boyfriend is outside the gate now and he is not allowed near the kids',
+    'the boy who was found straight away last week has gone missing again now from the field and we cannot see him',
+    'dad has turned up at 3 to collect her and he is not allowed to, he is shouting at the door right now',
     'parking warden outside, and the man in the silver car by the car park permits sign is still filming the children right now',
   ])('still asks or calls 999: %s', (text) => expect(level(text)).not.toBe('none'));
 });
