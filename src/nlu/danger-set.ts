@@ -107,6 +107,10 @@ export const DANGER_TUNE_19_FILE = 'test/nlu/danger-real-tune-19.yaml';
 export const DANGER_TUNE_20_FILE = 'test/nlu/danger-real-tune-20.yaml';
 /** Tuning part 21: the retired holdout 7 (author X, seventh round). */
 export const DANGER_TUNE_21_FILE = 'test/nlu/danger-real-tune-21.yaml';
+/** Tuning part 22 (issue 11, eighth round): independent author Y (secondary pupils' online and social lives seen by tutors, pastoral, IT and mentors); may be read while tuning. */
+export const DANGER_TUNE_22_FILE = 'test/nlu/danger-real-tune-22.yaml';
+/** Tuning part 23 (issue 11, eighth round): independent author Z (off the school site: trips at home and abroad, swimming, forest school, DofE, escorts, crossing patrol, holiday clubs, work experience, staff in town); may be read while tuning. */
+export const DANGER_TUNE_23_FILE = 'test/nlu/danger-real-tune-23.yaml';
 
 /** Calibration part (issue 11, eighth round, author V): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_FILE = 'test/nlu/danger-real-calibration.yaml';

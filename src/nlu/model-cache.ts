@@ -60,17 +60,22 @@ export function createFileModelCache(dir: string = defaultCacheDir(), keep = KEE
   };
 }
 
-/** The file's first bytes: the format and its version. */
-const MAGIC = 'SSRM0002';
+/** The file's first bytes: the format and its version (3: the index as its postings). */
+const MAGIC = 'SSRM0003';
 
 /** What the file's JSON header says; the arrays follow it, each starting at a multiple of 8 bytes. */
 interface Header {
-  lexicon: [string, number][];
-  /** Byte length of the string table (the index's terms, then the model's other feature names, joined by newlines). */
+  /** Byte length of the string table (the index's terms, the model's other feature names, the lexicon's words, their stems; joined by newlines). */
   strings: number;
+  /** How many stems of lexicon words the string table ends with. */
+  stems: number;
+  /** How many words the spelling lexicon has (their counts are a Float64Array after the string table). */
+  lexicon: number;
   terms: number;
   documents: number;
   entries: number;
+  /** Bytes per document number in the postings (2 or 4). */
+  documentBytes: 2 | 4;
   linear?: { classes: number; features: number };
   /** The byte order the arrays were written in (they are read only on a machine of the same). */
   endian: 'BE' | 'LE';
@@ -82,17 +87,21 @@ const pad8 = (n: number) => (n + 7) & ~7;
 
 /**
  * The model as one buffer: magic, byte order, header length, the JSON header, then the string
- * table and the typed arrays as they are in memory (IDF, document offsets, terms and weights, the
- * model's feature indices and weights). Undefined when a name holds a newline (never, for stems).
+ * table (feature names, the spelling lexicon's words, their stems) and the typed arrays as they
+ * are in memory (the lexicon's counts, IDF, the postings' offsets, documents and weights, the
+ * model's feature indices and weights). Undefined when a string holds a newline (never, for
+ * stems and words).
  */
 export function encodeModel(model: TrainedModel): Buffer | undefined {
-  const { terms, idf, start, term, weight } = model.index;
+  const { terms, idf, documents, postStart, postDoc, postWeight } = model.index;
   const names = [...terms];
   const position = new Map(terms.map((t, i) => [t, i]));
   const featureIds = model.linear ? Int32Array.from(model.linear.features, (f) => position.get(f) ?? (names.push(f), position.set(f, names.length - 1), names.length - 1)) : undefined;
-  if (names.some((t) => t.includes('\n'))) return undefined;
-  const strings = Buffer.from(names.join('\n'), 'utf8');
-  const arrays: ArrayBufferView[] = [strings, idf, start, term, weight, ...(model.linear && featureIds ? [featureIds, model.linear.weights] : [])];
+  const words = model.lexicon.map(([w]) => w);
+  if ([names, words, model.stems].some((list) => list.some((t) => t.includes('\n')))) return undefined;
+  const strings = Buffer.from([...names, ...words, ...model.stems].join('\n'), 'utf8');
+  const counts = Float64Array.from(model.lexicon, ([, c]) => c);
+  const arrays: ArrayBufferView[] = [strings, counts, idf, postStart, postDoc, postWeight, ...(model.linear && featureIds ? [featureIds, model.linear.weights] : [])];
   const body = Buffer.alloc(arrays.reduce((n, a) => pad8(n) + a.byteLength, 0));
   let at = 0;
   for (const a of arrays) {
@@ -101,11 +110,13 @@ export function encodeModel(model: TrainedModel): Buffer | undefined {
     at += a.byteLength;
   }
   const header: Header = {
-    lexicon: model.lexicon,
     strings: strings.byteLength,
+    stems: model.stems.length,
+    lexicon: words.length,
     terms: terms.length,
-    documents: start.length - 1,
-    entries: term.length,
+    documents,
+    entries: postDoc.length,
+    documentBytes: postDoc instanceof Uint16Array ? 2 : 4,
     ...(model.linear ? { linear: { classes: model.linear.classes, features: model.linear.features.length } } : {}),
     endian: os.endianness(),
     digest: createHash('sha256').update(body).digest('hex'),
@@ -118,7 +129,10 @@ export function encodeModel(model: TrainedModel): Buffer | undefined {
   return Buffer.concat([head, body]);
 }
 
-/** The model in `file` (see encodeModel), viewed in place; undefined when it is not one this code wrote whole. */
+/**
+ * The model in `file` (see encodeModel); its arrays are views of the file, so the index and the
+ * weights cost no copy. Undefined when it is not one this code wrote whole.
+ */
 export function decodeModel(file: Buffer): TrainedModel | undefined {
   if (file.byteLength < 12 || file.toString('latin1', 0, 8) !== MAGIC) return undefined;
   // Typed arrays need aligned byte offsets: copy when the buffer itself is not aligned.
@@ -138,18 +152,30 @@ export function decodeModel(file: Buffer): TrainedModel | undefined {
   };
   const f64 = (n: number) => new Float64Array(buf.buffer, buf.byteOffset + next(8 * n), n);
   const i32 = (n: number) => new Int32Array(buf.buffer, buf.byteOffset + next(4 * n), n);
+  const u16 = (n: number) => new Uint16Array(buf.buffer, buf.byteOffset + next(2 * n), n);
   const stringsAt = next(h.strings);
-  const names = buf.toString('utf8', stringsAt, stringsAt + h.strings).split('\n');
-  const index = { terms: names.slice(0, h.terms), idf: f64(h.terms), start: i32(h.documents + 1), term: i32(h.entries), weight: f64(h.entries) };
+  const names = h.strings === 0 ? [] : buf.toString('utf8', stringsAt, stringsAt + h.strings).split('\n');
+  const counts = f64(h.lexicon);
+  if (!(names.length >= h.lexicon + h.stems)) return undefined;
+  const stems = names.splice(names.length - h.stems, h.stems);
+  const words = names.splice(names.length - h.lexicon, h.lexicon);
+  const lexicon = words.map((w, i): [string, number] => [w, counts[i]!]);
+  const terms = names.slice(0, h.terms);
+  if (terms.length !== h.terms) return undefined;
+  const idf = f64(h.terms);
+  const postStart = i32(h.terms + 1);
+  const postDoc = h.documentBytes === 2 ? u16(h.entries) : h.documentBytes === 4 ? i32(h.entries) : undefined;
+  if (!postDoc) return undefined;
+  const index = { terms, idf, documents: h.documents, postStart, postDoc, postWeight: f64(h.entries) };
   if (!isConsistent(index)) return undefined;
-  if (!h.linear) return at === buf.byteLength ? { lexicon: h.lexicon, index } : undefined;
+  if (!h.linear) return at === buf.byteLength ? { lexicon, stems, index } : undefined;
   const { classes, features: count } = h.linear;
   const ids = i32(count);
   const weights = f64((count + 1) * classes);
   if (at !== buf.byteLength) return undefined;
   const features = Array.from(ids, (i) => names[i]);
   if (features.some((f) => f === undefined)) return undefined;
-  return { lexicon: h.lexicon, index, linear: { features: features as string[], classes, weights } };
+  return { lexicon, stems, index, linear: { features: features as string[], classes, weights } };
 }
 
 function copyAligned(file: Buffer): Buffer {

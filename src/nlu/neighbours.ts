@@ -19,12 +19,13 @@ export function createNeighbourScorer(
   const k = Math.max(1, options.neighbours);
   const sizes = new Array<number>(classes).fill(0);
   for (const c of labels) sizes[c] = (sizes[c] ?? 0) + 1;
+  const label = Int32Array.from(labels); // 4 bytes a document, not the caller's array
   return (v) => {
     const sims = index.similarities(v);
     const top = new Float64Array(classes * k); // per class, its k best similarities, best first
     for (let d = 0; d < sims.length; d++) {
       const s = sims[d]!;
-      const c = labels[d]!;
+      const c = label[d]!;
       if (s <= 0 || s <= top[c * k + k - 1]!) continue;
       let j = c * k + k - 1;
       while (j > c * k && top[j - 1]! < s) (top[j] = top[j - 1]!), j--;

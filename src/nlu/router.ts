@@ -39,7 +39,7 @@ import { createHash } from 'node:crypto';
 import { DEFAULT_LINEAR, restoreLinear, trainLinear, type LinearOptions, type LinearState } from './linear';
 import { bigramsOf, frequentPairsOnly, isBigram } from './bigrams';
 import { createNeighbourScorer } from './neighbours';
-import { createNormaliser, trainedLexicon } from './normalise';
+import { createNormaliser, lexiconStems, trainedLexicon } from './normalise';
 import { createTfIdfIndex, restoreTfIdfIndex, type TfIdfState } from './tfidf';
 import { offerConcern, type ConcernRoute } from './concern-route';
 import { createSeverity, splitTopics } from './topics';
@@ -103,6 +103,8 @@ export interface RouterOptions {
 /** Everything training produces, as plain data: the spelling lexicon, the TF-IDF index, the weights. */
 export interface TrainedModel {
   lexicon: [string, number][];
+  /** The Porter stems of the lexicon's words (normalise.ts lexiconStems), in any order. */
+  stems: string[];
   index: TfIdfState;
   linear?: LinearState;
 }
@@ -168,9 +170,11 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const ids = routable.map((f) => f.id);
   const concern = options.concern && ids.includes(options.concern.flow) ? options.concern : undefined;
   const oosClass = ids.length;
+  // Plain loops, no callbacks over texts or labels: a function's captured variables live in one
+  // context that all its closures share, so a callback would keep every training text as long as the router.
   const texts: string[] = [];
   const labels: number[] = [];
-  routable.forEach((f, c) => [...f.examples, f.title, f.summary].forEach((e) => (texts.push(e), labels.push(c))));
+  for (const [c, f] of routable.entries()) for (const e of [...f.examples, f.title, f.summary]) (texts.push(e), labels.push(c));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
   /** The staff messages are training texts staffFrom … staffTo-1. */
   const staffFrom = texts.length;
@@ -179,22 +183,23 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
     if (c >= 0) (texts.push(m.text), labels.push(c));
   }
   const staffTo = texts.length;
-  routable.forEach((f, c) =>
-    f.examples.forEach((e, i) => {
+  for (const [c, f] of routable.entries()) {
+    for (const [i, e] of f.examples.entries()) {
       for (let k = 1; k <= settings.joined; k++) (texts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), labels.push(c));
-    }),
-  );
+    }
+  }
 
   const classes = oosClass + 1;
   const whoWhat = options.whoWhat;
-  const key = createHash('sha256').update(JSON.stringify({ texts, labels, classes, vocabulary, whoWhat, settings })).digest('hex');
+  const key = trainingKey(texts, { labels, classes, vocabulary, whoWhat, settings });
   const cached = options.cache?.read(key);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
-  const normaliser = createNormaliser(vocabulary, { lexicon, ...(whoWhat ? { whoWhat } : {}) });
+  const stems = cached ? new Set(cached.stems) : lexiconStems(lexicon);
+  const normaliser = createNormaliser(vocabulary, { lexicon, lexiconStems: stems, ...(whoWhat ? { whoWhat } : {}) });
   /** A text's features: stems, concepts, who-what pairings, and word pairs when `bigrams` > 0. */
   const featuresOf = (text: string): string[] =>
     settings.bigrams > 0 ? [...normaliser.features(text), ...bigramsOf(normaliser.stems(text))] : normaliser.features(text);
-  const index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(frequentPairsOnly(texts.map(featuresOf)), {
+  let index = cached ? restoreTfIdfIndex(cached.index) : createTfIdfIndex(frequentPairsOnly(texts.map(featuresOf)), {
         idfPower: settings.idfPower,
         weight: (term: string) => (isBigram(term) ? settings.bigrams : whoWhat && isPairingFeature(term) ? whoWhat.weight : 1),
       });
@@ -203,7 +208,10 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
     : ids.length > 0
       ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings, labels.map((_, i) => (i >= staffFrom && i < staffTo ? settings.staffWeight : 1)))
       : undefined;
-  if (!cached) options.cache?.write(key, { lexicon: [...lexicon], index: index.state(), ...(model ? { linear: model.state() } : {}) });
+  if (!cached) {
+    options.cache?.write(key, { lexicon: [...lexicon], stems: [...stems], index: index.state(), ...(model ? { linear: model.state() } : {}) });
+    index = restoreTfIdfIndex(index.state()); // the same index without the documents' own vectors, needed only to train
+  }
   const nearest = createNeighbourScorer(index, labels, classes, settings);
 
   /** Every flow's probability and out of scope's for a text's features; undefined when no word is known. */
@@ -275,6 +283,16 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
       return offerConcern(result, features, concern, own, MAX_ALTERNATIVES, lessSerious);
     },
   };
+}
+
+/**
+ * sha256 of the training texts (each as JSON, one a line) and then `rest` as JSON, fed to the hash
+ * piece by piece rather than as one string of every text (a few MB at each start).
+ */
+function trainingKey(texts: readonly string[], rest: object): string {
+  const hash = createHash('sha256');
+  for (const t of texts) hash.update(JSON.stringify(t)).update('\n');
+  return hash.update(JSON.stringify(rest)).digest('hex');
 }
 
 function found(candidates: readonly RouteCandidate[], flow: string): boolean {

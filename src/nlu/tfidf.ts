@@ -5,6 +5,10 @@
  * few stems.
  * natural's TfIdf scores a query by summing term weights per document (no cosine, one pass over
  * every document per query), so SafeStep keeps its own few lines here.
+ * Memory (round 8, docs/startup-notes.md): the index *is* its inverted index, three typed arrays
+ * (term → its documents and weights), which the model cache stores and views in place; nothing is
+ * copied at a start. The documents' own vectors (document-major) are needed only to train, so a
+ * restored index rebuilds them only if asked.
  */
 
 /** A sparse vector: term → weight, L2-normalised. */
@@ -14,7 +18,10 @@ export type SparseVector = ReadonlyMap<string, number>;
 export interface TfIdfIndex {
   /** Number of documents. */
   readonly size: number;
-  /** The document's own vector. */
+  /**
+   * The document's own vector (for training). A built index gives its terms in the document's
+   * own order; a restored one in term order (the same vector, rebuilt from the postings).
+   */
   document(i: number): SparseVector;
   /** Weights a bag of terms; terms unknown to the index are dropped (the map may be empty). */
   vector(terms: readonly string[]): SparseVector;
@@ -24,17 +31,22 @@ export interface TfIdfIndex {
   state(): TfIdfState;
 }
 
+/** Document numbers in postings: 16 bits while there are at most 65,536 documents, else 32. */
+export type DocumentIds = Uint16Array | Int32Array;
+
 /**
  * An index as data, packed for a cache (model-cache.ts stores these arrays as they are): the
- * terms in order and each one's IDF weight; document d's entries are `start[d]` … `start[d+1]`-1
- * of `term` (an index into `terms`) and `weight`, in the document's own order.
+ * terms in order and each one's IDF weight, the number of documents, and the postings: term t's
+ * documents (ascending) and weights there are entries `postStart[t]` … `postStart[t+1]`-1 of
+ * `postDoc` and `postWeight`.
  */
 export interface TfIdfState {
   terms: string[];
   idf: Float64Array;
-  start: Int32Array;
-  term: Int32Array;
-  weight: Float64Array;
+  documents: number;
+  postStart: Int32Array;
+  postDoc: DocumentIds;
+  postWeight: Float64Array;
 }
 
 /**
@@ -66,23 +78,71 @@ export function createTfIdfIndex(
     for (const [t, w] of v) (term[at] = ids.get(t)!), (weights[at++] = w);
   });
   start[n] = at;
-  return indexOf({ terms, idf, start, term, weight: weights }, ids);
+  return indexOf(postingsOf(terms, idf, { start, term, weight: weights }), ids, { start, term, weight: weights });
 }
 
-/** Rebuilds an index from its state (see TfIdfIndex.state); throws if the state is inconsistent. */
+/** Rebuilds an index from its state (see TfIdfIndex.state), using its arrays as they are; throws if the state is inconsistent. */
 export function restoreTfIdfIndex(state: TfIdfState): TfIdfIndex {
   if (!isConsistent(state)) throw new Error('tf-idf state: arrays do not match');
   return indexOf(state, new Map(state.terms.map((t, i) => [t, i])));
 }
 
-/** Whether the arrays of `state` fit together (offsets in order, every term index in range). */
+/** Whether the arrays of `state` fit together (offsets in order, each term's documents ascending and in range). */
 export function isConsistent(state: TfIdfState): boolean {
-  const { terms, idf, start, term, weight } = state;
-  const n = start.length - 1;
-  if (idf.length !== terms.length || n < 0 || start[0] !== 0 || start[n] !== term.length || term.length !== weight.length) return false;
-  for (let d = 0; d < n; d++) if (start[d]! > start[d + 1]!) return false;
-  for (let k = 0; k < term.length; k++) if (term[k]! < 0 || term[k]! >= terms.length) return false;
+  const { terms, idf, documents, postStart, postDoc, postWeight } = state;
+  if (idf.length !== terms.length || postStart.length !== terms.length + 1 || postStart[0] !== 0) return false;
+  if (postStart[terms.length] !== postDoc.length || postDoc.length !== postWeight.length || !(documents >= 0)) return false;
+  for (let t = 0; t < terms.length; t++) {
+    if (postStart[t]! > postStart[t + 1]!) return false;
+    for (let k = postStart[t]!, last = -1; k < postStart[t + 1]!; last = postDoc[k++]!) if (postDoc[k]! <= last || postDoc[k]! >= documents) return false;
+  }
   return true;
+}
+
+/** Document-major entries: document d's are `start[d]` … `start[d+1]`-1 of `term` (an index into the terms) and `weight`. */
+interface DocumentRows {
+  start: Int32Array;
+  term: Int32Array;
+  weight: Float64Array;
+}
+
+/** The postings of document-major rows, each term's documents in order (16-bit numbers when they fit). */
+function postingsOf(terms: string[], idf: Float64Array, rows: DocumentRows): TfIdfState {
+  const { start, term, weight } = rows;
+  const n = start.length - 1;
+  const postStart = new Int32Array(terms.length + 1);
+  for (let k = 0; k < term.length; k++) postStart[term[k]! + 1]!++;
+  for (let t = 0; t < terms.length; t++) postStart[t + 1]! += postStart[t]!;
+  const postDoc = n <= 0x10000 ? new Uint16Array(term.length) : new Int32Array(term.length);
+  const postWeight = new Float64Array(term.length);
+  const fill = postStart.slice(0, terms.length);
+  for (let d = 0; d < n; d++) {
+    for (let k = start[d]!; k < start[d + 1]!; k++) {
+      const at = fill[term[k]!]!++;
+      postDoc[at] = d;
+      postWeight[at] = weight[k]!;
+    }
+  }
+  return { terms, idf, documents: n, postStart, postDoc, postWeight };
+}
+
+/** The document-major rows of postings (each document's terms in term order). */
+function rowsOf(state: TfIdfState): DocumentRows {
+  const { documents: n, postStart, postDoc, postWeight } = state;
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < postDoc.length; k++) start[postDoc[k]! + 1]!++;
+  for (let d = 0; d < n; d++) start[d + 1]! += start[d]!;
+  const term = new Int32Array(postDoc.length);
+  const weight = new Float64Array(postDoc.length);
+  const fill = start.slice(0, n);
+  for (let t = 0; t + 1 < postStart.length; t++) {
+    for (let k = postStart[t]!; k < postStart[t + 1]!; k++) {
+      const at = fill[postDoc[k]!]!++;
+      term[at] = t;
+      weight[at] = postWeight[k]!;
+    }
+  }
+  return { start, term, weight };
 }
 
 /** Weights a bag of terms by `idf` (sublinear TF, L2-normalised); `ids`: term → its index in `idf`. */
@@ -104,35 +164,23 @@ function vectoriser(ids: ReadonlyMap<string, number>, idf: Float64Array): (terms
 }
 
 /**
- * The index over documents already weighted. The postings (term → documents) are packed like the
- * documents, in document order, so a message's similarities add up in the same order as ever.
+ * The index over its postings. A message's similarities add up term by term in the message's own
+ * order, each document's share in turn, exactly as when the postings were built from documents.
+ * `built`: the document-major rows the postings came from, when the index was just built.
  */
-function indexOf(state: TfIdfState, ids: ReadonlyMap<string, number>): TfIdfIndex {
-  const { terms, idf, start, term, weight } = state;
-  const n = start.length - 1;
-  const vector = vectoriser(ids, idf);
-  const postStart = new Int32Array(terms.length + 1);
-  for (let k = 0; k < term.length; k++) postStart[term[k]! + 1]!++;
-  for (let t = 0; t < terms.length; t++) postStart[t + 1]! += postStart[t]!;
-  const postDoc = new Int32Array(term.length);
-  const postWeight = new Float64Array(term.length);
-  const fill = postStart.slice(0, terms.length);
-  for (let d = 0; d < n; d++) {
-    for (let k = start[d]!; k < start[d + 1]!; k++) {
-      const at = fill[term[k]!]!++;
-      postDoc[at] = d;
-      postWeight[at] = weight[k]!;
-    }
-  }
-
+function indexOf(state: TfIdfState, ids: ReadonlyMap<string, number>, built?: DocumentRows): TfIdfIndex {
+  const { terms, documents: n, postStart, postDoc, postWeight } = state;
+  let rows = built;
   return {
     size: n,
     document(i) {
+      rows ??= rowsOf(state);
+      const { start, term, weight } = rows;
       const v = new Map<string, number>();
       if (i >= 0 && i < n) for (let k = start[i]!; k < start[i + 1]!; k++) v.set(terms[term[k]!]!, weight[k]!);
       return v;
     },
-    vector,
+    vector: vectoriser(ids, state.idf),
     similarities(v: SparseVector): Float64Array {
       const sims = new Float64Array(n);
       for (const [t, w] of v) {

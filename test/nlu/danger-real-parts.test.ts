@@ -34,6 +34,8 @@ import {
   DANGER_TUNE_19_FILE,
   DANGER_TUNE_20_FILE,
   DANGER_TUNE_21_FILE,
+  DANGER_TUNE_22_FILE,
+  DANGER_TUNE_23_FILE,
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
@@ -75,6 +77,8 @@ const PARTS: Part[] = [
   // Holdouts 6 and 7, retired into tuning in the eighth round; their near-twins of holdouts 1, 2, 8 and the calibration part were taken out.
   { name: 'tuning part 20 (author W, was holdout 6)', file: DANGER_TUNE_20_FILE, danger: 100, quiet: 195, concern: 20, nearCopies: true },
   { name: 'tuning part 21 (author X, was holdout 7)', file: DANGER_TUNE_21_FILE, danger: 100, quiet: 195, concern: 20, nearCopies: true },
+  { name: 'tuning part 22 (author Y)', file: DANGER_TUNE_22_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
+  { name: 'tuning part 23 (author Z)', file: DANGER_TUNE_23_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   { name: 'holdout 8 (seventh author)', file: DANGER_HOLDOUT_8_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },

@@ -3,7 +3,7 @@
  * each by an independent author: tune-2 (C), tune-3 (D), tune-4 (E, trimmed of holdout pages) and
  * tune-5 (F); the fifth round's tune-6 (G); the sixth round's tune-7 (H); and round 7's tune-8 (I),
  * tune-9 (J) and tune-10 (K), holdouts 2-4 retired into tuning, and tune-11 (L) to tune-14 (O), four new
- * authors. Checks the files only, never the
+ * authors; round 8's tune-15 (P). Checks the files only, never the
  * router: well formed, labelled with a flow in flows/ (or null), every flow present, danger never on
  * a not-covered question, no message a repeat or light edit of a dev-set, fresh-set, flow-example,
  * out-of-scope or other real-world phrase, and none a near-twin (shares 45 % of its words) of a
@@ -48,9 +48,16 @@ const PARTS = [
   // Seventh round, independent author O: the youngest and most practical settings (nursery, childminders,
   // KS1, wraparound, cooks, caretakers, drivers, coaches, peris, volunteers, supply); 10-11 a flow.
   { name: 'tuning part 14 (author O)', file: 'tune-14.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Eighth round, independent author P: secondary and sixth-form pastoral staff; 10-12 a flow.
+  { name: 'tuning part 15 (author P)', file: 'tune-15.yaml', messages: 300, perFlow: 10, other: 35 },
   // Eighth round, independent author Q: office, trust and relayed voices (business managers, reception, attendance,
   // data, governors, HR, IT, exams, cover, second-language and voice-to-text); 12 a flow as written.
   { name: 'tuning part 16 (author Q)', file: 'tune-16.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Eighth round, independent author T: primary classroom and playground voices; 10-12 a flow.
+  { name: 'tuning part 19 (author T)', file: 'tune-19.yaml', messages: 300, perFlow: 10, other: 35 },
+  // Eighth round, independent author U: settings outside the ordinary classroom (special, AP/PRU, hospital, boarding,
+  // FE and apprenticeships, coaches, youth workers, chaplains, nurses, counsellors, peripatetic and online tutors).
+  { name: 'tuning part 20 (author U)', file: 'tune-20.yaml', messages: 300, perFlow: 10, other: 35, max: 13 },
 ];
 
 /** Word overlap (Jaccard) at which a tuning message counts as a near-twin of a holdout message. */

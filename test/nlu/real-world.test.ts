@@ -10,7 +10,9 @@
  * every tune-*.yaml part's; its checks report case numbers only, never a message text. (Holdouts 2-4
  * were retired into tuning parts 8-10 in round 7: real-world-parts.test.ts checks them now, and
  * holdout 5 is still compared with all three files, as tune-8/9/10.yaml.) The sixth holdout (holdout-6.yaml, seventh round, sixth author) gets
- * the same checks, with sources disjoint from tune's, holdout 5's and every tune-*.yaml part's.
+ * the same checks, with sources disjoint from tune's, holdout 5's and every tune-*.yaml part's. The
+ * seventh (holdout-7.yaml, eighth round, seventh author) too, compared with tune, holdouts 1, 5 and 6
+ * and every tune-*.yaml part.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +28,8 @@ const SAFEGUARDING_CONCERN = 'safeguarding-concern';
 const tune = readRealWorld('tune.yaml');
 const holdout = readRealWorld('holdout.yaml');
 const holdout5 = readRealWorld('holdout-5.yaml');
+/** The sixth holdout, one of the files the seventh holdout's sources and texts are compared with. */
+const holdout6 = readRealWorld('holdout-6.yaml');
 /** Every later tuning part (tune-2.yaml … tune-10.yaml, the last three holdouts 2-4 until round 7), whichever exist. */
 const tuneParts = fs
   .readdirSync(REAL_WORLD_DIR)
@@ -114,6 +118,14 @@ describe.each([
     earlier: 'the tune part, holdout 5 or any tune-*.yaml part (holdouts 2, 3 and 4 among them)',
     sourcesOf: [tune, holdout5, ...tuneParts],
     textsOf: [tune, holdout, holdout5, ...tuneParts],
+    min: MIN_300,
+  },
+  {
+    name: 'seventh',
+    file: 'holdout-7.yaml',
+    earlier: 'the tune part, holdouts 1, 5 and 6 or any tune-*.yaml part',
+    sourcesOf: [tune, holdout, holdout5, holdout6, ...tuneParts],
+    textsOf: [tune, holdout, holdout5, holdout6, ...tuneParts],
     min: MIN_300,
   },
 ])('the $name real-world holdout ($file)', ({ file, earlier, sourcesOf, textsOf, min }) => {
