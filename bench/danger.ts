@@ -14,8 +14,8 @@ import {
   DANGER_CHECK_2_FILE,
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
-  DANGER_HOLDOUT_6_FILE,
-  DANGER_HOLDOUT_7_FILE,
+  DANGER_CALIBRATION_FILE,
+  DANGER_HOLDOUT_8_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
@@ -33,6 +33,10 @@ import {
   DANGER_TUNE_15_FILE,
   DANGER_TUNE_16_FILE,
   DANGER_TUNE_17_FILE,
+  DANGER_TUNE_18_FILE,
+  DANGER_TUNE_19_FILE,
+  DANGER_TUNE_20_FILE,
+  DANGER_TUNE_21_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -69,8 +73,7 @@ export function measureDanger(root: string): DangerBench {
   const { danger } = createNlu([...content.flows.values()], nlu);
   const real = (file: string) => readDangerSet(path.join(root, file), file);
   const realSets: [name: string, files: string[], tunedOn: boolean][] = [
-    ['Real-world holdout 7 (a sixth author, written first in the seventh round, never read)', [DANGER_HOLDOUT_7_FILE], false],
-    ['Real-world holdout 6 (a fifth author, written first in the sixth round, never read)', [DANGER_HOLDOUT_6_FILE], false],
+    ['Real-world holdout 8 (a seventh author, written first in the eighth round, never read)', [DANGER_HOLDOUT_8_FILE], false],
     ['Real-world holdout 2 (written before the second round, never read)', [DANGER_HOLDOUT_2_FILE], false],
     ['Real-world holdout (never tuned on)', [DANGER_HOLDOUT_FILE], false],
     ['Real-world tuning part', [DANGER_TUNE_FILE], true],
@@ -88,8 +91,12 @@ export function measureDanger(root: string): DangerBench {
     ['Real-world tuning part 13 (holdout 5, author O; retired into tuning in the seventh round)', [DANGER_TUNE_13_FILE], true],
     ['Real-world tuning part 14 (seventh round, independent author P; backstop only)', [DANGER_TUNE_14_FILE], true],
     ['Real-world tuning part 15 (seventh round, independent author Q; backstop only)', [DANGER_TUNE_15_FILE], true],
-    ['Real-world tuning part 16 (seventh round, author R; a check on the round, not trained on)', [DANGER_TUNE_16_FILE], false],
-    ['Real-world tuning part 17 (seventh round, author S; a check on the round, not trained on)', [DANGER_TUNE_17_FILE], false],
+    ['Real-world tuning part 16 (seventh round, author R; in the backstop since the eighth)', [DANGER_TUNE_16_FILE], true],
+    ['Real-world tuning part 17 (seventh round, author S; in the backstop since the eighth)', [DANGER_TUNE_17_FILE], true],
+    ['Real-world tuning part 18 (eighth round, author T)', [DANGER_TUNE_18_FILE], true],
+    ['Real-world tuning part 19 (eighth round, author U)', [DANGER_TUNE_19_FILE], true],
+    ['Real-world tuning part 20 (holdout 6, author W; retired into tuning in the eighth round)', [DANGER_TUNE_20_FILE], true],
+    ['Real-world tuning part 21 (holdout 7, author X; retired into tuning in the eighth round)', [DANGER_TUNE_21_FILE], true],
     ["Author's two self-checks (third round; each measured once, then tuned on)", [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE], true],
   ];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
@@ -100,11 +107,15 @@ export function measureDanger(root: string): DangerBench {
     all.push(...cases);
     return { name, file: files.join(' + '), listTexts: tunedOn, evaluation: evaluateDanger(danger, cases), breakdown: breakdown(danger, cases) };
   });
+  // The calibration part (author V) sets the backstop's threshold, so it is neither a holdout nor
+  // tuning material: counts only, its own line, no breakdown and never its texts.
+  const calibration = real(DANGER_CALIBRATION_FILE);
   sets.push(
+    { name: 'Calibration part (author V; only the backstop threshold choice sees its counts)', file: DANGER_CALIBRATION_FILE, listTexts: false, evaluation: evaluateDanger(danger, calibration) },
     { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
     { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },
   );
-  const texts = [...all, ...dev, ...fresh].map((c) => c.text);
+  const texts = [...all, ...calibration, ...dev, ...fresh].map((c) => c.text);
   for (const t of texts.slice(0, 50)) danger.detect(t); // warm up
   const t0 = performance.now();
   for (let i = 0; i < 5; i++) for (const t of texts) danger.detect(t);

@@ -67,6 +67,8 @@ export interface Example {
   danger: boolean;
   /** A near-miss written to look like danger (counts HARD_WEIGHT times in training). */
   hard?: boolean;
+  /** A hand-written `certain` example: the demotion threshold stays under its score (it must keep the 999 reply). */
+  sure?: boolean;
   /** The real-world tuning author it came from (DANGER_AUTHORS), for the per-author folds. */
   author?: string;
 }
@@ -103,7 +105,8 @@ export function readTrainingData(root: string, rules: DangerDetector, authors: r
     return t;
   };
   const ex = parse(text(LIKENESS_TRAINING_FILES[0])) as { certain: { text: string }[]; possible: { text: string }[]; danger: string[]; quiet: string[] };
-  for (const e of [...ex.certain, ...ex.possible]) examples.push({ text: e.text, danger: true });
+  for (const e of ex.certain) examples.push({ text: e.text, danger: true, sure: true });
+  for (const e of ex.possible) examples.push({ text: e.text, danger: true });
   for (const t of ex.danger) examples.push({ text: t, danger: true });
   for (const t of ex.quiet) examples.push({ text: t, danger: false, hard: true });
   const own = parse(text(LIKENESS_TRAINING_FILES[1])) as { danger: string[]; notDanger: string[] };
@@ -125,10 +128,38 @@ export function readTrainingData(root: string, rules: DangerDetector, authors: r
 }
 
 const STOP = new Set(LIKENESS_STOPWORDS.map(stem));
-const featuresOf = (text: string, vocabulary: Vocabulary): string[] => [...features(likenessTokens(text, vocabulary), STOP)];
+const featureMemo = new WeakMap<Vocabulary, Map<string, string[]>>();
+/** A message's features (memoised per vocabulary: the folds fit the same messages many times). */
+const featuresOf = (text: string, vocabulary: Vocabulary): string[] => {
+  let memo = featureMemo.get(vocabulary);
+  if (!memo) featureMemo.set(vocabulary, (memo = new Map()));
+  let f = memo.get(text);
+  if (!f) memo.set(text, (f = [...features(likenessTokens(text, vocabulary), STOP)]));
+  return f;
+};
 
-/** Fits weights and bias on the examples (deterministic). */
+/** Fitted models by a digest of their inputs (examples, settings, vocabulary): see fit(). */
+const fitMemo = new Map<string, { bias: number; weights: Map<string, number> }>();
+const vocabularyIds = new WeakMap<Vocabulary, string>();
+let vocabularies = 0;
+
+/**
+ * Fits weights and bias on the examples (deterministic). The per-author folds fit the same subsets
+ * again and again (the trainer's folds "without Y" are leave-one-author-out's "without X" models,
+ * and "without X and Y" is "without Y and X"), so a fit is kept for the life of the process under a
+ * digest of its exact inputs and returned as is when asked again (callers never change it).
+ */
 export function fit(examples: readonly Example[], vocabulary: Vocabulary): { bias: number; weights: Map<string, number> } {
+  if (!vocabularyIds.has(vocabulary)) vocabularyIds.set(vocabulary, String(++vocabularies));
+  const h = createHash('sha256').update(JSON.stringify(HYPER)).update(vocabularyIds.get(vocabulary)!);
+  for (const e of examples) h.update(`${e.danger ? 1 : 0}${e.hard ? 1 : 0}${e.text}\0`);
+  const key = h.digest('hex');
+  let m = fitMemo.get(key);
+  if (!m) fitMemo.set(key, (m = fitUncached(examples, vocabulary)));
+  return m;
+}
+
+function fitUncached(examples: readonly Example[], vocabulary: Vocabulary): { bias: number; weights: Map<string, number> } {
   const rows = examples.map((e) => ({ f: featuresOf(e.text, vocabulary), y: e.danger ? 1 : 0, k: e.hard ? HARD_WEIGHT : 1 }));
   const count = new Map<string, number>();
   for (const r of rows) for (const f of r.f) count.set(f, (count.get(f) ?? 0) + 1);
@@ -138,16 +169,25 @@ export function fit(examples: readonly Example[], vocabulary: Vocabulary): { bia
   const pos = xs.filter((r) => r.y === 1).reduce((n, r) => n + r.k, 0);
   const neg = xs.filter((r) => r.y === 0).reduce((n, r) => n + r.k, 0);
   const weightOf = (r: { y: number; k: number }): number => r.k * (r.y === 1 ? (pos + neg) / (2 * pos) : (pos + neg) / (2 * neg));
+  // Flat typed arrays (same order, same arithmetic as row objects, about twice as fast).
+  const start = new Int32Array(xs.length + 1);
+  xs.forEach((r, j) => (start[j + 1] = start[j]! + r.ids.length));
+  const ids = Int32Array.from(xs.flatMap((r) => r.ids));
+  const ys = Float64Array.from(xs, (r) => r.y);
+  const ks = Float64Array.from(xs, weightOf);
   const w = new Float64Array(keep.length);
+  const g = new Float64Array(keep.length);
   let b = 0;
   for (let epoch = 0; epoch < HYPER.epochs; epoch++) {
-    const g = new Float64Array(keep.length);
+    g.fill(0);
     let gb = 0;
-    for (const r of xs) {
+    for (let j = 0; j < xs.length; j++) {
+      const from = start[j]!;
+      const to = start[j + 1]!;
       let z = b;
-      for (const i of r.ids) z += w[i]!;
-      const err = (1 / (1 + Math.exp(-z)) - r.y) * weightOf(r);
-      for (const i of r.ids) g[i]! += err;
+      for (let p = from; p < to; p++) z += w[ids[p]!]!;
+      const err = (1 / (1 + Math.exp(-z)) - ys[j]!) * ks[j]!;
+      for (let p = from; p < to; p++) g[ids[p]!]! += err;
       gb += err;
     }
     for (let i = 0; i < w.length; i++) w[i]! -= HYPER.rate * (g[i]! / xs.length + HYPER.l2 * w[i]!);

@@ -49,6 +49,7 @@ export function outOfAuthorScores(examples: readonly Example[], danger: DangerRu
   const out: OutOfAuthorScore[] = [];
   const shared = o.trainOnAuthors === false ? fit(trainable(examples, o), vocabulary) : undefined;
   const rules = createDangerDetector({ ...danger, likeness: undefined }, { vocabulary });
+  const explicit = explicitOf(danger, vocabulary);
   for (const a of authorsOf(examples)) {
     const m = shared ?? fit(examples.filter((e) => e.author !== a), vocabulary);
     const d = detectorFor(danger, m, vocabulary);
@@ -56,10 +57,31 @@ export function outOfAuthorScores(examples: readonly Example[], danger: DangerRu
     for (const e of examples) {
       if (e.author !== a) continue;
       const r = rules.detect(e.text);
-      out.push({ e, s: d.likenessOf(e.text), raw: demotionScore(raw, likenessTokens(e.text, vocabulary)), certain: r.danger, asked: !r.danger && r.question === true });
+      out.push(scored(e, r, d.likenessOf(e.text), raw, explicit, vocabulary));
     }
   }
   return out;
+}
+
+/** Whether a 999 verdict is kept from demotion (neverDemotedBy): it stays 999 with every message demoted. */
+function explicitOf(danger: DangerRules, vocabulary: Vocabulary): (text: string) => boolean {
+  if (danger.neverDemotedBy === undefined) return () => false;
+  const all = createDangerDetector({ ...danger, likeness: { ...draftModel({ bias: 0, weights: new Map() }, '0'.repeat(16)), demoteBelow: 0.9999 } }, { vocabulary });
+  return (text) => all.detect(text).danger;
+}
+
+function scored(e: Example, r: { danger: boolean; question?: boolean }, s: number | undefined, raw: ReturnType<typeof createLikeness>, explicit: (t: string) => boolean, vocabulary: Vocabulary): OutOfAuthorScore {
+  const score = r.danger && explicit(e.text) ? 1 : demotionScore(raw, likenessTokens(e.text, vocabulary));
+  return { e, s, raw: score, certain: r.danger, asked: !r.danger && r.question === true };
+}
+
+/** Messages scored by one model (the shipped one, for the calibration part): as outOfAuthorScores, in sample for the model. */
+export function scoresBy(cases: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, model: Fitted): OutOfAuthorScore[] {
+  const rules = createDangerDetector({ ...danger, likeness: undefined }, { vocabulary });
+  const d = detectorFor(danger, model, vocabulary);
+  const raw = createLikeness(draftModel(model, '0'.repeat(16)));
+  const explicit = explicitOf(danger, vocabulary);
+  return cases.map((c) => scored({ text: c.text, danger: c.danger }, rules.detect(c.text), d.likenessOf(c.text), raw, explicit, vocabulary));
 }
 
 /**
@@ -77,13 +99,19 @@ export interface ThresholdChoice {
   threshold: number;
   demoteBelow: number;
   report: Record<string, number | string>;
+  /** The out-of-author scores it was chosen on (for the calibration choice's comparison). */
+  oof: OutOfAuthorScore[];
 }
 
 /** The threshold for `model` (fitted on `examples`), from out-of-author scores, the dev set and the near-misses. */
 export function chooseThreshold(examples: readonly Example[], dev: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, model: Fitted, o: FoldOptions = {}): ThresholdChoice {
   const oof = outOfAuthorScores(examples, danger, vocabulary, o);
   const d = detectorFor(danger, model, vocabulary);
-  const demoteBelow = chooseDemotion(oof);
+  // Demotion also stays under every hand-written certain example (the project's own statement of what
+  // must get 999; eighth round: with 21 authors it would have demoted "a pupil said he wants to kill himself").
+  const raw = createLikeness(draftModel(model, '0'.repeat(16)));
+  const sureMin = Math.min(1, ...examples.filter((e) => e.sure).map((e) => demotionScore(raw, likenessTokens(e.text, vocabulary))));
+  const demoteBelow = Math.min(chooseDemotion(oof), Math.floor(sureMin * 1000) / 1000);
   const desc = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined).sort((a, b) => b - a);
   // The threshold sits just above the (allowed+1)-th highest quiet non-danger score, where `allowed` is
   // what the budget leaves once the rules' own questions and the demoted 999s are counted.
@@ -107,6 +135,7 @@ export function chooseThreshold(examples: readonly Example[], dev: readonly { te
   return {
     threshold,
     demoteBelow,
+    oof,
     report: {
       demoteBudget: DEMOTE_BUDGET,
       outOfAuthor999DangerDemoted: demoted(true),

@@ -12,6 +12,9 @@
  * - `certainNeeds` (signals.yaml, optional): a cue that must match, outside the words of every
  *   canceller that spoke, for any signal to stay `certain` — a present anchor (now, tonight, at the
  *   gate, is missing, has taken). Without it a certain risk becomes the question.
+ * - `neverDemotedBy` (signals.yaml, optional): a cue — the message itself says a child is in danger
+ *   now — that, matching outside every canceller's words, keeps a 999 verdict from the backstop's
+ *   business demotion (eighth round: "i think a kid is in danger, what do i do").
  * - `cancellers`: words that make a risk about the past, a hypothetical, a policy question or a
  *   joke. Each lowers every fired signal by `lowers` levels (certain → possible → none), or by
  *   `lowersWhenKept` when the cue named `keptBy` (e.g. "right now") still matches once the
@@ -81,8 +84,9 @@ function checkCue(known: ReadonlySet<string>, cue: string, ctx: z.RefinementCtx,
 
 /** content/danger/signals.yaml, given the cue ids of cues.yaml. */
 export function signalsFileSchema(cues: ReadonlySet<string>) {
-  return z.strictObject({ certainNeeds: id.optional(), signals: z.array(SignalSchema).min(1) }).superRefine((file, ctx) => {
+  return z.strictObject({ certainNeeds: id.optional(), neverDemotedBy: id.optional(), signals: z.array(SignalSchema).min(1) }).superRefine((file, ctx) => {
     if (file.certainNeeds !== undefined) checkCue(cues, file.certainNeeds, ctx, ['certainNeeds']);
+    if (file.neverDemotedBy !== undefined) checkCue(cues, file.neverDemotedBy, ctx, ['neverDemotedBy']);
     const seen = new Set<string>();
     file.signals.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', message: `duplicate signal id "${s.id}"`, path: ['signals', i, 'id'] });
@@ -112,6 +116,8 @@ export const DangerRulesSchema = z.strictObject({
   cancellers: z.array(CancellerSchema).default([]),
   /** signals.yaml `certainNeeds`: the cue (a present anchor) without which a certain risk is only asked about. */
   certainNeeds: id.optional(),
+  /** signals.yaml `neverDemotedBy`: the cue (an explicit statement of danger now) that keeps a 999 verdict from demotion. */
+  neverDemotedBy: id.optional(),
   /** content/danger/likeness.yaml: the learned backstop that may only raise the question (optional). */
   likeness: LikenessSchema.optional(),
 });

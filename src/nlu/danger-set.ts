@@ -69,8 +69,6 @@ export const DANGER_TUNE_9_FILE = 'test/nlu/danger-real-tune-9.yaml';
 /** Tuning part 10 (issue 11, sixth round): independent author L (DSLs, heads, office, attendance, governors; "today" words that are not an emergency); may be read while tuning. */
 export const DANGER_TUNE_10_FILE = 'test/nlu/danger-real-tune-10.yaml';
 
-/** The sixth holdout (issue 11, sixth round): written first, by a fifth author who never saw the rules, their training data or any other set; bench only. */
-export const DANGER_HOLDOUT_6_FILE = 'test/nlu/danger-real-holdout-6.yaml';
 
 /**
  * Tuning parts 11-13 (issue 11, seventh round): holdouts 3, 4 and 5, each measured three to five times,
@@ -82,8 +80,6 @@ export const DANGER_TUNE_12_FILE = 'test/nlu/danger-real-tune-12.yaml';
 /** Tuning part 13: the retired holdout 5 (author O, a fourth author; fifth round). */
 export const DANGER_TUNE_13_FILE = 'test/nlu/danger-real-tune-13.yaml';
 
-/** The seventh holdout (issue 11, seventh round): written first, by a sixth author who never saw the rules, their training data or any other set; bench only. */
-export const DANGER_HOLDOUT_7_FILE = 'test/nlu/danger-real-holdout-7.yaml';
 
 /** The eighth holdout (issue 11, eighth round): written first, by a seventh author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_8_FILE = 'test/nlu/danger-real-holdout-8.yaml';
@@ -104,6 +100,13 @@ export const DANGER_TUNE_18_FILE = 'test/nlu/danger-real-tune-18.yaml';
 /** Tuning part 19 (issue 11, eighth round): independent author U (nursery, childminders, KS1, SEND, 1:1, midday, first-aid, site and escort staff); may be read while tuning. */
 export const DANGER_TUNE_19_FILE = 'test/nlu/danger-real-tune-19.yaml';
 
+/**
+ * Tuning parts 20 and 21 (issue 11, eighth round): holdouts 6 and 7, each measured twice, retired into
+ * tuning (authors W and X; their near-twins of the remaining holdouts and the calibration part taken out).
+ */
+export const DANGER_TUNE_20_FILE = 'test/nlu/danger-real-tune-20.yaml';
+/** Tuning part 21: the retired holdout 7 (author X, seventh round). */
+export const DANGER_TUNE_21_FILE = 'test/nlu/danger-real-tune-21.yaml';
 /** Tuning part 22 (issue 11, eighth round): independent author Y (secondary pupils' online and social lives seen by tutors, pastoral, IT and mentors); may be read while tuning. */
 export const DANGER_TUNE_22_FILE = 'test/nlu/danger-real-tune-22.yaml';
 /** Tuning part 23 (issue 11, eighth round): independent author Z (off the school site: trips at home and abroad, swimming, forest school, DofE, escorts, crossing patrol, holiday clubs, work experience, staff in town); may be read while tuning. */
@@ -133,8 +136,9 @@ export interface DangerAuthor {
  * The tuning material by author (issue 11, fourth round), for the leave-one-author-out measures and
  * the likeness backstop's per-author folds: the first round's author, the third round's author (tuning
  * part 2 and the two self-checks), and the independent authors since: A, B, G, H, I, J, K, L, the
- * retired holdouts' authors M, N and O, and P and Q (seventh round). R and S (tuning parts 16, 17) are
- * not here yet: they were kept as a check on the seventh round (danger-real.md).
+ * retired holdouts' authors M, N and O, P and Q (seventh round), and since the eighth round every
+ * tuning author: R, S (parts 16, 17), T, U (parts 18, 19) and the retired holdouts' authors W and X
+ * (parts 20, 21). Never a holdout or the calibration part (DANGER_CALIBRATION_FILE).
  */
 export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   { id: 'tune-1', files: [DANGER_TUNE_FILE] },
@@ -161,6 +165,14 @@ export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   // written from them.
   { id: 'tune-14', files: [DANGER_TUNE_14_FILE] },
   { id: 'tune-15', files: [DANGER_TUNE_15_FILE] },
+  // Eighth round: R and S (kept out as a check on the seventh round), T and U (first reads in
+  // danger-real.md), W and X (holdouts 6 and 7, measured twice, retired into tuning).
+  { id: 'tune-16', files: [DANGER_TUNE_16_FILE] },
+  { id: 'tune-17', files: [DANGER_TUNE_17_FILE] },
+  { id: 'tune-18', files: [DANGER_TUNE_18_FILE] },
+  { id: 'tune-19', files: [DANGER_TUNE_19_FILE] },
+  { id: 'tune-20', files: [DANGER_TUNE_20_FILE] },
+  { id: 'tune-21', files: [DANGER_TUNE_21_FILE] },
 ];
 
 /** Each author's messages under `root` (a missing file is a content_error naming it). */

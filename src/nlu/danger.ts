@@ -162,8 +162,10 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     const live = fired.filter((s) => levelOf(s) > 0);
     let top = LEVELS[Math.max(0, ...live.map(levelOf))];
     // A 999 verdict the backstop scores as ordinary business is asked about instead (one level
-    // down, never to nothing: only a canceller can silence a risk).
-    if (top === 'certain' && likeness && likeness.demoteBelow > 0 && demotionScore(likeness, flat.split(' ')) < likeness.demoteBelow) {
+    // down, never to nothing: only a canceller can silence a risk), unless the message says in so
+    // many words that a child is in danger now (`neverDemotedBy`, outside any canceller's words).
+    const explicit = rules.neverDemotedBy !== undefined && cueIn(rules.neverDemotedBy, forms.map((f) => blank(f, spoke)));
+    if (top === 'certain' && !explicit && likeness && likeness.demoteBelow > 0 && demotionScore(likeness, flat.split(' ')) < likeness.demoteBelow) {
       top = 'possible';
       cancelledBy.push('looks-like-business');
     }

@@ -136,10 +136,10 @@ function readDanger(read: <S extends z.ZodType>(file: string, schema: S, depends
   const { cues } = read(NLU_FILES.dangerCues, CuesFileSchema);
   const known = new Set(Object.keys(cues));
   const cueNames = JSON.stringify([...known].sort());
-  const { signals, certainNeeds } = read(NLU_FILES.dangerSignals, signalsFileSchema(known), cueNames);
+  const { signals, certainNeeds, neverDemotedBy } = read(NLU_FILES.dangerSignals, signalsFileSchema(known), cueNames);
   const { cancellers } = read(NLU_FILES.dangerCancellers, cancellersFileSchema(known), cueNames);
   const likeness = exists(NLU_FILES.dangerLikeness) ? read(NLU_FILES.dangerLikeness, LikenessSchema) : undefined;
-  return { cues, signals, cancellers, ...(certainNeeds ? { certainNeeds } : {}), ...(likeness ? { likeness } : {}) };
+  return { cues, signals, cancellers, ...(certainNeeds ? { certainNeeds } : {}), ...(neverDemotedBy ? { neverDemotedBy } : {}), ...(likeness ? { likeness } : {}) };
 }
 
 /**

@@ -23,6 +23,8 @@ describe('ordinary business, staffroom idioms and handled-today updates get no d
     ['staff-business', 'emergency governors meeting tonight at 6 about the budget'],
     ['staff-business', 'the caretaker is testing the fire alarms at 9 tomorrow, they will go off for a minute'],
     ['staff-business', 'the minibus is running 15 minutes late from the swimming pool, children will be back by 3.30'],
+    ['staff-business', 'is the breakfast club register on the ipad now or still on paper?'],
+    ['staff-business', 'the warden is handing out parking tickets on the zig zags again at pick up, can we put it in the newsletter?'],
     ['staff-business', 'FGM awareness training is on the inset agenda today after lunch'],
     ['workplace-idiom', 'the head is going to kill us when she sees the attendance figures'],
     ['workplace-idiom', 'our netball team got thrashed 12-2 but they were brilliant'],
@@ -30,6 +32,15 @@ describe('ordinary business, staffroom idioms and handled-today updates get no d
     ['handled-today', 'this morning a y2 fell off the climbing frame, ice pack and a bump note, he was fine all day, logged'],
     ['handled-today', 'the boy who brought a lighter in has done his exclusion and his reintegration meeting is at 10'],
     ['told-today-about-the-past', 'we are sending her chronology to the new school today, she moved in the summer after last years concerns'],
+    // Eighth round (own phrasings of the categories in danger-real.md, "Eighth round").
+    ['workplace-idiom', 'the office is going to kill me when they see I double booked the hall for the disco'],
+    ['workplace-idiom', 'the y6 are going to die when they see how long the spelling test is'],
+    ['workplace-idiom', 'the christmas fair plans are dead in the water since the hall roof leaked'],
+    ['not-the-risk', 'no present risk that I could see, he was just very tired in maths and says he is fine'],
+    ['not-the-risk', 'the man by the junior toilets is our electrician, he has been signed in and is wearing a visitor lanyard'],
+    ['handled', 'the y3 who wandered off at the museum was found straight away by the gift shop and is fine'],
+    ['handled', 'update: she has a bed at her gran\'s tonight, social worker has confirmed'],
+    ['policy-question', 'does our lockdown procedure say anything about a parent with a knife at the gate, for the review?'],
     ['not-the-risk', 'the suitcase he packed was for his grandparents at half term, mum confirmed, not running away'],
     ['scenario-today', 'twilight cpd tonight: a child tells you at 3pm her stepdad hits her and is collecting her. who do you call first?'],
   ])('%s: %s', (by, text) => {
@@ -45,5 +56,21 @@ describe('a live report that contains those words keeps its level', () => {
     'logged this morning, but he is still with his mum\'s boyfriend at the flat right now and she is scared',
     'the head is going to kill me but a man has just walked into the infant toilets and will not leave',
     'reintegration meeting was today but he has a knife in his bag right now and is threatening a y8',
+    'the register on the tablet says 30 but I can only count 29 and one is still not back from the toilets right now',
+    'a man says he is a plumber and is in the infant toilets, nobody booked him and the children are going in and out',
+    'no present risk from dad, but mum has just rung to say her boyfriend is outside the gate now and he is not allowed near the kids',
+    'the boy who was found straight away last week has gone missing again now from the field and we cannot see him',
+    'dad has turned up at 3 to collect her and he is not allowed to, he is shouting at the door right now',
+    'parking warden outside, and the man in the silver car by the car park permits sign is still filming the children right now',
   ])('still asks or calls 999: %s', (text) => expect(level(text)).not.toBe('none'));
+});
+
+// Eighth round: a message that says in so many words that a child is in danger now is never demoted
+// as business by the backstop (signals.yaml neverDemotedBy), however many business messages say "danger".
+describe('an explicit statement of danger now keeps the 999 reply', () => {
+  test.each([
+    'i think a kid is in danger, what do i do',
+    'one of my pupils is in danger right now and I do not know who to ring',
+  ])('999: %s', (text) => expect(level(text)).toBe('certain'));
+  test('but "in danger of" falling behind is not danger', () => expect(level('a pupil is in danger of failing maths this term, what do i do')).toBe('none'));
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fit, type Example } from '../../src/nlu/danger-likeness-fit';
 import { chooseThreshold, leaveOneAuthorOut, outOfAuthorScores } from '../../src/nlu/danger-likeness-folds';
-import { DANGER_AUTHORS } from '../../src/nlu/danger-set';
+import { DANGER_AUTHORS, DANGER_CALIBRATION_FILE } from '../../src/nlu/danger-set';
 import { DEV_SET_FILE, FRESH_SET_FILE } from '../../src/nlu/dev-set';
 import { ROOT, shippedNlu } from './fixtures';
 
@@ -56,12 +56,14 @@ describe('per-author folds of the likeness backstop', () => {
 describe('the authors of tuning material', () => {
   // The backstop trains on every file listed here and bench/danger-authors reads them: a holdout,
   // the dev set or the fresh set must never be one of them.
-  test('are fifteen, and list only tuning files (no holdout, dev or fresh set)', () => {
+  test('are twenty-one, and list only tuning files (no holdout, calibration part, dev or fresh set)', () => {
     const files = DANGER_AUTHORS.flatMap((a) => a.files);
-    expect(DANGER_AUTHORS.map((a) => a.id)).toEqual(['tune-1', 'tune-2', 'tune-3', 'tune-4', 'tune-5', 'tune-6', 'tune-7', 'tune-8', 'tune-9', 'tune-10', 'tune-11', 'tune-12', 'tune-13', 'tune-14', 'tune-15']);
-    // Every holdout file there is (holdouts 3-5 were retired into tuning parts 11-13 in the seventh round).
-    const holdouts = fs.readdirSync(path.join(ROOT, 'test/nlu')).filter((f) => /^danger-real-holdout.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
-    expect(holdouts.length).toBeGreaterThanOrEqual(3);
+    expect(DANGER_AUTHORS.map((a) => a.id)).toEqual(Array.from({ length: 21 }, (_, i) => `tune-${i + 1}`));
+    // Every holdout file there is (3-7 were retired into tuning parts 11-13, 20 and 21) and the
+    // calibration part, which only the threshold choice may see (as counts).
+    const holdouts = fs.readdirSync(path.join(ROOT, 'test/nlu')).filter((f) => /^danger-real-(holdout|calibration).*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
+    expect(holdouts).toEqual(expect.arrayContaining([DANGER_CALIBRATION_FILE]));
+    expect(holdouts.length).toBeGreaterThanOrEqual(4);
     for (const f of [...holdouts, DEV_SET_FILE, FRESH_SET_FILE]) expect(files).not.toContain(f);
     expect(files.every((f) => /^test\/nlu\/danger-real-(tune|check)[-0-9]*\.yaml$/.test(f))).toBe(true);
   });

@@ -1,7 +1,7 @@
 /**
  * The shape of the fourth to eighth rounds' real-world danger files (test/nlu/danger-real.md): tuning
- * parts 3–19, each by an independent author (11–13 are holdouts 3, 4 and 5, retired into tuning in the
- * seventh round), the holdouts 6, 7 and 8, each by an author who never saw the rules, and the eighth
+ * parts 3–21, each by an independent author (11–13 are holdouts 3, 4 and 5, retired into tuning in the
+ * seventh round; 20 and 21 are holdouts 6 and 7, retired in the eighth), holdout 8, by an author who never saw the rules, and the eighth
  * round's calibration part (author V; kept apart like a holdout). Counts, labels, kinds, no repeats
  * within a file or from any other danger file, and no near-twin between tuning material and any
  * remaining holdout (two authors retelling one public story). Texts are
@@ -13,8 +13,6 @@ import { parse } from 'yaml';
 import {
   DANGER_CALIBRATION_FILE,
   DANGER_HOLDOUT_2_FILE,
-  DANGER_HOLDOUT_6_FILE,
-  DANGER_HOLDOUT_7_FILE,
   DANGER_HOLDOUT_8_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_3_FILE,
@@ -34,6 +32,8 @@ import {
   DANGER_TUNE_17_FILE,
   DANGER_TUNE_18_FILE,
   DANGER_TUNE_19_FILE,
+  DANGER_TUNE_20_FILE,
+  DANGER_TUNE_21_FILE,
   DANGER_TUNE_22_FILE,
   DANGER_TUNE_23_FILE,
   readDangerSet,
@@ -74,10 +74,11 @@ const PARTS: Part[] = [
   { name: 'tuning part 17 (author S)', file: DANGER_TUNE_17_FILE, danger: 130, quiet: 220, concern: 20, nearCopies: true },
   { name: 'tuning part 18 (author T)', file: DANGER_TUNE_18_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   { name: 'tuning part 19 (author U)', file: DANGER_TUNE_19_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
+  // Holdouts 6 and 7, retired into tuning in the eighth round; their near-twins of holdouts 1, 2, 8 and the calibration part were taken out.
+  { name: 'tuning part 20 (author W, was holdout 6)', file: DANGER_TUNE_20_FILE, danger: 100, quiet: 195, concern: 20, nearCopies: true },
+  { name: 'tuning part 21 (author X, was holdout 7)', file: DANGER_TUNE_21_FILE, danger: 100, quiet: 195, concern: 20, nearCopies: true },
   { name: 'tuning part 22 (author Y)', file: DANGER_TUNE_22_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   { name: 'tuning part 23 (author Z)', file: DANGER_TUNE_23_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
-  { name: 'holdout 6 (fifth author)', file: DANGER_HOLDOUT_6_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
-  { name: 'holdout 7 (sixth author)', file: DANGER_HOLDOUT_7_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   { name: 'holdout 8 (seventh author)', file: DANGER_HOLDOUT_8_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
@@ -86,7 +87,7 @@ const PARTS: Part[] = [
 const NLU_DIR = path.join(ROOT, 'test/nlu');
 const realFiles = fs.readdirSync(NLU_DIR).filter((f) => /^danger-real-.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
 const isHoldout = (file: string) => /holdout|calibration/.test(file);
-/** Every remaining holdout (1, 2, 6, 7 and 8; 3-5 were retired into tuning parts 11-13) and the calibration part. */
+/** Every remaining holdout (1, 2 and 8; 3-7 were retired into tuning parts 11-13, 20 and 21) and the calibration part. */
 const HOLDOUTS = realFiles.filter(isHoldout);
 /**
  * Every tuning part is kept clear of every remaining holdout (half the words shared), whichever round
@@ -96,12 +97,10 @@ const HOLDOUTS = realFiles.filter(isHoldout);
  * retired into a tuning part its file name loses "holdout" and the check follows on its own.
  */
 const OLD_HOLDOUTS = [DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE];
+// Eighth round: the near-twins of parts 3, 7, 9 and 16 (eight in all) were cut on the tuning side before
+// R joined the backstop; part 4 keeps its two (one the idiom the backstop was trained with since round 4).
 const KNOWN_OLD_TWINS: Record<string, number> = {
-  [DANGER_TUNE_3_FILE]: 1,
-  [DANGER_TUNE_4_FILE]: 2, // includes the idiom the backstop was trained with
-  [DANGER_TUNE_7_FILE]: 1,
-  [DANGER_TUNE_9_FILE]: 1,
-  [DANGER_TUNE_16_FILE]: 5,
+  [DANGER_TUNE_4_FILE]: 2,
 };
 const KINDS = ['past', 'policy', 'hypo', 'idiom', 'business', 'online', 'negation'];
 const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();

@@ -1,7 +1,8 @@
 /**
  * The real-world danger set (test/nlu/danger-real.md): the floors on its tuning parts, and the shape
  * of the first two holdouts (which `npm run bench` measures; nobody tunes on them, so no floor here).
- * Holdouts 3-5 were retired into tuning parts 11-13 in the seventh round.
+ * Holdouts 3-5 were retired into tuning parts 11-13 in the seventh round, 6 and 7 into parts 20 and
+ * 21 in the eighth; the calibration part is kept out of training like a holdout.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { parse } from 'yaml';
 import { evaluateDanger } from '../../src/nlu/evaluate';
 import { createDangerDetector } from '../../src/nlu/danger';
 import {
+  DANGER_CALIBRATION_FILE,
   DANGER_CHECK_2_FILE,
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
@@ -27,6 +29,12 @@ import {
   DANGER_TUNE_13_FILE,
   DANGER_TUNE_14_FILE,
   DANGER_TUNE_15_FILE,
+  DANGER_TUNE_16_FILE,
+  DANGER_TUNE_17_FILE,
+  DANGER_TUNE_18_FILE,
+  DANGER_TUNE_19_FILE,
+  DANGER_TUNE_20_FILE,
+  DANGER_TUNE_21_FILE,
   DANGER_TUNE_FILE,
   readDangerAuthors,
   readDangerSet,
@@ -125,6 +133,18 @@ describe('the real-world danger set', () => {
     // "the question a stranger sees"), now tuning floors: P 205/213, 0/227, 18/227; Q 165/169, 1/210, 16/210.
     ['tuning part 14 (author P)', DANGER_TUNE_14_FILE, 203, 0.01, 0.095],
     ['tuning part 15 (author Q)', DANGER_TUNE_15_FILE, 163, 0.01, 0.095],
+    // Eighth round: R, S, T, U and the retired holdouts' authors W and X join the backstop (21 authors).
+    // First reads in danger-real.md; shipped at the end of the round (in sample for the backstop and the
+    // round's cancellers): R 129/134, 999 6/228, the question 28/228; S 157/164, 6/230, 22/230;
+    // T 152/159, 5/240, 30/240; U 146/153, 3/239, 24/239; W 113/122, 6/221, 23/221; X 109/115, 5/208,
+    // 16/208. Floors at that, with room for a retrain; their 999 rates are above the 2 % target, which
+    // the next round's rules must bring down (danger-real.md, "Eighth round").
+    ['tuning part 16 (author R)', DANGER_TUNE_16_FILE, 127, 0.035, 0.135],
+    ['tuning part 17 (author S)', DANGER_TUNE_17_FILE, 155, 0.035, 0.11],
+    ['tuning part 18 (author T)', DANGER_TUNE_18_FILE, 150, 0.03, 0.135],
+    ['tuning part 19 (author U)', DANGER_TUNE_19_FILE, 144, 0.02, 0.11],
+    ['tuning part 20 (author W, was holdout 6)', DANGER_TUNE_20_FILE, 111, 0.035, 0.115],
+    ['tuning part 21 (author X, was holdout 7)', DANGER_TUNE_21_FILE, 107, 0.03, 0.09],
   ])('%s: at least the recall reached; 999 and the question within the floors', (_name, file, caught, fa, q) => {
     const d = evaluateDanger(detector, readDangerSet(path.join(ROOT, file), file));
     expect(d.caught).toBeGreaterThanOrEqual(caught);
@@ -150,7 +170,7 @@ describe('the real-world danger set', () => {
 
   // Two authors writing from public stories can land on the same short message. A holdout message
   // that also sits in tuning material is no longer untouched, so any twin fails here (counts only).
-  test('no holdout message appears in any tuning material (ignoring case and punctuation)', () => {
+  test('no holdout or calibration message appears in any tuning material (ignoring case and punctuation)', () => {
     const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').replace(/\s+/g, ' ').trim();
     const texts = (v: unknown): string[] =>
       typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === 'object' ? ('text' in v ? texts((v as { text: unknown }).text) : Object.values(v).flatMap(texts)) : [];
@@ -160,9 +180,10 @@ describe('the real-world danger set', () => {
         LIKENESS_TRAINING_FILES.slice(0, 2).flatMap((file) => texts(parse(fs.readFileSync(path.join(ROOT, file), 'utf8'))).map(norm)),
       ),
     );
-    // Every remaining holdout file (1, 2, 6, and 7 once written; 3-5 are tuning parts 11-13 since the seventh round).
-    const holdouts = fs.readdirSync(path.join(ROOT, 'test/nlu')).filter((f) => /^danger-real-holdout.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
-    expect(holdouts).toEqual(expect.arrayContaining([DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE]));
+    // Every remaining holdout file (1, 2 and 8; 3-7 are tuning parts 11-13, 20 and 21) and the calibration
+    // part (eighth round), which is kept out of training like a holdout.
+    const holdouts = fs.readdirSync(path.join(ROOT, 'test/nlu')).filter((f) => /^danger-real-(holdout|calibration).*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
+    expect(holdouts).toEqual(expect.arrayContaining([DANGER_HOLDOUT_FILE, DANGER_HOLDOUT_2_FILE, DANGER_CALIBRATION_FILE]));
     for (const file of holdouts) expect([file, readDangerSet(path.join(ROOT, file), file).filter((c) => tuning.has(norm(c.text))).length]).toEqual([file, 0]);
   });
 });

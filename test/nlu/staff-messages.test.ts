@@ -70,7 +70,7 @@ describe('the staff messages the router trains on', () => {
 
   describe('no holdout message is a training text', () => {
     const routing = fs.readdirSync(path.join(ROOT, 'test/nlu/real-world')).filter((f) => /^holdout.*\.yaml$/.test(f)).map((f) => `test/nlu/real-world/${f}`);
-    const danger = fs.readdirSync(path.join(ROOT, 'test/nlu')).filter((f) => /^danger-real-holdout.*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
+    const danger = fs.readdirSync(path.join(ROOT, 'test/nlu')).filter((f) => /^danger-real-(holdout|calibration).*\.yaml$/.test(f)).map((f) => `test/nlu/${f}`);
     const cases = (file: string) => (parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as { cases: { text: string; source?: string }[] }).cases;
     /** `file#n` for each case of `file` that `pick` flags. */
     const flagged = (file: string, pick: (c: { text: string; source?: string }) => boolean) => cases(file).flatMap((c, i) => (pick(c) ? [`${file}#${i + 1}`] : []));

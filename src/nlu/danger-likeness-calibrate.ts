@@ -1,0 +1,70 @@
+/**
+ * The backstop's threshold chosen on a stranger (issue 11, eighth round). The out-of-author folds
+ * (danger-likeness-folds.ts) count the backstop out of author but the rules in sample, so a stranger
+ * saw 11–17 % questions where the folds promised 7–8 %. The calibration part
+ * (test/nlu/danger-real-calibration.yaml, author V) was written by a stranger and is never read,
+ * printed or trained on: only this choice sees it, as counts. After training on every author, the
+ * threshold (and demotion) is the one giving the MOST recall on the calibration part with its whole
+ * question rate ≤ CALIBRATION_QUESTION_BUDGET and its 999 rate ≤ CALIBRATION_999_BUDGET; among equals
+ * the fewest questions, then the highest threshold, then the least demotion. When nothing meets both (the rules' own 999s and
+ * questions already exceed them: only better rules can help), the folds' choice stands, flagged
+ * `calibrationBudgetMet: no`, rather than a threshold that buys the budget with recall.
+ * Demotion stays at or below the folds' choice (at most DEMOTE_BUDGET of real dangers lose the 999).
+ */
+import type { OutOfAuthorScore } from './danger-likeness-folds';
+
+/** The calibration part's whole question rate may be at most this (a point under the issue's 10 %). */
+export const CALIBRATION_QUESTION_BUDGET = 0.09;
+/** …and its 999 rate on non-danger messages at most this (the issue's 2 %). */
+export const CALIBRATION_999_BUDGET = 0.02;
+
+/** What a (threshold, demoteBelow) pair gives on a scored set: counts only. */
+export interface Outcome {
+  threshold: number;
+  demoteBelow: number;
+  caught: number;
+  positives: number;
+  alarms: number;
+  questions: number;
+  negatives: number;
+}
+
+/** The outcome of a threshold and demotion on scored messages (as the detector would decide them). */
+export function outcomeOf(scores: readonly OutOfAuthorScore[], threshold: number, demoteBelow: number): Outcome {
+  const o: Outcome = { threshold, demoteBelow, caught: 0, positives: 0, alarms: 0, questions: 0, negatives: 0 };
+  for (const x of scores) {
+    const certain = x.certain && !(x.raw < demoteBelow);
+    const asked = x.asked || (x.certain && x.raw < demoteBelow) || (x.s !== undefined && x.s >= threshold);
+    if (x.e.danger) {
+      o.positives++;
+      if (certain || asked) o.caught++;
+    } else {
+      o.negatives++;
+      if (certain) o.alarms++;
+      else if (asked) o.questions++;
+    }
+  }
+  return o;
+}
+
+/** The calibration choice and what the folds' choice would have given on the same part. */
+export interface CalibrationChoice {
+  chosen: Outcome;
+  budgetMet: boolean;
+  folds: Outcome;
+}
+
+/**
+ * Chooses on the calibration part's scores (by the model trained on every author). `folds` is the
+ * out-of-author choice (threshold, demoteBelow); demotion candidates run from 0 to its demoteBelow.
+ */
+export function chooseOnCalibration(scores: readonly OutOfAuthorScore[], folds: { threshold: number; demoteBelow: number }): CalibrationChoice {
+  const demotions = [...new Set([0, folds.demoteBelow, ...Array.from({ length: 51 }, (_, i) => i / 100).filter((d) => d < folds.demoteBelow)])];
+  const thresholds = Array.from({ length: 451 }, (_, i) => Math.round((0.5 + i / 1000) * 1000) / 1000);
+  const all = demotions.flatMap((d) => thresholds.map((t) => outcomeOf(scores, t, d)));
+  const within = (o: Outcome) => o.alarms <= CALIBRATION_999_BUDGET * o.negatives && o.questions <= CALIBRATION_QUESTION_BUDGET * o.negatives;
+  const byRecall = (a: Outcome, b: Outcome) => b.caught - a.caught || a.questions - b.questions || b.threshold - a.threshold || a.demoteBelow - b.demoteBelow;
+  const ok = all.filter(within).sort(byRecall);
+  const atFolds = outcomeOf(scores, folds.threshold, folds.demoteBelow);
+  return { chosen: ok[0] ?? atFolds, budgetMet: ok.length > 0, folds: atFolds };
+}

@@ -1,0 +1,45 @@
+/**
+ * The backstop's threshold chosen on the calibration part (src/nlu/danger-likeness-calibrate.ts), on
+ * made-up scores: the most recall within both budgets, the folds' choice when nothing meets them,
+ * demotion never above the folds' (which protects real dangers' 999 reply).
+ */
+import { chooseOnCalibration, outcomeOf } from '../../src/nlu/danger-likeness-calibrate';
+import type { OutOfAuthorScore } from '../../src/nlu/danger-likeness-folds';
+
+let n = 0;
+const x = (danger: boolean, v: Partial<Omit<OutOfAuthorScore, 'e'>>): OutOfAuthorScore => ({ e: { text: `m${n++}`, danger }, s: undefined, raw: 1, certain: false, asked: false, ...v });
+
+// 100 non-danger: 4 rules' questions, 1 rules' 999 scoring 0.1 (demotable), 95 quiet with backstop
+// scores 0.50..0.594; 10 danger: 6 caught by the rules, 4 left to the backstop at 0.55, 0.6, 0.7, 0.8.
+const quiet = Array.from({ length: 95 }, (_, i) => x(false, { s: 0.5 + i / 1000 }));
+const scores = [
+  ...Array.from({ length: 4 }, () => x(false, { asked: true })),
+  x(false, { certain: true, raw: 0.1 }),
+  ...quiet,
+  ...Array.from({ length: 6 }, () => x(true, { certain: true })),
+  ...[0.55, 0.6, 0.7, 0.8].map((s) => x(true, { s })),
+];
+
+describe('the calibration choice', () => {
+  test('counts as the detector decides: demoted 999s are questions, backstop scores at or above the threshold ask', () => {
+    const o = outcomeOf(scores, 0.59, 0.2);
+    expect([o.caught, o.alarms, o.questions]).toEqual([9, 0, 4 + 1 + 5]);
+  });
+
+  test('takes the most recall with the question ≤ 9 % and 999 ≤ 2 %, then the fewest questions', () => {
+    const c = chooseOnCalibration(scores, { threshold: 0.7, demoteBelow: 0.2 });
+    expect(c.budgetMet).toBe(true);
+    // Catching the 0.55 danger would ask 50 quiet messages; 0.6 catches the other three with no
+    // backstop question at all (999 on 1/100 is within 2 %, so no demotion is needed).
+    expect([c.chosen.caught, c.chosen.alarms, c.chosen.questions, c.chosen.demoteBelow]).toEqual([9, 1, 4, 0]);
+    expect(c.chosen.threshold).toBeCloseTo(0.6, 3);
+    expect(c.folds.caught).toBe(8);
+  });
+
+  test('never demotes above the folds’ demotion, and keeps the folds’ choice when the budget is out of reach', () => {
+    const many = [...scores, ...Array.from({ length: 5 }, () => x(false, { certain: true, raw: 0.3 }))];
+    const c = chooseOnCalibration(many, { threshold: 0.7, demoteBelow: 0.2 });
+    expect(c.budgetMet).toBe(false);
+    expect([c.chosen.threshold, c.chosen.demoteBelow]).toEqual([0.7, 0.2]);
+  });
+});
