@@ -53,7 +53,7 @@ export function outOfAuthorScores(examples: readonly Example[], danger: DangerRu
   for (const a of authorsOf(examples)) {
     const m = shared ?? fit(examples.filter((e) => e.author !== a), vocabulary);
     const d = detectorFor(danger, m, vocabulary);
-    const raw = createLikeness(draftModel(m, '0'.repeat(16)));
+    const raw = rawLikeness(m);
     for (const e of examples) {
       if (e.author !== a) continue;
       const r = rules.detect(e.text);
@@ -62,6 +62,9 @@ export function outOfAuthorScores(examples: readonly Example[], danger: DangerRu
   }
   return out;
 }
+
+/** A fitted model as a likeness scorer (no threshold): its raw scores, as demotion sees them. */
+const rawLikeness = (model: Fitted) => createLikeness(draftModel(model, '0'.repeat(16)));
 
 /** Whether a 999 verdict is kept from demotion (neverDemotedBy): it stays 999 with every message demoted. */
 function explicitOf(danger: DangerRules, vocabulary: Vocabulary): (text: string) => boolean {
@@ -79,7 +82,7 @@ function scored(e: Example, r: { danger: boolean; question?: boolean }, s: numbe
 export function scoresBy(cases: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, model: Fitted): OutOfAuthorScore[] {
   const rules = createDangerDetector({ ...danger, likeness: undefined }, { vocabulary });
   const d = detectorFor(danger, model, vocabulary);
-  const raw = createLikeness(draftModel(model, '0'.repeat(16)));
+  const raw = rawLikeness(model);
   const explicit = explicitOf(danger, vocabulary);
   return cases.map((c) => scored({ text: c.text, danger: c.danger }, rules.detect(c.text), d.likenessOf(c.text), raw, explicit, vocabulary));
 }
@@ -109,7 +112,7 @@ export function chooseThreshold(examples: readonly Example[], dev: readonly { te
   const d = detectorFor(danger, model, vocabulary);
   // Demotion also stays under every hand-written certain example (the project's own statement of what
   // must get 999; eighth round: with 21 authors it would have demoted "a pupil said he wants to kill himself").
-  const raw = createLikeness(draftModel(model, '0'.repeat(16)));
+  const raw = rawLikeness(model);
   const sureMin = Math.min(1, ...examples.filter((e) => e.sure).map((e) => demotionScore(raw, likenessTokens(e.text, vocabulary))));
   const demoteBelow = Math.min(chooseDemotion(oof), Math.floor(sureMin * 1000) / 1000);
   const desc = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined).sort((a, b) => b - a);

@@ -210,8 +210,9 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
       ? trainLinear(labels.map((_, i) => index.document(i)), labels, classes, settings, labels.map((_, i) => (i >= staffFrom && i < staffTo ? settings.staffWeight : 1)))
       : undefined;
   if (!cached) {
-    options.cache?.write(key, { lexicon: [...lexicon], stems: [...stems], index: index.state(), ...(model ? { linear: model.state() } : {}) });
-    index = restoreTfIdfIndex(index.state()); // the same index without the documents' own vectors, needed only to train
+    const state = index.state();
+    options.cache?.write(key, { lexicon: [...lexicon], stems: [...stems], index: state, ...(model ? { linear: model.state() } : {}) });
+    index = restoreTfIdfIndex(state); // the same index without the documents' own vectors, needed only to train
   }
   const nearest = createNeighbourScorer(index, labels, classes, settings);
 

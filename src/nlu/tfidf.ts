@@ -108,41 +108,37 @@ interface DocumentRows {
 
 /** The postings of document-major rows, each term's documents in order (16-bit numbers when they fit). */
 function postingsOf(terms: string[], idf: Float64Array, rows: DocumentRows): TfIdfState {
-  const { start, term, weight } = rows;
-  const n = start.length - 1;
-  const postStart = new Int32Array(terms.length + 1);
-  for (let k = 0; k < term.length; k++) postStart[term[k]! + 1]!++;
-  for (let t = 0; t < terms.length; t++) postStart[t + 1]! += postStart[t]!;
-  const postDoc = n <= 0x10000 ? new Uint16Array(term.length) : new Int32Array(term.length);
-  const postWeight = new Float64Array(term.length);
-  const fill = postStart.slice(0, terms.length);
-  for (let d = 0; d < n; d++) {
-    for (let k = start[d]!; k < start[d + 1]!; k++) {
-      const at = fill[term[k]!]!++;
-      postDoc[at] = d;
-      postWeight[at] = weight[k]!;
-    }
-  }
-  return { terms, idf, documents: n, postStart, postDoc, postWeight };
+  const n = rows.start.length - 1;
+  const t = transpose(rows.start, rows.term, rows.weight, terms.length, n <= 0x10000 ? new Uint16Array(rows.term.length) : new Int32Array(rows.term.length));
+  return { terms, idf, documents: n, postStart: t.start, postDoc: t.inner, postWeight: t.weight };
 }
 
 /** The document-major rows of postings (each document's terms in term order). */
 function rowsOf(state: TfIdfState): DocumentRows {
-  const { documents: n, postStart, postDoc, postWeight } = state;
-  const start = new Int32Array(n + 1);
-  for (let k = 0; k < postDoc.length; k++) start[postDoc[k]! + 1]!++;
-  for (let d = 0; d < n; d++) start[d + 1]! += start[d]!;
-  const term = new Int32Array(postDoc.length);
-  const weight = new Float64Array(postDoc.length);
-  const fill = start.slice(0, n);
-  for (let t = 0; t + 1 < postStart.length; t++) {
-    for (let k = postStart[t]!; k < postStart[t + 1]!; k++) {
-      const at = fill[postDoc[k]!]!++;
-      term[at] = t;
-      weight[at] = postWeight[k]!;
+  const t = transpose(state.postStart, state.postDoc, state.postWeight, state.documents, new Int32Array(state.postDoc.length));
+  return { start: t.start, term: t.inner, weight: t.weight };
+}
+
+/**
+ * A sparse matrix turned the other way (a counting sort): outer row r's entries are `start[r]` …
+ * `start[r+1]`-1 of `inner` (column numbers below `columns`) and `weight`; the result lists, for
+ * each column, its rows in ascending order (written into `into`) and their weights.
+ */
+function transpose<T extends Uint16Array | Int32Array>(start: Int32Array, inner: DocumentIds | Int32Array, weight: Float64Array, columns: number, into: T): { start: Int32Array; inner: T; weight: Float64Array } {
+  const rows = start.length - 1;
+  const out = new Int32Array(columns + 1);
+  for (let k = 0; k < inner.length; k++) out[inner[k]! + 1]!++;
+  for (let c = 0; c < columns; c++) out[c + 1]! += out[c]!;
+  const outWeight = new Float64Array(inner.length);
+  const fill = out.slice(0, columns);
+  for (let r = 0; r < rows; r++) {
+    for (let k = start[r]!; k < start[r + 1]!; k++) {
+      const at = fill[inner[k]!]!++;
+      into[at] = r;
+      outWeight[at] = weight[k]!;
     }
   }
-  return { start, term, weight };
+  return { start: out, inner: into, weight: outWeight };
 }
 
 /** Weights a bag of terms by `idf` (sublinear TF, L2-normalised); `ids`: term → its index in `idf`. */
