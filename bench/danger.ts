@@ -15,7 +15,6 @@ import {
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_CALIBRATION_FILE,
-  DANGER_HOLDOUT_8_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
@@ -37,6 +36,9 @@ import {
   DANGER_TUNE_19_FILE,
   DANGER_TUNE_20_FILE,
   DANGER_TUNE_21_FILE,
+  DANGER_TUNE_22_FILE,
+  DANGER_TUNE_23_FILE,
+  DANGER_TUNE_24_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -73,7 +75,6 @@ export function measureDanger(root: string): DangerBench {
   const { danger } = createNlu([...content.flows.values()], nlu);
   const real = (file: string) => readDangerSet(path.join(root, file), file);
   const realSets: [name: string, files: string[], tunedOn: boolean][] = [
-    ['Real-world holdout 8 (a seventh author, written first in the eighth round, never read)', [DANGER_HOLDOUT_8_FILE], false],
     ['Real-world holdout 2 (written before the second round, never read)', [DANGER_HOLDOUT_2_FILE], false],
     ['Real-world holdout (never tuned on)', [DANGER_HOLDOUT_FILE], false],
     ['Real-world tuning part', [DANGER_TUNE_FILE], true],
@@ -97,6 +98,9 @@ export function measureDanger(root: string): DangerBench {
     ['Real-world tuning part 19 (eighth round, author U)', [DANGER_TUNE_19_FILE], true],
     ['Real-world tuning part 20 (holdout 6, author W; retired into tuning in the eighth round)', [DANGER_TUNE_20_FILE], true],
     ['Real-world tuning part 21 (holdout 7, author X; retired into tuning in the eighth round)', [DANGER_TUNE_21_FILE], true],
+    ['Real-world tuning part 22 (eighth round, author Y)', [DANGER_TUNE_22_FILE], true],
+    ['Real-world tuning part 23 (eighth round, author Z)', [DANGER_TUNE_23_FILE], true],
+    ['Real-world tuning part 24 (holdout 8, author AA; retired into tuning in the ninth round)', [DANGER_TUNE_24_FILE], true],
     ["Author's two self-checks (third round; each measured once, then tuned on)", [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE], true],
   ];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);

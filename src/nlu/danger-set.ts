@@ -81,8 +81,6 @@ export const DANGER_TUNE_12_FILE = 'test/nlu/danger-real-tune-12.yaml';
 export const DANGER_TUNE_13_FILE = 'test/nlu/danger-real-tune-13.yaml';
 
 
-/** The eighth holdout (issue 11, eighth round): written first, by a seventh author who never saw the rules, their training data or any other set; bench only. */
-export const DANGER_HOLDOUT_8_FILE = 'test/nlu/danger-real-holdout-8.yaml';
 
 /** Tuning part 14 (issue 11, seventh round): independent author P (FE, SEND, boarding, AP, clubs, transport, site and visiting staff); may be read while tuning. */
 export const DANGER_TUNE_14_FILE = 'test/nlu/danger-real-tune-14.yaml';
@@ -111,6 +109,9 @@ export const DANGER_TUNE_21_FILE = 'test/nlu/danger-real-tune-21.yaml';
 export const DANGER_TUNE_22_FILE = 'test/nlu/danger-real-tune-22.yaml';
 /** Tuning part 23 (issue 11, eighth round): independent author Z (off the school site: trips at home and abroad, swimming, forest school, DofE, escorts, crossing patrol, holiday clubs, work experience, staff in town); may be read while tuning. */
 export const DANGER_TUNE_23_FILE = 'test/nlu/danger-real-tune-23.yaml';
+
+/** Tuning part 24 (issue 11, ninth round): holdout 8 (author AA), measured twice in the eighth round, retired into tuning; may be read while tuning. */
+export const DANGER_TUNE_24_FILE = 'test/nlu/danger-real-tune-24.yaml';
 
 /** Calibration part (issue 11, eighth round, author V): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_FILE = 'test/nlu/danger-real-calibration.yaml';
