@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   DANGER_CALIBRATION_FILE,
+  DANGER_CALIBRATION_2_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_8_FILE,
   DANGER_HOLDOUT_FILE,
@@ -82,6 +83,8 @@ const PARTS: Part[] = [
   { name: 'holdout 8 (seventh author)', file: DANGER_HOLDOUT_8_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
+  // The second calibration part (ninth round, author AC): pooled with V's for the threshold choice; kept apart like a holdout.
+  { name: 'calibration part 2 (author AC)', file: DANGER_CALIBRATION_2_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
 ];
 
 const NLU_DIR = path.join(ROOT, 'test/nlu');
