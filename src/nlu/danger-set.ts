@@ -115,6 +115,8 @@ export const DANGER_TUNE_24_FILE = 'test/nlu/danger-real-tune-24.yaml';
 
 /** Calibration part (issue 11, eighth round, author V): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_FILE = 'test/nlu/danger-real-calibration.yaml';
+/** Second calibration part (issue 11, ninth round, author AC): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
+export const DANGER_CALIBRATION_2_FILE = 'test/nlu/danger-real-calibration-2.yaml';
 
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {

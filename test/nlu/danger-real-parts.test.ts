@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   DANGER_CALIBRATION_FILE,
+  DANGER_CALIBRATION_2_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_3_FILE,
@@ -84,6 +85,8 @@ const PARTS: Part[] = [
   { name: 'tuning part 24 (author AA, was holdout 8)', file: DANGER_TUNE_24_FILE, danger: 100, quiet: 195, concern: 20, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
+  // The second calibration part (ninth round, author AC): pooled with V's for the threshold choice; kept apart like a holdout.
+  { name: 'calibration part 2 (author AC)', file: DANGER_CALIBRATION_2_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
 ];
 
 const NLU_DIR = path.join(ROOT, 'test/nlu');
