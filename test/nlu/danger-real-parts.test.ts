@@ -14,6 +14,7 @@ import {
   DANGER_CALIBRATION_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_8_FILE,
+  DANGER_HOLDOUT_9_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
@@ -80,6 +81,8 @@ const PARTS: Part[] = [
   { name: 'tuning part 22 (author Y)', file: DANGER_TUNE_22_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   { name: 'tuning part 23 (author Z)', file: DANGER_TUNE_23_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   { name: 'holdout 8 (seventh author)', file: DANGER_HOLDOUT_8_FILE, danger: 100, quiet: 200, concern: 20, holdout: true, nearCopies: true },
+  // Holdout 9 (ninth round, an eighth author who never saw the rules): written first, measured once by the lead.
+  { name: 'holdout 9 (eighth author)', file: DANGER_HOLDOUT_9_FILE, danger: 160, quiet: 290, concern: 25, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
 ];
