@@ -14,7 +14,9 @@ import {
   DANGER_CHECK_2_FILE,
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
+  DANGER_HOLDOUT_9_FILE,
   DANGER_CALIBRATION_FILE,
+  DANGER_CALIBRATION_2_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
@@ -75,6 +77,7 @@ export function measureDanger(root: string): DangerBench {
   const { danger } = createNlu([...content.flows.values()], nlu);
   const real = (file: string) => readDangerSet(path.join(root, file), file);
   const realSets: [name: string, files: string[], tunedOn: boolean][] = [
+    ['Real-world holdout 9 (an eighth author, written first in the ninth round, never read)', [DANGER_HOLDOUT_9_FILE], false],
     ['Real-world holdout 2 (written before the second round, never read)', [DANGER_HOLDOUT_2_FILE], false],
     ['Real-world holdout (never tuned on)', [DANGER_HOLDOUT_FILE], false],
     ['Real-world tuning part', [DANGER_TUNE_FILE], true],
@@ -111,15 +114,17 @@ export function measureDanger(root: string): DangerBench {
     all.push(...cases);
     return { name, file: files.join(' + '), listTexts: tunedOn, evaluation: evaluateDanger(danger, cases), breakdown: breakdown(danger, cases) };
   });
-  // The calibration part (author V) sets the backstop's threshold, so it is neither a holdout nor
+  // The calibration parts (authors V and AC) set the backstop's threshold, so it is neither a holdout nor
   // tuning material: counts only, its own line, no breakdown and never its texts.
   const calibration = real(DANGER_CALIBRATION_FILE);
+  const calibration2 = real(DANGER_CALIBRATION_2_FILE);
   sets.push(
     { name: 'Calibration part (author V; only the backstop threshold choice sees its counts)', file: DANGER_CALIBRATION_FILE, listTexts: false, evaluation: evaluateDanger(danger, calibration) },
+    { name: 'Calibration part 2 (author AC; only the backstop threshold choice sees its counts)', file: DANGER_CALIBRATION_2_FILE, listTexts: false, evaluation: evaluateDanger(danger, calibration2) },
     { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
     { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },
   );
-  const texts = [...all, ...calibration, ...dev, ...fresh].map((c) => c.text);
+  const texts = [...all, ...calibration, ...calibration2, ...dev, ...fresh].map((c) => c.text);
   for (const t of texts.slice(0, 50)) danger.detect(t); // warm up
   const t0 = performance.now();
   for (let i = 0; i < 5; i++) for (const t of texts) danger.detect(t);

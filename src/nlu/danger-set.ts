@@ -82,6 +82,9 @@ export const DANGER_TUNE_13_FILE = 'test/nlu/danger-real-tune-13.yaml';
 
 
 
+/** The ninth holdout (issue 11, ninth round): written first, by an eighth author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_9_FILE = 'test/nlu/danger-real-holdout-9.yaml';
+
 /** Tuning part 14 (issue 11, seventh round): independent author P (FE, SEND, boarding, AP, clubs, transport, site and visiting staff); may be read while tuning. */
 export const DANGER_TUNE_14_FILE = 'test/nlu/danger-real-tune-14.yaml';
 

@@ -15,6 +15,7 @@ import {
   DANGER_CALIBRATION_FILE,
   DANGER_CALIBRATION_2_FILE,
   DANGER_HOLDOUT_2_FILE,
+  DANGER_HOLDOUT_9_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
@@ -83,6 +84,8 @@ const PARTS: Part[] = [
   { name: 'tuning part 23 (author Z)', file: DANGER_TUNE_23_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   // Holdout 8, retired into tuning in the ninth round; its near-twins of holdouts 1, 2 and the calibration parts were taken out.
   { name: 'tuning part 24 (author AA, was holdout 8)', file: DANGER_TUNE_24_FILE, danger: 100, quiet: 195, concern: 20, nearCopies: true },
+  // Holdout 9 (ninth round, an eighth author who never saw the rules): written first, measured once by the lead.
+  { name: 'holdout 9 (eighth author)', file: DANGER_HOLDOUT_9_FILE, danger: 160, quiet: 290, concern: 25, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
   // The second calibration part (ninth round, author AC): pooled with V's for the threshold choice; kept apart like a holdout.
