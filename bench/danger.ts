@@ -114,8 +114,8 @@ export function measureDanger(root: string): DangerBench {
     all.push(...cases);
     return { name, file: files.join(' + '), listTexts: tunedOn, evaluation: evaluateDanger(danger, cases), breakdown: breakdown(danger, cases) };
   });
-  // The calibration parts (authors V and AC) set the backstop's threshold, so it is neither a holdout nor
-  // tuning material: counts only, its own line, no breakdown and never its texts.
+  // The calibration parts (authors V and AC) set the backstop's threshold, so they are neither holdouts nor
+  // tuning material: counts only, each on its own line, no breakdown and never their texts.
   const calibration = real(DANGER_CALIBRATION_FILE);
   const calibration2 = real(DANGER_CALIBRATION_2_FILE);
   sets.push(
