@@ -36,6 +36,23 @@ const CASES: [string, string, string][] = [
   ['young-child-home-alone', 'mum says her 7 year old has been at home alone since yesterday while she is in hospital', 'home learning for the 7 year olds is on the portal since yesterday'],
   ['unsafe-carer-driving', 'uncle has come for the y3 girl, he smells of beer and is about to drive her home', 'uncle runs the pub and says he will drive the beer tent to the fair'],
   ['filming-children-changing', 'a man by the pool is filming the girls getting changed on his phone now', 'filming the swimming gala for the website; no pupil will be shown getting changed'],
+  // phase 2 (authors Y, Z and AA read after their phase-1 check)
+  ['image-threat-deadline', 'a y10 has been sent her own nude photo back with you have until 6 or everyone sees it', 'assembly on nude image sharing today, what to do if someone asks you for a photo'],
+  ['revenge-waiting', 'a y9 says he will get him back for the fight and is waiting for him outside the chippy after school', 'the y9 says he wants to get his grades back up after the mocks and will stay after school'],
+  ['sent-away-trafficked', 'a 14 year old says he is being sent to a town up north later by the older lads, he has never been there', 'the y8 choir is being sent to the regional finals next term, letters home on friday'],
+  ['intoxicated-child-at-risk', 'pupils are watching a live video of a girl passed out at a house party right now', 'the first aid course covers what to do if someone has passed out, certificates on friday'],
+  ['overdose-signs', 'found a y11 in the changing rooms barely awake, an empty blister pack next to her', 'a y11 was barely awake in period 1 after revising late, she perked up by break'],
+  ['hit-by-vehicle', 'a y3 has been knocked down by a car outside the gates and is lying in the road now', 'the road safety talk covers children being knocked down by cars near schools'],
+  ['railway-danger', 'some of our y8s are playing on the train tracks behind the field right now', 'the y8 railway trip to the museum is booked for next month, model trains galore'],
+  ['lost-away-from-school', 'no word from the bronze group since their 1pm check in and they should have been back by 4, it is getting dark', 'the bronze group sent a photo from the checkpoint at 1, all smiling, back at school by 4'],
+  ['cse-flagged-getting-in-car', 'the girl we have flagged for CSE is getting into a car with two older men by the shops now', 'CSE training for all staff on the inset day, includes spotting who is being picked up'],
+  ['marriage-abroad-signs', 'a y11 girl asked me how to keep a spoon in her pocket at the airport, they fly tomorrow', 'the y11 trip to Spain: pack a spoon for the picnic and keep your passport in your pocket'],
+  ['goodbye-post', 'a y10 boy has posted goodbye forever on his story and nobody can reach him', 'the y10 drama group posted their goodbye to the leavers on the school story'],
+  ['count-one-short', 'at the farm park I have counted 27, meant to be 28, and we have looked everywhere', 'the spelling test: she got 27, meant to be 28, but one word was smudged'],
+  ['epipen-needed', 'epipen needed in the dinner hall now, reception boy, peanut', 'epipen training renewal needed for all lunchtime staff by the end of term'],
+  ['child-grabbed', 'a man has just grabbed a reception boy by the fence and is pulling him', 'a reception boy grabbed the last carrot stick at snack, we talked about sharing'],
+  ['seizure-no-meds', 'y4 boy is having a fit on the coach and it is not stopping, his buccal is at school', 'care plan update: his fit last term stopped on its own, buccal kept in the office'],
+  ['false-official', 'a man on the field now, saying he is a police officer, wants to search the girls\u2019 bags; he has no badge and is still with them', 'a police officer visited the y6 class today to talk about online safety, they loved it'],
 ];
 
 describe('ninth-round signals catch their category and not its close non-danger phrasing', () => {
