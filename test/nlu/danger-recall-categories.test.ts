@@ -53,6 +53,7 @@ const CASES: [string, string, string][] = [
   ['child-grabbed', 'a man has just grabbed a reception boy by the fence and is pulling him', 'a reception boy grabbed the last carrot stick at snack, we talked about sharing'],
   ['seizure-no-meds', 'y4 boy is having a fit on the coach and it is not stopping, his buccal is at school', 'care plan update: his fit last term stopped on its own, buccal kept in the office'],
   ['false-official', 'a man on the field now, saying he is a police officer, wants to search the girls\u2019 bags; he has no badge and is still with them', 'a police officer visited the y6 class today to talk about online safety, they loved it'],
+  ['stranger-filming-children', 'a man in a grey van is filming the kids at the rugby club through the fence right now', 'our rugby club photographer is filming the kids at training for the end of season video'],
 ];
 
 describe('ninth-round signals catch their category and not its close non-danger phrasing', () => {
