@@ -101,9 +101,15 @@ describe('routine business, handled updates and denials told with present words 
     ['workplace-idiom', 'the laminator is on its last legs, it\'s going to die before the open evening'],
     ['workplace-idiom', 'this spreadsheet is strangling me, 30 tabs'],
     ['workplace-idiom', 'I\'m stabbing in the dark with this bid form'],
+    ['not-now', 'y9 has an online friend she says is 17, no plans to meet, mum has the passwords, keeping an eye'],
   ])('%s: %s', (by, text) => {
     expect(level(text)).toBe('none');
     if (cancelledBy(text).length > 0) expect(cancelledBy(text)).toContain(by);
+  });
+  test('a fear denied fires no signal (afraid-to-go-home `unless`)', () => {
+    const rules = createDangerDetector({ ...nlu.danger, likeness: undefined }, { vocabulary: nlu.vocabulary });
+    expect(rules.detect('she does not seem frightened of going home at all, chatty and happy at pick up').signals).toEqual([]);
+    expect(rules.detect('she seems frightened of going home, dad is collecting at 3').signals).toContain('afraid-to-go-home');
   });
   test("a leavers' goodbye is not a goodbye note", () => expect(level('monitoring flagged a goodbye post from a year 13 moving to university in september')).toBe('none'));
 });
@@ -121,6 +127,8 @@ describe('a live report that contains those words keeps its level', () => {
     'she was not hurting herself yesterday, but right now she has locked herself in the loo with a blade',
     'a bloke claims mum sent him to fetch her early for a dentist appointment, he is not on her list and is getting cross',
     'smoke is pouring out of the DT room and one class has not come out',
+    'she had no plans to meet him, but the man from snapchat is outside the school now waiting for her',
+    'he says he is not scared of going home, but he is shaking and says his stepdad will batter him tonight',
     'the music teacher is running a session with a y5 now and the laptop I fixed for him has pictures of children undressed',
   ])('still asks or calls 999: %s', (text) => expect(level(text)).not.toBe('none'));
 });
