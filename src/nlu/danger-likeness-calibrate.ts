@@ -10,6 +10,8 @@
  * questions already exceed them: only better rules can help), the folds' choice stands, flagged
  * `calibrationBudgetMet: no`, rather than a threshold that buys the budget with recall.
  * Demotion stays at or below the folds' choice (at most DEMOTE_BUDGET of real dangers lose the 999).
+ * Since the ninth round the trainer pools every calibration part on disk (V's and AC's,
+ * danger-likeness-train.ts CALIBRATION_FILES) before choosing: the budgets apply to the pooled counts.
  */
 import type { OutOfAuthorScore } from './danger-likeness-folds';
 
@@ -57,10 +59,12 @@ export interface CalibrationChoice {
 /**
  * Chooses on the calibration part's scores (by the model trained on every author). `folds` is the
  * out-of-author choice (threshold, demoteBelow); demotion candidates run from 0 to its demoteBelow.
+ * `maxThreshold` (ninth round): no candidate threshold above it — the trainer passes the lowest score of
+ * a hand-written danger example left to the backstop, so buying the budget never drops one of those.
  */
-export function chooseOnCalibration(scores: readonly OutOfAuthorScore[], folds: { threshold: number; demoteBelow: number }): CalibrationChoice {
+export function chooseOnCalibration(scores: readonly OutOfAuthorScore[], folds: { threshold: number; demoteBelow: number }, maxThreshold = 1): CalibrationChoice {
   const demotions = [...new Set([0, folds.demoteBelow, ...Array.from({ length: 51 }, (_, i) => i / 100).filter((d) => d < folds.demoteBelow)])];
-  const thresholds = Array.from({ length: 451 }, (_, i) => Math.round((0.5 + i / 1000) * 1000) / 1000);
+  const thresholds = Array.from({ length: 451 }, (_, i) => Math.round((0.5 + i / 1000) * 1000) / 1000).filter((t) => t <= maxThreshold);
   const all = demotions.flatMap((d) => thresholds.map((t) => outcomeOf(scores, t, d)));
   const within = (o: Outcome) => o.alarms <= CALIBRATION_999_BUDGET * o.negatives && o.questions <= CALIBRATION_QUESTION_BUDGET * o.negatives;
   const byRecall = (a: Outcome, b: Outcome) => b.caught - a.caught || a.questions - b.questions || b.threshold - a.threshold || a.demoteBelow - b.demoteBelow;

@@ -74,3 +74,61 @@ describe('an explicit statement of danger now keeps the 999 reply', () => {
   ])('999: %s', (text) => expect(level(text)).toBe('certain'));
   test('but "in danger of" falling behind is not danger', () => expect(level('a pupil is in danger of failing maths this term, what do i do')).toBe('none'));
 });
+
+// Ninth round: the rules' own false alarms by category (content/danger/cancellers.yaml `routine-business`
+// and additions to `not-the-risk`, `workplace-idiom`, `resolved`, `not-now`; a `suicide-risk` guard for a
+// leavers' goodbye). The author's own phrasings; each category is also tested live below.
+describe('routine business, handled updates and denials told with present words get no danger reply', () => {
+  test.each([
+    ['routine-business', 'we are running the lockdown drill at 10 today, the scenario is an intruder by the bike shed'],
+    ['routine-business', 'can I have two volunteers for the missing child practice on friday afternoon please'],
+    ['routine-business', 'the PCSO is in this afternoon to talk to year 5 about knife crime and staying safe'],
+    ['routine-business', 'ruby\'s afternoon dose of her inhaler meds is in the medical room, can someone give it while I am out today'],
+    ['routine-business', 'the sports day consent forms are still missing for 6 children, please chase them today'],
+    ['routine-business', 'the y2 had a nosebleed at lunch, ice pack, a graze on his knee too, accident slip sent home'],
+    ['routine-business', 'the leavers hoodies are gone missing from the office again, has anyone moved the box?'],
+    ['routine-business', 'we are one short for the ratios on the zoo trip tomorrow, can anyone cover?'],
+    ['routine-business', 'ignore my last message, she was in the library the whole time, panic over'],
+    ['routine-business', 'the boy who ran off at the farm was back with us in two minutes, fine, spoken to mum'],
+    ['routine-business', 'the girl who said she took tablets last week is coming back on a reduced timetable from tuesday'],
+    ['routine-business', 'the knife delivery for the food tech room came today, where do they get locked away?'],
+    ['not-the-risk', 'the dad at pick up was not drunk, he has a neurological condition, he told the office'],
+    ['not-the-risk', 'nobody got into a car with anyone, the y6 was getting a lift from her aunt, checked with mum'],
+    ['not-the-risk', 'the knife on the yard was just a plastic knife from a lunchbox, binned'],
+    ['not-the-risk', 'it is a known scam email about a hacked webcam, no images exist, the boy has deleted it'],
+    ['not-the-risk', 'no sign of self harm when the nurse checked, the scratches were from the hamster'],
+    ['resolved', 'no-one\'s missing, the register was wrong, I counted them twice'],
+    ['workplace-idiom', 'the laminator is on its last legs, it\'s going to die before the open evening'],
+    ['workplace-idiom', 'this spreadsheet is strangling me, 30 tabs'],
+    ['workplace-idiom', 'I\'m stabbing in the dark with this bid form'],
+    ['not-now', 'y9 has an online friend she says is 17, no plans to meet, mum has the passwords, keeping an eye'],
+  ])('%s: %s', (by, text) => {
+    expect(level(text)).toBe('none');
+    if (cancelledBy(text).length > 0) expect(cancelledBy(text)).toContain(by);
+  });
+  test('a fear denied fires no signal (afraid-to-go-home `unless`)', () => {
+    const rules = createDangerDetector({ ...nlu.danger, likeness: undefined }, { vocabulary: nlu.vocabulary });
+    expect(rules.detect('she does not seem frightened of going home at all, chatty and happy at pick up').signals).toEqual([]);
+    expect(rules.detect('she seems frightened of going home, dad is collecting at 3').signals).toContain('afraid-to-go-home');
+  });
+  test("a leavers' goodbye is not a goodbye note", () => expect(level('monitoring flagged a goodbye post from a year 13 moving to university in september')).toBe('none'));
+});
+
+describe('a live report that contains those words keeps its level', () => {
+  test.each([
+    'a y2 has run out the gate during the fire drill and we still cannot find him',
+    'the lockdown drill was meant to be at 10 but a man with a knife is at the gate right now, this is real',
+    'consent forms aside, a y4 is missing from the field right now and her friend says she went with a man',
+    'ruby has had her afternoon dose but she is now blue round the lips and not breathing properly',
+    'the boy who ran off yesterday was back with us in two minutes, but today he has gone again and we cannot find him',
+    'a man says he is a photographer and says he is booked, nobody booked him and he is filming the infants',
+    'the dad at pick up was not drunk yesterday, but today he is slurring and trying to put the baby in his car right now',
+    'nerf gun confiscated this morning, but a y10 has a real knife in the toilets now and is threatening a y7',
+    'she was not hurting herself yesterday, but right now she has locked herself in the loo with a blade',
+    'a bloke claims mum sent him to fetch her early for a dentist appointment, he is not on her list and is getting cross',
+    'smoke is pouring out of the DT room and one class has not come out',
+    'she had no plans to meet him, but the man from snapchat is outside the school now waiting for her',
+    'he says he is not scared of going home, but he is shaking and says his stepdad will batter him tonight',
+    'the music teacher is running a session with a y5 now and the laptop I fixed for him has pictures of children undressed',
+  ])('still asks or calls 999: %s', (text) => expect(level(text)).not.toBe('none'));
+});

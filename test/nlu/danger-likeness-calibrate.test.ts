@@ -42,4 +42,12 @@ describe('the calibration choice', () => {
     expect(c.budgetMet).toBe(false);
     expect([c.chosen.threshold, c.chosen.demoteBelow]).toEqual([0.7, 0.2]);
   });
+
+  test('never chooses a threshold above the cap (the lowest hand-written danger the folds catch), even to meet the budget', () => {
+    // Uncapped it takes 0.6; capped at 0.58 the budget is out of reach (0.55 would ask 50 quiet messages), so the folds' choice stands.
+    const c = chooseOnCalibration(scores, { threshold: 0.7, demoteBelow: 0.2 }, 0.58);
+    expect(c.budgetMet).toBe(false);
+    expect(c.chosen.threshold).toBe(0.7);
+    expect(chooseOnCalibration(scores, { threshold: 0.7, demoteBelow: 0.2 }, 0.6).chosen.threshold).toBeCloseTo(0.6, 3);
+  });
 });
