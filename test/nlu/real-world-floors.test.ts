@@ -3,10 +3,10 @@
  * narrative messages adapted from public pages, one part per author. The parts are also training
  * data (content/nlu/staff-messages.yaml, to-training.mjs), so each part is measured by a router
  * trained WITHOUT its author's messages, or the floors would only test memory. Since round 10 that
- * is leave-GROUP-out (author-groups.ts: five fixed groups of four authors, one router per group
- * trained on every staff message but its group's authors'): 5 routers instead of the 20
+ * is leave-GROUP-out (author-groups.ts: four fixed groups of five authors, one router per group
+ * trained on every staff message but its group's authors'): 4 routers instead of the 20
  * leave-one-author-out ones, which made this suite 638 s of a 946 s `npm test`. A group router
- * trains on 4,852–5,000 of the 6,167 staff messages, a leave-one-author-out one on about 5,850, so
+ * trains on 4,570–4,754 of the 6,167 staff messages, a leave-one-author-out one on about 5,850, so
  * these figures sit a little below bench/routing-authors.ts's (that is the measurement; this is
  * the guard). The holdouts are never
  * read here (`npm run bench` only, figures only).
@@ -14,10 +14,11 @@
  * Floors sit a little under what each part scored with its group's router when they were set
  * (round 10: top-1 1.5–2 points under, top-3 1–1.5 points under, both rounded down to a half
  * point); FLOORS lists the measured values beside them. They are group-out figures, a little lower
- * than leave-one-author-out on the same data (all 6,166 messages: 91.9 / 98.5 %, 0.6 % wrong
+ * than leave-one-author-out on the same data (all 6,166 messages: 91.7 / 98.6 %, 0.6 % wrong
  * starts; bench/routing-authors.ts: 92.1 / 98.7 %, 0.6 %); they are higher than round 9's floors
  * (leave-one-author-out, set as each author joined, on fewer authors: 82–90 % / 94–97 %) because
- * the router now trains on twenty authors. The leave-one-author-out figures are
+ * the router now trains on twenty authors. Wrong starts (the 2 % rule, unchanged) were 0–5 a part;
+ * the tune set's 3 of 167 is at its limit (2 with five groups). The leave-one-author-out figures are
  * bench/routing-authors.ts's; their history is in docs/routing-notes.md and this file's git history.
  */
 import path from 'node:path';
@@ -36,29 +37,29 @@ const SAFEGUARDING_CONCERN = 'safeguarding-concern';
 
 /**
  * Per author: floors for top-1 and top-3 (fractions), and what the part measured with its group's
- * router when they were set (round 10, twenty authors in five groups: top-1 / top-3 %).
+ * router when they were set (round 10, twenty authors in four groups: top-1 / top-3 %).
  */
 const FLOORS: Readonly<Record<string, { top1: number; top3: number; measured: string }>> = {
-  '1': { top1: 0.895, top3: 0.975, measured: '91.0 / 98.8' },
-  C: { top1: 0.93, top3: 0.985, measured: '94.6 / 99.6' },
-  D: { top1: 0.905, top3: 0.975, measured: '92.0 / 98.9' },
-  E: { top1: 0.925, top3: 0.975, measured: '94.1 / 98.6' },
-  F: { top1: 0.91, top3: 0.975, measured: '92.8 / 98.9' },
-  G: { top1: 0.895, top3: 0.98, measured: '91.0 / 99.0' },
-  H: { top1: 0.91, top3: 0.975, measured: '93.0 / 98.6' },
-  I: { top1: 0.85, top3: 0.95, measured: '86.8 / 96.4' },
-  J: { top1: 0.895, top3: 0.97, measured: '91.0 / 98.3' },
-  K: { top1: 0.895, top3: 0.97, measured: '91.2 / 98.2' },
-  L: { top1: 0.91, top3: 0.97, measured: '92.5 / 98.5' },
-  M: { top1: 0.905, top3: 0.98, measured: '92.1 / 99.1' },
-  N: { top1: 0.92, top3: 0.975, measured: '93.9 / 98.8' },
-  O: { top1: 0.885, top3: 0.97, measured: '90.3 / 98.1' },
-  P: { top1: 0.9, top3: 0.965, measured: '91.6 / 97.9' },
-  Q: { top1: 0.895, top3: 0.97, measured: '91.0 / 98.1' },
-  R: { top1: 0.9, top3: 0.97, measured: '91.5 / 98.3' },
-  S: { top1: 0.915, top3: 0.975, measured: '93.3 / 98.8' },
-  T: { top1: 0.905, top3: 0.975, measured: '92.5 / 98.9' },
-  U: { top1: 0.905, top3: 0.97, measured: '92.0 / 98.1' },
+  '1': { top1: 0.885, top3: 0.975, measured: '90.4 / 98.8' },
+  C: { top1: 0.925, top3: 0.99, measured: '94.3 / 100.0' },
+  D: { top1: 0.905, top3: 0.975, measured: '92.4 / 98.5' },
+  E: { top1: 0.93, top3: 0.98, measured: '94.6 / 99.1' },
+  F: { top1: 0.905, top3: 0.975, measured: '92.0 / 98.5' },
+  G: { top1: 0.9, top3: 0.975, measured: '91.6 / 98.7' },
+  H: { top1: 0.91, top3: 0.975, measured: '92.6 / 98.9' },
+  I: { top1: 0.86, top3: 0.965, measured: '87.5 / 97.7' },
+  J: { top1: 0.895, top3: 0.975, measured: '91.4 / 98.7' },
+  K: { top1: 0.89, top3: 0.97, measured: '90.8 / 98.5' },
+  L: { top1: 0.905, top3: 0.965, measured: '92.2 / 97.8' },
+  M: { top1: 0.895, top3: 0.98, measured: '91.5 / 99.1' },
+  N: { top1: 0.92, top3: 0.975, measured: '93.6 / 98.8' },
+  O: { top1: 0.88, top3: 0.97, measured: '89.7 / 98.4' },
+  P: { top1: 0.88, top3: 0.965, measured: '89.8 / 97.9' },
+  Q: { top1: 0.895, top3: 0.965, measured: '91.3 / 97.8' },
+  R: { top1: 0.89, top3: 0.975, measured: '90.6 / 98.5' },
+  S: { top1: 0.905, top3: 0.975, measured: '92.1 / 98.8' },
+  T: { top1: 0.92, top3: 0.975, measured: '93.6 / 98.9' },
+  U: { top1: 0.9, top3: 0.97, measured: '91.8 / 98.4' },
 };
 
 const flows = [...loadContent(ROOT).flows.values()];
