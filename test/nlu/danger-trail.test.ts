@@ -2,7 +2,7 @@
  * A reassurance first, then a live risk told after it (ninth round, `keptByTrail` in
  * content/danger/cancellers.yaml): staff often open with "all fine" about the day before the thing
  * that matters. The `resolved` canceller no longer silences a risk told after its last words with a
- * present anchor there; it still lowers it by one level (the question, never the 999 reply on that
+ * present anchor there (nor does `safe-now`); it still lowers it by one level (the question, never the 999 reply on that
  * ground). A reassurance that comes after the risk, or that is about the risk itself, still cancels.
  * The author's own phrasings; none is from a measured set.
  */
