@@ -20,7 +20,10 @@
  *   `lowersWhenKept` when the cue named `keptBy` (e.g. "right now") still matches once the
  *   canceller's own words are blanked out; and not at all when the cue named `keptByLead` matches in
  *   the text before the canceller's first words (a live report followed by a question: "there's a
- *   man with a knife at the gate, do we lock down?").
+ *   man with a knife at the gate, do we lock down?"). With `keptByTrail`, a canceller whose words all
+ *   come before a risk that is told again, live, after them (a fired signal fires again on the text
+ *   after its last match, and that cue matches there: "all fine at breakfast club. then a man at the
+ *   gate says mum sent him") lowers by `lowersWhenTrailed` (0 or 1) only.
  *
  * Every pattern is a JavaScript regular expression matched case-insensitively against the
  * message lower-cased, and again with content/nlu/vocabulary.yaml applied. `unless` patterns are
@@ -73,6 +76,12 @@ const CancellerSchema = z.strictObject({
   lowersWhenKept: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
   /** A cue that, matching in the text BEFORE the canceller's first words (a live report, then a question), stops this canceller lowering anything. */
   keptByLead: id.optional(),
+  /**
+   * A cue that, matching in the text AFTER the canceller's last words where a fired signal also fires
+   * again (a reassurance first, then a live risk told after it), lowers by `lowersWhenTrailed` instead.
+   */
+  keptByTrail: id.optional(),
+  lowersWhenTrailed: z.union([z.literal(0), z.literal(1)]).optional(),
 });
 
 /** content/danger/cues.yaml */
@@ -102,6 +111,10 @@ export function cancellersFileSchema(cues: ReadonlySet<string>) {
     file.cancellers.forEach((c, i) => {
       if (c.keptBy !== undefined) checkCue(cues, c.keptBy, ctx, ['cancellers', i, 'keptBy']);
       if (c.keptByLead !== undefined) checkCue(cues, c.keptByLead, ctx, ['cancellers', i, 'keptByLead']);
+      if (c.keptByTrail !== undefined) checkCue(cues, c.keptByTrail, ctx, ['cancellers', i, 'keptByTrail']);
+      if ((c.keptByTrail === undefined) !== (c.lowersWhenTrailed === undefined)) {
+        ctx.addIssue({ code: 'custom', message: 'give `keptByTrail` and `lowersWhenTrailed` together', path: ['cancellers', i] });
+      }
       if ((c.keptBy === undefined) !== (c.lowersWhenKept === undefined)) {
         ctx.addIssue({ code: 'custom', message: 'give `keptBy` and `lowersWhenKept` together', path: ['cancellers', i] });
       }

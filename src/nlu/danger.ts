@@ -64,6 +64,16 @@ function lead(text: string, res: RegExp[]): string {
   return first < 0 ? '' : text.slice(0, first);
 }
 
+/** The text after the end of the last match of any of `res` (global regular expressions); the whole text when none matches. */
+function trail(text: string, res: RegExp[]): string {
+  let last = 0;
+  for (const re of res) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) last = Math.max(last, m.index + m[0].length);
+  }
+  return text.slice(last);
+}
+
 /**
  * Builds the detector. Each message is checked in two forms: lower-cased as typed, and with the
  * vocabulary applied clause by clause ("rn" → "right now", "y6" → "year 6", apostrophes dropped,
@@ -76,6 +86,7 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
   const vocabulary = compileVocabulary(options.vocabulary ?? EMPTY_VOCABULARY);
   const cues = new Map(Object.entries(rules.cues).map(([id, c]) => [id, compile(c)]));
   const signals = rules.signals.map((s) => ({ ...s, matcher: s.patterns.length > 0 ? compile(s) : undefined, unlessRes: s.unless.map((p) => new RegExp(p, 'gi')) }));
+  type Signal = (typeof signals)[number];
   const likeness = rules.likeness && createLikeness(rules.likeness);
   const cancellers = rules.cancellers.map((c) => ({
     ...c,
@@ -115,7 +126,9 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     };
     const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
 
-    const cancel = (fs: string[]): { lowered: number; cancelledBy: string[]; spoke: RegExp[] } => {
+    // Whether one of `fired` fires again on these texts alone (the same test as the first pass).
+    const firesOn = (fired: readonly Signal[], fs: string[]): boolean => fired.some((s) => fires(s, fs.map((f) => blank(f, s.unlessRes))));
+    const cancel = (fs: string[], fired: readonly Signal[] = []): { lowered: number; cancelledBy: string[]; spoke: RegExp[] } => {
       let lowered = 0;
       const cancelledBy: string[] = [];
       const spoke: RegExp[] = [];
@@ -126,21 +139,22 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
         // lock down?") keeps every signal as it was; "now" outside its words lowers by lowersWhenKept.
         const reported = c.keptByLead !== undefined && cueIn(c.keptByLead, fs.map((f) => lead(f, c.res)));
         const kept = c.keptBy !== undefined && cueIn(c.keptBy, fs.map((f) => blank(f, c.res)));
-        const by = reported ? 0 : kept ? (c.lowersWhenKept ?? 0) : c.lowers;
+        // The reassurance comes first and the risk is told after it, live ("all fine at breakfast
+        // club. then a man at the gate says mum sent him for lily"): the words after the
+        // canceller's last match fire a signal again with a present anchor in them.
+        // (Only in the forms the canceller matched: in another, its words may be spelt otherwise.)
+        const trails = fired.length > 0 && c.keptByTrail !== undefined ? fs.filter((f) => c.tests.some((re) => re.test(f))).map((f) => trail(f, c.res)) : undefined;
+        const trailed = trails !== undefined && cueIn(c.keptByTrail!, trails) && firesOn(fired, trails);
+        const by = reported ? 0 : kept ? (c.lowersWhenKept ?? 0) : trailed ? Math.min(c.lowers, c.lowersWhenTrailed ?? 0) : c.lowers;
         if (by > 0) cancelledBy.push(c.id);
         lowered = Math.max(lowered, by);
       }
       return { lowered, cancelledBy, spoke };
     };
 
-    const fired = signals.filter((s) => {
-      const fs = forms.map((f) => blank(f, s.unlessRes));
-      return (
-        s.all.every((id) => cueIn(id, fs)) &&
-        (s.any.length === 0 || s.any.some((id) => cueIn(id, fs))) &&
-        (!s.matcher || fs.some((f) => matches(s.matcher!, f)))
-      );
-    });
+    const fires = (s: Signal, fs: string[]): boolean =>
+      s.all.every((id) => cueIn(id, fs)) && (s.any.length === 0 || s.any.some((id) => cueIn(id, fs))) && (!s.matcher || fs.some((f) => matches(s.matcher!, f)));
+    const fired = signals.filter((s) => fires(s, forms.map((f) => blank(f, s.unlessRes))));
     if (fired.length === 0) {
       // The learned backstop may only raise the question, and only when the rules are silent and
       // no canceller is sure (one that lowers by two levels, not kept live by "now" or a report
@@ -151,7 +165,7 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
       return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
     }
-    const { lowered, cancelledBy, spoke } = cancel(forms);
+    const { lowered, cancelledBy, spoke } = cancel(forms, fired);
     // The certain level needs a present anchor (now, tonight, at the gate, is missing, has taken …)
     // outside the words of any canceller that spoke ("what do we do if a man is at the gate" has
     // none); without one, a certain risk becomes the question.
