@@ -84,6 +84,7 @@ describe('routine business, handled updates and denials told with present words 
     ['routine-business', 'can I have two volunteers for the missing child practice on friday afternoon please'],
     ['routine-business', 'the PCSO is in this afternoon to talk to year 5 about knife crime and staying safe'],
     ['routine-business', 'ruby\'s afternoon dose of her inhaler meds is in the medical room, can someone give it while I am out today'],
+    ['routine-business', 'he has a blister on his heel from the new football boots, plaster on and back in the game'],
     ['routine-business', 'the sports day consent forms are still missing for 6 children, please chase them today'],
     ['routine-business', 'the y2 had a nosebleed at lunch, ice pack, a graze on his knee too, accident slip sent home'],
     ['routine-business', 'the leavers hoodies are gone missing from the office again, has anyone moved the box?'],
