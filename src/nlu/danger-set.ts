@@ -80,8 +80,6 @@ export const DANGER_TUNE_12_FILE = 'test/nlu/danger-real-tune-12.yaml';
 /** Tuning part 13: the retired holdout 5 (author O, a fourth author; fifth round). */
 export const DANGER_TUNE_13_FILE = 'test/nlu/danger-real-tune-13.yaml';
 
-
-
 /** The ninth holdout (issue 11, ninth round): written first, by an eighth author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_9_FILE = 'test/nlu/danger-real-holdout-9.yaml';
 

@@ -126,6 +126,9 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     };
     const cueIn = (id: string, fs: string[]) => fs.some((f) => cueOn(id, f));
 
+    // Whether signal `s` fires on these texts (its `unless` words already blanked out).
+    const fires = (s: Signal, fs: string[]): boolean =>
+      s.all.every((id) => cueIn(id, fs)) && (s.any.length === 0 || s.any.some((id) => cueIn(id, fs))) && (!s.matcher || fs.some((f) => matches(s.matcher!, f)));
     // Whether one of `fired` fires again on these texts alone (the same test as the first pass).
     const firesOn = (fired: readonly Signal[], fs: string[]): boolean => fired.some((s) => fires(s, fs.map((f) => blank(f, s.unlessRes))));
     const cancel = (fs: string[], fired: readonly Signal[] = []): { lowered: number; cancelledBy: string[]; spoke: RegExp[] } => {
@@ -152,8 +155,6 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       return { lowered, cancelledBy, spoke };
     };
 
-    const fires = (s: Signal, fs: string[]): boolean =>
-      s.all.every((id) => cueIn(id, fs)) && (s.any.length === 0 || s.any.some((id) => cueIn(id, fs))) && (!s.matcher || fs.some((f) => matches(s.matcher!, f)));
     const fired = signals.filter((s) => fires(s, forms.map((f) => blank(f, s.unlessRes))));
     if (fired.length === 0) {
       // The learned backstop may only raise the question, and only when the rules are silent and

@@ -81,15 +81,16 @@ describe.each(AUTHOR_GROUPS.map((group) => ({ group, name: group.name, authors: 
       const cases = readDevSet(path.join(ROOT, file), file);
       const e: Evaluation = evaluateRouter(router, cases);
       const tuneSet = author === TUNE_AUTHOR;
-      const worriesMissed = cases
-        .filter(() => tuneSet)
+      // The worry and danger checks are the tune set's alone.
+      const checked = tuneSet ? cases : [];
+      const worriesMissed = checked
         .filter((c) => c.flow === SAFEGUARDING_CONCERN)
         .filter((c) => {
           const r = router.route(c.text);
           return r.flow !== SAFEGUARDING_CONCERN && !r.alternatives.some((a) => a.flow === SAFEGUARDING_CONCERN);
         })
         .map((c) => c.text);
-      const unrelatedDanger = cases.filter((c) => tuneSet && c.flow === null && danger.detect(c.text).danger).map((c) => c.text);
+      const unrelatedDanger = checked.filter((c) => c.flow === null && danger.detect(c.text).danger).map((c) => c.text);
       return { author, file, cases: cases.length, e, worriesMissed, unrelatedDanger, floor: FLOORS[author] };
     });
 
