@@ -114,10 +114,24 @@ export const DANGER_TUNE_23_FILE = 'test/nlu/danger-real-tune-23.yaml';
 /** Tuning part 24 (issue 11, ninth round): holdout 8 (author AA), measured twice in the eighth round, retired into tuning; may be read while tuning. */
 export const DANGER_TUNE_24_FILE = 'test/nlu/danger-real-tune-24.yaml';
 
+/** Tuning part 26 (issue 11, tenth round): independent author AE (primary TAs, midday, office and club staff; short, voice-to-text, regional); may be read while tuning. */
+export const DANGER_TUNE_26_FILE = 'test/nlu/danger-real-tune-26.yaml';
+/** Tuning part 27 (issue 11, tenth round): independent author AF (secondary tutors, heads of year, pastoral, attendance, IT; pasted emails and logs); may be read while tuning. */
+export const DANGER_TUNE_27_FILE = 'test/nlu/danger-real-tune-27.yaml';
+/** Tuning part 28 (issue 11, tenth round): independent author AG (early years and SEND: nurseries, childminders, special schools, medical needs, collection); may be read while tuning. */
+export const DANGER_TUNE_28_FILE = 'test/nlu/danger-real-tune-28.yaml';
+/** Tuning part 29 (issue 11, tenth round): independent author AH (16-19, FE, AP, youth work, sport, boarding, transport); may be read while tuning. */
+export const DANGER_TUNE_29_FILE = 'test/nlu/danger-real-tune-29.yaml';
+
+/** The tenth holdout (issue 11, tenth round): written first, by a ninth author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_10_FILE = 'test/nlu/danger-real-holdout-10.yaml';
+
 /** Calibration part (issue 11, eighth round, author V): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_FILE = 'test/nlu/danger-real-calibration.yaml';
 /** Second calibration part (issue 11, ninth round, author AC): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_2_FILE = 'test/nlu/danger-real-calibration-2.yaml';
+/** Third calibration part (issue 11, tenth round, author AD): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
+export const DANGER_CALIBRATION_3_FILE = 'test/nlu/danger-real-calibration-3.yaml';
 
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {

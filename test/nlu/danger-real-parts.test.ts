@@ -14,6 +14,8 @@ import { parse } from 'yaml';
 import {
   DANGER_CALIBRATION_FILE,
   DANGER_CALIBRATION_2_FILE,
+  DANGER_CALIBRATION_3_FILE,
+  DANGER_HOLDOUT_10_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_9_FILE,
   DANGER_HOLDOUT_FILE,
@@ -39,6 +41,10 @@ import {
   DANGER_TUNE_22_FILE,
   DANGER_TUNE_23_FILE,
   DANGER_TUNE_24_FILE,
+  DANGER_TUNE_26_FILE,
+  DANGER_TUNE_27_FILE,
+  DANGER_TUNE_28_FILE,
+  DANGER_TUNE_29_FILE,
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
@@ -84,12 +90,21 @@ const PARTS: Part[] = [
   { name: 'tuning part 23 (author Z)', file: DANGER_TUNE_23_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   // Holdout 8, retired into tuning in the ninth round; its near-twins of holdouts 1, 2 and the calibration parts were taken out.
   { name: 'tuning part 24 (author AA, was holdout 8)', file: DANGER_TUNE_24_FILE, danger: 100, quiet: 195, concern: 20, nearCopies: true },
+  // Tenth round: four new authors, measured once on the ninth round's rules and backstop (danger-real.md), then tuning material.
+  { name: 'tuning part 26 (author AE)', file: DANGER_TUNE_26_FILE, danger: 150, quiet: 250, concern: 29, nearCopies: true },
+  { name: 'tuning part 27 (author AF)', file: DANGER_TUNE_27_FILE, danger: 150, quiet: 240, concern: 27, nearCopies: true },
+  { name: 'tuning part 28 (author AG)', file: DANGER_TUNE_28_FILE, danger: 150, quiet: 235, concern: 28, nearCopies: true },
+  { name: 'tuning part 29 (author AH)', file: DANGER_TUNE_29_FILE, danger: 150, quiet: 235, concern: 27, nearCopies: true },
+  // Holdout 10 (tenth round, a ninth author who never saw the rules): written first, measured before the round and once at the end.
+  { name: 'holdout 10 (ninth author)', file: DANGER_HOLDOUT_10_FILE, danger: 170, quiet: 285, concern: 32, holdout: true, nearCopies: true },
   // Holdout 9 (ninth round, an eighth author who never saw the rules): written first, measured once by the lead.
   { name: 'holdout 9 (eighth author)', file: DANGER_HOLDOUT_9_FILE, danger: 160, quiet: 290, concern: 25, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
   // The second calibration part (ninth round, author AC): pooled with V's for the threshold choice; kept apart like a holdout.
   { name: 'calibration part 2 (author AC)', file: DANGER_CALIBRATION_2_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
+  // The third calibration part (tenth round, author AD): pooled with V's and AC's; kept apart like a holdout.
+  { name: 'calibration part 3 (author AD)', file: DANGER_CALIBRATION_3_FILE, danger: 140, quiet: 240, concern: 29, holdout: true, nearCopies: true },
 ];
 
 const NLU_DIR = path.join(ROOT, 'test/nlu');
