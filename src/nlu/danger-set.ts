@@ -80,8 +80,8 @@ export const DANGER_TUNE_12_FILE = 'test/nlu/danger-real-tune-12.yaml';
 /** Tuning part 13: the retired holdout 5 (author O, a fourth author; fifth round). */
 export const DANGER_TUNE_13_FILE = 'test/nlu/danger-real-tune-13.yaml';
 
-/** The ninth holdout (issue 11, ninth round): written first, by an eighth author who never saw the rules, their training data or any other set; bench only. */
-export const DANGER_HOLDOUT_9_FILE = 'test/nlu/danger-real-holdout-9.yaml';
+/** Tuning part 25 (issue 11, tenth round): holdout 9 (author eight), measured twice in the ninth round, retired into tuning; may be read while tuning. */
+export const DANGER_TUNE_25_FILE = 'test/nlu/danger-real-tune-25.yaml';
 
 /** Tuning part 14 (issue 11, seventh round): independent author P (FE, SEND, boarding, AP, clubs, transport, site and visiting staff); may be read while tuning. */
 export const DANGER_TUNE_14_FILE = 'test/nlu/danger-real-tune-14.yaml';

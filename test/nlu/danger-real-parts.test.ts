@@ -17,7 +17,6 @@ import {
   DANGER_CALIBRATION_3_FILE,
   DANGER_HOLDOUT_10_FILE,
   DANGER_HOLDOUT_2_FILE,
-  DANGER_HOLDOUT_9_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_3_FILE,
   DANGER_TUNE_4_FILE,
@@ -41,6 +40,7 @@ import {
   DANGER_TUNE_22_FILE,
   DANGER_TUNE_23_FILE,
   DANGER_TUNE_24_FILE,
+  DANGER_TUNE_25_FILE,
   DANGER_TUNE_26_FILE,
   DANGER_TUNE_27_FILE,
   DANGER_TUNE_28_FILE,
@@ -90,6 +90,8 @@ const PARTS: Part[] = [
   { name: 'tuning part 23 (author Z)', file: DANGER_TUNE_23_FILE, danger: 130, quiet: 230, concern: 20, nearCopies: true },
   // Holdout 8, retired into tuning in the ninth round; its near-twins of holdouts 1, 2 and the calibration parts were taken out.
   { name: 'tuning part 24 (author AA, was holdout 8)', file: DANGER_TUNE_24_FILE, danger: 100, quiet: 195, concern: 20, nearCopies: true },
+  // Holdout 9, retired into tuning in the tenth round; its near-twins of holdouts 1, 2, 10 and the calibration parts were taken out.
+  { name: 'tuning part 25 (author eight, was holdout 9)', file: DANGER_TUNE_25_FILE, danger: 150, quiet: 280, concern: 25, nearCopies: true },
   // Tenth round: four new authors, measured once on the ninth round's rules and backstop (danger-real.md), then tuning material.
   { name: 'tuning part 26 (author AE)', file: DANGER_TUNE_26_FILE, danger: 150, quiet: 250, concern: 29, nearCopies: true },
   { name: 'tuning part 27 (author AF)', file: DANGER_TUNE_27_FILE, danger: 150, quiet: 240, concern: 27, nearCopies: true },
@@ -97,8 +99,6 @@ const PARTS: Part[] = [
   { name: 'tuning part 29 (author AH)', file: DANGER_TUNE_29_FILE, danger: 150, quiet: 235, concern: 27, nearCopies: true },
   // Holdout 10 (tenth round, a ninth author who never saw the rules): written first, measured before the round and once at the end.
   { name: 'holdout 10 (ninth author)', file: DANGER_HOLDOUT_10_FILE, danger: 170, quiet: 285, concern: 32, holdout: true, nearCopies: true },
-  // Holdout 9 (ninth round, an eighth author who never saw the rules): written first, measured once by the lead.
-  { name: 'holdout 9 (eighth author)', file: DANGER_HOLDOUT_9_FILE, danger: 160, quiet: 290, concern: 25, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
   // The second calibration part (ninth round, author AC): pooled with V's for the threshold choice; kept apart like a holdout.
