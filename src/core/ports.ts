@@ -44,7 +44,9 @@ export interface Router {
  * `question` (possible): ask "Is a child in danger right now, or about to be?" first. Never both;
  * absent means false (detectors with one level, e.g. test doubles). `signals` are the risks that
  * fired (after cancellers); `cancelledBy` the cancellers that lowered any (and `no-present-anchor`
- * when a certain risk became the question for want of a present anchor); `flow` the flow the fired
+ * when a certain risk became the question for want of a present anchor, `looks-like-business` when
+ * the backstop demoted a 999, `overridden-by-likeness` when the backstop asked although the cancellers
+ * silenced every risk); `flow` the flow the fired
  * signals point to, if they name one.
  */
 export interface DangerVerdict {

@@ -6,10 +6,13 @@
  * printed or trained on: only this choice sees it, as counts. After training on every author, the
  * threshold (and demotion) is the one giving the MOST recall on the calibration part with its whole
  * question rate ≤ CALIBRATION_QUESTION_BUDGET and its 999 rate ≤ CALIBRATION_999_BUDGET; among equals
- * the fewest questions, then the highest threshold, then the least demotion. When nothing meets both (the rules' own 999s and
+ * the fewest 999s (tenth round: a false 999 costs more than a question), then the fewest questions, then
+ * the highest threshold and override, then the least demotion. When nothing meets both (the rules' own 999s and
  * questions already exceed them: only better rules can help), the folds' choice stands, flagged
  * `calibrationBudgetMet: no`, rather than a threshold that buys the budget with recall.
  * Demotion stays at or below the folds' choice (at most DEMOTE_BUDGET of real dangers lose the 999).
+ * Since the tenth round the override (overrideAt: the backstop asks although a canceller silenced the
+ * rules) is chosen with the threshold and demotion, by the same rule; the folds' override is the fallback.
  * Since the ninth round the trainer pools every calibration part on disk (V's and AC's,
  * danger-likeness-train.ts CALIBRATION_FILES) before choosing: the budgets apply to the pooled counts.
  */
@@ -20,10 +23,19 @@ export const CALIBRATION_QUESTION_BUDGET = 0.09;
 /** …and its 999 rate on non-danger messages at most this (the issue's 2 %). */
 export const CALIBRATION_999_BUDGET = 0.02;
 
+/**
+ * Tenth round: at most this share of the authors' non-danger messages may get the question because the
+ * backstop overrides a canceller (overrideAt), out of author. Small on purpose: the cancellers are for
+ * exactly the hard non-danger messages (past, hypothetical, handled) that share danger's words.
+ */
+export const OVERRIDE_BUDGET = 0.0025;
+
 /** What a (threshold, demoteBelow) pair gives on a scored set: counts only. */
 export interface Outcome {
   threshold: number;
   demoteBelow: number;
+  /** The override in force (Infinity: none). */
+  overrideAt?: number;
   caught: number;
   positives: number;
   alarms: number;
@@ -32,11 +44,12 @@ export interface Outcome {
 }
 
 /** The outcome of a threshold and demotion on scored messages (as the detector would decide them). */
-export function outcomeOf(scores: readonly OutOfAuthorScore[], threshold: number, demoteBelow: number): Outcome {
-  const o: Outcome = { threshold, demoteBelow, caught: 0, positives: 0, alarms: 0, questions: 0, negatives: 0 };
+export function outcomeOf(scores: readonly OutOfAuthorScore[], threshold: number, demoteBelow: number, overrideAt = Infinity): Outcome {
+  const o: Outcome = { threshold, demoteBelow, overrideAt, caught: 0, positives: 0, alarms: 0, questions: 0, negatives: 0 };
   for (const x of scores) {
     const certain = x.certain && !(x.raw < demoteBelow);
-    const asked = x.asked || (x.certain && x.raw < demoteBelow) || (x.s !== undefined && x.s >= threshold);
+    const overridden = x.silenced === true && (x.plain ?? 0) >= overrideAt;
+    const asked = x.asked || (x.certain && x.raw < demoteBelow) || (x.s !== undefined && x.s >= threshold) || overridden;
     if (x.e.danger) {
       o.positives++;
       if (certain || asked) o.caught++;
@@ -62,13 +75,54 @@ export interface CalibrationChoice {
  * `maxThreshold` (ninth round): no candidate threshold above it — the trainer passes the lowest score of
  * a hand-written danger example left to the backstop, so buying the budget never drops one of those.
  */
-export function chooseOnCalibration(scores: readonly OutOfAuthorScore[], folds: { threshold: number; demoteBelow: number }, maxThreshold = 1): CalibrationChoice {
+export function chooseOnCalibration(
+  scores: readonly OutOfAuthorScore[],
+  folds: { threshold: number; demoteBelow: number; overrideAt?: number },
+  maxThreshold = 1,
+): CalibrationChoice {
   const demotions = [...new Set([0, folds.demoteBelow, ...Array.from({ length: 51 }, (_, i) => i / 100).filter((d) => d < folds.demoteBelow)])];
   const thresholds = Array.from({ length: 451 }, (_, i) => Math.round((0.5 + i / 1000) * 1000) / 1000).filter((t) => t <= maxThreshold);
-  const all = demotions.flatMap((d) => thresholds.map((t) => outcomeOf(scores, t, d)));
+  // Tenth round: the override is chosen with them (none, or 0.70-0.99), never under the threshold: a
+  // message a canceller silenced needs at least the evidence a quiet one does.
+  const overrides = [Infinity, ...Array.from({ length: 30 }, (_, i) => (70 + i) / 100)];
+  const all = demotions.flatMap((d) => thresholds.flatMap((t) => overrides.filter((v) => v >= t).map((v) => outcomeOf(scores, t, d, v))));
   const within = (o: Outcome) => o.alarms <= CALIBRATION_999_BUDGET * o.negatives && o.questions <= CALIBRATION_QUESTION_BUDGET * o.negatives;
-  const byRecall = (a: Outcome, b: Outcome) => b.caught - a.caught || a.questions - b.questions || b.threshold - a.threshold || a.demoteBelow - b.demoteBelow;
+  const byRecall = (a: Outcome, b: Outcome) =>
+    b.caught - a.caught || a.alarms - b.alarms || a.questions - b.questions || b.threshold - a.threshold || (b.overrideAt ?? Infinity) - (a.overrideAt ?? Infinity) || a.demoteBelow - b.demoteBelow;
   const ok = all.filter(within).sort(byRecall);
-  const atFolds = outcomeOf(scores, folds.threshold, folds.demoteBelow);
+  const atFolds = outcomeOf(scores, folds.threshold, folds.demoteBelow, folds.overrideAt);
   return { chosen: ok[0] ?? atFolds, budgetMet: ok.length > 0, folds: atFolds };
+}
+
+/** The override chosen on out-of-author scores, and what it adds there. */
+export interface OverrideChoice {
+  overrideAt: number;
+  /** Danger messages a canceller silenced that it asks about, and non-danger ones (out of author). */
+  caught: number;
+  silencedDanger: number;
+  questions: number;
+  negatives: number;
+}
+
+/**
+ * The lowest override (in hundredths, from `threshold` up) whose questions on the authors' silenced
+ * non-danger messages stay within OVERRIDE_BUDGET of all their non-danger messages, out of author;
+ * undefined when it would catch nothing.
+ */
+export function chooseOverride(oof: readonly OutOfAuthorScore[], threshold: number): OverrideChoice | undefined {
+  const negatives = oof.filter((x) => !x.e.danger).length;
+  const silenced = oof.filter((x) => x.silenced === true);
+  const at = (v: number) => ({
+    overrideAt: v,
+    caught: silenced.filter((x) => x.e.danger && (x.plain ?? 0) >= v).length,
+    silencedDanger: silenced.filter((x) => x.e.danger).length,
+    questions: silenced.filter((x) => !x.e.danger && (x.plain ?? 0) >= v).length,
+    negatives,
+  });
+  const from = Math.ceil(threshold * 100);
+  for (let h = from; h <= 99; h++) {
+    const c = at(Math.max(threshold, h / 100));
+    if (c.questions <= OVERRIDE_BUDGET * negatives) return c.caught > 0 ? c : undefined;
+  }
+  return undefined;
 }

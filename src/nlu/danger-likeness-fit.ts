@@ -209,11 +209,12 @@ function rulesSpoke(rules: DangerDetector, text: string): boolean {
 }
 
 /** A fitted model as the likeness file holds it (threshold to be chosen). */
-export function draftModel(m: { bias: number; weights: Map<string, number> }, hash: string, threshold = 0.5, demoteBelow?: number): LikenessModel {
+export function draftModel(m: { bias: number; weights: Map<string, number> }, hash: string, threshold = 0.5, demoteBelow?: number, overrideAt?: number): LikenessModel {
   return {
     description: 'Danger-likeness backstop: logistic regression on word stems and stem pairs. Asks the danger question (never the 999 reply) when the rules are quiet and no canceller spoke, and the score reaches the threshold; turns a 999 verdict scoring below demoteBelow into the question. Written by src/nlu/danger-likeness-train.ts; do not edit by hand.',
     threshold,
     ...(demoteBelow !== undefined && demoteBelow > 0 ? { demoteBelow } : {}),
+    ...(overrideAt !== undefined ? { overrideAt } : {}),
     bias: m.bias,
     trainedOn: [...LIKENESS_TRAINING_FILES, 'flows/*.yaml examples: (those the rules leave quiet, as non-danger)', ...DANGER_AUTHORS.flatMap((a) => a.files.map((f) => `${f} (author ${a.id})`))],
     dataHash: hash,

@@ -25,9 +25,19 @@ export interface FoldOptions {
   trainOnAuthors?: boolean;
 }
 
-function detectorFor(danger: DangerRules, m: Fitted, vocabulary: Vocabulary, threshold = 0.5, demoteBelow?: number) {
-  return createDangerDetector({ ...danger, likeness: draftModel(m, '0'.repeat(16), threshold, demoteBelow) }, { vocabulary });
+function detectorFor(danger: DangerRules, m: Fitted, vocabulary: Vocabulary, threshold = 0.5, demoteBelow?: number, overrideAt?: number) {
+  return createDangerDetector({ ...danger, likeness: draftModel(m, '0'.repeat(16), threshold, demoteBelow, overrideAt) }, { vocabulary });
 }
+
+/**
+ * Whether the backstop may override the cancellers on a message (tenth round): they silence every risk
+ * (or a sure one stops the backstop) and none of them is `final`. Asked of a detector that overrides
+ * at 0.5, the lowest threshold the trainer takes, so every message it could ever override says so.
+ */
+const overridableBy = (danger: DangerRules, m: Fitted, vocabulary: Vocabulary) => {
+  const d = detectorFor(danger, m, vocabulary, 0.5, undefined, 0.5);
+  return (text: string) => (d.detect(text).cancelledBy ?? []).includes('overridden-by-likeness');
+};
 
 const authorsOf = (examples: readonly Example[]): string[] => [...new Set(examples.flatMap((e) => (e.author ? [e.author] : [])))];
 const trainable = (examples: readonly Example[], o: FoldOptions): Example[] => (o.trainOnAuthors === false ? examples.filter((e) => !e.author) : [...examples]);
@@ -42,6 +52,10 @@ export interface OutOfAuthorScore {
   certain: boolean;
   /** Whether the rules alone ask the question (no 999). */
   asked: boolean;
+  /** Whether the cancellers silence it and the backstop may override them (none `final`; see overridableBy). */
+  silenced?: boolean;
+  /** The model's plain score (what overrideAt is compared with). */
+  plain?: number;
 }
 
 /** Each author's messages, scored by a model fitted without that author. */
@@ -54,10 +68,11 @@ export function outOfAuthorScores(examples: readonly Example[], danger: DangerRu
     const m = shared ?? fit(examples.filter((e) => e.author !== a), vocabulary);
     const d = detectorFor(danger, m, vocabulary);
     const raw = rawLikeness(m);
+    const overridable = overridableBy(danger, m, vocabulary);
     for (const e of examples) {
       if (e.author !== a) continue;
       const r = rules.detect(e.text);
-      out.push(scored(e, r, d.likenessOf(e.text), raw, explicit, vocabulary));
+      out.push(scored(e, r, d.likenessOf(e.text), raw, explicit, vocabulary, overridable));
     }
   }
   return out;
@@ -73,9 +88,19 @@ function explicitOf(danger: DangerRules, vocabulary: Vocabulary): (text: string)
   return (text) => all.detect(text).danger;
 }
 
-function scored(e: Example, r: { danger: boolean; question?: boolean }, s: number | undefined, raw: ReturnType<typeof createLikeness>, explicit: (t: string) => boolean, vocabulary: Vocabulary): OutOfAuthorScore {
-  const score = r.danger && explicit(e.text) ? 1 : demotionScore(raw, likenessTokens(e.text, vocabulary));
-  return { e, s, raw: score, certain: r.danger, asked: !r.danger && r.question === true };
+function scored(
+  e: Example,
+  r: { danger: boolean; question?: boolean },
+  s: number | undefined,
+  raw: ReturnType<typeof createLikeness>,
+  explicit: (t: string) => boolean,
+  vocabulary: Vocabulary,
+  overridable: (t: string) => boolean,
+): OutOfAuthorScore {
+  const tokens = likenessTokens(e.text, vocabulary);
+  const score = r.danger && explicit(e.text) ? 1 : demotionScore(raw, tokens);
+  const silenced = !r.danger && r.question !== true && overridable(e.text);
+  return { e, s, raw: score, certain: r.danger, asked: !r.danger && r.question === true, silenced, plain: raw.score(tokens).score };
 }
 
 /** Messages scored by one model (the shipped one, for the calibration part): as outOfAuthorScores, in sample for the model. */
@@ -84,7 +109,8 @@ export function scoresBy(cases: readonly { text: string; danger: boolean }[], da
   const d = detectorFor(danger, model, vocabulary);
   const raw = rawLikeness(model);
   const explicit = explicitOf(danger, vocabulary);
-  return cases.map((c) => scored({ text: c.text, danger: c.danger }, rules.detect(c.text), d.likenessOf(c.text), raw, explicit, vocabulary));
+  const overridable = overridableBy(danger, model, vocabulary);
+  return cases.map((c) => scored({ text: c.text, danger: c.danger }, rules.detect(c.text), d.likenessOf(c.text), raw, explicit, vocabulary, overridable));
 }
 
 /**

@@ -14,13 +14,13 @@ import type { LikenessModel } from './danger-likeness';
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
 import { chooseThreshold, scoresBy } from './danger-likeness-folds';
-import { CALIBRATION_999_BUDGET, CALIBRATION_QUESTION_BUDGET, chooseOnCalibration, outcomeOf, type Outcome } from './danger-likeness-calibrate';
-import { DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_FILE, readDangerSet } from './danger-set';
+import { CALIBRATION_999_BUDGET, CALIBRATION_QUESTION_BUDGET, chooseOnCalibration, chooseOverride, outcomeOf, OVERRIDE_BUDGET, type Outcome } from './danger-likeness-calibrate';
+import { DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_3_FILE, DANGER_CALIBRATION_FILE, readDangerSet } from './danger-set';
 import { draftModel, fit, LIKENESS_FILE, readTrainingData, type Example } from './danger-likeness-fit';
 import type { Vocabulary } from './vocabulary';
 
-/** The calibration parts, pooled for the threshold choice when on disk (never trained on or printed). */
-export const CALIBRATION_FILES = [DANGER_CALIBRATION_FILE, DANGER_CALIBRATION_2_FILE] as const;
+/** The calibration parts (V, AC and, since the tenth round, AD), pooled for the threshold choice when on disk (never trained on or printed). */
+export const CALIBRATION_FILES = [DANGER_CALIBRATION_FILE, DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_3_FILE] as const;
 
 export { fit, readTrainingData, LIKENESS_TRAINING_FILES, LIKENESS_FILE, type Example } from './danger-likeness-fit';
 
@@ -36,7 +36,14 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
   const model = fit(examples, vocabulary);
   const choice = chooseThreshold(examples, dev, danger, vocabulary, model);
   const { oof, ...folds } = choice;
-  let pick = { threshold: folds.threshold, demoteBelow: folds.demoteBelow };
+  // Tenth round: the backstop may overrule a canceller when it is sure; chosen out of author, before the threshold.
+  const override = chooseOverride(oof, folds.threshold);
+  const overrideAt = override?.overrideAt ?? Infinity;
+  const overrideReport: Record<string, string> = {
+    overrideFrom: `out-of-author folds (questions on silenced non-danger <= ${OVERRIDE_BUDGET} of all)`,
+    overrideOutOfAuthor: override ? `at ${override.overrideAt}: asks on ${override.caught} of ${override.silencedDanger} silenced danger, ${override.questions}/${override.negatives} non-danger` : 'none (nothing caught within the budget)',
+  };
+  let pick = { threshold: folds.threshold, demoteBelow: folds.demoteBelow, overrideAt };
   let calibration: Record<string, string> = { thresholdFrom: 'out-of-author folds (no calibration part)' };
   // Ninth round: every calibration part on disk, pooled (V, and AC since the ninth round); counts only.
   const parts = CALIBRATION_FILES.filter((f) => fs.existsSync(path.join(root, f))).map((f) => ({
@@ -53,14 +60,14 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
       .map((e) => backstop.likenessOf(e.text))
       .filter((x): x is number => x !== undefined && x >= folds.threshold);
     const cap = Math.floor(Math.min(1, ...mustCatch) * 1000) / 1000;
-    const c = chooseOnCalibration(parts.flatMap((x) => x.scores), folds, cap);
-    pick = { threshold: c.chosen.threshold, demoteBelow: c.chosen.demoteBelow };
+    const c = chooseOnCalibration(parts.flatMap((x) => x.scores), { ...folds, overrideAt }, cap);
+    pick = { threshold: c.chosen.threshold, demoteBelow: c.chosen.demoteBelow, overrideAt: c.chosen.overrideAt ?? Infinity };
     const line = (o: Outcome) => `caught ${o.caught}/${o.positives}, 999 ${o.alarms}/${o.negatives}, question ${o.questions}/${o.negatives}`;
-    const authors = (o: { threshold: number; demoteBelow: number }) => {
-      const x = outcomeOf(oof, o.threshold, o.demoteBelow);
+    const authors = (o: { threshold: number; demoteBelow: number; overrideAt?: number }) => {
+      const x = outcomeOf(oof, o.threshold, o.demoteBelow, o.overrideAt);
       return `caught ${x.caught}/${x.positives} (${((100 * x.caught) / x.positives).toFixed(1)}%), 999 ${x.alarms}/${x.negatives}, question ${x.questions}/${x.negatives}`;
     };
-    const perPart = (at: { threshold: number; demoteBelow: number }) => parts.map((x) => `${x.name}: ${line(outcomeOf(x.scores, at.threshold, at.demoteBelow))}`).join('; ');
+    const perPart = (at: { threshold: number; demoteBelow: number; overrideAt?: number }) => parts.map((x) => `${x.name}: ${line(outcomeOf(x.scores, at.threshold, at.demoteBelow, at.overrideAt))}`).join('; ');
     calibration = {
       thresholdFrom: c.budgetMet ? `calibration parts pooled (question <= ${CALIBRATION_QUESTION_BUDGET}, 999 <= ${CALIBRATION_999_BUDGET}, most recall)` : "out-of-author folds (the calibration parts' budget is out of reach)",
       calibrationParts: parts.map((x) => x.name).join(', '),
@@ -68,19 +75,21 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
       calibrationBudgetMet: c.budgetMet ? 'yes' : 'no',
       calibrationAtChosen: line(c.chosen),
       calibrationAtChosenByPart: perPart(pick),
-      foldsChoice: `threshold ${folds.threshold}, demoteBelow ${folds.demoteBelow}`,
+      calibrationAtChosenWithoutOverride: line(outcomeOf(parts.flatMap((x) => x.scores), pick.threshold, pick.demoteBelow)),
+      overrideAtChosen: String(pick.overrideAt),
+      foldsChoice: `threshold ${folds.threshold}, demoteBelow ${folds.demoteBelow}, overrideAt ${overrideAt}`,
       calibrationAtFoldsChoice: line(c.folds),
-      calibrationAtFoldsChoiceByPart: perPart(folds),
+      calibrationAtFoldsChoiceByPart: perPart({ ...folds, overrideAt }),
       // What the rules give on their own (no backstop question; the folds' demotion): the floor any threshold starts from.
       calibrationRulesOnly: line(outcomeOf(parts.flatMap((x) => x.scores), 1, folds.demoteBelow)),
       calibrationRulesOnlyByPart: perPart({ threshold: 1, demoteBelow: folds.demoteBelow }),
       outOfAuthorAtChosen: authors(pick),
-      outOfAuthorAtFoldsChoice: authors(folds),
+      outOfAuthorAtFoldsChoice: authors({ ...folds, overrideAt }),
     };
   }
   return {
-    ...draftModel(model, hash, pick.threshold, pick.demoteBelow),
-    chosen: { trainingExamples: examples.length, trainingDanger: examples.filter((e) => e.danger).length, ...folds.report, ...calibration },
+    ...draftModel(model, hash, pick.threshold, pick.demoteBelow, Number.isFinite(pick.overrideAt) ? Math.max(pick.overrideAt, pick.threshold) : undefined),
+    chosen: { trainingExamples: examples.length, trainingDanger: examples.filter((e) => e.danger).length, ...folds.report, ...overrideReport, ...calibration },
   };
 }
 

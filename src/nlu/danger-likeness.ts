@@ -23,6 +23,15 @@ export const LikenessSchema = z.strictObject({
    * dropped. Chosen on out-of-author scores (danger-likeness-folds.ts); absent: no demotion.
    */
   demoteBelow: z.number().min(0).lt(1).optional(),
+  /**
+   * Tenth round: a message the rules silence with a canceller (their risk words told as past,
+   * hypothetical, handled, "fine now" …) still gets the question when its score is at least this. On
+   * strangers the cancellers silenced real danger told in words no canceller was written for ("was ok,
+   * now she's wheezy", "the police released him and he's at pick-up now"), and the backstop scores
+   * those far above the business the cancellers are for. At least the threshold; absent: a canceller
+   * always wins. Chosen on out-of-author scores (danger-likeness-calibrate.ts chooseOverride).
+   */
+  overrideAt: z.number().gt(0).lte(1).optional(),
   bias: finite,
   /** The training data (files), for people. */
   trainedOn: z.array(z.string().min(1)).min(1),
@@ -33,6 +42,9 @@ export const LikenessSchema = z.strictObject({
   chosen: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
   /** Feature → weight. A feature is a word stem ("tonight") or two stems joined by a space ("go home"). */
   weights: z.record(z.string().regex(/^[a-z0-9£]+( [a-z0-9£]+)?$/, 'one or two lower-case word stems'), finite),
+}).superRefine((m, ctx) => {
+  // Overriding a canceller needs more evidence than asking on a quiet message, never less.
+  if (m.overrideAt !== undefined && m.overrideAt < m.threshold) ctx.addIssue({ code: 'custom', path: ['overrideAt'], message: `must be at least the threshold (${m.threshold})` });
 });
 
 /** A message shorter than this (words) is never demoted: a few words ("should I call 999?") are too little evidence of business. */
@@ -75,12 +87,13 @@ export interface Likeness {
 }
 
 /** Builds the scorer from a validated model. */
-export function createLikeness(model: LikenessModel): { threshold: number; demoteBelow: number; score(tokens: readonly string[]): Likeness } {
+export function createLikeness(model: LikenessModel): { threshold: number; demoteBelow: number; overrideAt: number; score(tokens: readonly string[]): Likeness } {
   const weights = new Map(Object.entries(model.weights));
   const stopwords = new Set(model.stopwords.map(stem));
   return {
     threshold: model.threshold,
     demoteBelow: model.demoteBelow ?? 0,
+    overrideAt: model.overrideAt ?? Infinity,
     score(tokens) {
       const fs = features(tokens, stopwords);
       let z = model.bias;

@@ -23,7 +23,9 @@
  *   man with a knife at the gate, do we lock down?"). With `keptByTrail`, a canceller whose words all
  *   come before a risk that is told again, live, after them (a fired signal fires again on the text
  *   after its last match, and that cue matches there: "all fine at breakfast club. then a man at the
- *   gate says mum sent him") lowers by `lowersWhenTrailed` (0 or 1) only.
+ *   gate says mum sent him") lowers by `lowersWhenTrailed` (0 or 1) only. When every risk is
+ *   silenced, the likeness backstop may still ask the question if it is sure (`overrideAt` in
+ *   likeness.yaml), unless a canceller marked `final` spoke.
  *
  * Every pattern is a JavaScript regular expression matched case-insensitively against the
  * message lower-cased, and again with content/nlu/vocabulary.yaml applied. `unless` patterns are
@@ -82,6 +84,12 @@ const CancellerSchema = z.strictObject({
    */
   keptByTrail: id.optional(),
   lowersWhenTrailed: z.union([z.literal(0), z.literal(1)]).optional(),
+  /**
+   * Tenth round: the learned backstop never overrides this canceller (likeness `overrideAt`): its words
+   * say the message is not about a child at risk at all (the staff member's pay, routine business, an
+   * idiom), where the backstop's score is only the risk words. Absent: the backstop may override it.
+   */
+  final: z.boolean().optional(),
 });
 
 /** content/danger/cues.yaml */

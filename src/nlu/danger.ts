@@ -88,6 +88,8 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
   const signals = rules.signals.map((s) => ({ ...s, matcher: s.patterns.length > 0 ? compile(s) : undefined, unlessRes: s.unless.map((p) => new RegExp(p, 'gi')) }));
   type Signal = (typeof signals)[number];
   const likeness = rules.likeness && createLikeness(rules.likeness);
+  const finalIds = new Set(rules.cancellers.filter((c) => c.final === true).map((c) => c.id));
+  const isFinal = (id: string) => finalIds.has(id);
   const cancellers = rules.cancellers.map((c) => ({
     ...c,
     res: c.patterns.map((p) => new RegExp(p, 'gi')),
@@ -162,7 +164,13 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       // before it); checked last: most quiet messages score low.
       const quiet = { danger: false, question: false, signals: [], cancelledBy: [] };
       const l = likeness?.score(flat.split(' '));
-      if (!l || (!always && l.score < likeness!.threshold) || cancel(forms).lowered >= 2) return { verdict: quiet };
+      if (!l || (!always && l.score < likeness!.threshold)) return { verdict: quiet };
+      const sure = cancel(forms);
+      if (sure.lowered >= 2) {
+        // A sure canceller silences the backstop, unless the backstop is surer still (overrideAt).
+        if (l.score >= likeness!.overrideAt && !sure.cancelledBy.some(isFinal)) return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [...sure.cancelledBy, 'overridden-by-likeness'] } };
+        return { verdict: quiet };
+      }
       if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
       return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
     }
@@ -175,6 +183,14 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     const levelOf = (s: (typeof fired)[number]) => Math.min(cap, Math.max(0, LEVELS.indexOf(s.level) - lowered));
     if (!anchored && fired.some((s) => LEVELS.indexOf(s.level) - lowered >= 2)) cancelledBy.push('no-present-anchor');
     const live = fired.filter((s) => levelOf(s) > 0);
+    if (live.length === 0 && likeness && likeness.overrideAt <= 1 && !cancelledBy.some(isFinal)) {
+      // Every risk the rules saw was silenced by a canceller: the backstop may still ask when it is
+      // sure (overrideAt); `cancelledBy` still names the cancellers, then overridden-by-likeness.
+      const l = likeness.score(flat.split(' '));
+      if (l.score >= likeness.overrideAt) {
+        return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [...cancelledBy, 'overridden-by-likeness'] } };
+      }
+    }
     let top = LEVELS[Math.max(0, ...live.map(levelOf))];
     // A 999 verdict the backstop scores as ordinary business is asked about instead (one level
     // down, never to nothing: only a canceller can silence a risk), unless the message says in so

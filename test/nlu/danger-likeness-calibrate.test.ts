@@ -1,7 +1,8 @@
 /**
  * The backstop's threshold chosen on the calibration part (src/nlu/danger-likeness-calibrate.ts), on
  * made-up scores: the most recall within both budgets, the folds' choice when nothing meets them,
- * demotion never above the folds' (which protects real dangers' 999 reply).
+ * demotion never above the folds' (which protects real dangers' 999 reply), and the override chosen
+ * with them (tenth round).
  */
 import { chooseOnCalibration, outcomeOf } from '../../src/nlu/danger-likeness-calibrate';
 import type { OutOfAuthorScore } from '../../src/nlu/danger-likeness-folds';
@@ -26,14 +27,27 @@ describe('the calibration choice', () => {
     expect([o.caught, o.alarms, o.questions]).toEqual([9, 0, 4 + 1 + 5]);
   });
 
-  test('takes the most recall with the question ≤ 9 % and 999 ≤ 2 %, then the fewest questions', () => {
+  test('takes the most recall with the question ≤ 9 % and 999 ≤ 2 %, then the fewest 999s, then the fewest questions', () => {
     const c = chooseOnCalibration(scores, { threshold: 0.7, demoteBelow: 0.2 });
     expect(c.budgetMet).toBe(true);
     // Catching the 0.55 danger would ask 50 quiet messages; 0.6 catches the other three with no
-    // backstop question at all (999 on 1/100 is within 2 %, so no demotion is needed).
-    expect([c.chosen.caught, c.chosen.alarms, c.chosen.questions, c.chosen.demoteBelow]).toEqual([9, 1, 4, 0]);
+    // backstop question at all. The 999 on 1/100 is within 2 %, but demoting it (a fifth question,
+    // still within 9 %) leaves no false 999: a false 999 costs more than a question (the least demotion that does it).
+    expect([c.chosen.caught, c.chosen.alarms, c.chosen.questions, c.chosen.demoteBelow]).toEqual([9, 0, 5, 0.11]);
     expect(c.chosen.threshold).toBeCloseTo(0.6, 3);
     expect(c.folds.caught).toBe(8);
+  });
+
+  test('chooses the override with them: silenced messages the backstop is sure of are asked about, within the budgets', () => {
+    // Two dangers a canceller silenced (plain scores 0.95 and 0.75) and silenced non-danger at 0.9 and 0.72.
+    const silenced = [x(true, { silenced: true, plain: 0.95 }), x(true, { silenced: true, plain: 0.75 }), x(false, { silenced: true, plain: 0.9 }), x(false, { silenced: true, plain: 0.72 })];
+    const all = [...scores, ...silenced];
+    expect(outcomeOf(all, 0.6, 0.2, 0.9)).toMatchObject({ caught: 10, questions: 6 });
+    const c = chooseOnCalibration(all, { threshold: 0.7, demoteBelow: 0.2 });
+    // 0.73-0.75 catches both silenced dangers for one question; the highest of those equals is kept.
+    expect([c.chosen.caught, c.chosen.questions, c.chosen.overrideAt]).toEqual([11, 6, 0.75]);
+    // Without any silenced danger no override is taken (none is the highest).
+    expect(chooseOnCalibration(scores, { threshold: 0.7, demoteBelow: 0.2 }).chosen.overrideAt).toBe(Infinity);
   });
 
   test('never demotes above the folds’ demotion, and keeps the folds’ choice when the budget is out of reach', () => {
