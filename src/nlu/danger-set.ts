@@ -156,7 +156,8 @@ export interface DangerAuthor {
  * part 2 and the two self-checks), and the independent authors since: A, B, G, H, I, J, K, L, the
  * retired holdouts' authors M, N and O, P and Q (seventh round), and since the eighth round every
  * tuning author: R, S (parts 16, 17), T, U (parts 18, 19) and the retired holdouts' authors W and X
- * (parts 20, 21). Never a holdout or the calibration part (DANGER_CALIBRATION_FILE).
+ * (parts 20, 21), and since the tenth round Y, Z, AA, author eight and AE-AH (parts 22-29). Never a
+ * holdout or a calibration part (DANGER_CALIBRATION_FILE and its successors).
  */
 export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   { id: 'tune-1', files: [DANGER_TUNE_FILE] },
@@ -191,10 +192,18 @@ export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   { id: 'tune-19', files: [DANGER_TUNE_19_FILE] },
   { id: 'tune-20', files: [DANGER_TUNE_20_FILE] },
   { id: 'tune-21', files: [DANGER_TUNE_21_FILE] },
-  // Ninth round: Y, Z and AA (parts 22-24) tried and left out again. With them (24 authors) the pooled
-  // calibration parts read 247/268, 999 8/506, question 61/506 (21 authors: 245, 7, 59) and the first 21
-  // authors out of author 2,629/2,719, 999 24, question 316 of 4,448 (21 authors: 2,624, 21, 312): more
-  // recall but more 999s and questions, so not "at least as good" (danger-real.md, ninth round).
+  // Tenth round: Y, Z and AA (parts 22-24; left out in the ninth round, when they added recall but also
+  // 999s and questions), author eight (holdout 9, retired) and the four new authors AE-AH (parts 26-29).
+  // With all 29 the three calibration parts pooled read 398/416, 999 12/778, question 70/778 against
+  // 395, 14, 69 with the first 21 (danger-real.md, tenth round).
+  { id: 'tune-22', files: [DANGER_TUNE_22_FILE] },
+  { id: 'tune-23', files: [DANGER_TUNE_23_FILE] },
+  { id: 'tune-24', files: [DANGER_TUNE_24_FILE] },
+  { id: 'tune-25', files: [DANGER_TUNE_25_FILE] },
+  { id: 'tune-26', files: [DANGER_TUNE_26_FILE] },
+  { id: 'tune-27', files: [DANGER_TUNE_27_FILE] },
+  { id: 'tune-28', files: [DANGER_TUNE_28_FILE] },
+  { id: 'tune-29', files: [DANGER_TUNE_29_FILE] },
 ];
 
 /** Each author's messages under `root` (a missing file is a content_error naming it). */

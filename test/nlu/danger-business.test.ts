@@ -113,6 +113,8 @@ describe('routine business, handled updates and denials told with present words 
     expect(rules.detect('she does not seem frightened of going home at all, chatty and happy at pick up').signals).toEqual([]);
     expect(rules.detect('she seems frightened of going home, dad is collecting at 3').signals).toContain('afraid-to-go-home');
   });
+  test('a photographer nobody booked who was sent away is not filming anyone (tenth round, both ways with the live report below)', () =>
+    expect(level('the photographer says he is booked for the nativity, nobody booked him so the office sent him away and he left, he is not filming anyone')).toBe('none'));
   test("a leavers' goodbye is not a goodbye note", () => expect(level('monitoring flagged a goodbye post from a year 13 moving to university in september')).toBe('none'));
 });
 
