@@ -1,7 +1,8 @@
 /**
  * Walks Upton's nude-image flow in Slack as a member of staff would: a DM describing it, then
  * clicking the buttons SafeStep posted (their own action_id and value), typing the report
- * answers, and pressing Skip once. Returns every post SafeStep made to her DM along the way.
+ * answers, and pressing Skip once (and "No, not right now" if SafeStep asks the danger question about
+ * her account). Returns every post SafeStep made to her DM along the way.
  */
 import type { ApiCall } from './fake-slack-api';
 import { buttonsIn, textOf } from './fake-slack-api';
@@ -15,6 +16,7 @@ export const ACCOUNT = {
   actions: 'phone switched off and locked in the office',
 };
 
+const DANGER_NO = 'danger:no';
 const hasButton = (value: string) => (c: ApiCall) => buttonsIn(c.args.blocks).some((b) => b.value === value);
 const says = (text: string) => (c: ApiCall) => textOf(c.args.blocks).includes(text);
 
@@ -38,7 +40,12 @@ export async function walkNudeImageFlow(h: Pick<Harness, 'fake' | 'dm' | 'click'
   await step(() => h.click(user, { channel: dm, message: risk }, button(risk, { value: 'risk-no' })), says('Who is involved?'));
   const advice = await fake.waitForPost(dm, (c) => (c.args.blocks as { type: string }[] | undefined)?.some((b) => b.type === 'header') ?? false, beforeAdvice);
   const what = await step(() => h.dm(user, ACCOUNT.who), says('What happened, and how did it come to your attention?'));
-  const whenWhere = await step(() => h.dm(user, ACCOUNT.what), says('When and where did this happen'));
+  // Her account may read like a risk to the learned backstop: then SafeStep asks the danger question
+  // first (src/core/danger-check.ts) and she answers no, as staff with the phone locked away would.
+  const whenWhereOrDanger = await step(() => h.dm(user, ACCOUNT.what), (c) => says('When and where did this happen')(c) || hasButton(DANGER_NO)(c));
+  const whenWhere = hasButton(DANGER_NO)(whenWhereOrDanger)
+    ? await step(() => h.click(user, { channel: dm, message: whenWhereOrDanger }, button(whenWhereOrDanger, { value: DANGER_NO })), says('When and where did this happen'))
+    : whenWhereOrDanger;
   const ownWords = await step(() => h.click(user, { channel: dm, message: whenWhere }, button(whenWhere, { value: 'skip' })), says('in their own words'));
   const actions = await step(() => h.dm(user, ACCOUNT.ownWords), says('What has been done so far'));
   const filed = await step(() => h.dm(user, ACCOUNT.actions), says('Filed for the DSL'));
