@@ -68,6 +68,15 @@ interface RuleView {
   tokens: string[];
 }
 
+/**
+ * Asks the rules about these messages now (the folds would ask when they first meet each one): the
+ * by-author bench does it on the main thread while its worker threads fit the models.
+ */
+export function askRulesAbout(texts: Iterable<string>, danger: DangerRules, vocabulary: Vocabulary): void {
+  const view = ruleViewOf(danger, vocabulary);
+  for (const t of texts) view(t);
+}
+
 const EMPTY_MODEL: Fitted = { bias: 0, weights: new Map() };
 const ruleViews = new WeakMap<DangerRules, WeakMap<Vocabulary, (text: string) => RuleView>>();
 
@@ -125,8 +134,13 @@ export function outOfAuthorScores(examples: readonly Example[], danger: DangerRu
   return out;
 }
 
-/** A fitted model as a likeness scorer (no threshold): its raw scores, as demotion sees them. */
-const rawLikeness = (model: Fitted) => createLikeness(draftModel(model, '0'.repeat(16)));
+const scorers = new WeakMap<Fitted, ReturnType<typeof createLikeness>>();
+/** A fitted model as a likeness scorer (no threshold): its raw scores, as demotion sees them (one per model: each "without X and Y" serves two folds). */
+function rawLikeness(model: Fitted): ReturnType<typeof createLikeness> {
+  let l = scorers.get(model);
+  if (!l) scorers.set(model, (l = createLikeness(draftModel(model, '0'.repeat(16)))));
+  return l;
+}
 
 /** Whether a 999 verdict is kept from demotion (neverDemotedBy): it stays 999 with every message demoted. */
 function explicitOf(danger: DangerRules, vocabulary: Vocabulary): (text: string) => boolean {
