@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(ROOT, 'docs/benchmarks.md'), `${renderMarkdown(results)}\n`);
   say(renderSummary(results));
   runDangerBench(ROOT, say); // issue 11: the danger check's two levels on every set (its own section)
-  runDangerAuthorsBench(ROOT, say); // issue 11, fourth round: by author, leave-one-author-out for the backstop (no holdout)
+  await runDangerAuthorsBench(ROOT, say); // issue 11, fourth round: by author, leave-one-author-out for the backstop (no holdout)
   runOnboardingBench(ROOT, say); // issue 14: time to draft a new setting, and agreement with the hand-made profiles
   runRoutingCv(ROOT, say); // issue 12: the router's tuning view (cross-validation, dev, fresh, tune; no holdout)
   runRoutingAuthors(ROOT, say); // issue 12 round 4: leave-one-author-out over the tuning parts (no holdout)

@@ -11,6 +11,7 @@
  * The shared training files (danger-examples.yaml, danger-likeness-training.yaml) were written by
  * the first and third rounds' authors, so for those two authors "without X" is only partly true.
  */
+import { createHash } from 'node:crypto';
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
 import { createLikeness, demotionScore } from './danger-likeness';
@@ -23,21 +24,16 @@ type Fitted = ReturnType<typeof fit>;
 /** Options: whether the authors' messages are trained on (false: only the shared training files). */
 export interface FoldOptions {
   trainOnAuthors?: boolean;
+  /**
+   * Models already fitted (by fit(), with the same vocabulary), keyed by subsetKey of exactly the
+   * examples each was fitted on: see foldSubsets. A subset not found here is fitted as usual.
+   */
+  models?: ReadonlyMap<string, Fitted>;
 }
 
 function detectorFor(danger: DangerRules, m: Fitted, vocabulary: Vocabulary, threshold = 0.5, demoteBelow?: number, overrideAt?: number) {
   return createDangerDetector({ ...danger, likeness: draftModel(m, '0'.repeat(16), threshold, demoteBelow, overrideAt) }, { vocabulary });
 }
-
-/**
- * Whether the backstop may override the cancellers on a message (tenth round): they silence every risk
- * (or a sure one stops the backstop) and none of them is `final`. Asked of a detector that overrides
- * at 0.5, the lowest threshold the trainer takes, so every message it could ever override says so.
- */
-const overridableBy = (danger: DangerRules, m: Fitted, vocabulary: Vocabulary) => {
-  const d = detectorFor(danger, m, vocabulary, 0.5, undefined, 0.5);
-  return (text: string) => (d.detect(text).cancelledBy ?? []).includes('overridden-by-likeness');
-};
 
 const authorsOf = (examples: readonly Example[]): string[] => [...new Set(examples.flatMap((e) => (e.author ? [e.author] : [])))];
 const trainable = (examples: readonly Example[], o: FoldOptions): Example[] => (o.trainOnAuthors === false ? examples.filter((e) => !e.author) : [...examples]);
@@ -52,34 +48,113 @@ export interface OutOfAuthorScore {
   certain: boolean;
   /** Whether the rules alone ask the question (no 999). */
   asked: boolean;
-  /** Whether the cancellers silence it and the backstop may override them (none `final`; see overridableBy). */
+  /** Whether the cancellers silence it and the backstop may override them (none `final`; see RuleView). */
   silenced?: boolean;
   /** The model's plain score (what overrideAt is compared with). */
   plain?: number;
 }
 
+/**
+ * What the rules alone make of one message, the same in every fold and for every model: the detector
+ * is the costly part (about a millisecond a message on the shared machine; the folds ask it about the
+ * same ten thousand messages again and again), so it is asked once per text and kept (per rules
+ * object and vocabulary, for the life of the process; a model only ever adds its score on top).
+ */
+interface RuleView {
+  /** The rules alone give the 999 reply / the question (no 999). */
+  certain: boolean;
+  asked: boolean;
+  /** A 999 kept from demotion whatever the model (neverDemotedBy, or too short; see explicitOf). */
+  explicit: boolean;
+  /** The backstop may score it: the rules are quiet and no canceller is sure (what likenessOf gates on). */
+  open: boolean;
+  /** The words the backstop scores (the detector's expanded form, as likenessTokens). */
+  tokens: string[];
+  /**
+   * Tenth round: the cancellers silence every risk (or a sure one shuts the gate) and none of them is
+   * `final`, so a sure backstop may override them (`overrideAt`); asked of a model that always scores 1.
+   */
+  silenced: boolean;
+}
+
+/**
+ * Asks the rules about these messages now (the folds would ask when they first meet each one): the
+ * by-author bench does it on the main thread while its worker threads fit the models.
+ */
+export function askRulesAbout(texts: Iterable<string>, danger: DangerRules, vocabulary: Vocabulary): void {
+  const view = ruleViewOf(danger, vocabulary);
+  for (const t of texts) view(t);
+}
+
+const EMPTY_MODEL: Fitted = { bias: 0, weights: new Map() };
+const SURE_MODEL: Fitted = { bias: 20, weights: new Map() };
+const ruleViews = new WeakMap<DangerRules, WeakMap<Vocabulary, (text: string) => RuleView>>();
+
+/** The rules' view of a message, worked out once per text (see RuleView). */
+function ruleViewOf(danger: DangerRules, vocabulary: Vocabulary): (text: string) => RuleView {
+  let byVocabulary = ruleViews.get(danger);
+  if (!byVocabulary) ruleViews.set(danger, (byVocabulary = new WeakMap()));
+  let view = byVocabulary.get(vocabulary);
+  if (view) return view;
+  const rules = createDangerDetector({ ...danger, likeness: undefined }, { vocabulary });
+  // Any model opens the same gate (the rules and cancellers decide it): an empty one asks it.
+  const gate = detectorFor(danger, EMPTY_MODEL, vocabulary);
+  const sure = detectorFor(danger, SURE_MODEL, vocabulary, 0.5, undefined, 0.5);
+  const explicit = explicitOf(danger, vocabulary);
+  const memo = new Map<string, RuleView>();
+  view = (text) => {
+    let v = memo.get(text);
+    if (!v) {
+      const r = rules.detect(text);
+      const certain = r.danger;
+      const asked = !certain && r.question === true;
+      const silenced = !certain && !asked && (sure.detect(text).cancelledBy ?? []).includes('overridden-by-likeness');
+      v = { certain, asked, explicit: certain && explicit(text), open: gate.likenessOf(text) !== undefined, tokens: likenessTokens(text, vocabulary), silenced };
+      memo.set(text, v);
+    }
+    return v;
+  };
+  byVocabulary.set(vocabulary, view);
+  return view;
+}
+
+/**
+ * A fitted model as the folds use it, on the rules' view: `s`, the score as the backstop sees it
+ * (undefined where the gate is shut: the same number as the detector's likenessOf), and `raw`, the
+ * score demotion sees (as demotionScore in the detector).
+ */
+function scorerOf(view: (text: string) => RuleView, model: Fitted) {
+  const l = rawLikeness(model);
+  return {
+    s: (text: string): number | undefined => {
+      const v = view(text);
+      return v.open ? l.score(v.tokens).score : undefined;
+    },
+    raw: (text: string): number => demotionScore(l, view(text).tokens),
+    plain: (text: string): number => l.score(view(text).tokens).score,
+  };
+}
+
 /** Each author's messages, scored by a model fitted without that author. */
 export function outOfAuthorScores(examples: readonly Example[], danger: DangerRules, vocabulary: Vocabulary, o: FoldOptions = {}): OutOfAuthorScore[] {
   const out: OutOfAuthorScore[] = [];
-  const shared = o.trainOnAuthors === false ? fit(trainable(examples, o), vocabulary) : undefined;
-  const rules = createDangerDetector({ ...danger, likeness: undefined }, { vocabulary });
-  const explicit = explicitOf(danger, vocabulary);
+  const fitted = fitterOf(vocabulary, o);
+  const shared = o.trainOnAuthors === false ? fitted(trainable(examples, o)) : undefined;
+  const view = ruleViewOf(danger, vocabulary);
   for (const a of authorsOf(examples)) {
-    const m = shared ?? fit(examples.filter((e) => e.author !== a), vocabulary);
-    const d = detectorFor(danger, m, vocabulary);
-    const raw = rawLikeness(m);
-    const overridable = overridableBy(danger, m, vocabulary);
-    for (const e of examples) {
-      if (e.author !== a) continue;
-      const r = rules.detect(e.text);
-      out.push(scored(e, r, d.likenessOf(e.text), raw, explicit, vocabulary, overridable));
-    }
+    const m = scorerOf(view, shared ?? fitted(examples.filter((e) => e.author !== a)));
+    for (const e of examples) if (e.author === a) out.push(scored(e, view(e.text), m));
   }
   return out;
 }
 
-/** A fitted model as a likeness scorer (no threshold): its raw scores, as demotion sees them. */
-const rawLikeness = (model: Fitted) => createLikeness(draftModel(model, '0'.repeat(16)));
+const scorers = new WeakMap<Fitted, ReturnType<typeof createLikeness>>();
+/** A fitted model as a likeness scorer (no threshold): its raw scores, as demotion sees them (one per model: each "without X and Y" serves two folds). */
+function rawLikeness(model: Fitted): ReturnType<typeof createLikeness> {
+  let l = scorers.get(model);
+  if (!l) scorers.set(model, (l = createLikeness(draftModel(model, '0'.repeat(16)))));
+  return l;
+}
 
 /** Whether a 999 verdict is kept from demotion (neverDemotedBy): it stays 999 with every message demoted. */
 function explicitOf(danger: DangerRules, vocabulary: Vocabulary): (text: string) => boolean {
@@ -88,29 +163,16 @@ function explicitOf(danger: DangerRules, vocabulary: Vocabulary): (text: string)
   return (text) => all.detect(text).danger;
 }
 
-function scored(
-  e: Example,
-  r: { danger: boolean; question?: boolean },
-  s: number | undefined,
-  raw: ReturnType<typeof createLikeness>,
-  explicit: (t: string) => boolean,
-  vocabulary: Vocabulary,
-  overridable: (t: string) => boolean,
-): OutOfAuthorScore {
-  const tokens = likenessTokens(e.text, vocabulary);
-  const score = r.danger && explicit(e.text) ? 1 : demotionScore(raw, tokens);
-  const silenced = !r.danger && r.question !== true && overridable(e.text);
-  return { e, s, raw: score, certain: r.danger, asked: !r.danger && r.question === true, silenced, plain: raw.score(tokens).score };
+function scored(e: Example, v: RuleView, m: ReturnType<typeof scorerOf>): OutOfAuthorScore {
+  const raw = v.certain && v.explicit ? 1 : m.raw(e.text);
+  return { e, s: m.s(e.text), raw, certain: v.certain, asked: v.asked, silenced: v.silenced, plain: m.plain(e.text) };
 }
 
 /** Messages scored by one model (the shipped one, for the calibration part): as outOfAuthorScores, in sample for the model. */
 export function scoresBy(cases: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, model: Fitted): OutOfAuthorScore[] {
-  const rules = createDangerDetector({ ...danger, likeness: undefined }, { vocabulary });
-  const d = detectorFor(danger, model, vocabulary);
-  const raw = rawLikeness(model);
-  const explicit = explicitOf(danger, vocabulary);
-  const overridable = overridableBy(danger, model, vocabulary);
-  return cases.map((c) => scored({ text: c.text, danger: c.danger }, rules.detect(c.text), d.likenessOf(c.text), raw, explicit, vocabulary, overridable));
+  const view = ruleViewOf(danger, vocabulary);
+  const m = scorerOf(view, model);
+  return cases.map((c) => scored({ text: c.text, danger: c.danger }, view(c.text), m));
 }
 
 /**
@@ -135,7 +197,9 @@ export interface ThresholdChoice {
 /** The threshold for `model` (fitted on `examples`), from out-of-author scores, the dev set and the near-misses. */
 export function chooseThreshold(examples: readonly Example[], dev: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, model: Fitted, o: FoldOptions = {}): ThresholdChoice {
   const oof = outOfAuthorScores(examples, danger, vocabulary, o);
-  const d = detectorFor(danger, model, vocabulary);
+  // The detector's likenessOf and demotion for `model`, on the rules' view of each message (kept per text).
+  const view = ruleViewOf(danger, vocabulary);
+  const m = scorerOf(view, model);
   // Demotion also stays under every hand-written certain example (the project's own statement of what
   // must get 999; eighth round: with 21 authors it would have demoted "a pupil said he wants to kill himself").
   const raw = rawLikeness(model);
@@ -148,13 +212,17 @@ export function chooseThreshold(examples: readonly Example[], dev: readonly { te
   const authorNeg = oof.filter((x) => !x.e.danger);
   const authorAsked = authorNeg.filter((x) => x.asked || (x.certain && x.raw < demoteBelow)).length;
   const devNeg = dev.filter((c) => !c.danger);
-  const devScores = desc(devNeg.map((c) => d.likenessOf(c.text)));
-  const devRules = detectorFor(danger, model, vocabulary, 0.999, demoteBelow);
-  const devAsked = devNeg.filter((c) => devRules.detect(c.text).question === true && d.likenessOf(c.text) === undefined).length;
+  const devScores = desc(devNeg.map((c) => m.s(c.text)));
+  // Asked without the backstop's score (the gate shut): the rules' own question, or a 999 demoted by this model.
+  const demotes = (v: RuleView, text: string) => v.certain && !v.explicit && demoteBelow > 0 && m.raw(text) < demoteBelow;
+  const devAsked = devNeg.filter((c) => {
+    const v = view(c.text);
+    return !v.open && (v.asked || demotes(v, c.text));
+  }).length;
   const limits = {
     'author budget': above(desc(authorNeg.map((x) => x.s)), authorNeg.length, QUESTION_BUDGET, authorAsked),
     'dev budget': above(devScores, devNeg.length, DEV_QUESTION_BUDGET, devAsked),
-    'near-misses': Math.max(0, ...examples.filter((e) => e.hard).map((e) => d.likenessOf(e.text) ?? 0)) + 0.001,
+    'near-misses': Math.max(0, ...examples.filter((e) => e.hard).map((e) => m.s(e.text) ?? 0)) + 0.001,
   };
   const top = Math.max(...Object.values(limits));
   const threshold = Math.min(0.95, Math.max(0.5, Math.ceil(top * 1000) / 1000));
@@ -186,15 +254,51 @@ export interface AuthorFold {
   threshold: number;
   demoteBelow: number;
   evaluation: DangerEvaluation;
+  /** The backstop fitted without the author (as used in the fold). */
+  model: Fitted;
 }
 
 /** Leave-one-author-out: for each author X, fit and choose the threshold without X, then measure rules + backstop on X. */
 export function leaveOneAuthorOut(examples: readonly Example[], dev: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, o: FoldOptions = {}): AuthorFold[] {
   return authorsOf(examples).map((x) => {
     const without = examples.filter((e) => e.author !== x);
-    const model = fit(trainable(without, o), vocabulary);
+    const model = fitterOf(vocabulary, o)(trainable(without, o));
     const { threshold, demoteBelow } = chooseThreshold(without, dev, danger, vocabulary, model, o);
+    // The author's own messages are measured by the real detector (not the rules' view): the figure itself.
     const detector = detectorFor(danger, model, vocabulary, threshold, demoteBelow);
-    return { author: x, threshold, demoteBelow, evaluation: evaluateDanger(detector, examples.filter((e) => e.author === x)) };
+    return { author: x, threshold, demoteBelow, model, evaluation: evaluateDanger(detector, examples.filter((e) => e.author === x)) };
   });
+}
+
+/**
+ * Every training subset leaveOneAuthorOut(examples, …, o) fits, each once (21 authors: "without X"
+ * and "without X and Y", 231; with trainOnAuthors false, the shared files alone), so a caller can
+ * fit them beforehand, e.g. on worker threads, and hand them in as `o.models` (keyed by subsetKey).
+ */
+export function foldSubsets(examples: readonly Example[], o: FoldOptions = {}): Example[][] {
+  const out = new Map<string, Example[]>();
+  const add = (xs: Example[]) => {
+    const k = subsetKey(xs);
+    if (!out.has(k)) out.set(k, xs);
+  };
+  const authors = authorsOf(examples);
+  for (const x of authors) {
+    const without = examples.filter((e) => e.author !== x);
+    add(trainable(without, o));
+    if (o.trainOnAuthors === false) continue;
+    for (const a of authors) if (a !== x) add(without.filter((e) => e.author !== a));
+  }
+  return [...out.values()];
+}
+
+/** A digest of a training subset: what fit() reads of each example, in order (text, label, near-miss). */
+export function subsetKey(examples: readonly Example[]): string {
+  const h = createHash('sha256');
+  for (const e of examples) h.update(`${e.danger ? 1 : 0}${e.hard ? 1 : 0}${e.text}\0`);
+  return h.digest('hex');
+}
+
+/** fit(), or the model handed in for exactly these examples (o.models, by subsetKey). */
+function fitterOf(vocabulary: Vocabulary, o: FoldOptions): (examples: readonly Example[]) => Fitted {
+  return (examples) => o.models?.get(subsetKey(examples)) ?? fit(examples, vocabulary);
 }

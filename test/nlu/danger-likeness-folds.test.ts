@@ -6,9 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fit, type Example } from '../../src/nlu/danger-likeness-fit';
-import { chooseThreshold, leaveOneAuthorOut, outOfAuthorScores } from '../../src/nlu/danger-likeness-folds';
+import { createDangerDetector } from '../../src/nlu/danger';
+import { draftModel } from '../../src/nlu/danger-likeness-fit';
+import { chooseThreshold, foldSubsets, leaveOneAuthorOut, outOfAuthorScores, scoresBy, subsetKey } from '../../src/nlu/danger-likeness-folds';
 import { DANGER_AUTHORS, DANGER_CALIBRATION_FILE } from '../../src/nlu/danger-set';
-import { DEV_SET_FILE, FRESH_SET_FILE } from '../../src/nlu/dev-set';
+import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../../src/nlu/dev-set';
 import { ROOT, shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
@@ -50,6 +52,72 @@ describe('per-author folds of the likeness backstop', () => {
     expect(String(choice.report.bindingLimit)).toMatch(/budget|near-misses|floor|ceiling/);
     const folds = leaveOneAuthorOut(examples, dev, rules, nlu.vocabulary);
     expect(folds.map((f) => [f.author, f.evaluation.positives, f.evaluation.negatives])).toEqual([['wom', 3, 2], ['zed', 3, 2]]);
+  });
+});
+
+describe('fold isolation: the held-out author never shapes its own fold', () => {
+  // A third author, and a version of the data where "zed" wrote something else entirely: more
+  // messages, danger words of another author's written as non-danger, and the labels turned round.
+  const yak = ['yak heron near the hut', 'yak heron by the shed'].map((text) => ({ text, danger: true, author: 'yak' }));
+  const three: Example[] = [...examples, ...yak, { text: 'tapir walrus near the shed', danger: false, author: 'yak' }];
+  const zedRewritten: Example[] = [
+    ...three.filter((e) => e.author !== 'zed'),
+    ...['wombat ocelot near the shed', 'wombat ocelot at the hut', 'yak heron at the den', 'yak heron near the den'].map((text) => ({ text, danger: false, author: 'zed' })),
+    ...['tapir walrus near the hut', 'parents evening rota again'].map((text) => ({ text, danger: true, author: 'zed' })),
+  ];
+  const fold = (xs: Example[], author: string, o = {}) => leaveOneAuthorOut(xs, dev, rules, nlu.vocabulary, o).find((f) => f.author === author)!;
+
+  test("rewriting an author's messages leaves their fold's model, threshold and demotion as they were", () => {
+    for (const o of [{}, { trainOnAuthors: false }]) {
+      const before = fold(three, 'zed', o);
+      const after = fold(zedRewritten, 'zed', o);
+      expect(after.model).toEqual(before.model);
+      expect([after.threshold, after.demoteBelow]).toEqual([before.threshold, before.demoteBelow]);
+      // …and only the measurement on zed moved (the same fold scores zed's new messages).
+      expect(after.evaluation.positives).toBe(2);
+    }
+  });
+
+  test("a fold's model is fitted without the author, and its threshold chosen without them", () => {
+    const f = fold(zedRewritten, 'zed');
+    const without = zedRewritten.filter((e) => e.author !== 'zed');
+    expect(f.model).toEqual(fit(without, nlu.vocabulary));
+    const choice = chooseThreshold(without, dev, rules, nlu.vocabulary, fit(without, nlu.vocabulary));
+    expect([f.threshold, f.demoteBelow]).toEqual([choice.threshold, choice.demoteBelow]);
+    // Had zed's rewritten messages been seen (zed's non-danger "wombat ocelot" scored out of author), the threshold would move.
+    expect(chooseThreshold(zedRewritten, dev, rules, nlu.vocabulary, fit(zedRewritten, nlu.vocabulary)).threshold).not.toBe(f.threshold);
+    // The other authors' folds do see zed's rewrite (so the rewrite is a real change).
+    expect(fold(zedRewritten, 'wom').model).not.toEqual(fold(three, 'wom').model);
+  });
+
+  test('models fitted beforehand (foldSubsets, as the bench hands them in) give the same folds, and a stale one is never used', () => {
+    const subsets = foldSubsets(three);
+    expect(subsets).toHaveLength(3 + 3); // without each author, and without each pair
+    const models = new Map(subsets.map((xs) => [subsetKey(xs), fit(xs, nlu.vocabulary)]));
+    const plain = leaveOneAuthorOut(three, dev, rules, nlu.vocabulary);
+    expect(leaveOneAuthorOut(three, dev, rules, nlu.vocabulary, { models })).toEqual(plain);
+    // The same models handed to the rewritten data: every subset with zed's messages in it has another key.
+    const rewritten = leaveOneAuthorOut(zedRewritten, dev, rules, nlu.vocabulary, { models });
+    expect(rewritten).toEqual(leaveOneAuthorOut(zedRewritten, dev, rules, nlu.vocabulary));
+    expect(rewritten.find((f) => f.author === 'wom')!.model).not.toEqual(plain.find((f) => f.author === 'wom')!.model);
+    expect(foldSubsets(three, { trainOnAuthors: false })).toEqual([three.filter((e) => !e.author)]);
+  });
+});
+
+describe("the folds' kept rule verdicts", () => {
+  test('score every message as the detector itself does (likenessOf, the rules alone, demotion)', () => {
+    // The dev set (never a holdout) and the hand-written examples, through the shipped model.
+    const texts = readDevSet(path.join(ROOT, DEV_SET_FILE), DEV_SET_FILE).slice(0, 150).map((c) => ({ text: c.text, danger: c.danger === true }));
+    const model = fit(examples, nlu.vocabulary);
+    const d = createDangerDetector({ ...rules, likeness: draftModel(model, '0'.repeat(16)) }, { vocabulary: nlu.vocabulary });
+    const r = createDangerDetector(rules, { vocabulary: nlu.vocabulary });
+    const scores = scoresBy(texts, rules, nlu.vocabulary, model);
+    expect(scores.some((x) => x.certain) && scores.some((x) => x.asked) && scores.some((x) => x.s !== undefined)).toBe(true);
+    for (const x of scores) {
+      expect([x.e.text, x.s]).toEqual([x.e.text, d.likenessOf(x.e.text)]);
+      const v = r.detect(x.e.text);
+      expect([x.e.text, x.certain, x.asked]).toEqual([x.e.text, v.danger, !v.danger && v.question === true]);
+    }
   });
 });
 
