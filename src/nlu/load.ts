@@ -16,7 +16,7 @@ import { LikenessSchema } from './danger-likeness';
 import { cancellersFileSchema, CuesFileSchema, signalsFileSchema } from './danger-schema';
 import { createFileModelCache } from './model-cache';
 import { createRouter, type ModelCache, type NluRouter } from './router';
-import { staffMessagesOf, StaffMessagesSchema, type StaffMessage } from './staff-messages';
+import { parseStaffMessages, staffMessagesFile, type StaffMessage, type StaffMessagesFile } from './staff-messages';
 import { VocabularySchema, type Vocabulary } from './vocabulary';
 import { WhoWhatSchema, type WhoWhat } from './who-what';
 import { parseYamlData } from './yaml-data';
@@ -85,6 +85,12 @@ export interface NluContent {
   danger: DangerRules;
 }
 
+/**
+ * The NLU content as a start loads it (loadNluContent with `useMemo`): the staff messages are not
+ * read, only their file's key (staff-messages.ts); the router reads them if it must train.
+ */
+export type NluStartContent = Omit<NluContent, 'staffMessages'> & { staffMessages: StaffMessagesFile | StaffMessage[] };
+
 /** The content files, relative to the content root. */
 export const NLU_FILES = {
   vocabulary: 'content/nlu/vocabulary.yaml',
@@ -101,34 +107,43 @@ export const NLU_FILES = {
 /**
  * Reads and validates the NLU content under `root`; throws content_error naming file and line.
  * `useMemo` (a start): a file whose exact text passed its schema under this code before is taken
- * from the memo of shaped data (yaml-data.ts); `safestep validate` checks every file.
+ * from the memo of shaped data (yaml-data.ts), and the staff messages are only hashed (their
+ * file is parsed and checked when the router has to train on them: NluStartContent);
+ * `safestep validate` checks every file. The staff messages never go through the YAML memo.
  */
-export function loadNluContent(root: string, options: { useMemo?: boolean } = {}): NluContent {
+export function loadNluContent(root: string, options: { useMemo: true }): NluStartContent;
+export function loadNluContent(root: string, options?: { useMemo?: false }): NluContent;
+export function loadNluContent(root: string, options: { useMemo?: boolean } = {}): NluContent | NluStartContent {
   const code = options.useMemo ? codeKey(__filename) : undefined;
   /** `depends`: what else the schema's verdict depends on (the concepts or cues of another file). */
   const read = <S extends z.ZodType>(file: string, schema: S, depends = ''): z.output<S> => {
     // The likeness model is written by its trainer, never by hand.
     const generated = file === NLU_FILES.dangerLikeness;
-    let text: string;
-    try {
-      text = fs.readFileSync(path.join(root, file), 'utf8');
-    } catch (cause) {
-      throw new SafeStepError('content_error', `${file}: cannot read file`, { cause });
-    }
+    const text = readText(root, file);
     return parseYamlData(text, file, schema, { generated, ...(code ? { shaped: { name: `${file}\0${depends}`, code } } : {}) });
   };
   const exists = (file: string) => fs.existsSync(path.join(root, file));
   const vocabulary = read(NLU_FILES.vocabulary, VocabularySchema);
-  const content: NluContent = {
+  const staff = NLU_FILES.staffMessages;
+  const content: NluContent | NluStartContent = {
     vocabulary,
     ...(exists(NLU_FILES.whoWhat) ? { whoWhat: read(NLU_FILES.whoWhat, WhoWhatSchema) } : {}),
     outOfScope: read(NLU_FILES.outOfScope, OutOfScopeSchema).examples,
-    staffMessages: exists(NLU_FILES.staffMessages) ? staffMessagesOf(read(NLU_FILES.staffMessages, StaffMessagesSchema)) : [],
+    staffMessages: !exists(staff) ? [] : options.useMemo ? staffMessagesFile(root, staff) : parseStaffMessages(readText(root, staff), staff),
     router: read(NLU_FILES.router, routerConfigSchema(new Set(Object.keys(vocabulary.concepts))), JSON.stringify(Object.keys(vocabulary.concepts).sort())),
     danger: readDanger(read, exists),
   };
   yamlMemo().save(); // every file is read: keep what was parsed for the next start
   return content;
+}
+
+/** The text of `file` under `root`; content_error when it cannot be read. */
+function readText(root: string, file: string): string {
+  try {
+    return fs.readFileSync(path.join(root, file), 'utf8');
+  } catch (cause) {
+    throw new SafeStepError('content_error', `${file}: cannot read file`, { cause });
+  }
 }
 
 /** The danger model's files; signals and cancellers are checked against the cues; the likeness backstop is optional. */
@@ -145,11 +160,12 @@ function readDanger(read: <S extends z.ZodType>(file: string, schema: S, depends
 /**
  * Builds the router (trained on the flows' examples, or read from the model cache when nothing it
  * is trained on has changed since a start with this code) and the danger detector. `cache`:
- * null trains every time.
+ * null trains every time. With a start's content, the staff messages are parsed only when the
+ * router trains (a broken file fails here, naming file and line).
  */
 export function createNlu(
   flows: readonly FlowDef[],
-  content: NluContent,
+  content: NluContent | NluStartContent,
   options: { cache?: ModelCache | null } = {},
 ): { router: NluRouter; danger: DangerDetector } {
   const danger = createDangerDetector(content.danger, { vocabulary: content.vocabulary });

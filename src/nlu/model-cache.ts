@@ -60,8 +60,8 @@ export function createFileModelCache(dir: string = defaultCacheDir(), keep = KEE
   };
 }
 
-/** The file's first bytes: the format and its version (3: the index as its postings). */
-const MAGIC = 'SSRM0003';
+/** The file's first bytes: the format and its version (3: the index as its postings; 4: the training texts' labels too). */
+const MAGIC = 'SSRM0004';
 
 /** What the file's JSON header says; the arrays follow it, each starting at a multiple of 8 bytes. */
 interface Header {
@@ -88,7 +88,7 @@ const pad8 = (n: number) => (n + 7) & ~7;
 /**
  * The model as one buffer: magic, byte order, header length, the JSON header, then the string
  * table (feature names, the spelling lexicon's words, their stems) and the typed arrays as they
- * are in memory (the lexicon's counts, IDF, the postings' offsets, documents and weights, the
+ * are in memory (the lexicon's counts, each training text's label (one per document), IDF, the postings' offsets, documents and weights, the
  * model's feature indices and weights). Undefined when a string holds a newline (never, for
  * stems and words).
  */
@@ -101,7 +101,8 @@ export function encodeModel(model: TrainedModel): Buffer | undefined {
   if ([names, words, model.stems].some((list) => list.some((t) => t.includes('\n')))) return undefined;
   const strings = Buffer.from([...names, ...words, ...model.stems].join('\n'), 'utf8');
   const counts = Float64Array.from(model.lexicon, ([, c]) => c);
-  const arrays: ArrayBufferView[] = [strings, counts, idf, postStart, postDoc, postWeight, ...(model.linear && featureIds ? [featureIds, model.linear.weights] : [])];
+  if (model.labels.length !== documents) return undefined;
+  const arrays: ArrayBufferView[] = [strings, counts, model.labels, idf, postStart, postDoc, postWeight, ...(model.linear && featureIds ? [featureIds, model.linear.weights] : [])];
   const body = Buffer.alloc(arrays.reduce((n, a) => pad8(n) + a.byteLength, 0));
   let at = 0;
   for (const a of arrays) {
@@ -156,6 +157,7 @@ export function decodeModel(file: Buffer): TrainedModel | undefined {
   const stringsAt = next(h.strings);
   const names = h.strings === 0 ? [] : buf.toString('utf8', stringsAt, stringsAt + h.strings).split('\n');
   const counts = f64(h.lexicon);
+  const labels = i32(h.documents);
   if (!(names.length >= h.lexicon + h.stems)) return undefined;
   const stems = names.splice(names.length - h.stems, h.stems);
   const words = names.splice(names.length - h.lexicon, h.lexicon);
@@ -168,14 +170,14 @@ export function decodeModel(file: Buffer): TrainedModel | undefined {
   if (!postDoc) return undefined;
   const index = { terms, idf, documents: h.documents, postStart, postDoc, postWeight: f64(h.entries) };
   if (!isConsistent(index)) return undefined;
-  if (!h.linear) return at === buf.byteLength ? { lexicon, stems, index } : undefined;
+  if (!h.linear) return at === buf.byteLength ? { labels, lexicon, stems, index } : undefined;
   const { classes, features: count } = h.linear;
   const ids = i32(count);
   const weights = f64((count + 1) * classes);
   if (at !== buf.byteLength) return undefined;
   const features = Array.from(ids, (i) => names[i]);
   if (features.some((f) => f === undefined)) return undefined;
-  return { lexicon, stems, index, linear: { features: features as string[], classes, weights } };
+  return { labels, lexicon, stems, index, linear: { features: features as string[], classes, weights } };
 }
 
 function copyAligned(file: Buffer): Buffer {

@@ -86,7 +86,7 @@ export interface RouterOptions {
    * Real staff messages, each with its flow (null: out of scope), trained on as they are (never
    * joined); a message whose flow is not among the routable flows is left out.
    */
-  staffMessages?: readonly { text: string; flow: string | null }[];
+  staffMessages?: readonly StaffTrainingMessage[] | LazyStaffMessages;
   /** Minimum probability for `flow` to be set (content/nlu/router.yaml). Default 0.7. */
   threshold?: number;
   /** Minimum probability for a flow to be offered as an alternative. Default 0.15. */
@@ -101,8 +101,26 @@ export interface RouterOptions {
   cache?: ModelCache;
 }
 
+/** A staff message as the router trains on it: its text and flow (null: out of scope). */
+export interface StaffTrainingMessage {
+  text: string;
+  flow: string | null;
+}
+
+/**
+ * Staff messages read only when the model must be trained (staff-messages.ts StaffMessagesFile):
+ * `key` stands for the messages in the model cache's key (a hash of the file's bytes and the code
+ * that reads it); a cached model keeps their labels, so a warm start never reads the messages.
+ */
+export interface LazyStaffMessages {
+  readonly key: string;
+  messages(): readonly StaffTrainingMessage[];
+}
+
 /** Everything training produces, as plain data: the spelling lexicon, the TF-IDF index, the weights. */
 export interface TrainedModel {
+  /** Each training text's class, in index order (a start with lazy staff messages takes them from here). */
+  labels: Int32Array;
   lexicon: [string, number][];
   /** The Porter stems of the lexicon's words (normalise.ts lexiconStems), in any order. */
   stems: string[];
@@ -173,27 +191,39 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
   const oosClass = ids.length;
   // Plain loops, no callbacks over texts or labels: a function's captured variables live in one
   // context that all its closures share, so a callback would keep every training text as long as the router.
+  // Training texts in index order: the flows' phrases, out of scope, the staff messages, the joined phrases.
   const texts: string[] = [];
   const labels: number[] = [];
   for (const [c, f] of routable.entries()) for (const e of [...f.examples, f.title, f.summary]) (texts.push(e), labels.push(c));
   for (const e of options.outOfScope ?? []) (texts.push(e), labels.push(oosClass));
   /** The staff messages are training texts staffFrom … staffTo-1. */
   const staffFrom = texts.length;
-  for (const m of options.staffMessages ?? []) {
-    const c = m.flow === null ? oosClass : ids.indexOf(m.flow);
-    if (c >= 0) (texts.push(m.text), labels.push(c));
-  }
-  const staffTo = texts.length;
+  const joinedTexts: string[] = [];
+  const joinedLabels: number[] = [];
   for (const [c, f] of routable.entries()) {
     for (const [i, e] of f.examples.entries()) {
-      for (let k = 1; k <= settings.joined; k++) (texts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), labels.push(c));
+      for (let k = 1; k <= settings.joined; k++) (joinedTexts.push(`${e} ${f.examples[(i + JOIN_STEP * k) % f.examples.length]}`), joinedLabels.push(c));
     }
   }
-
+  const staff = options.staffMessages ?? [];
+  const lazy = isLazy(staff) ? staff : undefined;
   const classes = oosClass + 1;
   const whoWhat = options.whoWhat;
-  const key = trainingKey(texts, { labels, classes, vocabulary, whoWhat, settings });
-  const cached = options.cache?.read(key);
+  let staffTo = staffFrom;
+  let key: string;
+  if (lazy) {
+    // Keyed on the staff file's key (its bytes and reading code) and the flow ids its messages'
+    // flows are looked up in, beside every other text and label: the messages are not read.
+    const rest = { labels, joinedLabels, staff: lazy.key, ids, classes, vocabulary, whoWhat, settings };
+    key = trainingKey([...texts, '\0joined', ...joinedTexts], rest);
+  } else {
+    staffTo = appendStaffAndJoined(texts, labels, staff as readonly StaffTrainingMessage[], ids, joinedTexts, joinedLabels);
+    key = trainingKey(texts, { labels, classes, vocabulary, whoWhat, settings });
+  }
+  let cached = options.cache?.read(key);
+  if (cached && lazy && !labelsFit(cached.labels, labels, joinedLabels, classes)) cached = undefined;
+  if (cached && !lazy && !sameLabels(cached.labels, labels)) cached = undefined;
+  if (!cached && lazy) staffTo = appendStaffAndJoined(texts, labels, lazy.messages(), ids, joinedTexts, joinedLabels);
   const lexicon = cached ? new Map(cached.lexicon) : trainedLexicon(vocabulary, texts);
   const stems = cached ? new Set(cached.stems) : lexiconStems(lexicon);
   const normaliser = createNormaliser(vocabulary, { lexicon, lexiconStems: stems, ...(whoWhat ? { whoWhat } : {}) });
@@ -211,10 +241,11 @@ export function createRouter(flows: readonly FlowDef[], options: RouterOptions =
       : undefined;
   if (!cached) {
     const state = index.state();
-    options.cache?.write(key, { lexicon: [...lexicon], stems: [...stems], index: state, ...(model ? { linear: model.state() } : {}) });
+    options.cache?.write(key, { labels: Int32Array.from(labels), lexicon: [...lexicon], stems: [...stems], index: state, ...(model ? { linear: model.state() } : {}) });
     index = restoreTfIdfIndex(state); // the same index without the documents' own vectors, needed only to train
   }
-  const nearest = createNeighbourScorer(index, labels, classes, settings);
+  const docLabels: readonly number[] = cached ? Array.from(cached.labels) : labels;
+  const nearest = createNeighbourScorer(index, docLabels, classes, settings);
 
   /** Every flow's probability and out of scope's for a text's features; undefined when no word is known. */
   const classify = (features: readonly string[]): Ranking | undefined => {
@@ -295,6 +326,39 @@ function trainingKey(texts: readonly string[], rest: object): string {
   const hash = createHash('sha256');
   for (const t of texts) hash.update(JSON.stringify(t)).update('\n');
   return hash.update(JSON.stringify(rest)).digest('hex');
+}
+
+/**
+ * Appends the staff messages whose flow is routable (null: out of scope, the last class) and then
+ * the joined phrases to the training texts and labels; returns where the staff messages end.
+ * A function of its own, so no closure of createRouter's keeps the texts alive.
+ */
+function appendStaffAndJoined(texts: string[], labels: number[], staff: readonly StaffTrainingMessage[], ids: readonly string[], joinedTexts: readonly string[], joinedLabels: readonly number[]): number {
+  const oosClass = ids.length;
+  for (const m of staff) {
+    const c = m.flow === null ? oosClass : ids.indexOf(m.flow);
+    if (c >= 0) (texts.push(m.text), labels.push(c));
+  }
+  const to = texts.length;
+  for (let i = 0; i < joinedTexts.length; i++) (texts.push(joinedTexts[i]!), labels.push(joinedLabels[i]!));
+  return to;
+}
+
+function isLazy(staff: readonly StaffTrainingMessage[] | LazyStaffMessages): staff is LazyStaffMessages {
+  return !Array.isArray(staff);
+}
+
+/** Whether a cached model's labels are `before`, then any number of staff messages' (classes 0 … classes-1), then `after`. */
+function labelsFit(cached: Int32Array, before: readonly number[], after: readonly number[], classes: number): boolean {
+  if (cached.length < before.length + after.length || cached.some((c) => !(c >= 0 && c < classes))) return false;
+  for (let i = 0; i < before.length; i++) if (cached[i] !== before[i]) return false;
+  const tail = cached.length - after.length;
+  for (let i = 0; i < after.length; i++) if (cached[tail + i] !== after[i]) return false;
+  return true;
+}
+
+function sameLabels(cached: Int32Array, labels: readonly number[]): boolean {
+  return cached.length === labels.length && labels.every((l, i) => cached[i] === l);
 }
 
 function found(candidates: readonly RouteCandidate[], flow: string): boolean {

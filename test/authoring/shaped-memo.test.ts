@@ -72,7 +72,11 @@ test('the NLU content loaded as a start, from the memo, equals a full load', () 
   const started = loadNluContent(root, { useMemo: true });
   expect(safeParse).not.toHaveBeenCalled();
   safeParse.mockRestore();
-  expect(started).toEqual(loadNluContent(root));
+  // A start only hashes the staff messages (staff-messages.ts); they parse to the full load's.
+  const { staffMessages, ...rest } = loadNluContent(root);
+  const { staffMessages: file, ...startedRest } = started;
+  expect(startedRest).toEqual(rest);
+  expect(Array.isArray(file) ? file : file.messages()).toEqual(staffMessages);
 });
 
 test('a memoised router.yaml is checked again when the vocabulary it names concepts of changes', () => {

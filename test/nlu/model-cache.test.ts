@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createFileModelCache, decodeModel, encodeModel } from '../../src/nlu/model-cache';
 import { createRouter, type RouterOptions } from '../../src/nlu/router';
+import { parseStaffMessages, staffMessagesFile } from '../../src/nlu/staff-messages';
 import { fixtureFlows, heldOut, shippedNlu } from './fixtures';
 
 const flows = fixtureFlows();
@@ -110,4 +111,98 @@ test('a cache folder that cannot be created is no error', () => {
   fs.rmSync(path.join(dir, cachedFiles()[0]!));
   createRouter(flows, options({ cache: createFileModelCache(dir) }));
   expect(cachedFiles()).toHaveLength(0);
+});
+
+/**
+ * Staff messages from their file (staff-messages.ts staffMessagesFile, what a start passes): the
+ * model is keyed on the file's bytes, so a warm start never parses it; every test edits a real
+ * file in a temporary content root.
+ */
+describe('staff messages keyed by their file', () => {
+  const STAFF = 'content/nlu/staff-messages.yaml';
+  const [first, second] = flows as [(typeof flows)[0], (typeof flows)[0]];
+  const line = (text: string, author = 'X', n = 1) => `    - { text: "${text}", author: "${author}", from: "tune.yaml#${n}", source: "s" }\n`;
+  const BASE =
+    `messages:\n  ${first.id}:\n${line('a parent keeps messaging me on my own account late at night', 'X', 1)}` +
+    `  ${second.id}:\n${line('a year 9 says someone is sending round a photo of her', 'X', 2)}` +
+    `  out-of-scope:\n${line('where do I find the timetable for next term', 'X', 3)}`;
+  const NOVEL = 'kayak instructor mentions zorbing';
+  let root: string;
+  const writeStaff = (text: string) => {
+    fs.mkdirSync(path.join(root, 'content/nlu'), { recursive: true });
+    fs.writeFileSync(path.join(root, STAFF), text);
+  };
+  /** A router started as a start does: staff messages from the file, the model cache in `dir`; `parsed`: how often the file was parsed. */
+  const start = (fl = flows) => {
+    const file = staffMessagesFile(root, STAFF);
+    const parse = jest.spyOn(file, 'messages');
+    const router = createRouter(fl, options({ staffMessages: file, cache: createFileModelCache(dir) }));
+    return { router, parsed: parse.mock.calls.length };
+  };
+  /** A router trained afresh on the file's messages as parsed now, without any cache. */
+  const fresh = (fl = flows) => createRouter(fl, options({ staffMessages: parseStaffMessages(fs.readFileSync(path.join(root, STAFF), 'utf8'), STAFF) }));
+
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'safestep-staff-root-'));
+    writeStaff(BASE);
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  test('a warm start reads the model without parsing the file, and answers as a router trained on the parsed messages', () => {
+    const expected = answers(fresh());
+    const cold = start();
+    expect(cold.parsed).toBe(1);
+    expect(answers(cold.router)).toEqual(expected);
+    const warm = start();
+    expect(warm.parsed).toBe(0);
+    expect(cachedFiles()).toHaveLength(1);
+    expect(answers(warm.router)).toEqual(expected);
+  });
+
+  test('an edited file (a new message) is parsed and trained on at the first start after the edit', () => {
+    start();
+    expect(start().parsed).toBe(0);
+    writeStaff(BASE.replace(`  ${second.id}:\n`, `  ${second.id}:\n${line(NOVEL, 'X', 4)}`));
+    const after = start();
+    expect(after.parsed).toBe(1);
+    expect(cachedFiles()).toHaveLength(2);
+    expect(answers(after.router)).toEqual(answers(fresh()));
+    expect(after.router.rank(NOVEL).flows[0]?.flow).toBe(second.id);
+    expect(start().parsed).toBe(0);
+  });
+
+  test('a changed label, or any byte of the file, trains afresh', () => {
+    start();
+    writeStaff(BASE.replace(`  ${second.id}:\n`, '  out-of-scope:\n').replace(/\n  out-of-scope:\n(.*)$/s, '\n$1'));
+    const moved = start();
+    expect(moved.parsed).toBe(1);
+    expect(answers(moved.router)).toEqual(answers(fresh()));
+    writeStaff(`${fs.readFileSync(path.join(root, STAFF), 'utf8')}# a comment\n`);
+    expect(start().parsed).toBe(1);
+    expect(cachedFiles()).toHaveLength(3);
+  });
+
+  test('a flow renamed (staff messages name their flow by id) trains afresh', () => {
+    start();
+    const renamed = flows.map((f) => (f.id === second.id ? { ...f, id: `${f.id}-renamed` } : f));
+    const after = start(renamed);
+    expect(after.parsed).toBe(1);
+    expect(answers(after.router)).toEqual(answers(fresh(renamed)));
+  });
+
+  test('a broken file fails on the first start after the edit, naming file and line', () => {
+    start();
+    writeStaff(BASE.replace('author: "X", from: "tune.yaml#2"', 'from: "tune.yaml#2"'));
+    expect(() => start()).toThrow(/^content\/nlu\/staff-messages\.yaml:5:\d+: .*author/);
+    writeStaff(`${BASE}  - [unclosed\n`);
+    expect(() => start()).toThrow(/^content\/nlu\/staff-messages\.yaml:\d+:\d+: invalid YAML/);
+    expect(cachedFiles()).toHaveLength(1);
+  });
+
+  test('a file changed between the hash and the parse is an error, never a model under the old key', () => {
+    const file = staffMessagesFile(root, STAFF);
+    writeStaff(BASE.replace(`  ${second.id}:\n`, `  ${second.id}:\n${line(NOVEL, 'X', 4)}`));
+    expect(() => createRouter(flows, options({ staffMessages: file, cache: createFileModelCache(dir) }))).toThrow(/changed while SafeStep was starting/);
+    expect(cachedFiles()).toHaveLength(0);
+  });
 });

@@ -13,7 +13,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { loadContent } from '../../src/authoring/load';
 import { formatProblem } from '../../src/authoring/problem';
-import { loadNluContent } from '../../src/nlu/load';
+import { createNlu, loadNluContent } from '../../src/nlu/load';
+import { createFileModelCache } from '../../src/nlu/model-cache';
 import { createRouter } from '../../src/nlu/router';
 import { inspectStaffMessages } from '../../src/nlu/validate-staff-messages';
 import { closeIndex, fixtureFlows, normalise, ROOT, shippedNlu } from './fixtures';
@@ -53,6 +54,17 @@ describe('the staff messages the router trains on', () => {
   test('a message without its author is a load error naming file and line', () => {
     const text = 'messages:\n  cyberbullying:\n    - { text: "kids ganging up in a group chat", from: "tune.yaml#1", source: "s" }\n';
     expect(() => withStaffFile(text, (dir) => loadNluContent(dir))).toThrow(/^content\/nlu\/staff-messages\.yaml:3:\d+: .*author/);
+  });
+
+  test('a start does not parse them: a broken file fails only when the router must train, naming file and line', () => {
+    const text = 'messages:\n  cyberbullying:\n    - { text: "kids ganging up in a group chat", from: "tune.yaml#1", source: "s" }\n';
+    withStaffFile(text, (dir) => {
+      const started = loadNluContent(dir, { useMemo: true });
+      expect(Array.isArray(started.staffMessages)).toBe(false);
+      const cache = path.join(dir, 'cache');
+      fs.mkdirSync(cache, { mode: 0o700 });
+      expect(() => createNlu(fixtureFlows(), started, { cache: createFileModelCache(cache) })).toThrow(/^content\/nlu\/staff-messages\.yaml:3:\d+: .*author/);
+    });
   });
 
   test('the router learns from them: a message in words only a staff message uses routes to its flow', () => {
