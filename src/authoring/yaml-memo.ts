@@ -10,6 +10,9 @@
  * A missing, corrupt or unwritable memo only costs the parse.
  * One file per code version, `yaml-<code>.json`, in the model cache's folder; it keeps the texts
  * used by the last process that added one, and at most as much again of older ones.
+ * Since the tenth round content/nlu/staff-messages.yaml is not kept here (a warm start only hashes
+ * it, staff-messages.ts); this note also changed the code fingerprint, so a cache folder written by
+ * an older build starts a new memo instead of carrying that file's 1.8 MB entry along.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
