@@ -185,10 +185,14 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
     const live = fired.filter((s) => levelOf(s) > 0);
     if (live.length === 0 && likeness && likeness.overrideAt <= 1 && !cancelledBy.some(isFinal)) {
       // Every risk the rules saw was silenced by a canceller: the backstop may still ask when it is
-      // sure (overrideAt); `cancelledBy` still names the cancellers, then overridden-by-likeness.
+      // sure (overrideAt); `cancelledBy` still names the cancellers, then overridden-by-likeness, and
+      // the flow the silenced signals name is kept for after the danger reply.
       const l = likeness.score(flat.split(' '));
       if (l.score >= likeness.overrideAt) {
-        return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [...cancelledBy, 'overridden-by-likeness'] } };
+        const silencedFlow = fired.find((s) => s.flow !== undefined)?.flow;
+        return {
+          verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [...cancelledBy, 'overridden-by-likeness'], ...(silencedFlow !== undefined ? { flow: silencedFlow } : {}) },
+        };
       }
     }
     let top = LEVELS[Math.max(0, ...live.map(levelOf))];
