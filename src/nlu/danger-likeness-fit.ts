@@ -14,7 +14,7 @@
  * full-batch gradient descent (deterministic).
  */
 import fs from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { DangerDetector } from '../core/ports';
@@ -153,11 +153,16 @@ let vocabularies = 0;
 export function fit(examples: readonly Example[], vocabulary: Vocabulary): { bias: number; weights: Map<string, number> } {
   if (!vocabularyIds.has(vocabulary)) vocabularyIds.set(vocabulary, String(++vocabularies));
   const h = createHash('sha256').update(JSON.stringify(HYPER)).update(vocabularyIds.get(vocabulary)!);
-  for (const e of examples) h.update(`${e.danger ? 1 : 0}${e.hard ? 1 : 0}${e.text}\0`);
+  hashExamples(h, examples);
   const key = h.digest('hex');
   let m = fitMemo.get(key);
   if (!m) fitMemo.set(key, (m = fitUncached(examples, vocabulary)));
   return m;
+}
+
+/** Feeds what fit() reads of each example (label, near-miss, text), in order, into `h`: the fit memo's and the folds' subset key. */
+export function hashExamples(h: Hash, examples: readonly Example[]): void {
+  for (const e of examples) h.update(`${e.danger ? 1 : 0}${e.hard ? 1 : 0}${e.text}\0`);
 }
 
 function fitUncached(examples: readonly Example[], vocabulary: Vocabulary): { bias: number; weights: Map<string, number> } {

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
 import { createLikeness, demotionScore } from './danger-likeness';
-import { DEMOTE_BUDGET, DEV_QUESTION_BUDGET, draftModel, fit, likenessTokens, QUESTION_BUDGET, type Example } from './danger-likeness-fit';
+import { DEMOTE_BUDGET, DEV_QUESTION_BUDGET, draftModel, fit, hashExamples, likenessTokens, QUESTION_BUDGET, type Example } from './danger-likeness-fit';
 import { evaluateDanger, type DangerEvaluation } from './evaluate';
 import type { Vocabulary } from './vocabulary';
 
@@ -271,8 +271,8 @@ export function leaveOneAuthorOut(examples: readonly Example[], dev: readonly { 
 }
 
 /**
- * Every training subset leaveOneAuthorOut(examples, …, o) fits, each once (21 authors: "without X"
- * and "without X and Y", 231; with trainOnAuthors false, the shared files alone), so a caller can
+ * Every training subset leaveOneAuthorOut(examples, …, o) fits, each once ("without X" and "without X
+ * and Y": 435 for the 29 authors of the tenth round; with trainOnAuthors false, the shared files alone), so a caller can
  * fit them beforehand, e.g. on worker threads, and hand them in as `o.models` (keyed by subsetKey).
  */
 export function foldSubsets(examples: readonly Example[], o: FoldOptions = {}): Example[][] {
@@ -294,7 +294,7 @@ export function foldSubsets(examples: readonly Example[], o: FoldOptions = {}): 
 /** A digest of a training subset: what fit() reads of each example, in order (text, label, near-miss). */
 export function subsetKey(examples: readonly Example[]): string {
   const h = createHash('sha256');
-  for (const e of examples) h.update(`${e.danger ? 1 : 0}${e.hard ? 1 : 0}${e.text}\0`);
+  hashExamples(h, examples);
   return h.digest('hex');
 }
 

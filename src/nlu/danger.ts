@@ -9,7 +9,7 @@ import type { DangerDetector, DangerVerdict } from '../core/ports';
 import { applyPatterns, tokenise } from './normalise';
 import { compileVocabulary, expandTokens, EMPTY_VOCABULARY, type Vocabulary } from './vocabulary';
 import type { DangerRules } from './danger-schema';
-import { createLikeness, demotionScore, likenessSignal } from './danger-likeness';
+import { createLikeness, demotionScore, likenessSignal, type Likeness } from './danger-likeness';
 
 export { DangerRulesSchema, type DangerRules } from './danger-schema';
 
@@ -90,6 +90,14 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
   const likeness = rules.likeness && createLikeness(rules.likeness);
   const finalIds = new Set(rules.cancellers.filter((c) => c.final === true).map((c) => c.id));
   const isFinal = (id: string) => finalIds.has(id);
+  // The question asked over the cancellers that silenced the rules (overrideAt): they are named, then why.
+  const overridden = (l: Likeness, by: readonly string[], flow?: string): DangerVerdict => ({
+    danger: false,
+    question: true,
+    signals: [likenessSignal(l)],
+    cancelledBy: [...by, 'overridden-by-likeness'],
+    ...(flow !== undefined ? { flow } : {}),
+  });
   const cancellers = rules.cancellers.map((c) => ({
     ...c,
     res: c.patterns.map((p) => new RegExp(p, 'gi')),
@@ -168,8 +176,7 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       const sure = cancel(forms);
       if (sure.lowered >= 2) {
         // A sure canceller silences the backstop, unless the backstop is surer still (overrideAt).
-        if (l.score >= likeness!.overrideAt && !sure.cancelledBy.some(isFinal)) return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [...sure.cancelledBy, 'overridden-by-likeness'] } };
-        return { verdict: quiet };
+        return { verdict: l.score >= likeness!.overrideAt && !sure.cancelledBy.some(isFinal) ? overridden(l, sure.cancelledBy) : quiet };
       }
       if (l.score < likeness!.threshold) return { verdict: quiet, likeness: l.score };
       return { verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [] }, likeness: l.score };
@@ -188,12 +195,7 @@ export function createDangerDetector(rules: DangerRules, options: { vocabulary?:
       // sure (overrideAt); `cancelledBy` still names the cancellers, then overridden-by-likeness, and
       // the flow the silenced signals name is kept for after the danger reply.
       const l = likeness.score(flat.split(' '));
-      if (l.score >= likeness.overrideAt) {
-        const silencedFlow = fired.find((s) => s.flow !== undefined)?.flow;
-        return {
-          verdict: { danger: false, question: true, signals: [likenessSignal(l)], cancelledBy: [...cancelledBy, 'overridden-by-likeness'], ...(silencedFlow !== undefined ? { flow: silencedFlow } : {}) },
-        };
-      }
+      if (l.score >= likeness.overrideAt) return { verdict: overridden(l, cancelledBy, fired.find((s) => s.flow !== undefined)?.flow) };
     }
     let top = LEVELS[Math.max(0, ...live.map(levelOf))];
     // A 999 verdict the backstop scores as ordinary business is asked about instead (one level

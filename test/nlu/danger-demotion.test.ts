@@ -4,24 +4,14 @@
  * out-of-author scores so that few of the authors' real 999 dangers lose the 999 reply.
  */
 import { createDangerDetector } from '../../src/nlu/danger';
-import { DEMOTE_MIN_WORDS, type LikenessModel } from '../../src/nlu/danger-likeness';
+import { DEMOTE_MIN_WORDS } from '../../src/nlu/danger-likeness';
 import { DEMOTE_BUDGET } from '../../src/nlu/danger-likeness-fit';
 import { chooseDemotion, type OutOfAuthorScore } from '../../src/nlu/danger-likeness-folds';
-import { shippedNlu } from './fixtures';
+import { madeUpLikeness, shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
 // A made-up model: "invoice" reads as business, everything else is neutral (score 0.5).
-const model = (demoteBelow?: number): LikenessModel => ({
-  description: 'test model',
-  threshold: 0.99,
-  ...(demoteBelow !== undefined ? { demoteBelow } : {}),
-  bias: 0,
-  trainedOn: ['test'],
-  dataHash: '0'.repeat(16),
-  stopwords: [],
-  chosen: {},
-  weights: { invoice: -10 },
-});
+const model = (demoteBelow?: number) => madeUpLikeness(0.99, { invoice: -10 }, demoteBelow !== undefined ? { demoteBelow } : {});
 const detector = (demoteBelow?: number) => createDangerDetector({ ...nlu.danger, likeness: model(demoteBelow) }, { vocabulary: nlu.vocabulary });
 const live = 'there is a man with a knife at the school gate right now shouting at the children';
 const business = `${live} about the invoice`;

@@ -6,23 +6,13 @@
  * to about 1, "pony" to about 0.73.
  */
 import { createDangerDetector } from '../../src/nlu/danger';
-import { LikenessSchema, type LikenessModel } from '../../src/nlu/danger-likeness';
+import { LikenessSchema } from '../../src/nlu/danger-likeness';
 import { chooseOverride, OVERRIDE_BUDGET } from '../../src/nlu/danger-likeness-calibrate';
 import type { OutOfAuthorScore } from '../../src/nlu/danger-likeness-folds';
-import { shippedNlu } from './fixtures';
+import { madeUpLikeness, shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
-const model = (overrideAt?: number): LikenessModel => ({
-  description: 'test model',
-  threshold: 0.6,
-  ...(overrideAt !== undefined ? { overrideAt } : {}),
-  bias: 0,
-  trainedOn: ['test'],
-  dataHash: '0'.repeat(16),
-  stopwords: [],
-  chosen: {},
-  weights: { zebra: 10, poni: 1 },
-});
+const model = (overrideAt?: number) => madeUpLikeness(0.6, { zebra: 10, poni: 1 }, overrideAt !== undefined ? { overrideAt } : {});
 const detector = (overrideAt?: number) => createDangerDetector({ ...nlu.danger, likeness: model(overrideAt) }, { vocabulary: nlu.vocabulary });
 const rulesAlone = createDangerDetector({ ...nlu.danger, likeness: undefined }, { vocabulary: nlu.vocabulary });
 // The rules fire on the knife at the gate, and the past and safe-now cancellers silence it.

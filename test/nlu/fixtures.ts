@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import type { FlowDef } from '../../src/core/model';
 import type { LabelledMessage } from '../../src/nlu/evaluate';
 import { loadNluContent, type NluContent } from '../../src/nlu/load';
+import type { LikenessModel } from '../../src/nlu/danger-likeness';
 
 export const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/nlu');
@@ -37,6 +38,11 @@ export function fixtureFlows(): FlowDef[] {
 /** Held-out messages: 'heldout.yaml' (paraphrases with slang and typos) or 'heldout-hard.yaml'. */
 export function heldOut(file: 'heldout.yaml' | 'heldout-hard.yaml'): LabelledMessage[] {
   return (parse(fs.readFileSync(path.join(FIXTURES, file), 'utf8')) as { cases: LabelledMessage[] }).cases;
+}
+
+/** A made-up likeness model for the danger tests: the given threshold and weights, no stopwords; `extra` adds demoteBelow or overrideAt. */
+export function madeUpLikeness(threshold: number, weights: Record<string, number>, extra: Partial<LikenessModel> = {}): LikenessModel {
+  return { description: 'test model', threshold, bias: 0, trainedOn: ['test'], dataHash: '0'.repeat(16), stopwords: [], chosen: {}, weights, ...extra };
 }
 
 /** The shipped vocabulary, out-of-scope examples, router options and danger rules. */
