@@ -126,12 +126,26 @@ export const DANGER_TUNE_29_FILE = 'test/nlu/danger-real-tune-29.yaml';
 /** The tenth holdout (issue 11, tenth round): written first, by a ninth author who never saw the rules, their training data or any other set; bench only. */
 export const DANGER_HOLDOUT_10_FILE = 'test/nlu/danger-real-holdout-10.yaml';
 
+/** Tuning part 31 (issue 11, eleventh round): independent author AJ (DSLs and deputies summarising what others told them; log-entry style); may be read while tuning. */
+export const DANGER_TUNE_31_FILE = 'test/nlu/danger-real-tune-31.yaml';
+/** Tuning part 32 (issue 11, eleventh round): independent author AK (caretakers, cleaners, kitchen, drivers, lettings and IT staff; plain words); may be read while tuning. */
+export const DANGER_TUNE_32_FILE = 'test/nlu/danger-real-tune-32.yaml';
+/** Tuning part 33 (issue 11, eleventh round): independent author AL (PE, coaches, outdoor education, trips and residentials); may be read while tuning. */
+export const DANGER_TUNE_33_FILE = 'test/nlu/danger-real-tune-33.yaml';
+/** Tuning part 34 (issue 11, eleventh round): independent author AM (supply and new staff, English as a second language, very informal younger staff); may be read while tuning. */
+export const DANGER_TUNE_34_FILE = 'test/nlu/danger-real-tune-34.yaml';
+
+/** The eleventh holdout (issue 11, eleventh round): written first, by a tenth author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_11_FILE = 'test/nlu/danger-real-holdout-11.yaml';
+
 /** Calibration part (issue 11, eighth round, author V): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_FILE = 'test/nlu/danger-real-calibration.yaml';
 /** Second calibration part (issue 11, ninth round, author AC): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_2_FILE = 'test/nlu/danger-real-calibration-2.yaml';
 /** Third calibration part (issue 11, tenth round, author AD): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_3_FILE = 'test/nlu/danger-real-calibration-3.yaml';
+/** Fourth calibration part (issue 11, eleventh round, author AI): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
+export const DANGER_CALIBRATION_4_FILE = 'test/nlu/danger-real-calibration-4.yaml';
 
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
