@@ -123,8 +123,8 @@ export const DANGER_TUNE_28_FILE = 'test/nlu/danger-real-tune-28.yaml';
 /** Tuning part 29 (issue 11, tenth round): independent author AH (16-19, FE, AP, youth work, sport, boarding, transport); may be read while tuning. */
 export const DANGER_TUNE_29_FILE = 'test/nlu/danger-real-tune-29.yaml';
 
-/** The tenth holdout (issue 11, tenth round): written first, by a ninth author who never saw the rules, their training data or any other set; bench only. */
-export const DANGER_HOLDOUT_10_FILE = 'test/nlu/danger-real-holdout-10.yaml';
+/** Tuning part 30 (issue 11, eleventh round): holdout 10 (author nine), measured twice in the tenth round, retired into tuning; may be read while tuning. */
+export const DANGER_TUNE_30_FILE = 'test/nlu/danger-real-tune-30.yaml';
 
 /** Tuning part 31 (issue 11, eleventh round): independent author AJ (DSLs and deputies summarising what others told them; log-entry style); may be read while tuning. */
 export const DANGER_TUNE_31_FILE = 'test/nlu/danger-real-tune-31.yaml';
@@ -218,6 +218,13 @@ export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   { id: 'tune-27', files: [DANGER_TUNE_27_FILE] },
   { id: 'tune-28', files: [DANGER_TUNE_28_FILE] },
   { id: 'tune-29', files: [DANGER_TUNE_29_FILE] },
+  // Eleventh round: author nine (holdout 10, retired) and the four new authors AJ-AM (parts 31-34), each
+  // measured once on the tenth round's check first (danger-real.md, eleventh round).
+  { id: 'tune-30', files: [DANGER_TUNE_30_FILE] },
+  { id: 'tune-31', files: [DANGER_TUNE_31_FILE] },
+  { id: 'tune-32', files: [DANGER_TUNE_32_FILE] },
+  { id: 'tune-33', files: [DANGER_TUNE_33_FILE] },
+  { id: 'tune-34', files: [DANGER_TUNE_34_FILE] },
 ];
 
 /** Each author's messages under `root` (a missing file is a content_error naming it). */

@@ -16,7 +16,6 @@ import {
   DANGER_CALIBRATION_2_FILE,
   DANGER_CALIBRATION_3_FILE,
   DANGER_CALIBRATION_4_FILE,
-  DANGER_HOLDOUT_10_FILE,
   DANGER_HOLDOUT_11_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_FILE,
@@ -47,6 +46,7 @@ import {
   DANGER_TUNE_27_FILE,
   DANGER_TUNE_28_FILE,
   DANGER_TUNE_29_FILE,
+  DANGER_TUNE_30_FILE,
   DANGER_TUNE_31_FILE,
   DANGER_TUNE_32_FILE,
   DANGER_TUNE_33_FILE,
@@ -103,15 +103,15 @@ const PARTS: Part[] = [
   { name: 'tuning part 27 (author AF)', file: DANGER_TUNE_27_FILE, danger: 150, quiet: 240, concern: 27, nearCopies: true },
   { name: 'tuning part 28 (author AG)', file: DANGER_TUNE_28_FILE, danger: 150, quiet: 235, concern: 28, nearCopies: true },
   { name: 'tuning part 29 (author AH)', file: DANGER_TUNE_29_FILE, danger: 150, quiet: 235, concern: 27, nearCopies: true },
+  // Holdout 10, retired into tuning in the eleventh round; its near-twins of every remaining holdout and calibration part were taken out.
+  { name: 'tuning part 30 (author nine, was holdout 10)', file: DANGER_TUNE_30_FILE, danger: 165, quiet: 310, concern: 32, nearCopies: true },
   // Eleventh round: four new authors, measured once on the tenth round's rules and backstop (danger-real.md), then tuning material.
   { name: 'tuning part 31 (author AJ)', file: DANGER_TUNE_31_FILE, danger: 150, quiet: 260, concern: 27, nearCopies: true },
-  { name: 'tuning part 32 (author AK)', file: DANGER_TUNE_32_FILE, danger: 150, quiet: 260, concern: 30, nearCopies: true },
+  { name: 'tuning part 32 (author AK)', file: DANGER_TUNE_32_FILE, danger: 150, quiet: 250, concern: 30, nearCopies: true },
   { name: 'tuning part 33 (author AL)', file: DANGER_TUNE_33_FILE, danger: 150, quiet: 260, concern: 28, nearCopies: true },
-  { name: 'tuning part 34 (author AM)', file: DANGER_TUNE_34_FILE, danger: 150, quiet: 260, concern: 27, nearCopies: true },
+  { name: 'tuning part 34 (author AM)', file: DANGER_TUNE_34_FILE, danger: 150, quiet: 250, concern: 27, nearCopies: true },
   // Holdout 11 (eleventh round, a tenth author who never saw the rules): written first, measured before the round and once at the end.
   { name: 'holdout 11 (tenth author)', file: DANGER_HOLDOUT_11_FILE, danger: 170, quiet: 310, concern: 32, holdout: true, nearCopies: true },
-  // Holdout 10 (tenth round, a ninth author who never saw the rules): written first, measured before the round and once at the end.
-  { name: 'holdout 10 (ninth author)', file: DANGER_HOLDOUT_10_FILE, danger: 170, quiet: 285, concern: 32, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
   // The second calibration part (ninth round, author AC): pooled with V's for the threshold choice; kept apart like a holdout.
