@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
 import { createLikeness, demotionScore } from './danger-likeness';
+import { chooseOverride } from './danger-likeness-calibrate';
 import { DEMOTE_BUDGET, DEV_QUESTION_BUDGET, draftModel, fit, hashExamples, likenessTokens, QUESTION_BUDGET, type Example } from './danger-likeness-fit';
 import { evaluateDanger, type DangerEvaluation } from './evaluate';
 import type { Vocabulary } from './vocabulary';
@@ -253,26 +254,34 @@ export interface AuthorFold {
   author: string;
   threshold: number;
   demoteBelow: number;
+  /** The override chosen without the author (chooseOverride, the folds' budget); undefined: none within it. */
+  overrideAt?: number;
   evaluation: DangerEvaluation;
   /** The backstop fitted without the author (as used in the fold). */
   model: Fitted;
 }
 
-/** Leave-one-author-out: for each author X, fit and choose the threshold without X, then measure rules + backstop on X. */
+/**
+ * Leave-one-author-out: for each author X, fit and choose the threshold, demotion and (eleventh round)
+ * override without X, then measure rules + backstop on X. The override is the folds' own choice
+ * (chooseOverride on the other authors' out-of-author scores), the trainer's fallback when no
+ * calibration part is on disk: the shipped one is chosen on the calibration parts, which no fold may see.
+ */
 export function leaveOneAuthorOut(examples: readonly Example[], dev: readonly { text: string; danger: boolean }[], danger: DangerRules, vocabulary: Vocabulary, o: FoldOptions = {}): AuthorFold[] {
   return authorsOf(examples).map((x) => {
     const without = examples.filter((e) => e.author !== x);
     const model = fitterOf(vocabulary, o)(trainable(without, o));
-    const { threshold, demoteBelow } = chooseThreshold(without, dev, danger, vocabulary, model, o);
+    const { threshold, demoteBelow, oof } = chooseThreshold(without, dev, danger, vocabulary, model, o);
+    const overrideAt = chooseOverride(oof, threshold)?.overrideAt;
     // The author's own messages are measured by the real detector (not the rules' view): the figure itself.
-    const detector = detectorFor(danger, model, vocabulary, threshold, demoteBelow);
-    return { author: x, threshold, demoteBelow, model, evaluation: evaluateDanger(detector, examples.filter((e) => e.author === x)) };
+    const detector = detectorFor(danger, model, vocabulary, threshold, demoteBelow, overrideAt);
+    return { author: x, threshold, demoteBelow, ...(overrideAt !== undefined ? { overrideAt } : {}), model, evaluation: evaluateDanger(detector, examples.filter((e) => e.author === x)) };
   });
 }
 
 /**
  * Every training subset leaveOneAuthorOut(examples, …, o) fits, each once ("without X" and "without X
- * and Y": 435 for the 29 authors of the tenth round; with trainOnAuthors false, the shared files alone), so a caller can
+ * and Y": 595 for the 34 authors of the eleventh round; with trainOnAuthors false, the shared files alone), so a caller can
  * fit them beforehand, e.g. on worker threads, and hand them in as `o.models` (keyed by subsetKey).
  */
 export function foldSubsets(examples: readonly Example[], o: FoldOptions = {}): Example[][] {

@@ -9,6 +9,7 @@ import { fit, type Example } from '../../src/nlu/danger-likeness-fit';
 import { createDangerDetector } from '../../src/nlu/danger';
 import { draftModel } from '../../src/nlu/danger-likeness-fit';
 import { chooseThreshold, foldSubsets, leaveOneAuthorOut, outOfAuthorScores, scoresBy, subsetKey } from '../../src/nlu/danger-likeness-folds';
+import { chooseOverride } from '../../src/nlu/danger-likeness-calibrate';
 import { DANGER_AUTHORS, DANGER_CALIBRATION_FILE } from '../../src/nlu/danger-set';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../../src/nlu/dev-set';
 import { ROOT, shippedNlu } from './fixtures';
@@ -67,12 +68,12 @@ describe('fold isolation: the held-out author never shapes its own fold', () => 
   ];
   const fold = (xs: Example[], author: string, o = {}) => leaveOneAuthorOut(xs, dev, rules, nlu.vocabulary, o).find((f) => f.author === author)!;
 
-  test("rewriting an author's messages leaves their fold's model, threshold and demotion as they were", () => {
+  test("rewriting an author's messages leaves their fold's model, threshold, demotion and override as they were", () => {
     for (const o of [{}, { trainOnAuthors: false }]) {
       const before = fold(three, 'zed', o);
       const after = fold(zedRewritten, 'zed', o);
       expect(after.model).toEqual(before.model);
-      expect([after.threshold, after.demoteBelow]).toEqual([before.threshold, before.demoteBelow]);
+      expect([after.threshold, after.demoteBelow, after.overrideAt]).toEqual([before.threshold, before.demoteBelow, before.overrideAt]);
       // …and only the measurement on zed moved (the same fold scores zed's new messages).
       expect(after.evaluation.positives).toBe(2);
     }
@@ -84,6 +85,8 @@ describe('fold isolation: the held-out author never shapes its own fold', () => 
     expect(f.model).toEqual(fit(without, nlu.vocabulary));
     const choice = chooseThreshold(without, dev, rules, nlu.vocabulary, fit(without, nlu.vocabulary));
     expect([f.threshold, f.demoteBelow]).toEqual([choice.threshold, choice.demoteBelow]);
+    // …and its override from the same out-of-author scores, never zed's (eleventh round).
+    expect(f.overrideAt).toEqual(chooseOverride(choice.oof, choice.threshold)?.overrideAt);
     // Had zed's rewritten messages been seen (zed's non-danger "wombat ocelot" scored out of author), the threshold would move.
     expect(chooseThreshold(zedRewritten, dev, rules, nlu.vocabulary, fit(zedRewritten, nlu.vocabulary)).threshold).not.toBe(f.threshold);
     // The other authors' folds do see zed's rewrite (so the rewrite is a real change).
