@@ -23,13 +23,6 @@ export const CALIBRATION_QUESTION_BUDGET = 0.09;
 /** …and its 999 rate on non-danger messages at most this (the issue's 2 %). */
 export const CALIBRATION_999_BUDGET = 0.02;
 
-/**
- * Tenth round: at most this share of the authors' non-danger messages may get the question because the
- * backstop overrides a canceller (overrideAt), out of author. Small on purpose: the cancellers are for
- * exactly the hard non-danger messages (past, hypothetical, handled) that share danger's words.
- */
-export const OVERRIDE_BUDGET = 0.0025;
-
 /** What a (threshold, demoteBelow) pair gives on a scored set: counts only. */
 export interface Outcome {
   threshold: number;
@@ -92,37 +85,4 @@ export function chooseOnCalibration(
   const ok = all.filter(within).sort(byRecall);
   const atFolds = outcomeOf(scores, folds.threshold, folds.demoteBelow, folds.overrideAt);
   return { chosen: ok[0] ?? atFolds, budgetMet: ok.length > 0, folds: atFolds };
-}
-
-/** The override chosen on out-of-author scores, and what it adds there. */
-export interface OverrideChoice {
-  overrideAt: number;
-  /** Danger messages a canceller silenced that it asks about, and non-danger ones (out of author). */
-  caught: number;
-  silencedDanger: number;
-  questions: number;
-  negatives: number;
-}
-
-/**
- * The lowest override (in hundredths, from `threshold` up) whose questions on the authors' silenced
- * non-danger messages stay within OVERRIDE_BUDGET of all their non-danger messages, out of author;
- * undefined when it would catch nothing.
- */
-export function chooseOverride(oof: readonly OutOfAuthorScore[], threshold: number): OverrideChoice | undefined {
-  const negatives = oof.filter((x) => !x.e.danger).length;
-  const silenced = oof.filter((x) => x.silenced === true);
-  const at = (v: number) => ({
-    overrideAt: v,
-    caught: silenced.filter((x) => x.e.danger && (x.plain ?? 0) >= v).length,
-    silencedDanger: silenced.filter((x) => x.e.danger).length,
-    questions: silenced.filter((x) => !x.e.danger && (x.plain ?? 0) >= v).length,
-    negatives,
-  });
-  const from = Math.ceil(threshold * 100);
-  for (let h = from; h <= 99; h++) {
-    const c = at(Math.max(threshold, h / 100));
-    if (c.questions <= OVERRIDE_BUDGET * negatives) return c.caught > 0 ? c : undefined;
-  }
-  return undefined;
 }

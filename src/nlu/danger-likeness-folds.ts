@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
 import { createLikeness, demotionScore } from './danger-likeness';
-import { chooseOverride } from './danger-likeness-calibrate';
+import { chooseOverride } from './danger-likeness-override';
 import { DEMOTE_BUDGET, DEV_QUESTION_BUDGET, draftModel, fit, hashExamples, likenessTokens, QUESTION_BUDGET, type Example } from './danger-likeness-fit';
 import { evaluateDanger, type DangerEvaluation } from './evaluate';
 import type { Vocabulary } from './vocabulary';

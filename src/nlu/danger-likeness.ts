@@ -29,7 +29,7 @@ export const LikenessSchema = z.strictObject({
    * strangers the cancellers silenced real danger told in words no canceller was written for ("was ok,
    * now she's wheezy", "the police released him and he's at pick-up now"), and the backstop scores
    * those far above the business the cancellers are for. At least the threshold; absent: a canceller
-   * always wins. Chosen on out-of-author scores (danger-likeness-calibrate.ts chooseOverride).
+   * always wins. Chosen on out-of-author scores (danger-likeness-override.ts chooseOverride).
    */
   overrideAt: z.number().gt(0).lte(1).optional(),
   bias: finite,

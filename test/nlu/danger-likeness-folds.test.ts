@@ -9,7 +9,7 @@ import { fit, type Example } from '../../src/nlu/danger-likeness-fit';
 import { createDangerDetector } from '../../src/nlu/danger';
 import { draftModel } from '../../src/nlu/danger-likeness-fit';
 import { chooseThreshold, foldSubsets, leaveOneAuthorOut, outOfAuthorScores, scoresBy, subsetKey } from '../../src/nlu/danger-likeness-folds';
-import { chooseOverride } from '../../src/nlu/danger-likeness-calibrate';
+import { chooseOverride } from '../../src/nlu/danger-likeness-override';
 import { DANGER_AUTHORS, DANGER_CALIBRATION_FILE } from '../../src/nlu/danger-set';
 import { DEV_SET_FILE, FRESH_SET_FILE, readDevSet } from '../../src/nlu/dev-set';
 import { ROOT, shippedNlu } from './fixtures';

@@ -7,8 +7,8 @@
  */
 import { createDangerDetector } from '../../src/nlu/danger';
 import { LikenessSchema } from '../../src/nlu/danger-likeness';
-import { chooseOverride, OVERRIDE_BUDGET } from '../../src/nlu/danger-likeness-calibrate';
 import type { OutOfAuthorScore } from '../../src/nlu/danger-likeness-folds';
+import { chooseOverride, OVERRIDE_BUDGET } from '../../src/nlu/danger-likeness-override';
 import { madeUpLikeness, shippedNlu } from './fixtures';
 
 const nlu = shippedNlu();
