@@ -36,13 +36,21 @@ export interface Outcome {
   negatives: number;
 }
 
+/** What the detector would do with one scored message at these levels: 999, the question or nothing. */
+export function levelOf(x: OutOfAuthorScore, threshold: number, demoteBelow: number, overrideAt = Infinity): 'certain' | 'asked' | 'quiet' {
+  const certain = x.certain && !(x.raw < demoteBelow);
+  const overridden = x.silenced === true && (x.plain ?? 0) >= overrideAt;
+  const asked = x.asked || (x.certain && x.raw < demoteBelow) || (x.s !== undefined && x.s >= threshold) || overridden;
+  return certain ? 'certain' : asked ? 'asked' : 'quiet';
+}
+
 /** The outcome of a threshold and demotion on scored messages (as the detector would decide them). */
 export function outcomeOf(scores: readonly OutOfAuthorScore[], threshold: number, demoteBelow: number, overrideAt = Infinity): Outcome {
   const o: Outcome = { threshold, demoteBelow, overrideAt, caught: 0, positives: 0, alarms: 0, questions: 0, negatives: 0 };
   for (const x of scores) {
-    const certain = x.certain && !(x.raw < demoteBelow);
-    const overridden = x.silenced === true && (x.plain ?? 0) >= overrideAt;
-    const asked = x.asked || (x.certain && x.raw < demoteBelow) || (x.s !== undefined && x.s >= threshold) || overridden;
+    const level = levelOf(x, threshold, demoteBelow, overrideAt);
+    const certain = level === 'certain';
+    const asked = level === 'asked';
     if (x.e.danger) {
       o.positives++;
       if (certain || asked) o.caught++;
