@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import { evaluateDanger } from '../../src/nlu/evaluate';
 import { createDangerDetector } from '../../src/nlu/danger';
 import {
+  DANGER_AUTHORS,
   DANGER_CALIBRATION_FILE,
   DANGER_CHECK_2_FILE,
   DANGER_CHECK_FILE,
@@ -35,25 +36,15 @@ import {
   DANGER_TUNE_19_FILE,
   DANGER_TUNE_20_FILE,
   DANGER_TUNE_21_FILE,
-  DANGER_TUNE_22_FILE,
-  DANGER_TUNE_23_FILE,
-  DANGER_TUNE_24_FILE,
-  DANGER_TUNE_25_FILE,
-  DANGER_TUNE_26_FILE,
-  DANGER_TUNE_27_FILE,
-  DANGER_TUNE_28_FILE,
-  DANGER_TUNE_29_FILE,
-  DANGER_TUNE_30_FILE,
-  DANGER_TUNE_31_FILE,
-  DANGER_TUNE_32_FILE,
-  DANGER_TUNE_33_FILE,
-  DANGER_TUNE_34_FILE,
   DANGER_TUNE_FILE,
   readDangerAuthors,
   readDangerSet,
 } from '../../src/nlu/danger-set';
 import { LIKENESS_TRAINING_FILES } from '../../src/nlu/danger-likeness-train';
 import { ROOT, shippedNlu } from './fixtures';
+
+/** Tuning part n's file, as DANGER_AUTHORS lists it (author id tune-n). */
+const partFile = (n: number): string => DANGER_AUTHORS.find((a) => a.id === `tune-${n}`)!.files[0]!;
 
 const nlu = shippedNlu();
 const detector = createDangerDetector(nlu.danger, { vocabulary: nlu.vocabulary });
@@ -159,23 +150,23 @@ describe('the real-world danger set', () => {
     ['tuning part 19 (author U)', DANGER_TUNE_19_FILE, 144, 0.02, 0.11],
     ['tuning part 20 (author W, was holdout 6)', DANGER_TUNE_20_FILE, 111, 0.035, 0.115],
     ['tuning part 21 (author X, was holdout 7)', DANGER_TUNE_21_FILE, 107, 0.03, 0.09],
-    // Eleventh round: floors for parts 22-34 too (authors Y, Z, AA, eight, AE-AH, nine and AJ-AM), at what
+    // Eleventh round: floors for parts 22-34 too (their files by author id: partFile) (authors Y, Z, AA, eight, AE-AH, nine and AJ-AM), at what
     // the eleventh round reached (in sample for the backstop; parts 30-34 were also read for its signals
     // by category), less a message or two of recall and half a point of rate for a retrain. First reads in
     // danger-real.md; several 999 rates are above the 2 % target, which is measured on strangers.
-    ['tuning part 22 (author Y)', DANGER_TUNE_22_FILE, 146, 0.01, 0.065],
-    ['tuning part 23 (author Z)', DANGER_TUNE_23_FILE, 172, 0.015, 0.08],
-    ['tuning part 24 (author AA, was holdout 8)', DANGER_TUNE_24_FILE, 132, 0.005, 0.07],
-    ['tuning part 25 (author eight, was holdout 9)', DANGER_TUNE_25_FILE, 162, 0.03, 0.09],
-    ['tuning part 26 (author AE)', DANGER_TUNE_26_FILE, 179, 0.03, 0.1],
-    ['tuning part 27 (author AF)', DANGER_TUNE_27_FILE, 157, 0.02, 0.12],
-    ['tuning part 28 (author AG)', DANGER_TUNE_28_FILE, 167, 0.04, 0.04],
-    ['tuning part 29 (author AH)', DANGER_TUNE_29_FILE, 161, 0.01, 0.07],
-    ['tuning part 30 (author nine, was holdout 10)', DANGER_TUNE_30_FILE, 169, 0.025, 0.09],
-    ['tuning part 31 (author AJ)', DANGER_TUNE_31_FILE, 156, 0.03, 0.07],
-    ['tuning part 32 (author AK)', DANGER_TUNE_32_FILE, 156, 0.035, 0.05],
-    ['tuning part 33 (author AL)', DANGER_TUNE_33_FILE, 151, 0.03, 0.07],
-    ['tuning part 34 (author AM)', DANGER_TUNE_34_FILE, 150, 0.048, 0.075],
+    ['tuning part 22 (author Y)', partFile(22), 146, 0.01, 0.065],
+    ['tuning part 23 (author Z)', partFile(23), 172, 0.015, 0.08],
+    ['tuning part 24 (author AA, was holdout 8)', partFile(24), 132, 0.005, 0.07],
+    ['tuning part 25 (author eight, was holdout 9)', partFile(25), 162, 0.03, 0.09],
+    ['tuning part 26 (author AE)', partFile(26), 179, 0.03, 0.1],
+    ['tuning part 27 (author AF)', partFile(27), 157, 0.02, 0.12],
+    ['tuning part 28 (author AG)', partFile(28), 167, 0.04, 0.04],
+    ['tuning part 29 (author AH)', partFile(29), 161, 0.01, 0.07],
+    ['tuning part 30 (author nine, was holdout 10)', partFile(30), 169, 0.025, 0.09],
+    ['tuning part 31 (author AJ)', partFile(31), 156, 0.03, 0.07],
+    ['tuning part 32 (author AK)', partFile(32), 156, 0.035, 0.05],
+    ['tuning part 33 (author AL)', partFile(33), 151, 0.03, 0.07],
+    ['tuning part 34 (author AM)', partFile(34), 150, 0.048, 0.075],
   ])('%s: at least the recall reached; 999 and the question within the floors', (_name, file, caught, fa, q) => {
     const d = evaluateDanger(detector, readDangerSet(path.join(ROOT, file), file));
     expect(d.caught).toBeGreaterThanOrEqual(caught);
