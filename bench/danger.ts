@@ -14,11 +14,12 @@ import {
   DANGER_CHECK_2_FILE,
   DANGER_CHECK_FILE,
   DANGER_HOLDOUT_2_FILE,
-  DANGER_HOLDOUT_11_FILE,
+  DANGER_HOLDOUT_12_FILE,
   DANGER_CALIBRATION_FILE,
   DANGER_CALIBRATION_2_FILE,
   DANGER_CALIBRATION_3_FILE,
   DANGER_CALIBRATION_4_FILE,
+  DANGER_CALIBRATION_5_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_2_FILE,
   DANGER_TUNE_3_FILE,
@@ -53,6 +54,11 @@ import {
   DANGER_TUNE_32_FILE,
   DANGER_TUNE_33_FILE,
   DANGER_TUNE_34_FILE,
+  DANGER_TUNE_35_FILE,
+  DANGER_TUNE_36_FILE,
+  DANGER_TUNE_37_FILE,
+  DANGER_TUNE_38_FILE,
+  DANGER_TUNE_39_FILE,
   DANGER_TUNE_FILE,
   readDangerSet,
   type DangerCase,
@@ -89,7 +95,7 @@ export function measureDanger(root: string): DangerBench {
   const { danger } = createNlu([...content.flows.values()], nlu);
   const real = (file: string) => readDangerSet(path.join(root, file), file);
   const realSets: [name: string, files: string[], tunedOn: boolean][] = [
-    ['Real-world holdout 11 (a tenth author, written first in the eleventh round, never read)', [DANGER_HOLDOUT_11_FILE], false],
+    ['Real-world holdout 12 (an eleventh author, written first in the twelfth round, never read)', [DANGER_HOLDOUT_12_FILE], false],
     ['Real-world holdout 2 (written before the second round, never read)', [DANGER_HOLDOUT_2_FILE], false],
     ['Real-world holdout (never tuned on)', [DANGER_HOLDOUT_FILE], false],
     ['Real-world tuning part', [DANGER_TUNE_FILE], true],
@@ -126,6 +132,11 @@ export function measureDanger(root: string): DangerBench {
     ['Real-world tuning part 32 (eleventh round, author AK)', [DANGER_TUNE_32_FILE], true],
     ['Real-world tuning part 33 (eleventh round, author AL)', [DANGER_TUNE_33_FILE], true],
     ['Real-world tuning part 34 (eleventh round, author AM)', [DANGER_TUNE_34_FILE], true],
+    ['Real-world tuning part 35 (holdout 11, author ten; retired into tuning in the twelfth round)', [DANGER_TUNE_35_FILE], true],
+    ['Real-world tuning part 36 (twelfth round, author AO)', [DANGER_TUNE_36_FILE], true],
+    ['Real-world tuning part 37 (twelfth round, author AP)', [DANGER_TUNE_37_FILE], true],
+    ['Real-world tuning part 38 (twelfth round, author AQ)', [DANGER_TUNE_38_FILE], true],
+    ['Real-world tuning part 39 (twelfth round, author AR)', [DANGER_TUNE_39_FILE], true],
     ["Author's two self-checks (third round; each measured once, then tuned on)", [DANGER_CHECK_FILE, DANGER_CHECK_2_FILE], true],
   ];
   const dev = readDevSet(path.join(root, DEV_SET_FILE), DEV_SET_FILE);
@@ -136,21 +147,23 @@ export function measureDanger(root: string): DangerBench {
     all.push(...cases);
     return { name, file: files.join(' + '), listTexts: tunedOn, evaluation: evaluateDanger(danger, cases), breakdown: breakdown(danger, cases) };
   });
-  // The calibration parts (authors V, AC, AD and AI) set the backstop's threshold, so they are neither holdouts nor
+  // The calibration parts (authors V, AC, AD, AI and AN) set the backstop's threshold, so they are neither holdouts nor
   // tuning material: counts only, each on its own line, no breakdown and never their texts.
   const calibration = real(DANGER_CALIBRATION_FILE);
   const calibration2 = real(DANGER_CALIBRATION_2_FILE);
   const calibration3 = real(DANGER_CALIBRATION_3_FILE);
   const calibration4 = real(DANGER_CALIBRATION_4_FILE);
+  const calibration5 = real(DANGER_CALIBRATION_5_FILE);
   sets.push(
     { name: 'Calibration part (author V; only the backstop threshold choice sees its counts)', file: DANGER_CALIBRATION_FILE, listTexts: false, evaluation: evaluateDanger(danger, calibration) },
     { name: 'Calibration part 2 (author AC; only the backstop threshold choice sees its counts)', file: DANGER_CALIBRATION_2_FILE, listTexts: false, evaluation: evaluateDanger(danger, calibration2) },
     { name: 'Calibration part 3 (author AD; only the backstop threshold choice sees its counts)', file: DANGER_CALIBRATION_3_FILE, listTexts: false, evaluation: evaluateDanger(danger, calibration3) },
     { name: 'Calibration part 4 (author AI; only the backstop threshold choice sees its counts)', file: DANGER_CALIBRATION_4_FILE, listTexts: false, evaluation: evaluateDanger(danger, calibration4) },
+    { name: 'Calibration part 5 (author AN; only the backstop threshold choice sees its counts)', file: DANGER_CALIBRATION_5_FILE, listTexts: false, evaluation: evaluateDanger(danger, calibration5) },
     { name: 'Dev set', file: DEV_SET_FILE, listTexts: true, evaluation: evaluateDanger(danger, dev) },
     { name: 'Fresh set', file: FRESH_SET_FILE, listTexts: false, evaluation: evaluateDanger(danger, fresh) },
   );
-  const texts = [...all, ...calibration, ...calibration2, ...calibration3, ...calibration4, ...dev, ...fresh].map((c) => c.text);
+  const texts = [...all, ...calibration, ...calibration2, ...calibration3, ...calibration4, ...calibration5, ...dev, ...fresh].map((c) => c.text);
   for (const t of texts.slice(0, 50)) danger.detect(t); // warm up
   const t0 = performance.now();
   for (let i = 0; i < 5; i++) for (const t of texts) danger.detect(t);

@@ -16,12 +16,12 @@ import type { DangerRules } from './danger-schema';
 import { chooseThreshold, scoresBy } from './danger-likeness-folds';
 import { chooseOverride, OVERRIDE_BUDGET } from './danger-likeness-override';
 import { CALIBRATION_999_BUDGET, CALIBRATION_QUESTION_BUDGET, chooseOnCalibration, outcomeOf, type Outcome } from './danger-likeness-calibrate';
-import { DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_3_FILE, DANGER_CALIBRATION_4_FILE, DANGER_CALIBRATION_FILE, readDangerSet } from './danger-set';
+import { DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_3_FILE, DANGER_CALIBRATION_4_FILE, DANGER_CALIBRATION_5_FILE, DANGER_CALIBRATION_FILE, readDangerSet } from './danger-set';
 import { draftModel, fit, LIKENESS_FILE, readTrainingData, type Example } from './danger-likeness-fit';
 import type { Vocabulary } from './vocabulary';
 
-/** The calibration parts (V, AC, AD since the tenth round and AI since the eleventh), pooled for the threshold choice when on disk (never trained on or printed). */
-export const CALIBRATION_FILES = [DANGER_CALIBRATION_FILE, DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_3_FILE, DANGER_CALIBRATION_4_FILE] as const;
+/** The calibration parts (V, AC, AD since the tenth round, AI since the eleventh and AN since the twelfth), pooled for the threshold choice when on disk (never trained on or printed). */
+export const CALIBRATION_FILES = [DANGER_CALIBRATION_FILE, DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_3_FILE, DANGER_CALIBRATION_4_FILE, DANGER_CALIBRATION_5_FILE] as const;
 
 export { fit, readTrainingData, LIKENESS_TRAINING_FILES, LIKENESS_FILE, type Example } from './danger-likeness-fit';
 

@@ -135,8 +135,20 @@ export const DANGER_TUNE_33_FILE = 'test/nlu/danger-real-tune-33.yaml';
 /** Tuning part 34 (issue 11, eleventh round): independent author AM (supply and new staff, English as a second language, very informal younger staff); may be read while tuning. */
 export const DANGER_TUNE_34_FILE = 'test/nlu/danger-real-tune-34.yaml';
 
-/** The eleventh holdout (issue 11, eleventh round): written first, by a tenth author who never saw the rules, their training data or any other set; bench only. */
-export const DANGER_HOLDOUT_11_FILE = 'test/nlu/danger-real-holdout-11.yaml';
+/** Tuning part 35 (issue 11, twelfth round): holdout 11 (author ten), measured before the eleventh round and once at its end, retired into tuning; may be read while tuning. */
+export const DANGER_TUNE_35_FILE = 'test/nlu/danger-real-tune-35.yaml';
+
+/** Tuning part 36 (issue 11, twelfth round): independent author AO (office and reception staff relaying callers' words; early-years handover notes); may be read while tuning. */
+export const DANGER_TUNE_36_FILE = 'test/nlu/danger-real-tune-36.yaml';
+/** Tuning part 37 (issue 11, twelfth round): independent author AP (special schools, PRUs and alternative provision); may be read while tuning. */
+export const DANGER_TUNE_37_FILE = 'test/nlu/danger-real-tune-37.yaml';
+/** Tuning part 38 (issue 11, twelfth round): independent author AQ (pupils' online lives as tutors, IT staff and heads of year hear them); may be read while tuning. */
+export const DANGER_TUNE_38_FILE = 'test/nlu/danger-real-tune-38.yaml';
+/** Tuning part 39 (issue 11, twelfth round): independent author AR (heads, business managers, governors and trust leads; long emails and short replies); may be read while tuning. */
+export const DANGER_TUNE_39_FILE = 'test/nlu/danger-real-tune-39.yaml';
+
+/** The twelfth holdout (issue 11, twelfth round): written first, by an eleventh author who never saw the rules, their training data or any other set; bench only. */
+export const DANGER_HOLDOUT_12_FILE = 'test/nlu/danger-real-holdout-12.yaml';
 
 /** Calibration part (issue 11, eighth round, author V): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_FILE = 'test/nlu/danger-real-calibration.yaml';
@@ -146,6 +158,8 @@ export const DANGER_CALIBRATION_2_FILE = 'test/nlu/danger-real-calibration-2.yam
 export const DANGER_CALIBRATION_3_FILE = 'test/nlu/danger-real-calibration-3.yaml';
 /** Fourth calibration part (issue 11, eleventh round, author AI): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
 export const DANGER_CALIBRATION_4_FILE = 'test/nlu/danger-real-calibration-4.yaml';
+/** Fifth calibration part (issue 11, twelfth round, author AN): never read while tuning and never trained on; only an automatic threshold choice sees its figures. */
+export const DANGER_CALIBRATION_5_FILE = 'test/nlu/danger-real-calibration-5.yaml';
 
 /** Reads and validates a danger set; throws content_error naming file and line. */
 export function readDangerSet(file: string, label = file): DangerCase[] {
@@ -170,7 +184,8 @@ export interface DangerAuthor {
  * part 2 and the two self-checks), and the independent authors since: A, B, G, H, I, J, K, L, the
  * retired holdouts' authors M, N and O, P and Q (seventh round), and since the eighth round every
  * tuning author: R, S (parts 16, 17), T, U (parts 18, 19) and the retired holdouts' authors W and X
- * (parts 20, 21), and since the tenth round Y, Z, AA, author eight and AE-AH (parts 22-29). Never a
+ * (parts 20, 21), since the tenth round Y, Z, AA, author eight and AE-AH (parts 22-29), since the eleventh author
+ * nine and AJ-AM (parts 30-34), and since the twelfth author ten and AO-AR (parts 35-39). Never a
  * holdout or a calibration part (DANGER_CALIBRATION_FILE and its successors).
  */
 export const DANGER_AUTHORS: readonly DangerAuthor[] = [
@@ -225,6 +240,13 @@ export const DANGER_AUTHORS: readonly DangerAuthor[] = [
   { id: 'tune-32', files: [DANGER_TUNE_32_FILE] },
   { id: 'tune-33', files: [DANGER_TUNE_33_FILE] },
   { id: 'tune-34', files: [DANGER_TUNE_34_FILE] },
+  // Twelfth round: author ten (holdout 11, retired) and the four new authors AO-AR (parts 36-39), each
+  // measured once on the eleventh round's check first (danger-real.md, twelfth round).
+  { id: 'tune-35', files: [DANGER_TUNE_35_FILE] },
+  { id: 'tune-36', files: [DANGER_TUNE_36_FILE] },
+  { id: 'tune-37', files: [DANGER_TUNE_37_FILE] },
+  { id: 'tune-38', files: [DANGER_TUNE_38_FILE] },
+  { id: 'tune-39', files: [DANGER_TUNE_39_FILE] },
 ];
 
 /** Each author's messages under `root` (a missing file is a content_error naming it). */

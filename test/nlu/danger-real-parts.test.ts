@@ -16,7 +16,8 @@ import {
   DANGER_CALIBRATION_2_FILE,
   DANGER_CALIBRATION_3_FILE,
   DANGER_CALIBRATION_4_FILE,
-  DANGER_HOLDOUT_11_FILE,
+  DANGER_CALIBRATION_5_FILE,
+  DANGER_HOLDOUT_12_FILE,
   DANGER_HOLDOUT_2_FILE,
   DANGER_HOLDOUT_FILE,
   DANGER_TUNE_3_FILE,
@@ -51,6 +52,11 @@ import {
   DANGER_TUNE_32_FILE,
   DANGER_TUNE_33_FILE,
   DANGER_TUNE_34_FILE,
+  DANGER_TUNE_35_FILE,
+  DANGER_TUNE_36_FILE,
+  DANGER_TUNE_37_FILE,
+  DANGER_TUNE_38_FILE,
+  DANGER_TUNE_39_FILE,
   readDangerSet,
   type DangerCase,
 } from '../../src/nlu/danger-set';
@@ -75,12 +81,12 @@ const PARTS: Part[] = [
   { name: 'tuning part 4 (author B)', file: DANGER_TUNE_4_FILE, danger: 110, quiet: 180, concern: 25 },
   { name: 'tuning part 5 (author G)', file: DANGER_TUNE_5_FILE, danger: 110, quiet: 180, concern: 25, nearCopies: true },
   { name: 'tuning part 6 (author H)', file: DANGER_TUNE_6_FILE, danger: 110, quiet: 175, concern: 25, nearCopies: true },
-  { name: 'tuning part 7 (author I)', file: DANGER_TUNE_7_FILE, danger: 130, quiet: 170, concern: 25, nearCopies: true },
-  { name: 'tuning part 8 (author J)', file: DANGER_TUNE_8_FILE, danger: 100, quiet: 230, concern: 30, nearCopies: true },
+  { name: 'tuning part 7 (author I)', file: DANGER_TUNE_7_FILE, danger: 130, quiet: 165, concern: 25, nearCopies: true },
+  { name: 'tuning part 8 (author J)', file: DANGER_TUNE_8_FILE, danger: 100, quiet: 225, concern: 30, nearCopies: true },
   { name: 'tuning part 9 (author K)', file: DANGER_TUNE_9_FILE, danger: 150, quiet: 150, concern: 25, nearCopies: true },
   { name: 'tuning part 10 (author L)', file: DANGER_TUNE_10_FILE, danger: 80, quiet: 240, concern: 20, nearCopies: true },
   // Holdouts 3, 4 and 5, retired into tuning in the seventh round; their near-twins of holdouts 1, 2 and 6 were taken out.
-  { name: 'tuning part 11 (author M, was holdout 3)', file: DANGER_TUNE_11_FILE, danger: 95, quiet: 175, concern: 20, nearCopies: true },
+  { name: 'tuning part 11 (author M, was holdout 3)', file: DANGER_TUNE_11_FILE, danger: 95, quiet: 170, concern: 20, nearCopies: true },
   { name: 'tuning part 12 (author N, was holdout 4)', file: DANGER_TUNE_12_FILE, danger: 95, quiet: 180, concern: 20, nearCopies: true },
   { name: 'tuning part 13 (author O, was holdout 5)', file: DANGER_TUNE_13_FILE, danger: 100, quiet: 200, concern: 20, nearCopies: true },
   { name: 'tuning part 14 (author P)', file: DANGER_TUNE_14_FILE, danger: 160, quiet: 200, concern: 20, nearCopies: true },
@@ -104,14 +110,21 @@ const PARTS: Part[] = [
   { name: 'tuning part 28 (author AG)', file: DANGER_TUNE_28_FILE, danger: 150, quiet: 235, concern: 28, nearCopies: true },
   { name: 'tuning part 29 (author AH)', file: DANGER_TUNE_29_FILE, danger: 150, quiet: 235, concern: 27, nearCopies: true },
   // Holdout 10, retired into tuning in the eleventh round; its near-twins of every remaining holdout and calibration part were taken out.
-  { name: 'tuning part 30 (author nine, was holdout 10)', file: DANGER_TUNE_30_FILE, danger: 165, quiet: 310, concern: 32, nearCopies: true },
+  { name: 'tuning part 30 (author nine, was holdout 10)', file: DANGER_TUNE_30_FILE, danger: 165, quiet: 300, concern: 32, nearCopies: true },
   // Eleventh round: four new authors, measured once on the tenth round's rules and backstop (danger-real.md), then tuning material.
   { name: 'tuning part 31 (author AJ)', file: DANGER_TUNE_31_FILE, danger: 150, quiet: 260, concern: 27, nearCopies: true },
   { name: 'tuning part 32 (author AK)', file: DANGER_TUNE_32_FILE, danger: 150, quiet: 250, concern: 30, nearCopies: true },
-  { name: 'tuning part 33 (author AL)', file: DANGER_TUNE_33_FILE, danger: 150, quiet: 260, concern: 28, nearCopies: true },
+  { name: 'tuning part 33 (author AL)', file: DANGER_TUNE_33_FILE, danger: 150, quiet: 255, concern: 28, nearCopies: true },
   { name: 'tuning part 34 (author AM)', file: DANGER_TUNE_34_FILE, danger: 150, quiet: 250, concern: 27, nearCopies: true },
-  // Holdout 11 (eleventh round, a tenth author who never saw the rules): written first, measured before the round and once at the end.
-  { name: 'holdout 11 (tenth author)', file: DANGER_HOLDOUT_11_FILE, danger: 170, quiet: 310, concern: 32, holdout: true, nearCopies: true },
+  // Holdout 11, retired into tuning in the twelfth round; its near-twins of every remaining holdout and calibration part were taken out.
+  { name: 'tuning part 35 (author ten, was holdout 11)', file: DANGER_TUNE_35_FILE, danger: 165, quiet: 300, concern: 32, nearCopies: true },
+  // Twelfth round: four new authors, measured once on the eleventh round's rules and backstop (danger-real.md), then tuning material.
+  { name: 'tuning part 36 (author AO)', file: DANGER_TUNE_36_FILE, danger: 150, quiet: 255, concern: 27, nearCopies: true },
+  { name: 'tuning part 37 (author AP)', file: DANGER_TUNE_37_FILE, danger: 150, quiet: 255, concern: 28, nearCopies: true },
+  { name: 'tuning part 38 (author AQ)', file: DANGER_TUNE_38_FILE, danger: 150, quiet: 260, concern: 28, nearCopies: true },
+  { name: 'tuning part 39 (author AR)', file: DANGER_TUNE_39_FILE, danger: 150, quiet: 265, concern: 28, nearCopies: true },
+  // Holdout 12 (twelfth round, an eleventh author who never saw the rules): written first, measured before the round and once at the end.
+  { name: 'holdout 12 (eleventh author)', file: DANGER_HOLDOUT_12_FILE, danger: 170, quiet: 310, concern: 32, holdout: true, nearCopies: true },
   // The calibration part (eighth round, author V) only sets the backstop's threshold: kept apart like a holdout.
   { name: 'calibration part (author V)', file: DANGER_CALIBRATION_FILE, danger: 120, quiet: 240, concern: 25, holdout: true, nearCopies: true },
   // The second calibration part (ninth round, author AC): pooled with V's for the threshold choice; kept apart like a holdout.
@@ -120,6 +133,8 @@ const PARTS: Part[] = [
   { name: 'calibration part 3 (author AD)', file: DANGER_CALIBRATION_3_FILE, danger: 140, quiet: 240, concern: 29, holdout: true, nearCopies: true },
   // The fourth calibration part (eleventh round, author AI): pooled with V's, AC's and AD's; kept apart like a holdout.
   { name: 'calibration part 4 (author AI)', file: DANGER_CALIBRATION_4_FILE, danger: 140, quiet: 260, concern: 28, holdout: true, nearCopies: true },
+  // The fifth calibration part (twelfth round, author AN): pooled with the other four; kept apart like a holdout.
+  { name: 'calibration part 5 (author AN)', file: DANGER_CALIBRATION_5_FILE, danger: 140, quiet: 260, concern: 27, holdout: true, nearCopies: true },
 ];
 
 const NLU_DIR = path.join(ROOT, 'test/nlu');
