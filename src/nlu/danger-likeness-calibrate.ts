@@ -10,13 +10,18 @@
  * the highest threshold and override, then the least demotion. When nothing meets both (the rules' own 999s and
  * questions already exceed them: only better rules can help), the folds' choice stands, flagged
  * `calibrationBudgetMet: no`, rather than a threshold that buys the budget with recall.
- * Demotion stays at or below the folds' choice (at most DEMOTE_BUDGET of real dangers lose the 999).
+ * Demotion is chosen with them at or below the folds' choice (at most DEMOTE_BUDGET of real dangers lose the
+ * 999 out of author); since the twelfth round it is then raised further on the pooled parts while that takes
+ * false 999s off them, with at most DEMOTE_BUDGET of the parts' own real dangers that the rules give 999
+ * losing it and both budgets still met (raiseDemotion): on strangers the rules' false 999s are the target
+ * most often missed, and a demoted 999 is still asked about.
  * Since the tenth round the override (overrideAt: the backstop asks although a canceller silenced the
  * rules) is chosen with the threshold and demotion, by the same rule; the folds' override is the fallback.
  * Since the ninth round the trainer pools every calibration part on disk (V's and AC's,
  * danger-likeness-train.ts CALIBRATION_FILES) before choosing: the budgets apply to the pooled counts.
  */
 import type { OutOfAuthorScore } from './danger-likeness-folds';
+import { DEMOTE_BUDGET } from './danger-likeness-fit';
 
 /** The calibration part's whole question rate may be at most this (a point under the issue's 10 %). */
 export const CALIBRATION_QUESTION_BUDGET = 0.09;
@@ -92,5 +97,25 @@ export function chooseOnCalibration(
     b.caught - a.caught || a.alarms - b.alarms || a.questions - b.questions || b.threshold - a.threshold || (b.overrideAt ?? Infinity) - (a.overrideAt ?? Infinity) || a.demoteBelow - b.demoteBelow;
   const ok = all.filter(within).sort(byRecall);
   const atFolds = outcomeOf(scores, folds.threshold, folds.demoteBelow, folds.overrideAt);
-  return { chosen: ok[0] ?? atFolds, budgetMet: ok.length > 0, folds: atFolds };
+  return { chosen: ok[0] ? raiseDemotion(scores, ok[0]) : atFolds, budgetMet: ok.length > 0, folds: atFolds };
+}
+
+/**
+ * Twelfth round: the chosen levels with demotion raised (0.01 steps, up to 0.5) to the value that leaves
+ * the fewest false 999s on these scores — then the fewest questions, then the least demotion — among
+ * those that demote at most DEMOTE_BUDGET of the real dangers the rules give 999 and keep both budgets.
+ * Recall cannot change (a demoted 999 is asked about); `at` is returned when nothing takes a 999 off.
+ */
+export function raiseDemotion(scores: readonly OutOfAuthorScore[], at: Outcome): Outcome {
+  const certainDanger = scores.filter((x) => x.e.danger && x.certain);
+  const allowed = Math.floor(DEMOTE_BUDGET * certainDanger.length);
+  let best = at;
+  for (let i = 1; i <= 50; i++) {
+    const d = i / 100;
+    if (d <= at.demoteBelow || certainDanger.filter((x) => x.raw < d).length > allowed) continue;
+    const o = outcomeOf(scores, at.threshold, d, at.overrideAt);
+    const within = o.alarms <= CALIBRATION_999_BUDGET * o.negatives && o.questions <= CALIBRATION_QUESTION_BUDGET * o.negatives;
+    if (within && (o.alarms < best.alarms || (o.alarms === best.alarms && o.questions < best.questions))) best = o;
+  }
+  return best;
 }

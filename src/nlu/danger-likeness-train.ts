@@ -13,7 +13,7 @@ import { stringify } from 'yaml';
 import type { LikenessModel } from './danger-likeness';
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
-import { chooseThreshold, scoresBy } from './danger-likeness-folds';
+import { chooseThreshold, scoresBy, type OutOfAuthorScore } from './danger-likeness-folds';
 import { chooseOverride, OVERRIDE_BUDGET } from './danger-likeness-override';
 import { CALIBRATION_999_BUDGET, CALIBRATION_QUESTION_BUDGET, chooseOnCalibration, outcomeOf, type Outcome } from './danger-likeness-calibrate';
 import { DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_3_FILE, DANGER_CALIBRATION_4_FILE, DANGER_CALIBRATION_5_FILE, DANGER_CALIBRATION_FILE, readDangerSet } from './danger-set';
@@ -78,6 +78,8 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
       calibrationAtChosenByPart: perPart(pick),
       calibrationAtChosenWithoutOverride: line(outcomeOf(parts.flatMap((x) => x.scores), pick.threshold, pick.demoteBelow)),
       overrideAtChosen: String(pick.overrideAt),
+      // Twelfth round: demotion raised on the pooled parts past the folds' (raiseDemotion), and what it costs the parts' real 999s.
+      demoteChosen: `${pick.demoteBelow} (folds ${folds.demoteBelow}; the parts' real dangers given 999 by the rules that it demotes: ${demotedOf(parts.flatMap((x) => x.scores), pick.demoteBelow)})`,
       foldsChoice: `threshold ${folds.threshold}, demoteBelow ${folds.demoteBelow}, overrideAt ${overrideAt}`,
       calibrationAtFoldsChoice: line(c.folds),
       calibrationAtFoldsChoiceByPart: perPart({ ...folds, overrideAt }),
@@ -92,6 +94,12 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
     ...draftModel(model, hash, pick.threshold, pick.demoteBelow, Number.isFinite(pick.overrideAt) ? Math.max(pick.overrideAt, pick.threshold) : undefined),
     chosen: { trainingExamples: examples.length, trainingDanger: examples.filter((e) => e.danger).length, ...folds.report, ...overrideReport, ...calibration },
   };
+}
+
+/** How many of the scored real dangers that the rules give 999 a demotion level turns into the question, as "n/m". */
+function demotedOf(scores: readonly OutOfAuthorScore[], demoteBelow: number): string {
+  const certain = scores.filter((x) => x.e.danger && x.certain);
+  return `${certain.filter((x) => x.raw < demoteBelow).length}/${certain.length}`;
 }
 
 /** The YAML text of a trained model (stable, so a retrain with the same data writes the same file). */

@@ -4,7 +4,7 @@
  * demotion never above the folds' (which protects real dangers' 999 reply), and the override chosen
  * with them (tenth round).
  */
-import { chooseOnCalibration, outcomeOf } from '../../src/nlu/danger-likeness-calibrate';
+import { chooseOnCalibration, outcomeOf, raiseDemotion } from '../../src/nlu/danger-likeness-calibrate';
 import type { OutOfAuthorScore } from '../../src/nlu/danger-likeness-folds';
 
 let n = 0;
@@ -50,7 +50,19 @@ describe('the calibration choice', () => {
     expect(chooseOnCalibration(scores, { threshold: 0.7, demoteBelow: 0.2 }).chosen.overrideAt).toBe(Infinity);
   });
 
-  test('never demotes above the folds’ demotion, and keeps the folds’ choice when the budget is out of reach', () => {
+  test('raises demotion past the folds’ while it takes false 999s off, unless more than DEMOTE_BUDGET of real 999s would lose it (twelfth round)', () => {
+    // A second false 999 scoring 0.3: demotion 0.31 takes it off (the six real 999s score 1).
+    const more = [...scores, x(false, { certain: true, raw: 0.3 })];
+    const c = chooseOnCalibration(more, { threshold: 0.7, demoteBelow: 0.2 });
+    expect([c.chosen.caught, c.chosen.alarms, c.chosen.questions, c.chosen.demoteBelow]).toEqual([9, 0, 6, 0.31]);
+    // A real 999 scoring 0.25 may not lose it (0.5 % of seven rounds down to none), so demotion stops at 0.25.
+    const guarded = [...more, x(true, { certain: true, raw: 0.25 })];
+    const g = chooseOnCalibration(guarded, { threshold: 0.7, demoteBelow: 0.2 });
+    expect([g.chosen.alarms, g.chosen.demoteBelow]).toEqual([1, 0.11]);
+    expect(raiseDemotion(guarded, g.chosen)).toBe(g.chosen);
+  });
+
+  test('never demotes above the folds’ demotion when the budget is out of reach: the folds’ choice stands', () => {
     const many = [...scores, ...Array.from({ length: 5 }, () => x(false, { certain: true, raw: 0.3 }))];
     const c = chooseOnCalibration(many, { threshold: 0.7, demoteBelow: 0.2 });
     expect(c.budgetMet).toBe(false);
