@@ -77,7 +77,8 @@ export interface CalibrationChoice {
 
 /**
  * Chooses on the calibration part's scores (by the model trained on every author). `folds` is the
- * out-of-author choice (threshold, demoteBelow); demotion candidates run from 0 to its demoteBelow.
+ * out-of-author choice (threshold, demoteBelow); demotion candidates run from 0 to its demoteBelow, and never
+ * above `maxDemotion` (then raiseDemotion).
  * `maxThreshold` (ninth round): no candidate threshold above it — the trainer passes the lowest score of
  * a hand-written danger example left to the backstop, so buying the budget never drops one of those.
  */
@@ -85,8 +86,11 @@ export function chooseOnCalibration(
   scores: readonly OutOfAuthorScore[],
   folds: { threshold: number; demoteBelow: number; overrideAt?: number },
   maxThreshold = 1,
+  maxDemotion = 0.5,
 ): CalibrationChoice {
-  const demotions = [...new Set([0, folds.demoteBelow, ...Array.from({ length: 51 }, (_, i) => i / 100).filter((d) => d < folds.demoteBelow)])];
+  // Twelfth round: no demotion above `maxDemotion`, the folds' included (a hand-written 999 keeps it).
+  const foldsDemotion = Math.min(folds.demoteBelow, maxDemotion);
+  const demotions = [...new Set([0, foldsDemotion, ...Array.from({ length: 51 }, (_, i) => i / 100).filter((d) => d < foldsDemotion)])];
   const thresholds = Array.from({ length: 451 }, (_, i) => Math.round((0.5 + i / 1000) * 1000) / 1000).filter((t) => t <= maxThreshold);
   // Tenth round: the override is chosen with them (none, or 0.70-0.99), never under the threshold: a
   // message a canceller silenced needs at least the evidence a quiet one does.
@@ -96,8 +100,8 @@ export function chooseOnCalibration(
   const byRecall = (a: Outcome, b: Outcome) =>
     b.caught - a.caught || a.alarms - b.alarms || a.questions - b.questions || b.threshold - a.threshold || (b.overrideAt ?? Infinity) - (a.overrideAt ?? Infinity) || a.demoteBelow - b.demoteBelow;
   const ok = all.filter(within).sort(byRecall);
-  const atFolds = outcomeOf(scores, folds.threshold, folds.demoteBelow, folds.overrideAt);
-  return { chosen: ok[0] ? raiseDemotion(scores, ok[0]) : atFolds, budgetMet: ok.length > 0, folds: atFolds };
+  const atFolds = outcomeOf(scores, folds.threshold, foldsDemotion, folds.overrideAt);
+  return { chosen: ok[0] ? raiseDemotion(scores, ok[0], maxDemotion) : atFolds, budgetMet: ok.length > 0, folds: atFolds };
 }
 
 /**
@@ -105,14 +109,16 @@ export function chooseOnCalibration(
  * the fewest false 999s on these scores — then the fewest questions, then the least demotion — among
  * those that demote at most DEMOTE_BUDGET of the real dangers the rules give 999 and keep both budgets.
  * Recall cannot change (a demoted 999 is asked about); `at` is returned when nothing takes a 999 off.
+ * Never above `maxDemotion`: the trainer passes the lowest demotion score of a hand-written danger example
+ * the rules give 999, so no message written to get the 999 ("a pupil said he wants to kill himself") loses it.
  */
-export function raiseDemotion(scores: readonly OutOfAuthorScore[], at: Outcome): Outcome {
+export function raiseDemotion(scores: readonly OutOfAuthorScore[], at: Outcome, maxDemotion = 0.5): Outcome {
   const certainDanger = scores.filter((x) => x.e.danger && x.certain);
   const allowed = Math.floor(DEMOTE_BUDGET * certainDanger.length);
   let best = at;
   for (let i = 1; i <= 50; i++) {
     const d = i / 100;
-    if (d <= at.demoteBelow || certainDanger.filter((x) => x.raw < d).length > allowed) continue;
+    if (d <= at.demoteBelow || d > maxDemotion || certainDanger.filter((x) => x.raw < d).length > allowed) continue;
     const o = outcomeOf(scores, at.threshold, d, at.overrideAt);
     const within = o.alarms <= CALIBRATION_999_BUDGET * o.negatives && o.questions <= CALIBRATION_QUESTION_BUDGET * o.negatives;
     if (within && (o.alarms < best.alarms || (o.alarms === best.alarms && o.questions < best.questions))) best = o;

@@ -60,6 +60,11 @@ describe('the calibration choice', () => {
     const g = chooseOnCalibration(guarded, { threshold: 0.7, demoteBelow: 0.2 });
     expect([g.chosen.alarms, g.chosen.demoteBelow]).toEqual([1, 0.11]);
     expect(raiseDemotion(guarded, g.chosen)).toBe(g.chosen);
+    // Capped at 0.3 (a hand-written danger example scoring 0.3 keeps its 999): the 0.3 false 999 stays.
+    expect(chooseOnCalibration(more, { threshold: 0.7, demoteBelow: 0.2 }, 1, 0.3).chosen.demoteBelow).toBe(0.11);
+    // A cap under the folds' demotion holds it too: capped at 0.05 the 0.1 false 999 cannot be demoted.
+    const low = chooseOnCalibration(scores, { threshold: 0.7, demoteBelow: 0.2 }, 1, 0.05);
+    expect([low.chosen.alarms, low.chosen.demoteBelow <= 0.05]).toEqual([1, true]);
   });
 
   test('never demotes above the folds’ demotion when the budget is out of reach: the folds’ choice stands', () => {

@@ -150,23 +150,32 @@ describe('the real-world danger set', () => {
     ['tuning part 19 (author U)', DANGER_TUNE_19_FILE, 144, 0.02, 0.11],
     ['tuning part 20 (author W, was holdout 6)', DANGER_TUNE_20_FILE, 111, 0.035, 0.115],
     ['tuning part 21 (author X, was holdout 7)', DANGER_TUNE_21_FILE, 107, 0.03, 0.09],
-    // Eleventh round: floors for parts 22-34 too (their files by author id: partFile) (authors Y, Z, AA, eight, AE-AH, nine and AJ-AM), at what
+    // Eleventh round: floors for parts 22-34 too (twelfth: 35-39) (their files by author id: partFile) (authors Y, Z, AA, eight, AE-AH, nine and AJ-AM), at what
     // the eleventh round reached (in sample for the backstop; parts 30-34 were also read for its signals
     // by category), less a message or two of recall and half a point of rate for a retrain. First reads in
     // danger-real.md; several 999 rates are above the 2 % target, which is measured on strangers.
     ['tuning part 22 (author Y)', partFile(22), 146, 0.01, 0.065],
-    ['tuning part 23 (author Z)', partFile(23), 172, 0.015, 0.08],
-    ['tuning part 24 (author AA, was holdout 8)', partFile(24), 132, 0.005, 0.07],
+    ['tuning part 23 (author Z)', partFile(23), 172, 0.015, 0.085],
+    ['tuning part 24 (author AA, was holdout 8)', partFile(24), 132, 0.005, 0.075],
     ['tuning part 25 (author eight, was holdout 9)', partFile(25), 162, 0.03, 0.09],
     ['tuning part 26 (author AE)', partFile(26), 179, 0.03, 0.1],
-    ['tuning part 27 (author AF)', partFile(27), 157, 0.02, 0.12],
+    ['tuning part 27 (author AF)', partFile(27), 157, 0.02, 0.13],
     ['tuning part 28 (author AG)', partFile(28), 167, 0.04, 0.04],
     ['tuning part 29 (author AH)', partFile(29), 161, 0.01, 0.07],
     ['tuning part 30 (author nine, was holdout 10)', partFile(30), 169, 0.025, 0.09],
-    ['tuning part 31 (author AJ)', partFile(31), 156, 0.03, 0.07],
-    ['tuning part 32 (author AK)', partFile(32), 156, 0.035, 0.05],
-    ['tuning part 33 (author AL)', partFile(33), 151, 0.03, 0.07],
+    ['tuning part 31 (author AJ)', partFile(31), 156, 0.03, 0.085],
+    ['tuning part 32 (author AK)', partFile(32), 156, 0.035, 0.06],
+    ['tuning part 33 (author AL)', partFile(33), 151, 0.03, 0.075],
     ['tuning part 34 (author AM)', partFile(34), 150, 0.048, 0.075],
+    // Twelfth round: author ten (holdout 11, retired) and AO-AR at what the round reached (in sample for the
+    // backstop; their false 999s were read for the round's fixes), less a message of recall and half a point
+    // of rate. The round's lower override (0.72) raised some older parts' question floors by half a point to
+    // a point and a half (23, 24, 27, 31-33).
+    ['tuning part 35 (author ten, was holdout 11)', partFile(35), 168, 0.02, 0.085],
+    ['tuning part 36 (author AO)', partFile(36), 154, 0.03, 0.1],
+    ['tuning part 37 (author AP)', partFile(37), 151, 0.015, 0.055],
+    ['tuning part 38 (author AQ)', partFile(38), 158, 0.025, 0.08],
+    ['tuning part 39 (author AR)', partFile(39), 154, 0.03, 0.09],
   ])('%s: at least the recall reached; 999 and the question within the floors', (_name, file, caught, fa, q) => {
     const d = evaluateDanger(detector, readDangerSet(path.join(ROOT, file), file));
     expect(d.caught).toBeGreaterThanOrEqual(caught);
