@@ -113,15 +113,20 @@ export function chooseOnCalibration(
  * the rules give 999, so no message written to get the 999 ("a pupil said he wants to kill himself") loses it.
  */
 export function raiseDemotion(scores: readonly OutOfAuthorScore[], at: Outcome, maxDemotion = 0.5): Outcome {
-  const certainDanger = scores.filter((x) => x.e.danger && x.certain);
-  const allowed = Math.floor(DEMOTE_BUDGET * certainDanger.length);
+  const allowed = Math.floor(DEMOTE_BUDGET * dangersDemoted(scores, 0).of);
   let best = at;
   for (let i = 1; i <= 50; i++) {
     const d = i / 100;
-    if (d <= at.demoteBelow || d > maxDemotion || certainDanger.filter((x) => x.raw < d).length > allowed) continue;
+    if (d <= at.demoteBelow || d > maxDemotion || dangersDemoted(scores, d).demoted > allowed) continue;
     const o = outcomeOf(scores, at.threshold, d, at.overrideAt);
     const within = o.alarms <= CALIBRATION_999_BUDGET * o.negatives && o.questions <= CALIBRATION_QUESTION_BUDGET * o.negatives;
     if (within && (o.alarms < best.alarms || (o.alarms === best.alarms && o.questions < best.questions))) best = o;
   }
   return best;
+}
+
+/** Of the scored real dangers the rules give 999 (`of`), how many this demotion level turns into the question. */
+export function dangersDemoted(scores: readonly OutOfAuthorScore[], demoteBelow: number): { demoted: number; of: number } {
+  const certain = scores.filter((x) => x.e.danger && x.certain);
+  return { demoted: certain.filter((x) => x.raw < demoteBelow).length, of: certain.length };
 }

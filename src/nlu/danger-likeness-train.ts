@@ -13,9 +13,9 @@ import { stringify } from 'yaml';
 import type { LikenessModel } from './danger-likeness';
 import { createDangerDetector } from './danger';
 import type { DangerRules } from './danger-schema';
-import { chooseThreshold, scoresBy, type OutOfAuthorScore } from './danger-likeness-folds';
+import { chooseThreshold, scoresBy } from './danger-likeness-folds';
 import { chooseOverride, OVERRIDE_BUDGET } from './danger-likeness-override';
-import { CALIBRATION_999_BUDGET, CALIBRATION_QUESTION_BUDGET, chooseOnCalibration, outcomeOf, type Outcome } from './danger-likeness-calibrate';
+import { CALIBRATION_999_BUDGET, CALIBRATION_QUESTION_BUDGET, chooseOnCalibration, dangersDemoted, outcomeOf, type Outcome } from './danger-likeness-calibrate';
 import { DANGER_CALIBRATION_2_FILE, DANGER_CALIBRATION_3_FILE, DANGER_CALIBRATION_4_FILE, DANGER_CALIBRATION_5_FILE, DANGER_CALIBRATION_FILE, readDangerSet } from './danger-set';
 import { draftModel, fit, LIKENESS_FILE, readTrainingData, type Example } from './danger-likeness-fit';
 import type { Vocabulary } from './vocabulary';
@@ -65,8 +65,10 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
     // danger example the rules give 999 (its first retrain demoted "a pupil said he wants to kill himself").
     const handWritten = scoresBy(examples.filter((e) => e.danger && !e.author), danger, vocabulary, model).filter((x) => x.certain);
     const demoteCap = Math.floor(Math.min(0.5, ...handWritten.map((x) => x.raw)) * 1000) / 1000;
-    const c = chooseOnCalibration(parts.flatMap((x) => x.scores), { ...folds, overrideAt }, cap, demoteCap);
+    const pooled = parts.flatMap((x) => x.scores);
+    const c = chooseOnCalibration(pooled, { ...folds, overrideAt }, cap, demoteCap);
     pick = { threshold: c.chosen.threshold, demoteBelow: c.chosen.demoteBelow, overrideAt: c.chosen.overrideAt ?? Infinity };
+    const demoted = dangersDemoted(pooled, pick.demoteBelow);
     const line = (o: Outcome) => `caught ${o.caught}/${o.positives}, 999 ${o.alarms}/${o.negatives}, question ${o.questions}/${o.negatives}`;
     const authors = (o: { threshold: number; demoteBelow: number; overrideAt?: number }) => {
       const x = outcomeOf(oof, o.threshold, o.demoteBelow, o.overrideAt);
@@ -80,15 +82,15 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
       calibrationBudgetMet: c.budgetMet ? 'yes' : 'no',
       calibrationAtChosen: line(c.chosen),
       calibrationAtChosenByPart: perPart(pick),
-      calibrationAtChosenWithoutOverride: line(outcomeOf(parts.flatMap((x) => x.scores), pick.threshold, pick.demoteBelow)),
+      calibrationAtChosenWithoutOverride: line(outcomeOf(pooled, pick.threshold, pick.demoteBelow)),
       overrideAtChosen: String(pick.overrideAt),
       // Twelfth round: demotion raised on the pooled parts past the folds' (raiseDemotion), and what it costs the parts' real 999s.
-      demoteChosen: `${pick.demoteBelow} (folds ${folds.demoteBelow}, cap ${demoteCap} from the hand-written danger; the parts' real dangers given 999 by the rules that it demotes: ${demotedOf(parts.flatMap((x) => x.scores), pick.demoteBelow)})`,
+      demoteChosen: `${pick.demoteBelow} (folds ${folds.demoteBelow}, cap ${demoteCap} from the hand-written danger; the parts' real dangers given 999 by the rules that it demotes: ${demoted.demoted}/${demoted.of})`,
       foldsChoice: `threshold ${folds.threshold}, demoteBelow ${folds.demoteBelow}, overrideAt ${overrideAt}`,
       calibrationAtFoldsChoice: line(c.folds),
       calibrationAtFoldsChoiceByPart: perPart({ ...folds, overrideAt }),
       // What the rules give on their own (no backstop question; the folds' demotion): the floor any threshold starts from.
-      calibrationRulesOnly: line(outcomeOf(parts.flatMap((x) => x.scores), 1, folds.demoteBelow)),
+      calibrationRulesOnly: line(outcomeOf(pooled, 1, folds.demoteBelow)),
       calibrationRulesOnlyByPart: perPart({ threshold: 1, demoteBelow: folds.demoteBelow }),
       outOfAuthorAtChosen: authors(pick),
       outOfAuthorAtFoldsChoice: authors({ ...folds, overrideAt }),
@@ -98,12 +100,6 @@ export function trainLikeness(root: string, danger: DangerRules, dev: readonly E
     ...draftModel(model, hash, pick.threshold, pick.demoteBelow, Number.isFinite(pick.overrideAt) ? Math.max(pick.overrideAt, pick.threshold) : undefined),
     chosen: { trainingExamples: examples.length, trainingDanger: examples.filter((e) => e.danger).length, ...folds.report, ...overrideReport, ...calibration },
   };
-}
-
-/** How many of the scored real dangers that the rules give 999 a demotion level turns into the question, as "n/m". */
-function demotedOf(scores: readonly OutOfAuthorScore[], demoteBelow: number): string {
-  const certain = scores.filter((x) => x.e.danger && x.certain);
-  return `${certain.filter((x) => x.raw < demoteBelow).length}/${certain.length}`;
 }
 
 /** The YAML text of a trained model (stable, so a retrain with the same data writes the same file). */
